@@ -1,0 +1,89 @@
+/**
+ * Shared types of the diagnostics library. Plain data only: they cross IPC, HTTP and the CLI,
+ * and are saved in visit files.
+ */
+
+/** Text shown to people, Vietnamese first. */
+export type LocalText = Readonly<{ vi: string; en: string }>;
+
+/** The operating systems a probe can meet. */
+export type Platform = 'win32' | 'darwin' | 'linux';
+
+/** The verdict of one check. `unknown` means "could not check", never "found nothing". */
+export type CheckStatus = 'ok' | 'warn' | 'fail' | 'unknown';
+
+/** The areas a sweep covers (used by `--only`). */
+export type Area =
+  | 'hardware'
+  | 'os'
+  | 'software'
+  | 'signature'
+  | 'network'
+  | 'printers';
+
+/** What to do about a check that is not ok: a step, and/or the checklist that fixes it. */
+export type Fix = Readonly<{
+  text: LocalText;
+  /** Id of the checklist that walks the intern through the fix. */
+  checklistId?: string;
+}>;
+
+/** One check's verdict, explained. */
+export type CheckResult = Readonly<{
+  /** Stable id, e.g. `disk.free.C:`. */
+  id: string;
+  area: Area;
+  status: CheckStatus;
+  title: LocalText;
+  /** Plain-language explanation of what was found. */
+  detail: LocalText;
+  /** The measured values behind the verdict (numbers with units in their keys). */
+  values?: Readonly<Record<string, unknown>>;
+  fix?: Fix;
+  /** For `unknown`: why it could not be checked. */
+  reason?: string;
+}>;
+
+/** Options every probe takes; defaults live in `run-command.ts`. */
+export type ProbeOptions = Readonly<{
+  /** Hard limit for the whole probe, in milliseconds. */
+  timeoutMs?: number;
+  signal?: AbortSignal;
+}>;
+
+/** Result of running one external command. */
+export type CommandOutput = Readonly<{
+  stdout: string;
+  stderr: string;
+  /** Exit code; `null` when killed by a signal. */
+  exitCode: number | null;
+  /** True when stdout was cut at the cap. */
+  truncated: boolean;
+}>;
+
+/** Runs a program with an argv array (never a shell string). Throws typed errors. */
+export type RunCommand = (
+  file: string,
+  args: readonly string[],
+  options?: Readonly<{
+    timeoutMs?: number;
+    signal?: AbortSignal;
+    maxBytes?: number;
+    input?: string;
+    env?: Readonly<Record<string, string>>;
+  }>,
+) => Promise<CommandOutput>;
+
+/** Everything a probe may know of the machine, injected so tests can fake any OS. */
+export type ProbeContext = Readonly<{
+  platform: Platform;
+  run: RunCommand;
+  now: () => number;
+  /** Environment variables of interest (PATH, ProgramFiles, SOFTHSM2_CONF…). */
+  env: Readonly<Record<string, string | undefined>>;
+}>;
+
+/** A probe's outcome: its data, or why it could not run. */
+export type ProbeResult<T> =
+  | Readonly<{ status: 'ok'; data: T }>
+  | Readonly<{ status: 'unavailable' | 'failed'; reason: string }>;

@@ -1,0 +1,61 @@
+import reactHooks from 'eslint-plugin-react-hooks';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', '*.config.*', 'eslint.config.js'] },
+  ...tseslint.configs.strict,
+  {
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/main/**', '!**/main/service/contract*', '!**/main/service/define*'],
+              allowTypeImports: true,
+              message: 'The renderer talks to the service only through window.xaso (renderer/api).',
+            },
+            { group: ['**/diagnostics/**'], allowTypeImports: true, message: 'Type imports only.' },
+            { group: ['electron', 'node:*'], message: 'The renderer has no Node or Electron.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['diagnostics/**/*.ts', 'main/service/**/*.ts', 'main/cli/**/*.ts', 'main/web/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: 'Only main/electron/ may import electron.' }] },
+      ],
+    },
+  },
+  {
+    files: ['main/electron/**/*.ts'],
+    ignores: ['main/electron/ipc.ts', 'main/electron/preload.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              importNames: ['ipcMain', 'ipcRenderer'],
+              message: 'Use the typed wrapper in main/electron/ipc.ts.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+);

@@ -1,0 +1,20 @@
+/**
+ * The one contract of the app: every request any door (Electron IPC, CLI, web) can make.
+ * Each domain declares its channels in its own `contract.ts`; this file only joins them.
+ * Imported by the renderer as types only, and by the preload for the channel names.
+ */
+import type { ApiOf } from './define.js';
+import { appContract } from './app/contract.js';
+
+export const contract = {
+  ...appContract,
+};
+
+export type Contract = typeof contract;
+export type ChannelName = keyof Contract;
+
+/** The API the renderer talks to, in Electron (`window.xaso`) and in web mode alike. */
+export type XasoApi = ApiOf<Contract>;
+
+/** Names of every channel, in a stable order. */
+export const channelNames = Object.keys(contract) as ChannelName[];

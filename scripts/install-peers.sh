@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the tests meet as real peers (shared/PEERS.md): Chromium for the
+# UI, CUPS + ippeveprinter for printers, SoftHSM2 + OpenSC for tokens, iproute2/dnsmasq/nmap for
+# the simulated office LAN, poppler for PDF checks. Needs root (apt-get).
+set -euo pipefail
+packages=(
+  chromium chromium-driver
+  cups cups-client cups-bsd cups-ipp-utils dbus avahi-daemon
+  iproute2 iputils-ping dnsmasq nmap
+  softhsm2 opensc openssl
+  poppler-utils unzip tmux
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if [ "${#missing[@]}" -eq 0 ]; then
+  echo "install-peers: all ${#packages[@]} packages already installed"
+  exit 0
+fi
+echo "install-peers: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}"
