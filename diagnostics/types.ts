@@ -87,3 +87,40 @@ export type ProbeContext = Readonly<{
 export type ProbeResult<T> =
   | Readonly<{ status: 'ok'; data: T }>
   | Readonly<{ status: 'unavailable' | 'failed'; reason: string }>;
+
+/** One probe: a named unit of the sweep producing one or more checks. */
+export type Probe = Readonly<{
+  /** Stable id, e.g. `hardware.disks`; checklists refer to probes by it. */
+  id: string;
+  area: Area;
+  title: LocalText;
+  /** Hard limit; past it the probe's checks become `unknown` with reason "timeout". */
+  timeoutMs: number;
+  run: (ctx: ProbeContext, options: Readonly<{ signal: AbortSignal }>) => Promise<readonly CheckResult[]>;
+}>;
+
+/** A machine's identity that survives reinstalling Windows (hardware-based). */
+export type MachineIdentity = Readonly<{
+  /** SHA-256 (hex, first 16 chars) of stable hardware facts (board/system serial, UUID, MACs). */
+  fingerprint: string;
+  hostname: string;
+  /** Label the intern sets (e.g. the asset sticker), kept across visits. */
+  assetTag?: string;
+  manufacturer?: string;
+  model?: string;
+  serial?: string;
+}>;
+
+/** Everything one sweep found on one machine: saved in visits, compared across visits. */
+export type MachineSnapshot = Readonly<{
+  schema: 1;
+  /** ISO 8601 time the sweep started. */
+  takenAt: string;
+  durationMs: number;
+  platform: Platform;
+  machine: MachineIdentity;
+  /** e.g. "Windows 11 Pro 23H2 (22631)". */
+  osName: string;
+  checks: readonly CheckResult[];
+  summary: Readonly<Record<CheckStatus, number>>;
+}>;
