@@ -1,0 +1,7 @@
+import type { Probe } from './types.js';
+
+/**
+ * Every probe of the sweep. Each area's owner adds its probes here; the sweep runs them all in
+ * parallel, each with its own timeout.
+ */
+export const probes: readonly Probe[] = [];

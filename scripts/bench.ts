@@ -1,0 +1,13 @@
+// `npm run bench` (run with tsx): every benchmark prints its figures beside the named baseline measured in the
+// same run. Add a benchmark as scripts/bench/<name>.ts exporting `run()`, and list it here.
+type Bench = { name: string; load: () => Promise<{ run: () => Promise<void> }> };
+
+const benches: Bench[] = [];
+
+const only = process.argv.slice(2);
+for (const bench of benches) {
+  if (only.length > 0 && !only.includes(bench.name)) continue;
+  console.log(`\n== ${bench.name} ==`);
+  const mod = await bench.load();
+  await mod.run();
+}
