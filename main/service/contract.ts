@@ -3,7 +3,7 @@
  * Each domain declares its channels in its own `contract.ts`; this file only joins them.
  * Imported by the renderer as types only, and by the preload for the channel names.
  */
-import type { ApiOf } from './define.js';
+import type { ApiOf, BridgeApiOf } from './define.js';
 import { appContract } from './app/contract.js';
 
 export const contract = {
@@ -15,6 +15,9 @@ export type ChannelName = keyof Contract;
 
 /** The API the renderer talks to, in Electron (`window.xaso`) and in web mode alike. */
 export type XasoApi = ApiOf<Contract>;
+
+/** What the Electron preload exposes as `window.xaso` (see `BridgeApiOf`). */
+export type XasoBridge = BridgeApiOf<Contract>;
 
 /** Names of every channel, in a stable order. */
 export const channelNames = Object.keys(contract) as ChannelName[];

@@ -123,3 +123,33 @@ export function channelPath(name: string): readonly [domain: string, method: str
   if (at <= 0 || at === name.length - 1) throw new Error(`Bad channel name: ${name}`);
   return [name.slice(0, at), name.slice(at + 1)];
 }
+
+/**
+ * Options of one call across Electron's contextBridge. An AbortSignal cannot cross the bridge,
+ * so the caller names the request and cancels it by id.
+ */
+export type BridgeCallOptions = Readonly<{
+  onProgress?: (event: Progress) => void;
+  requestId?: string;
+}>;
+
+/**
+ * What the preload exposes as `window.xaso`: one named method per channel
+ * (`xaso.diagnostics.run(request, { onProgress, requestId })`), plus `cancel(requestId)`.
+ * `renderer/api` wraps it into `ApiOf<Contract>` (with AbortSignal).
+ */
+export type BridgeApiOf<T extends AnyContract> = {
+  [D in DomainOf<keyof T>]: {
+    [M in MethodOf<keyof T, D>]: (
+      request: RequestOf<T[`${D}:${M}`]>,
+      options?: BridgeCallOptions,
+    ) => Promise<IpcResult<ResultOf<T[`${D}:${M}`]>>>;
+  };
+} & Readonly<{ cancel: (requestId: string) => void }>;
+
+/** IPC channel on which main sends progress events: `{ requestId, event }`. */
+export const PROGRESS_CHANNEL = 'xaso:progress';
+/** IPC channel on which the renderer cancels a request: payload `requestId`. */
+export const CANCEL_CHANNEL = 'xaso:cancel';
+/** IPC payload of every invoke: the request id (for progress and cancel) and the request. */
+export type IpcEnvelope = Readonly<{ requestId: string; payload: unknown }>;
