@@ -81,6 +81,44 @@ export type ProbeContext = Readonly<{
   now: () => number;
   /** Environment variables of interest (PATH, ProgramFiles, SOFTHSM2_CONF…). */
   env: Readonly<Record<string, string | undefined>>;
+  /** Endpoints and lists a probe may be pointed at (tests use loopback peers). */
+  settings?: ProbeSettings;
+}>;
+
+/** A local signing service to check by a WebSocket handshake. */
+export type SigningEndpoint = Readonly<{
+  /** Provider id, e.g. `vgca` or `vnpt`. */
+  provider: string;
+  /** `wss://127.0.0.1:8987/` style URL. */
+  url: string;
+}>;
+
+/**
+ * Overridable endpoints and data of the probes. Every field has a documented default in the
+ * probe that uses it; tests point them at peers they started on loopback.
+ */
+export type ProbeSettings = Readonly<{
+  /** SNTP server as `host` or `host:port` (default `time.windows.com` on Windows, `pool.ntp.org` elsewhere). */
+  ntpServer?: string;
+  /** Local signing services to handshake (default VGCA 8987, VNPT-CA 4433–4435). */
+  signingServices?: readonly SigningEndpoint[];
+  /** PKCS#11 module files to read certificates from, besides the known ones per provider. */
+  pkcs11Modules?: readonly string[];
+  /** Root certificates to accept as Vietnamese roots (default `diagnostics/data/vn-roots.json`). */
+  vnRoots?: readonly VnRoot[];
+}>;
+
+/** A Vietnamese root CA, as data (the list changed in Nov 2025). */
+export type VnRoot = Readonly<{
+  id: string;
+  name: string;
+  /** `public` = National Root CA (NEAC); `official-duty` = Ban Cơ yếu Chính phủ. */
+  kind: 'public' | 'official-duty';
+  /** SHA-256 of the DER certificate, lower-case hex without separators (when known). */
+  sha256?: string;
+  /** Case-insensitive substrings of the root's subject CN, to name a chain when the root is absent. */
+  subjectMatch: readonly string[];
+  source: string;
 }>;
 
 /** A probe's outcome: its data, or why it could not run. */
@@ -109,6 +147,8 @@ export type MachineIdentity = Readonly<{
   manufacturer?: string;
   model?: string;
   serial?: string;
+  /** Which facts the fingerprint was made of (e.g. `systemUuid`, `macs`, `hostname`). */
+  fingerprintSources?: readonly string[];
 }>;
 
 /** Everything one sweep found on one machine: saved in visits, compared across visits. */

@@ -31,7 +31,10 @@ export type Command = Readonly<{
   summary: LocalText;
   /** Usage lines for `xaso help NAME`. */
   usage: readonly string[];
-  /** Flags this command accepts besides the global ones (--json, --lang, --help). */
+  /**
+   * Flags this command accepts besides the global ones (--json, --lang, --help). A name ending
+   * in `?` (e.g. `'confirm?'`) is a switch that takes no value.
+   */
   flags: readonly string[];
   run: (args: ParsedArgs, io: CommandIo) => Promise<number>;
 }>;

@@ -5,9 +5,11 @@
  */
 import type { ApiOf, BridgeApiOf } from './define.js';
 import { appContract } from './app/contract.js';
+import { visitsContract } from './visits/contract.js';
 
 export const contract = {
   ...appContract,
+  ...visitsContract,
 };
 
 export type Contract = typeof contract;

@@ -2,10 +2,12 @@ import type { Handlers } from './define.js';
 import type { ServiceEnv } from './env.js';
 import type { Contract } from './contract.js';
 import { appHandlers } from './app/handlers.js';
+import { visitsHandlers } from './visits/handlers.js';
 
 /** Joins every domain's handlers. The type makes a missing handler a compile error. */
 export function createHandlers(env: ServiceEnv): Handlers<Contract> {
   return {
     ...appHandlers(env),
+    ...visitsHandlers(env),
   };
 }

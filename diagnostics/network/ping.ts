@@ -1,0 +1,90 @@
+/**
+ * ICMP ping through the system `ping` (no raw sockets, no admin), with the npm `ping` package's
+ * argv builder and parser driven for the injected platform, behind our own timeout. When its
+ * parser crashes or finds nothing on output that has replies (unusual locales), a locale-free
+ * parser anchored on `TTL=` takes over. On Windows, `Win32_PingStatus` (numeric JSON) is the
+ * fallback when `ping.exe` fails.
+ */
+import builders from 'ping/lib/builder/factory.js';
+import parsers from 'ping/lib/parser/factory.js';
+
+import { failed, ok } from '../checks.js';
+import type { Platform, ProbeContext, ProbeResult } from '../types.js';
+import { runPowerShellJson } from '../windows/powershell.js';
+import { parseWin32PingStatus, win32PingStatusScript } from './ping-win32-status.js';
+
+/** One ping series: the reply time of each echo (null = no reply), in order. */
+export type PingSeries = Readonly<{
+  host: string;
+  method: 'icmp' | 'win32-pingstatus';
+  timesMs: readonly (number | null)[];
+  /** Which parser read the output: the `ping` package's, or our locale-free fallback. */
+  parser?: 'ping-package' | 'fallback';
+}>;
+
+/** Options of {@link pingHost}. */
+export type PingOptions = Readonly<{ count?: number; perReplyTimeoutS?: number; signal?: AbortSignal }>;
+
+/** The argv of the system ping for `platform` (Windows: `-n COUNT -w MS`, Linux: `-c -W`). */
+export function pingCommand(platform: Platform, host: string, count: number, perReplyTimeoutS: number): { file: string; args: string[] } {
+  const builder = builders.createBuilder(platform);
+  const config = { timeout: perReplyTimeoutS, min_reply: count, numeric: true, extra: platform === 'linux' ? ['-i', '0.2'] : [] };
+  const args = builder.getCommandArguments(host, config);
+  return { file: platform === 'win32' ? 'ping.exe' : 'ping', args };
+}
+
+/** Reply times with our locale-free rule: a number after `=` or `<`, then `ms`, then `TTL=`. */
+export function fallbackPingTimes(stdout: string): number[] {
+  const times: number[] = [];
+  for (const line of stdout.split(/\r?\n/)) {
+    const match = /[=<]\s*([\d.]+)\s*\S*\s+TTL=\d+/i.exec(line) ?? /time[=<]([\d.]+)\s*ms/i.exec(line);
+    if (match?.[1] !== undefined) times.push(Number(match[1]));
+  }
+  return times;
+}
+
+/**
+ * Parses system ping output for `platform` into the reply times of a `count`-echo series.
+ * Uses the `ping` package's parser; if it throws or finds no reply while our anchored rule
+ * does, the fallback's times are used.
+ */
+export function parsePingOutput(platform: Platform, host: string, stdout: string, count: number): PingSeries {
+  const fallback = fallbackPingTimes(stdout);
+  let times: number[] | undefined;
+  try {
+    const parser = parsers.createParser(host, platform, { packetSize: platform === 'win32' ? 32 : 56 });
+    for (const line of stdout.split('\n')) parser.eat(line);
+    const result = parser.getResult();
+    const raw = Array.isArray(result['times']) ? (result['times'] as unknown[]) : [];
+    times = raw.filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
+  } catch {
+    times = undefined;
+  }
+  const usePackage = times !== undefined && (times.length > 0 || fallback.length === 0);
+  const chosen = usePackage ? (times ?? []) : fallback;
+  const series: (number | null)[] = chosen.slice(0, count);
+  while (series.length < count) series.push(null);
+  return { host, method: 'icmp', timesMs: series, parser: usePackage ? 'ping-package' : 'fallback' };
+}
+
+/**
+ * Pings `host` `count` times. The whole run has a hard limit of count × (timeout + 1 s) + 2 s.
+ * Windows falls back to `Win32_PingStatus` when `ping.exe` cannot run.
+ */
+export async function pingHost(ctx: ProbeContext, host: string, options: PingOptions = {}): Promise<ProbeResult<PingSeries>> {
+  const count = options.count ?? 4;
+  const perReplyTimeoutS = options.perReplyTimeoutS ?? 1;
+  const timeoutMs = count * (perReplyTimeoutS + 1) * 1000 + 2000;
+  const signal = options.signal === undefined ? {} : { signal: options.signal };
+  const { file, args } = pingCommand(ctx.platform, host, count, perReplyTimeoutS);
+  try {
+    const output = await ctx.run(file, args, { timeoutMs, ...signal });
+    return ok(parsePingOutput(ctx.platform, host, output.stdout, count));
+  } catch (error) {
+    if (ctx.platform === 'win32' && options.signal?.aborted !== true) {
+      const result = await runPowerShellJson(ctx, win32PingStatusScript(host, count, perReplyTimeoutS * 1000), { timeoutMs, ...signal });
+      if (result.status === 'ok') return ok({ host, method: 'win32-pingstatus', timesMs: parseWin32PingStatus(result.data, count) });
+    }
+    return failed(error instanceof Error ? error.message : String(error));
+  }
+}

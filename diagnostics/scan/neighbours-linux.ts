@@ -1,0 +1,27 @@
+/**
+ * Linux neighbour (ARP) table: `ip -j neigh show` (iproute2 JSON, no localized text).
+ */
+import type { Neighbour } from './neighbours.js';
+
+/** The command that lists the neighbour table. */
+export const linuxNeighboursCommand = { file: 'ip', args: ['-j', '-4', 'neigh', 'show'] } as const;
+
+const LIVE_STATES = new Set(['REACHABLE', 'STALE', 'DELAY', 'PROBE', 'PERMANENT', 'NOARP']);
+
+/** Parses `ip -j neigh show`. Entries without a MAC (INCOMPLETE, FAILED) are left out. */
+export function parseLinuxNeighbours(stdout: string): Neighbour[] {
+  const data: unknown = JSON.parse(stdout.trim() === '' ? '[]' : stdout);
+  if (!Array.isArray(data)) throw new Error('ip -j neigh: not a JSON array');
+  const list: Neighbour[] = [];
+  for (const entry of data as unknown[]) {
+    if (typeof entry !== 'object' || entry === null) continue;
+    const record = entry as Record<string, unknown>;
+    const states = Array.isArray(record['state']) ? (record['state'] as unknown[]).map(String) : [];
+    const ip = record['dst'];
+    const mac = record['lladdr'];
+    if (typeof ip !== 'string' || typeof mac !== 'string') continue;
+    if (!states.some((state) => LIVE_STATES.has(state))) continue;
+    list.push({ ip, mac: mac.toLowerCase(), ...(typeof record['dev'] === 'string' ? { device: record['dev'] } : {}) });
+  }
+  return list;
+}

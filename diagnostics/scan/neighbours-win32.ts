@@ -1,0 +1,28 @@
+/**
+ * Windows neighbour (ARP) table: `Get-NetNeighbor` as JSON. `State` is cast to its enum name
+ * (`Reachable`, `Stale`…), which PowerShell never translates.
+ */
+import { asArray, str } from '../windows/powershell.js';
+import type { Neighbour } from './neighbours.js';
+
+/** The PowerShell script that lists the IPv4 neighbour table. */
+export const win32NeighboursScript =
+  "@(Get-NetNeighbor -AddressFamily IPv4 -ErrorAction SilentlyContinue | Select-Object IPAddress,LinkLayerAddress,ifIndex,@{n='State';e={[string]$_.State}}) | ConvertTo-Json -Depth 2 -Compress";
+
+const LIVE_STATES = new Set(['Reachable', 'Stale', 'Delay', 'Probe', 'Permanent']);
+
+/** Parses the JSON of {@link win32NeighboursScript} (one object or an array). */
+export function parseWin32Neighbours(data: unknown): Neighbour[] {
+  const list: Neighbour[] = [];
+  for (const entry of asArray(data)) {
+    const ip = str(entry, 'IPAddress');
+    const raw = str(entry, 'LinkLayerAddress');
+    const state = str(entry, 'State');
+    if (ip === undefined || raw === undefined || state === undefined || !LIVE_STATES.has(state)) continue;
+    const mac = raw.replace(/-/g, ':').toLowerCase();
+    // Broadcast/multicast entries are "Permanent" but are not hosts.
+    if (mac === '00:00:00:00:00:00' || mac === 'ff:ff:ff:ff:ff:ff' || mac.startsWith('01:00:5e')) continue;
+    list.push({ ip, mac });
+  }
+  return list;
+}

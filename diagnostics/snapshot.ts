@@ -1,0 +1,46 @@
+/**
+ * A machine snapshot: identity + every check of one sweep, ready to save in a visit.
+ */
+import { release, type } from 'node:os';
+
+import { machineIdentity } from './identity.js';
+import { runSweep, type SweepOptions } from './sweep.js';
+import type { CheckResult, CheckStatus, MachineSnapshot, ProbeContext } from './types.js';
+
+/** Options of {@link takeSnapshot}: those of the sweep, plus the intern's asset tag. */
+export type SnapshotOptions = SweepOptions & Readonly<{ assetTag?: string }>;
+
+/** Counts checks by status. */
+export function summarize(checks: readonly CheckResult[]): Record<CheckStatus, number> {
+  const summary: Record<CheckStatus, number> = { ok: 0, warn: 0, fail: 0, unknown: 0 };
+  for (const item of checks) summary[item.status] += 1;
+  return summary;
+}
+
+function osNameOf(checks: readonly CheckResult[]): string {
+  const value = checks.find((c) => c.id === 'os.version')?.values?.['osName'];
+  return typeof value === 'string' && value !== '' ? value : `${type()} ${release()}`;
+}
+
+/** Runs the sweep and the identity lookup side by side and returns the snapshot. */
+export async function takeSnapshot(ctx: ProbeContext, options: SnapshotOptions = {}): Promise<MachineSnapshot> {
+  const takenAt = new Date(ctx.now()).toISOString();
+  const started = Date.now();
+  const [sweep, machine] = await Promise.all([
+    runSweep(ctx, options),
+    machineIdentity(ctx, {
+      ...(options.assetTag === undefined ? {} : { assetTag: options.assetTag }),
+      ...(options.signal === undefined ? {} : { signal: options.signal }),
+    }),
+  ]);
+  return {
+    schema: 1,
+    takenAt,
+    durationMs: Date.now() - started,
+    platform: ctx.platform,
+    machine,
+    osName: osNameOf(sweep.checks),
+    checks: sweep.checks,
+    summary: summarize(sweep.checks),
+  };
+}

@@ -1,0 +1,119 @@
+import type { Lang } from '../service/define.js';
+import type { Service } from '../service/index.js';
+import { GLOBAL_FLAGS, parseArgs } from './args.js';
+import { UsageError, type Command, type CommandIo } from './command.js';
+import { messages } from './messages.js';
+
+/** What the CLI needs from its process; tests pass their own. */
+export type CliHost = Readonly<{
+  service: Service;
+  version: string;
+  out: (text: string) => void;
+  err: (text: string) => void;
+  signal: AbortSignal;
+  isTty: boolean;
+  commands: readonly Command[];
+  /** Language when `--lang` is absent (from XASO_LANG). */
+  defaultLang?: Lang;
+}>;
+
+/** Takes `--lang X` / `--lang=X` out of argv (it may stand anywhere). */
+function extractLang(argv: readonly string[], fallback: Lang): { lang: Lang; rest: string[] } | { bad: string } {
+  const rest: string[] = [];
+  let lang: Lang = fallback;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg !== '--lang' && !arg.startsWith('--lang=')) {
+      rest.push(arg);
+      continue;
+    }
+    const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : (argv[++i] ?? '');
+    if (value !== 'vi' && value !== 'en') return { bad: value };
+    lang = value;
+  }
+  return { lang, rest };
+}
+
+function helpText(host: CliHost, lang: Lang): string[] {
+  const m = messages[lang];
+  const width = Math.max(...host.commands.map((c) => c.name.length)) + 2;
+  return [
+    `${m.tagline} (${host.version})`,
+    '',
+    m.usage,
+    '',
+    m.commands,
+    ...host.commands.map((c) => `  ${c.name.padEnd(width)}${c.summary[lang]}`),
+    '',
+    m.globalFlags,
+    ...[m.flagJson, m.flagLang, m.flagHelp, m.flagVersion].map((line) => `  ${line}`),
+  ];
+}
+
+function commandHelp(command: Command, lang: Lang): string[] {
+  return [command.summary[lang], '', messages[lang].usageOf, ...command.usage.map((u) => `  ${u}`)];
+}
+
+/**
+ * Runs the CLI on `argv` (without node and script). Resolves to the exit code: 0 ok, 1 the
+ * request failed, 2 bad input (one line on stderr saying why).
+ */
+export async function runCli(argv: readonly string[], host: CliHost): Promise<number> {
+  const extracted = extractLang(argv, host.defaultLang ?? 'vi');
+  if ('bad' in extracted) {
+    host.err(`xaso: ${messages.vi.badLang(extracted.bad)} / ${messages.en.badLang(extracted.bad)}`);
+    return 2;
+  }
+  const { lang, rest: args } = extracted;
+  const m = messages[lang];
+  const [name, ...tail] = args;
+  if (name === '--version' || name === '-v') {
+    host.out(host.version);
+    return 0;
+  }
+  if (name === undefined || name === '--help' || name === '-h' || (name === 'help' && tail[0] === undefined)) {
+    for (const line of helpText(host, lang)) host.out(line);
+    return 0;
+  }
+  const wanted = name === 'help' ? tail[0] : name;
+  const command = host.commands.find((c) => c.name === wanted);
+  if (command === undefined) {
+    host.err(`xaso: ${m.unknownCommand(wanted ?? '')}`);
+    return 2;
+  }
+  const booleans = new Set(['json', 'help', 'version', ...command.flags.filter((f) => f.endsWith('?')).map((f) => f.slice(0, -1))]);
+  const parsed = parseArgs(name === 'help' ? [] : tail, booleans);
+  if (name === 'help' || parsed.flags['help'] === true) {
+    for (const line of commandHelp(command, lang)) host.out(line);
+    return 0;
+  }
+  const known = new Set<string>([...GLOBAL_FLAGS, ...command.flags.map((f) => f.replace(/\?$/, ''))]);
+  const unknown = Object.keys(parsed.flags).find((flag) => !known.has(flag));
+  if (unknown !== undefined) {
+    host.err(`xaso: ${m.unknownFlag(unknown, command.name)}`);
+    return 2;
+  }
+  const io: CommandIo = {
+    service: host.service,
+    lang,
+    json: parsed.flags['json'] === true,
+    out: host.out,
+    err: host.err,
+    signal: host.signal,
+    isTty: host.isTty,
+  };
+  try {
+    return await command.run(parsed, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      host.err(`xaso: ${error.text[lang]}`);
+      return 2;
+    }
+    if (host.signal.aborted) {
+      host.err(`xaso: ${m.interrupted}`);
+      return 130;
+    }
+    host.err(`xaso: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+}

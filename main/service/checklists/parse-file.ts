@@ -1,0 +1,119 @@
+/**
+ * Reads one checklist file (YAML or JSON, both through the `yaml` parser so every problem has a
+ * line and column), validates it against the schema and the semantic rules, and reports each
+ * problem with the file, line and reason. Never throws for a bad file.
+ */
+import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
+
+import type { LocalText } from '../define.js';
+import { toRequestIssues } from '../validation.js';
+import { checklistSchema, type Checklist } from './schema.js';
+import { checkSemantics, type Finding } from './semantics.js';
+
+/** One problem in a checklist file, where it is and why. */
+export type FileProblem = Readonly<{
+  file: string;
+  /** 1-based line and column; 0 when the position is unknown. */
+  line: number;
+  column: number;
+  /** Path inside the document, e.g. `steps[3].title.vi`. */
+  path: string;
+  message: LocalText;
+}>;
+
+/** The outcome of reading one file. */
+export type ParsedChecklistFile =
+  | Readonly<{ ok: true; file: string; checklist: Checklist; warnings: readonly FileProblem[] }>
+  | Readonly<{ ok: false; file: string; errors: readonly FileProblem[]; warnings: readonly FileProblem[] }>;
+
+function pathText(path: readonly PropertyKey[]): string {
+  return path
+    .map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i === 0 ? '' : '.'}${String(key)}`))
+    .join('');
+}
+
+/** Finds the deepest node along `path` that exists, and returns its start offset. */
+function offsetOf(doc: Document, path: readonly PropertyKey[]): number | undefined {
+  for (let depth = path.length; depth >= 0; depth--) {
+    const keys = path.slice(0, depth) as (string | number)[];
+    const node: unknown = depth === 0 ? doc.contents : doc.getIn(keys, true);
+    if (node !== null && typeof node === 'object' && 'range' in node) {
+      const range = (node as { range?: readonly number[] }).range;
+      if (range?.[0] !== undefined) return range[0];
+    }
+  }
+  return undefined;
+}
+
+function locate(
+  file: string,
+  doc: Document,
+  lines: LineCounter,
+  finding: Readonly<{ path: readonly PropertyKey[]; message: LocalText }>,
+): FileProblem {
+  const offset = offsetOf(doc, finding.path);
+  const pos = offset === undefined ? { line: 0, col: 0 } : lines.linePos(offset);
+  return { file, line: pos.line, column: pos.col, path: pathText(finding.path), message: finding.message };
+}
+
+function syntaxProblems(file: string, doc: Document): FileProblem[] {
+  return doc.errors.map((error) => ({
+    file,
+    line: error.linePos?.[0].line ?? 0,
+    column: error.linePos?.[0].col ?? 0,
+    path: '',
+    message: {
+      vi: `lỗi cú pháp: ${error.message.split('\n')[0] ?? ''}`,
+      en: `syntax error: ${error.message.split('\n')[0] ?? ''}`,
+    },
+  }));
+}
+
+function schemaFindings(value: unknown): { checklist?: Checklist; findings: Finding[] } {
+  const parsed = checklistSchema.safeParse(value);
+  if (parsed.success) return { checklist: parsed.data, findings: [] };
+  const issues = toRequestIssues(parsed.error);
+  return {
+    findings: parsed.error.issues.map((issue, i) => ({
+      path: [
+        ...(issue.path as (string | number)[]),
+        ...(issue.code === 'unrecognized_keys' && issue.keys[0] !== undefined ? [issue.keys[0]] : []),
+      ],
+      message: issues[i]?.message ?? { vi: issue.message, en: issue.message },
+    })),
+  };
+}
+
+/**
+ * Parses and validates `text` (the content of `file`). `probeIds`, when given, makes unknown
+ * probe ids warnings.
+ */
+export function parseChecklistText(
+  file: string,
+  text: string,
+  probeIds?: ReadonlySet<string>,
+): ParsedChecklistFile {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
+  if (doc.errors.length > 0) return { ok: false, file, errors: syntaxProblems(file, doc), warnings: [] };
+  if (!isMap(doc.contents)) {
+    const problem = { path: [], message: { vi: 'tệp phải là một đối tượng (các cặp khoá: giá trị)', en: 'the file must be a mapping (key: value pairs)' } };
+    return { ok: false, file, errors: [locate(file, doc, lines, problem)], warnings: [] };
+  }
+  const { checklist, findings } = schemaFindings(doc.toJS());
+  if (checklist === undefined) {
+    return { ok: false, file, errors: findings.map((f) => locate(file, doc, lines, f)), warnings: [] };
+  }
+  const { errors, warnings } = checkSemantics(checklist, probeIds);
+  const located = warnings.map((f) => locate(file, doc, lines, f));
+  if (errors.length > 0) {
+    return { ok: false, file, errors: errors.map((f) => locate(file, doc, lines, f)), warnings: located };
+  }
+  return { ok: true, file, checklist, warnings: located };
+}
+
+/** One line per problem: `file:line:column path — reason`. */
+export function formatProblem(problem: FileProblem, lang: 'vi' | 'en'): string {
+  const where = problem.line > 0 ? `${problem.file}:${problem.line}:${problem.column}` : problem.file;
+  return `${where}${problem.path === '' ? '' : ` ${problem.path}`} — ${problem.message[lang]}`;
+}

@@ -1,0 +1,39 @@
+/**
+ * Runs the probe behind an automatic check step through the diagnostics library
+ * (`runSweep(ctx, { probes: [thatProbe] })`), so a step sees exactly what a sweep would: a probe
+ * that hangs, throws or meets garbage becomes an `unknown` check, never a pass.
+ */
+import { createProbeContext, probes as registry, runSweep } from '../../../diagnostics/index.js';
+import type { CheckResult, Probe, ProbeContext } from '../../../diagnostics/types.js';
+
+/** What the checklists domain needs from diagnostics (tests pass their own). */
+export type ProbeRunner = Readonly<{
+  /** Ids of every probe that can run. */
+  probeIds: () => ReadonlySet<string>;
+  /** Runs one probe; `onCheck` sees each check as its probe finishes. */
+  run: (
+    probeId: string,
+    options: Readonly<{ signal: AbortSignal; onCheck?: (check: CheckResult) => void }>,
+  ) => Promise<readonly CheckResult[]>;
+}>;
+
+/** A runner over `probes` (default: the registry) in `ctx` (default: this machine). */
+export function createProbeRunner(
+  probes: readonly Probe[] = registry,
+  ctx: ProbeContext = createProbeContext(),
+): ProbeRunner {
+  return {
+    probeIds: () => new Set(probes.map((p) => p.id)),
+    async run(probeId, { signal, onCheck }) {
+      const selected = probes.filter((p) => p.id === probeId);
+      const result = await runSweep(ctx, {
+        probes: selected,
+        signal,
+        onProgress: (event) => {
+          if (event.event === 'probe-finished') for (const check of event.checks ?? []) onCheck?.(check);
+        },
+      });
+      return result.checks;
+    },
+  };
+}

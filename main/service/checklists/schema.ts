@@ -1,0 +1,192 @@
+/**
+ * The checklist file format (schema 1): what a built-in or imported checklist file must contain.
+ * Plain zod, no Node imports: the renderer imports the inferred types.
+ *
+ * A checklist is data: steps (instruction, question, automatic check), conditions that show or
+ * skip steps, what a failing answer requires, its sources and the day its facts were checked.
+ */
+import { z } from 'zod';
+
+/** Text shown to people: Vietnamese first, English second; both required. */
+export const localTextSchema = z
+  .object({ vi: z.string().trim().min(1), en: z.string().trim().min(1) })
+  .strict();
+
+const idSchema = z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, 'lowercase id (a-z 0-9 . _ -)');
+
+/** `1`, `1.2` or `1.2.3`: compared number by number. */
+export const versionSchema = z.string().regex(/^\d+(\.\d+){0,2}$/, 'version like 1.2.0');
+
+/** How a condition compares a value. */
+export type Match = Readonly<{
+  equals?: string | undefined;
+  in?: readonly string[] | undefined;
+  notIn?: readonly string[] | undefined;
+}>;
+
+/** What the intern measured or answered, used by conditions. */
+export type Condition =
+  | Readonly<{ answer: string } & Match>
+  | Readonly<{ fact: string } & Match>
+  | Readonly<{ outcome: string; in: readonly ('passed' | 'failed' | 'overridden')[] }>
+  | Readonly<{ all: readonly Condition[] }>
+  | Readonly<{ any: readonly Condition[] }>
+  | Readonly<{ not: Condition }>;
+
+const matchFields = {
+  equals: z.string().optional(),
+  in: z.array(z.string()).min(1).optional(),
+  notIn: z.array(z.string()).min(1).optional(),
+};
+
+/** A condition: on an earlier answer, a measured fact, a check's outcome, or a combination. */
+export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
+  z.union([
+    z.object({ answer: idSchema, ...matchFields }).strict(),
+    z.object({ fact: idSchema, ...matchFields }).strict(),
+    z
+      .object({ outcome: idSchema, in: z.array(z.enum(['passed', 'failed', 'overridden'])).min(1) })
+      .strict(),
+    z.object({ all: z.array(conditionSchema).min(1) }).strict(),
+    z.object({ any: z.array(conditionSchema).min(1) }).strict(),
+    z.object({ not: conditionSchema }).strict(),
+  ]),
+);
+
+/** What a failing answer (or a failed/overridden check) must come with. */
+export const onFailSchema = z
+  .object({
+    require: z.array(z.enum(['note', 'photo', 'action'])).default([]),
+    /** The follow-up action to plan, shown when `action` is required. */
+    action: localTextSchema.optional(),
+    /** What to do now (shown under a failing answer). */
+    fix: localTextSchema.optional(),
+  })
+  .strict();
+
+const choiceOptionSchema = z.object({ value: idSchema, label: localTextSchema }).strict();
+
+/** The kinds of answers a question takes. */
+export const inputSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('yes-no') }).strict(),
+  z.object({ type: z.literal('choice'), options: z.array(choiceOptionSchema).min(2) }).strict(),
+  z
+    .object({
+      type: z.literal('number'),
+      min: z.number().optional(),
+      max: z.number().optional(),
+      unit: localTextSchema.optional(),
+    })
+    .strict(),
+  z.object({ type: z.literal('text'), multiline: z.boolean().default(false) }).strict(),
+]);
+
+/** Answers that count as failing: listed values, or numbers outside a range. */
+export const failingSchema = z
+  .object({
+    values: z.array(z.string()).min(1).optional(),
+    below: z.number().optional(),
+    above: z.number().optional(),
+  })
+  .strict();
+
+const imageSchema = z
+  .object({
+    /** A data URL, or a path relative to the checklist file (built-ins). */
+    src: z.string().min(1),
+    alt: localTextSchema,
+  })
+  .strict();
+
+const stepBase = {
+  id: idSchema,
+  title: localTextSchema,
+  body: localTextSchema.optional(),
+  images: z.array(imageSchema).optional(),
+  /** Shown only when true; a hidden step counts as skipped. */
+  when: conditionSchema.optional(),
+  /** The step rests on an unconfirmed fact: the text says so, and the UI marks it. */
+  unconfirmed: localTextSchema.optional(),
+  onFail: onFailSchema.optional(),
+};
+
+/** What a check step expects from its probe. */
+export const passRuleSchema = z
+  .object({
+    /** Id of the check in the probe's results; `*` matches any run of characters. */
+    checkId: z.string().min(1),
+    status: z.array(z.enum(['ok', 'warn', 'fail', 'unknown'])).min(1),
+  })
+  .strict();
+
+/** One step of a checklist. */
+export const stepSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('instruction'), ...stepBase }).strict(),
+  z
+    .object({
+      kind: z.literal('question'),
+      ...stepBase,
+      input: inputSchema,
+      failing: failingSchema.optional(),
+      /** The answer also becomes this fact (e.g. `ca`), for later conditions. */
+      fact: idSchema.optional(),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('check'),
+      ...stepBase,
+      probe: z.string().min(1),
+      pass: passRuleSchema,
+      /** Facts to read from the matched check's `values` (fact name → values key). */
+      facts: z.record(idSchema, z.string()).optional(),
+      fix: localTextSchema,
+    })
+    .strict(),
+]);
+
+/** Where a checklist's facts come from. */
+export const sourceSchema = z
+  .object({ label: z.string().min(1), url: z.string().min(1), note: z.string().optional() })
+  .strict();
+
+/** The task families the Checklists place groups by. */
+export const TASKS = ['signature', 'vneid', 'printer', 'typing', 'security', 'handover', 'other'] as const;
+
+/** A whole checklist file (schema 1). */
+export const checklistSchema = z
+  .object({
+    schema: z.literal(1),
+    id: idSchema,
+    version: versionSchema,
+    task: z.enum(TASKS),
+    title: localTextSchema,
+    summary: localTextSchema,
+    /** ISO date (YYYY-MM-DD) on which the facts were last checked against the sources. */
+    checkedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date YYYY-MM-DD'),
+    sources: z.array(sourceSchema).min(1),
+    /** Facts this checklist relies on that no primary source confirmed. */
+    unconfirmed: z.array(localTextSchema).default([]),
+    keywords: z.array(z.string()).default([]),
+    signOff: z.enum(['required', 'optional', 'none']).default('optional'),
+    steps: z.array(stepSchema).min(1),
+  })
+  .strict();
+
+export type Checklist = z.output<typeof checklistSchema>;
+export type Step = z.output<typeof stepSchema>;
+export type QuestionStep = Extract<Step, { kind: 'question' }>;
+export type CheckStep = Extract<Step, { kind: 'check' }>;
+export type ChecklistTask = (typeof TASKS)[number];
+export type Evidence = 'note' | 'photo' | 'action';
+
+/** Compares two versions number by number: negative, 0 or positive. */
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < 3; i++) {
+    const diff = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (diff !== 0) return diff;
+  }
+  return 0;
+}

@@ -1,0 +1,48 @@
+import type { ChecklistRunSummary } from './summary.js';
+import type { RunView } from './run-model.js';
+
+/**
+ * What a visit keeps of a run: every step's title and outcome, answers, notes, override reasons,
+ * photos and the sign-off. Pure; the renderer may call it too.
+ */
+export function toRunSummary(view: RunView): ChecklistRunSummary {
+  const { run } = view;
+  const outcomes = new Map(view.steps.map((s) => [s.id, s.outcome]));
+  return {
+    runId: run.runId,
+    checklistId: run.checklist.id,
+    checklistVersion: run.checklist.version,
+    title: run.checklist.title,
+    status: run.status,
+    startedAt: run.startedAt,
+    ...(run.finishedAt === undefined ? {} : { finishedAt: run.finishedAt }),
+    ...(run.machineFingerprint === undefined ? {} : { machineFingerprint: run.machineFingerprint }),
+    steps: run.checklist.steps.map((step) => {
+      const state = run.steps[step.id];
+      const note = [state?.note, state?.followUp === undefined ? undefined : `→ ${state.followUp}`]
+        .filter((part): part is string => part !== undefined && part.trim() !== '')
+        .join(' ');
+      return {
+        stepId: step.id,
+        title: step.title,
+        outcome: outcomes.get(step.id) ?? 'pending',
+        ...(state?.answer === undefined ? {} : { answer: state.answer }),
+        ...(note === '' ? {} : { note }),
+        ...(state?.overrideReason === undefined ? {} : { overrideReason: state.overrideReason }),
+        ...(state === undefined || state.evidence.length === 0
+          ? {}
+          : { evidence: state.evidence.map((e) => ({ name: e.name, dataUrl: e.dataUrl })) }),
+      };
+    }),
+    ...(run.signOff === undefined
+      ? {}
+      : {
+          signOff: {
+            name: run.signOff.name,
+            position: run.signOff.position,
+            signaturePng: run.signOff.signaturePng,
+            signedAt: run.signOff.signedAt,
+          },
+        }),
+  };
+}

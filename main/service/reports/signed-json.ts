@@ -1,0 +1,111 @@
+/**
+ * The JSON export: the complete visit, lossless, in a versioned envelope with a SHA-256 digest
+ * and an Ed25519 signature.
+ *
+ * - The digest catches accidental damage (a bad copy, a truncated download). Whoever edits the
+ *   file can recompute it, so it proves nothing about who wrote it.
+ * - The signature, made with the installation's private key over the digest, shows which
+ *   installation exported it and that nobody changed it since: it cannot be recomputed without
+ *   that private key.
+ */
+import { createHash, createPrivateKey, sign, verify } from 'node:crypto';
+
+import { z } from 'zod';
+
+import type { InstallationKey } from '../inbox/keys.js';
+import { keyIdOf, parsePublicKey } from '../inbox/keys.js';
+import type { Visit } from '../visits/schema.js';
+import { canonicalJson } from './canonical-json.js';
+
+export const EXPORT_FORMAT = 'xaso.visit-export';
+export const EXPORT_VERSION = 1;
+
+/** The envelope around an exported visit. */
+export const exportEnvelopeSchema = z
+  .object({
+    format: z.literal(EXPORT_FORMAT),
+    version: z.literal(EXPORT_VERSION),
+    exportedAt: z.string().max(40),
+    app: z.object({ name: z.string().max(50), version: z.string().max(50) }).strict(),
+    visit: z.unknown(),
+    integrity: z
+      .object({
+        digestAlgorithm: z.literal('SHA-256'),
+        digest: z.string().regex(/^[0-9a-f]{64}$/),
+        signatureAlgorithm: z.literal('Ed25519'),
+        keyId: z.string().regex(/^[0-9a-f]{16}$/),
+        publicKeyPem: z.string().max(1000),
+        signature: z.string().max(200),
+      })
+      .strict(),
+  })
+  .strict();
+export type ExportEnvelope = z.output<typeof exportEnvelopeSchema>;
+
+type Payload = Pick<ExportEnvelope, 'format' | 'version' | 'exportedAt' | 'app' | 'visit'>;
+
+/** SHA-256 (hex) of the canonical JSON of everything but the integrity block. */
+export function payloadDigest(payload: Payload): string {
+  const { format, version, exportedAt, app, visit } = payload;
+  return createHash('sha256').update(canonicalJson({ format, version, exportedAt, app, visit })).digest('hex');
+}
+
+/** The bytes the signature covers: a domain tag, the digest and the key id. */
+function signedMessage(digest: string, keyId: string): Buffer {
+  return Buffer.from(`${EXPORT_FORMAT}/${EXPORT_VERSION}\n${digest}\n${keyId}`, 'utf8');
+}
+
+/** Builds the signed envelope of a visit. */
+export function signVisit(
+  visit: Visit,
+  key: InstallationKey,
+  meta: Readonly<{ exportedAt: string; appVersion: string }>,
+): ExportEnvelope {
+  const payload: Payload = {
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    exportedAt: meta.exportedAt,
+    app: { name: 'xaso', version: meta.appVersion },
+    visit,
+  };
+  const digest = payloadDigest(payload);
+  const signature = sign(null, signedMessage(digest, key.keyId), createPrivateKey(key.privateKeyPem)).toString('base64');
+  return {
+    ...payload,
+    integrity: {
+      digestAlgorithm: 'SHA-256',
+      digest,
+      signatureAlgorithm: 'Ed25519',
+      keyId: key.keyId,
+      publicKeyPem: key.publicKeyPem,
+      signature,
+    },
+  };
+}
+
+/** The outcome of checking an envelope's integrity (not yet whether its key is trusted). */
+export type IntegrityCheck =
+  | Readonly<{ ok: true; keyId: string; publicKeyPem: string; digest: string }>
+  | Readonly<{ ok: false; kind: 'damaged' | 'tampered'; reason: string }>;
+
+/**
+ * Checks digest then signature. A wrong digest means the content changed without the digest
+ * being redone (`damaged`); a right digest with a wrong signature means someone changed the
+ * content and recomputed the digest, or swapped the key (`tampered`).
+ */
+export function checkIntegrity(envelope: ExportEnvelope): IntegrityCheck {
+  const { integrity } = envelope;
+  if (payloadDigest(envelope) !== integrity.digest) {
+    return { ok: false, kind: 'damaged', reason: 'digest-mismatch' };
+  }
+  let publicKey;
+  try {
+    publicKey = parsePublicKey(integrity.publicKeyPem);
+  } catch {
+    return { ok: false, kind: 'tampered', reason: 'bad-public-key' };
+  }
+  if (keyIdOf(publicKey) !== integrity.keyId) return { ok: false, kind: 'tampered', reason: 'key-id-mismatch' };
+  const good = verify(null, signedMessage(integrity.digest, integrity.keyId), publicKey, Buffer.from(integrity.signature, 'base64'));
+  if (!good) return { ok: false, kind: 'tampered', reason: 'bad-signature' };
+  return { ok: true, keyId: integrity.keyId, publicKeyPem: integrity.publicKeyPem, digest: integrity.digest };
+}

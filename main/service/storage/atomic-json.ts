@@ -1,0 +1,208 @@
+/**
+ * Crash-safe JSON files: visits, checklist runs, keys. A save never leaves a half-written file
+ * behind (temp file in the same folder, fsync, rename, fsync the folder), keeps the previous good
+ * version as `<file>.bak`, and a read falls back to that backup when the main file is damaged
+ * (USB stick pulled, power cut during a flash write).
+ *
+ * Why not `write-file-atomic`: it does not retry the rename on Windows when an antivirus or the
+ * search indexer holds the file (npm/write-file-atomic#227, #28, #49); see shared/TECH.md §8.
+ */
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+
+import type { z } from 'zod';
+
+/** Error codes Windows returns while another process (AV, indexer) briefly holds the file. */
+const TRANSIENT_CODES = new Set(['EPERM', 'EACCES', 'EBUSY']);
+
+/** Options of {@link atomicWriteJson}. */
+export type AtomicWriteOptions = Readonly<{
+  /**
+   * How long to keep retrying a rename that fails with EPERM/EACCES/EBUSY, in ms.
+   * @default 2000 on Windows, 0 elsewhere (there these codes are permanent).
+   */
+  retryWindowMs?: number;
+  /** Indent of the JSON text. @default 2 */
+  indent?: number;
+  /** The rename to use; tests inject a flaky one. @default fs.rename */
+  rename?: (from: string, to: string) => Promise<void>;
+}>;
+
+const queues = new Map<string, Promise<unknown>>();
+const swept = new Set<string>();
+
+/** Path of the backup kept beside `file`. */
+export function backupPathOf(file: string): string {
+  return `${file}.bak`;
+}
+
+/**
+ * Writes `value` as JSON to `file` atomically. Writes to the same file from this process run one
+ * after the other, in call order. Resolves once the data is durable on disk.
+ * Throws the last fs error when the rename still fails after the retry window.
+ */
+export function atomicWriteJson(
+  file: string,
+  value: unknown,
+  options: AtomicWriteOptions = {},
+): Promise<void> {
+  const key = path.resolve(file);
+  const previous = queues.get(key) ?? Promise.resolve();
+  const next = previous.catch(() => undefined).then(() => writeNow(key, value, options));
+  queues.set(key, next);
+  void next.finally(() => {
+    if (queues.get(key) === next) queues.delete(key);
+  }).catch(() => undefined);
+  return next;
+}
+
+async function writeNow(file: string, value: unknown, options: AtomicWriteOptions): Promise<void> {
+  const text = JSON.stringify(value, null, options.indent ?? 2);
+  if (text === undefined) throw new TypeError('atomicWriteJson: value is not JSON-serialisable');
+  const dir = path.dirname(file);
+  await fs.mkdir(dir, { recursive: true });
+  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const rename = options.rename ?? ((from: string, to: string) => fs.rename(from, to));
+  const windowMs = options.retryWindowMs ?? (process.platform === 'win32' ? 2000 : 0);
+  try {
+    await writeDurably(temp, text);
+    if (await isReadableJson(file)) {
+      await withRetry(() => rename(file, backupPathOf(file)), windowMs);
+    }
+    await withRetry(() => rename(temp, file), windowMs);
+  } catch (error) {
+    await fs.rm(temp, { force: true }).catch(() => undefined);
+    throw error;
+  }
+  await fsyncDir(dir);
+  if (!swept.has(file)) {
+    swept.add(file);
+    await sweepStaleTemps(file);
+  }
+}
+
+/** Removes temp files a killed process left beside `file` (older than a minute). */
+async function sweepStaleTemps(file: string): Promise<void> {
+  const dir = path.dirname(file);
+  const prefix = `.${path.basename(file)}.`;
+  const names = await fs.readdir(dir).catch(() => [] as string[]);
+  const limit = Date.now() - 60_000;
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
+    const full = path.join(dir, name);
+    const stat = await fs.stat(full).catch(() => undefined);
+    if (stat !== undefined && stat.mtimeMs < limit) await fs.rm(full, { force: true });
+  }
+}
+
+async function writeDurably(file: string, text: string): Promise<void> {
+  const handle = await fs.open(file, 'wx');
+  try {
+    await handle.writeFile(text, 'utf8');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** True when `file` exists and parses as JSON: only then is it worth keeping as the backup. */
+async function isReadableJson(file: string): Promise<boolean> {
+  try {
+    JSON.parse(await fs.readFile(file, 'utf8'));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function withRetry(action: () => Promise<void>, windowMs: number): Promise<void> {
+  const started = Date.now();
+  for (let delay = 10; ; delay = Math.min(delay * 2, 250)) {
+    try {
+      await action();
+      return;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? '';
+      if (!TRANSIENT_CODES.has(code) || Date.now() - started + delay > windowMs) throw error;
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+}
+
+/** Makes the rename itself durable. Windows cannot open a folder for fsync: skipped there. */
+async function fsyncDir(dir: string): Promise<void> {
+  let handle: fs.FileHandle | undefined;
+  try {
+    handle = await fs.open(dir, 'r');
+    await handle.sync();
+  } catch {
+    // EISDIR/EPERM/EINVAL on Windows and some FAT drivers: nothing more we can do.
+  } finally {
+    await handle?.close().catch(() => undefined);
+  }
+}
+
+/** Where a read value came from, and why the main file was not used. */
+export type ReadOutcome<T> = Readonly<{
+  value: T;
+  source: 'file' | 'backup';
+  /** Set when the backup was used: what was wrong with the main file. */
+  problem?: string;
+}>;
+
+/** Thrown by {@link readJsonWithBackup} when neither the file nor its backup is usable. */
+export class JsonFileError extends Error {
+  override name = 'JsonFileError' as const;
+  readonly kind: 'missing' | 'damaged';
+  constructor(kind: 'missing' | 'damaged', message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.kind = kind;
+  }
+}
+
+/**
+ * Reads `file` and validates it with `schema` (which may migrate old versions). When the file is
+ * missing, not JSON or fails the schema, reads `<file>.bak` instead and says so in `problem`.
+ * Throws {@link JsonFileError} when neither is usable.
+ */
+export async function readJsonWithBackup<S extends z.ZodType>(
+  file: string,
+  schema: S,
+): Promise<ReadOutcome<z.output<S>>> {
+  const main = await tryRead(file, schema);
+  if (main.ok) return { value: main.value, source: 'file' };
+  const backup = await tryRead(backupPathOf(file), schema);
+  if (backup.ok) return { value: backup.value, source: 'backup', problem: main.problem };
+  if (main.missing && backup.missing) {
+    throw new JsonFileError('missing', `No such file: ${file}`);
+  }
+  throw new JsonFileError('damaged', `${main.problem}; backup: ${backup.problem}`);
+}
+
+type TryRead<T> =
+  | { ok: true; value: T }
+  | { ok: false; missing: boolean; problem: string };
+
+async function tryRead<S extends z.ZodType>(file: string, schema: S): Promise<TryRead<z.output<S>>> {
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return { ok: false, missing: code === 'ENOENT', problem: `cannot read (${code ?? 'error'})` };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, missing: false, problem: `not valid JSON (${(error as Error).message})` };
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    const where = first?.path.map(String).join('.') ?? '';
+    return { ok: false, missing: false, problem: `does not match the schema (${where}: ${first?.message ?? ''})` };
+  }
+  return { ok: true, value: parsed.data };
+}

@@ -1,0 +1,122 @@
+import { promises as fs } from 'node:fs';
+
+import type { Handlers } from '../define.js';
+import type { ServiceEnv } from '../env.js';
+import { ServiceError } from '../errors.js';
+import { diffSnapshots } from './changes.js';
+import type { VisitListItem, visitsContract } from './contract.js';
+import { carriedOpenItems, findPreviousSighting, historyDirs, readVisitsIn } from './history.js';
+import type { Visit, VisitFields, VisitMachine } from './schema.js';
+import {
+  loadVisit,
+  modifyVisit,
+  newVisit,
+  saveVisit,
+  visitFile,
+  visitsDir,
+  withFileLock,
+} from './store.js';
+
+/** Today as YYYY-MM-DD in local time. */
+function localDate(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+type Defined<T> = { [K in keyof T]?: Exclude<T[K], undefined> };
+
+/** Drops keys whose value is undefined (zod's partial output allows them; our types don't). */
+function definedOnly<T extends object>(value: T): Defined<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Defined<T>;
+}
+
+function withDefaults(env: ServiceEnv, fields: Partial<VisitFields> & Pick<VisitFields, 'commune'>): VisitFields {
+  return {
+    office: '',
+    onSite: { date: localDate(env.now()) },
+    interns: [],
+    problems: [],
+    fixes: [],
+    openItems: [],
+    peopleHelped: [],
+    photos: [],
+    ...fields,
+  };
+}
+
+function listItem(visit: Visit, file: string): VisitListItem {
+  return {
+    id: visit.id,
+    file,
+    commune: visit.commune.name,
+    province: visit.commune.province,
+    date: visit.onSite.date,
+    interns: visit.interns.map((intern) => intern.name),
+    machines: visit.machines.length,
+    openItems: visit.openItems.filter((item) => !item.done).length,
+    updatedAt: visit.updatedAt,
+  };
+}
+
+async function createVisit(env: ServiceEnv, fields: Parameters<typeof withDefaults>[1], target?: string) {
+  const draft = newVisit(env, withDefaults(env, fields));
+  const file = visitFile(env, target === undefined ? { id: draft.id } : { file: target });
+  return withFileLock(file, async () => {
+    if (await fs.stat(file).then(() => true, () => false)) {
+      throw new ServiceError('conflict', { vi: `Tệp đã có, không ghi đè: ${file}`, en: `File exists, not overwritten: ${file}` });
+    }
+    const history = await readVisitsIn(historyDirs(visitsDir(env), file));
+    const carried = carriedOpenItems(history, draft);
+    const known = new Set(draft.openItems.map((item) => item.id));
+    const visit = { ...draft, openItems: [...carried.filter((item) => !known.has(item.id)), ...draft.openItems] };
+    return { visit: await saveVisit(env, file, visit), file };
+  });
+}
+
+async function addSnapshot(env: ServiceEnv, ref: Parameters<typeof visitFile>[1], snapshot: VisitMachine['snapshot']) {
+  let machine: VisitMachine | undefined;
+  let replaced = false;
+  const file = visitFile(env, ref);
+  const visit = await modifyVisit(env, ref, async (current) => {
+    const history = await readVisitsIn(historyDirs(visitsDir(env), file));
+    const previous = findPreviousSighting(history, current, snapshot.machine.fingerprint);
+    machine = {
+      snapshot,
+      addedAt: env.now().toISOString(),
+      ...(previous === undefined ? {} : { changes: diffSnapshots(previous, snapshot) }),
+    };
+    const others = current.machines.filter((m) => m.snapshot.machine.fingerprint !== snapshot.machine.fingerprint);
+    replaced = others.length !== current.machines.length;
+    return { ...current, machines: [...others, machine] };
+  });
+  return { visit, file, machine: machine!, seenBefore: machine!.changes !== undefined, replaced };
+}
+
+/** Handlers of the `visits:*` channels. */
+export function visitsHandlers(env: ServiceEnv): Handlers<typeof visitsContract> {
+  return {
+    'visits:create': async ({ fields, file }) => createVisit(env, { ...definedOnly(fields), commune: fields.commune }, file),
+    'visits:get': async ({ ref }) => loadVisit(env, ref),
+    'visits:open-file': async ({ file }) => loadVisit(env, { file }),
+    'visits:update': async ({ ref, patch }) => {
+      const visit = await modifyVisit(env, ref, (current) => ({ ...current, ...definedOnly(patch) }));
+      return { visit, file: visitFile(env, ref) };
+    },
+    'visits:list': async () => {
+      const visits = await readVisitsIn([visitsDir(env)]);
+      return visits.map(({ visit, file }) => listItem(visit, file)).sort((a, b) => b.date.localeCompare(a.date));
+    },
+    'visits:add-snapshot': async ({ ref, snapshot }) => addSnapshot(env, ref, snapshot),
+    'visits:add-checklist': async ({ ref, run }) => {
+      const visit = await modifyVisit(env, ref, (current) => ({
+        ...current,
+        checklists: [...current.checklists.filter((r) => r.runId !== run.runId), run],
+      }));
+      return { visit, file: visitFile(env, ref) };
+    },
+    'visits:add-scan': async ({ ref, scan }) => {
+      const visit = await modifyVisit(env, ref, (current) => ({ ...current, scans: [...current.scans, scan] }));
+      return { visit, file: visitFile(env, ref) };
+    },
+  };
+}

@@ -1,0 +1,46 @@
+/**
+ * `npm run web` / `xaso-web`: starts the loopback web door and prints the address to open.
+ * Options: `--port N` (default: a free port), `--data-dir DIR`.
+ */
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { parseArgs } from '../cli/args.js';
+import { defaultDataDir } from '../service/data-dir.js';
+import { currentPlatform, defaultEnv } from '../service/env.js';
+import { createService } from '../service/index.js';
+import { APP_VERSION } from '../service/version.js';
+import { startWebServer } from './server.js';
+
+const args = parseArgs(process.argv.slice(2), new Set());
+const portFlag = args.flags['port'];
+const port = typeof portFlag === 'string' ? Number(portFlag) : 0;
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  process.stderr.write(`xaso-web: --port phải là số từ 0 đến 65535 / --port must be 0–65535\n`);
+  process.exit(2);
+}
+const dataFlag = args.flags['data-dir'];
+const dataDir =
+  typeof dataFlag === 'string' ? dataFlag : defaultDataDir(process.env, currentPlatform(), homedir());
+const here = dirname(fileURLToPath(import.meta.url));
+const service = createService(defaultEnv({ door: 'web', version: APP_VERSION, dataDir }));
+const server = await startWebServer({ service, staticDir: join(here, '..', 'renderer'), port });
+
+process.stdout.write(
+  [
+    `Xã Số ${APP_VERSION} — chế độ web (chỉ trên máy này, 127.0.0.1)`,
+    `Mở địa chỉ này trong trình duyệt / Open this address in a browser:`,
+    ``,
+    `  ${server.url}`,
+    ``,
+    `Dữ liệu / Data: ${dataDir}`,
+    `Nhấn Ctrl+C để dừng / Press Ctrl+C to stop.`,
+    ``,
+  ].join('\n'),
+);
+const stop = (): void => {
+  void server.close().then(() => process.exit(0));
+};
+process.once('SIGINT', stop);
+process.once('SIGTERM', stop);

@@ -1,0 +1,51 @@
+/**
+ * The renderer's one way to the service. In Electron it wraps the preload's `window.xaso`
+ * bridge; in a browser (web mode) it calls the loopback server with the launch token. Both give
+ * the same typed `XasoApi`: `api.diagnostics.run(request, { onProgress, signal })`.
+ */
+import type { XasoApi } from '../../main/service/contract';
+import type { CallOptions, IpcResult } from '../../main/service/define';
+import { bridgeCaller } from './bridge';
+import { webCaller } from './web';
+
+/** Calls one channel with its payload; never throws. */
+export type Caller = (channel: string, payload: unknown, options?: CallOptions) => Promise<IpcResult<unknown>>;
+
+/** Builds `api.domain.method(...)` on top of a caller. */
+export function apiFromCaller(call: Caller): XasoApi {
+  return new Proxy({} as XasoApi, {
+    get: (_target, domain) =>
+      typeof domain !== 'string'
+        ? undefined
+        : new Proxy(
+            {},
+            {
+              get: (_t, method) =>
+                typeof method !== 'string'
+                  ? undefined
+                  : (payload: unknown, options?: CallOptions) => call(`${domain}:${method}`, payload, options),
+            },
+          ),
+  });
+}
+
+let cached: XasoApi | undefined;
+
+/** The API for this page: the Electron bridge when present, the web door otherwise. */
+export function getApi(): XasoApi {
+  cached ??= apiFromCaller(window.xaso ? bridgeCaller(window.xaso) : webCaller(window.location, window.sessionStorage));
+  return cached;
+}
+
+/** React hook form of `getApi()`. */
+export function useApi(): XasoApi {
+  return getApi();
+}
+
+/** A failure's text in the UI language. */
+export function failureText(result: IpcResult<unknown>, lang: string): string {
+  if (result.ok) return '';
+  const text = lang.startsWith('en') ? result.error.message.en : result.error.message.vi;
+  const issues = (result.error.issues ?? []).map((i) => `${i.path}: ${lang.startsWith('en') ? i.message.en : i.message.vi}`);
+  return issues.length > 0 ? `${text} (${issues.join('; ')})` : text;
+}

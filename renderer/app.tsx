@@ -1,0 +1,57 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import { Icon } from './components/icon';
+
+import { AppFooter } from './components/app-footer';
+import { HomeScreen } from './components/home-screen';
+import { LanguageSwitch } from './components/language-switch';
+import { useRoute } from './hooks/use-route';
+import { PLACES } from './places/registry';
+
+/** The shell: header with the four places and the language switch, the current place, footer. */
+export function App() {
+  const { t } = useTranslation('app');
+  const [route, go] = useRoute();
+  const place = PLACES.find((p) => p.id === route);
+  const mainRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    mainRef.current?.focus();
+  }, [route]);
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); mainRef.current?.focus(); }}>
+        {t('skipToContent')}
+      </a>
+      <header className="app-header">
+        <button type="button" className="brand" onClick={() => go('')} aria-label={t('nav.home')}>
+          <span className="brand-mark" aria-hidden="true">XS</span>
+          <span>
+            <span className="brand-name">{t('appName')}</span>
+            <span className="brand-tagline">{t('tagline')}</span>
+          </span>
+        </button>
+        <nav aria-label={t('nav.label')} className="app-nav">
+          <ul>
+            {PLACES.map((p) => (
+              <li key={p.id}>
+                <a
+                  href={`#/${p.id}`}
+                  data-testid={`nav-${p.id}`}
+                  aria-current={p.id === route ? 'page' : undefined}
+                >
+                  <Icon name={p.icon} /> {t(`nav.${p.id}`)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <LanguageSwitch />
+      </header>
+      <main id="main" ref={mainRef} tabIndex={-1} className="app-main" data-testid={`place-${place?.id ?? 'home'}`}>
+        {place ? <place.Component /> : <HomeScreen onOpen={go} />}
+      </main>
+      <AppFooter />
+    </div>
+  );
+}

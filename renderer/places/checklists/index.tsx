@@ -1,0 +1,6 @@
+import { ComingSoon } from '../../components/coming-soon';
+
+/** Placeholder until this place is built: says so, pretends nothing. */
+export function ChecklistsPlace() {
+  return <ComingSoon place="checklists" />;
+}
