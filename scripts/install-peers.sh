@@ -19,6 +19,10 @@ if [ "${#missing[@]}" -eq 0 ]; then
   exit 0
 fi
 echo "install-peers: installing ${missing[*]}"
-export DEBIAN_FRONTEND=noninteractive
-apt-get update -qq
-apt-get install -y -qq --no-install-recommends "${missing[@]}"
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null || { echo "install-peers: run as root (apt-get needs it)" >&2; exit 1; }
+  sudo="sudo"
+fi
+$sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"

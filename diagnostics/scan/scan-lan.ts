@@ -1,0 +1,143 @@
+/**
+ * LAN discovery without admin rights, drivers or raw sockets:
+ * 1. TCP connect to the short port list on every address (an open port or an RST proves life);
+ * 2. system `ping` where asked (off-link ranges by default: on-link hosts answer ARP anyway);
+ * 3. the neighbour (ARP) table: every on-link host that answered ARP to our connects, even one
+ *    that ignores ping and drops every port, with its MAC → vendor (OUI table);
+ * 4. reverse DNS for names; then a device type guess.
+ */
+import { pingHost } from '../network/ping.js';
+import type { ProbeContext } from '../types.js';
+import { addressesOf, inRange, type Ipv4Range } from './cidr.js';
+import { guessDeviceType } from './device-type.js';
+import { readNeighbours, type Neighbour } from './neighbours.js';
+import { vendorOf } from './oui.js';
+import { runPool } from './pool.js';
+import { reverseLookup } from './reverse-dns.js';
+import { probeTcp } from './tcp-probe.js';
+import { SCAN_PORTS, type LivenessEvidence, type ScanHost, type ScanPort, type ScanResult } from './types.js';
+
+/** Progress of a running scan. */
+export type ScanProgress = Readonly<{ done: number; total: number; found: number; host?: ScanHost }>;
+
+/** Options of {@link scanLan}. Defaults are documented per field. */
+export type ScanOptions = Readonly<{
+  ranges: readonly Ipv4Range[];
+  /** Ranges on this machine's own links (ARP answers count); default: all of `ranges`. */
+  onLink?: readonly Ipv4Range[];
+  /** Default {@link SCAN_PORTS}. */
+  ports?: readonly ScanPort[];
+  /** Per connect; default 500 ms on-link, 1000 ms off-link. */
+  connectTimeoutMs?: number;
+  /** Sockets in flight; default 2048. */
+  concurrency?: number;
+  /** `auto` (default): ping only addresses off-link; `always`; `never`. */
+  icmp?: 'auto' | 'always' | 'never';
+  /** Reverse DNS: `false` to skip, or the name servers to ask (default: the system's). */
+  reverseDns?: false | Readonly<{ servers?: readonly string[] }>;
+  selfAddresses?: readonly string[];
+  gateways?: readonly string[];
+  signal?: AbortSignal;
+  onProgress?: (progress: ScanProgress) => void;
+}>;
+
+type Found = { ports: Set<ScanPort>; evidence: Set<LivenessEvidence> };
+
+function mark(found: Map<string, Found>, ip: string, evidence: LivenessEvidence, port?: ScanPort): void {
+  let entry = found.get(ip);
+  if (entry === undefined) {
+    entry = { ports: new Set(), evidence: new Set() };
+    found.set(ip, entry);
+  }
+  entry.evidence.add(evidence);
+  if (port !== undefined) entry.ports.add(port);
+}
+
+async function tcpPhase(addresses: readonly string[], found: Map<string, Found>, options: ScanOptions, onLink: (ip: string) => boolean): Promise<void> {
+  const ports = options.ports ?? SCAN_PORTS;
+  const pending = new Map(addresses.map((ip) => [ip, ports.length]));
+  let done = 0;
+  const tasks = addresses.flatMap((ip) => ports.map((port) => ({ ip, port })));
+  await runPool(tasks, options.concurrency ?? 2048, async ({ ip, port }) => {
+    const timeout = options.connectTimeoutMs ?? (onLink(ip) ? 500 : 1000);
+    const outcome = await probeTcp(ip, port, timeout, options.signal);
+    if (outcome === 'open') mark(found, ip, 'tcp-open', port);
+    if (outcome === 'refused') mark(found, ip, 'tcp-refused');
+    const left = (pending.get(ip) ?? 1) - 1;
+    pending.set(ip, left);
+    if (left === 0) {
+      done += 1;
+      options.onProgress?.({ done, total: addresses.length, found: found.size });
+    }
+  }, options.signal);
+}
+
+async function icmpPhase(ctx: ProbeContext, candidates: readonly string[], found: Map<string, Found>, signal?: AbortSignal): Promise<void> {
+  await runPool(candidates, 32, async (ip) => {
+    if (found.has(ip)) return;
+    const result = await pingHost(ctx, ip, { count: 1, perReplyTimeoutS: 1, ...(signal === undefined ? {} : { signal }) });
+    if (result.status === 'ok' && result.data.timesMs.some((t) => t !== null)) mark(found, ip, 'icmp');
+  }, signal);
+}
+
+function toHost(ip: string, entry: Found, neighbour: Neighbour | undefined, name: string | undefined, options: ScanOptions): ScanHost {
+  const openPorts = [...entry.ports].sort((a, b) => a - b);
+  const vendor = neighbour === undefined ? undefined : vendorOf(neighbour.mac);
+  const gateway = options.gateways?.includes(ip) === true;
+  const self = options.selfAddresses?.includes(ip) === true;
+  return {
+    ip,
+    ...(neighbour === undefined ? {} : { mac: neighbour.mac }),
+    ...(vendor === undefined ? {} : { vendor: vendor.name }),
+    ...(name === undefined ? {} : { hostname: name }),
+    openPorts,
+    evidence: [...entry.evidence].sort(),
+    deviceType: self ? 'pc' : guessDeviceType(openPorts, vendor, gateway),
+    ...(self ? { self: true } : {}),
+    ...(gateway ? { gateway: true } : {}),
+  };
+}
+
+function byAddress(a: ScanHost, b: ScanHost): number {
+  const key = (ip: string): number => ip.split('.').reduce((sum, part) => sum * 256 + Number(part), 0);
+  return key(a.ip) - key(b.ip);
+}
+
+/**
+ * Scans the given ranges. Never throws for a method that cannot run: it is reported in
+ * `methods` and `notes`. A cancelled scan returns what it found so far with `cancelled: true`.
+ */
+export async function scanLan(ctx: ProbeContext, options: ScanOptions): Promise<ScanResult> {
+  const started = ctx.now();
+  const addresses = options.ranges.flatMap(addressesOf);
+  const onLinkRanges = options.onLink ?? options.ranges;
+  const onLink = (ip: string): boolean => onLinkRanges.some((range) => inRange(ip, range));
+  const found = new Map<string, Found>();
+  const icmpMode = options.icmp ?? 'auto';
+  const pingable = icmpMode === 'never' ? [] : addresses.filter((ip) => icmpMode === 'always' || !onLink(ip));
+  await Promise.all([tcpPhase(addresses, found, options, onLink), icmpPhase(ctx, pingable, found, options.signal)]);
+  const notes: { vi: string; en: string }[] = [];
+  const neighbours = await readNeighbours(ctx, options.signal === undefined ? {} : { signal: options.signal });
+  const byIp = new Map<string, Neighbour>();
+  if (neighbours.status === 'ok') {
+    const wanted = new Set(addresses);
+    for (const n of neighbours.data) if (wanted.has(n.ip)) byIp.set(n.ip, n);
+    for (const ip of byIp.keys()) mark(found, ip, 'arp');
+  } else {
+    notes.push({ vi: `Không đọc được bảng ARP (không có địa chỉ MAC/hãng): ${neighbours.reason}`, en: `Could not read the ARP table (no MAC/vendor): ${neighbours.reason}` });
+  }
+  const live = [...found.keys()];
+  const names = options.reverseDns === false || options.signal?.aborted === true ? new Map<string, string>() : await reverseLookup(live, options.reverseDns ?? {});
+  const hosts = live.map((ip) => toHost(ip, found.get(ip)!, byIp.get(ip), names.get(ip), options)).sort(byAddress);
+  return {
+    schema: 1,
+    ranges: options.ranges.map((r) => r.cidr),
+    startedAt: new Date(started).toISOString(),
+    durationMs: ctx.now() - started,
+    addressesScanned: addresses.length,
+    hosts,
+    cancelled: options.signal?.aborted === true,
+    methods: { tcp: true, icmp: pingable.length > 0, neighbours: neighbours.status === 'ok', reverseDns: options.reverseDns !== false },
+    notes,
+  };
+}
