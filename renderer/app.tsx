@@ -25,7 +25,7 @@ export function App() {
       </a>
       <header className="app-header">
         <button type="button" className="brand" onClick={() => go('')} aria-label={t('nav.home')}>
-          <span className="brand-mark" aria-hidden="true">XS</span>
+          <span className="brand-mark" aria-hidden="true">{t('brandMark')}</span>
           <span>
             <span className="brand-name">{t('appName')}</span>
             <span className="brand-tagline">{t('tagline')}</span>

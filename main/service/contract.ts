@@ -5,10 +5,12 @@
  */
 import type { ApiOf, BridgeApiOf } from './define.js';
 import { appContract } from './app/contract.js';
+import { checklistsContract } from './checklists/contract.js';
 import { visitsContract } from './visits/contract.js';
 
 export const contract = {
   ...appContract,
+  ...checklistsContract,
   ...visitsContract,
 };
 

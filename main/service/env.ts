@@ -12,6 +12,11 @@ export type ServiceEnv = Readonly<{
   door: 'electron' | 'cli' | 'web' | 'test';
   /** Clock, injectable for tests. */
   now: () => Date;
+  /**
+   * The shipped `checklists/` folder (built-in checklist files). Default: found by walking up
+   * from the service's own file (sources and `out/` bundles alike).
+   */
+  builtinChecklistsDir?: string;
 }>;
 
 /** The platform this process runs on, narrowed to the three the app supports. */

@@ -2,12 +2,14 @@ import type { Handlers } from './define.js';
 import type { ServiceEnv } from './env.js';
 import type { Contract } from './contract.js';
 import { appHandlers } from './app/handlers.js';
+import { checklistsHandlers } from './checklists/handlers.js';
 import { visitsHandlers } from './visits/handlers.js';
 
 /** Joins every domain's handlers. The type makes a missing handler a compile error. */
 export function createHandlers(env: ServiceEnv): Handlers<Contract> {
   return {
     ...appHandlers(env),
+    ...checklistsHandlers(env),
     ...visitsHandlers(env),
   };
 }
