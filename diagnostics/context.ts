@@ -1,5 +1,7 @@
+import { delimiter } from 'node:path';
+
 import { runCommand } from './run-command.js';
-import type { Platform, ProbeContext } from './types.js';
+import type { Platform, ProbeContext, ProbeSettings } from './types.js';
 
 /** The platform of this process, narrowed to the three the library knows. */
 function currentPlatform(): Platform {
@@ -11,11 +13,25 @@ function currentPlatform(): Platform {
  * Tests and doors override any part (`settings` points probes at loopback peers).
  */
 export function createProbeContext(overrides: Partial<ProbeContext> = {}): ProbeContext {
+  const env = { ...process.env };
+  const settings = settingsFromEnv(env);
   return {
     platform: currentPlatform(),
     run: runCommand,
     now: () => Date.now(),
-    env: { ...process.env },
+    env,
+    ...(settings === undefined ? {} : { settings }),
     ...overrides,
   };
+}
+
+/**
+ * Field overrides from the environment: `XASO_NTP_SERVER` (host[:port]) and
+ * `XASO_PKCS11_MODULES` (module paths separated by the path delimiter).
+ */
+export function settingsFromEnv(env: Readonly<Record<string, string | undefined>>): ProbeSettings | undefined {
+  const settings: { ntpServer?: string; pkcs11Modules?: string[] } = {};
+  if (env['XASO_NTP_SERVER']) settings.ntpServer = env['XASO_NTP_SERVER'];
+  if (env['XASO_PKCS11_MODULES']) settings.pkcs11Modules = env['XASO_PKCS11_MODULES'].split(delimiter).filter((p) => p !== '');
+  return Object.keys(settings).length === 0 ? undefined : settings;
 }

@@ -1,3 +1,5 @@
+import { setMaxListeners } from 'node:events';
+
 import { probes as registeredProbes } from './probes.js';
 import { isCheckResult, unknownCheck } from './checks.js';
 import type { Area, CheckResult, LocalText, Probe, ProbeContext } from './types.js';
@@ -47,6 +49,12 @@ export function selectProbes(all: readonly Probe[], only?: readonly string[]): P
 export async function runSweep(ctx: ProbeContext, options: SweepOptions = {}): Promise<SweepResult> {
   const started = Date.now();
   const selected = selectProbes(options.probes ?? registeredProbes, options.only);
+  // One listener on the caller's signal; the probes listen to our own (many listeners are fine).
+  const inner = new AbortController();
+  setMaxListeners(0, inner.signal);
+  const forward = (): void => inner.abort(options.signal?.reason);
+  if (options.signal?.aborted) forward();
+  else options.signal?.addEventListener('abort', forward, { once: true });
   let done = 0;
   const emit = (event: SweepProgress): void => {
     try {
@@ -58,12 +66,13 @@ export async function runSweep(ctx: ProbeContext, options: SweepOptions = {}): P
   const results = await Promise.all(
     selected.map(async (probe) => {
       emit({ ...base(probe), event: 'probe-started', done, total: selected.length, percent: pct(done, selected.length) });
-      const checks = await runProbe(ctx, probe, options.signal);
+      const checks = await runProbe(ctx, probe, inner.signal);
       done += 1;
       emit({ ...base(probe), event: 'probe-finished', checks, done, total: selected.length, percent: pct(done, selected.length) });
       return checks;
     }),
   );
+  options.signal?.removeEventListener('abort', forward);
   return { checks: results.flat(), durationMs: Date.now() - started };
 }
 

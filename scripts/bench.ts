@@ -2,7 +2,11 @@
 // same run. Add a benchmark as scripts/bench/<name>.ts exporting `run()`, and list it here.
 type Bench = { name: string; load: () => Promise<{ run: () => Promise<void> }> };
 
-const benches: Bench[] = [];
+const benches: Bench[] = [
+  { name: 'reports', load: () => import('./bench/reports.js') },
+  { name: 'scan', load: () => import('./bench/scan.js') },
+  { name: 'electron-preload', load: () => import('./bench/electron-preload.js') },
+];
 
 const only = process.argv.slice(2);
 for (const bench of benches) {

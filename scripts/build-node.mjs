@@ -10,7 +10,7 @@ const common = {
   sourcemap: true,
   logLevel: 'warning',
   // Native or optional modules stay outside the bundle.
-  external: ['electron', 'systeminformation', 'playwright-core'],
+  external: ['electron', 'systeminformation', 'playwright-core', 'pdfkit', 'exceljs', 'docx'],
 };
 const esmBanner = {
   js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",

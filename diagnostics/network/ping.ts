@@ -2,8 +2,8 @@
  * ICMP ping through the system `ping` (no raw sockets, no admin), with the npm `ping` package's
  * argv builder and parser driven for the injected platform, behind our own timeout. When its
  * parser crashes or finds nothing on output that has replies (unusual locales), a locale-free
- * parser anchored on `TTL=` takes over. On Windows, `Win32_PingStatus` (numeric JSON) is the
- * fallback when `ping.exe` fails.
+ * parser anchored on `TTL=` takes over (and wins when the two disagree). On Windows,
+ * `Win32_PingStatus` (numeric JSON) is the fallback when `ping.exe` fails.
  */
 import builders from 'ping/lib/builder/factory.js';
 import parsers from 'ping/lib/parser/factory.js';
@@ -37,7 +37,7 @@ export function pingCommand(platform: Platform, host: string, count: number, per
 export function fallbackPingTimes(stdout: string): number[] {
   const times: number[] = [];
   for (const line of stdout.split(/\r?\n/)) {
-    const match = /[=<]\s*([\d.]+)\s*\S*\s+TTL=\d+/i.exec(line) ?? /time[=<]([\d.]+)\s*ms/i.exec(line);
+    const match = /[=<]\s*([\d.]+)\s*(?:ms|мс)\S*\s+TTL=\d+/i.exec(line) ?? /time[=<]([\d.]+)\s*ms/i.exec(line);
     if (match?.[1] !== undefined) times.push(Number(match[1]));
   }
   return times;
@@ -60,7 +60,10 @@ export function parsePingOutput(platform: Platform, host: string, stdout: string
   } catch {
     times = undefined;
   }
-  const usePackage = times !== undefined && (times.length > 0 || fallback.length === 0);
+  // Our rule is anchored on TTL=, so when both found replies but disagree (node-ping reads the
+  // token after "=<packet size>", which goes wrong on unusual output), ours wins.
+  const agree = times !== undefined && times.length === fallback.length && times.every((v, i) => v === fallback[i]);
+  const usePackage = times !== undefined && (fallback.length === 0 || agree);
   const chosen = usePackage ? (times ?? []) : fallback;
   const series: (number | null)[] = chosen.slice(0, count);
   while (series.length < count) series.push(null);

@@ -57,7 +57,7 @@ export function chainOf(leaf: X509Certificate, pool: readonly X509Certificate[],
 export function validityStatus(cert: X509Certificate, now: number): { status: CheckStatus; daysLeft: number; state: 'valid' | 'expiring' | 'expired' | 'not-yet-valid' } {
   const from = Date.parse(cert.validFrom);
   const to = Date.parse(cert.validTo);
-  const daysLeft = Math.floor((to - now) / DAY);
+  const daysLeft = Math.round((to - now) / DAY);
   if (now < from) return { status: 'fail', daysLeft, state: 'not-yet-valid' };
   if (now > to) return { status: 'fail', daysLeft, state: 'expired' };
   if (daysLeft <= EXPIRY_WARN_DAYS) return { status: 'warn', daysLeft, state: 'expiring' };

@@ -54,7 +54,11 @@ async function tool(ctx: ProbeContext, args: string[], options: RunOptions): Pro
 
 /** Lists the tokens a module sees. */
 export async function listTokens(ctx: ProbeContext, module: string, options: RunOptions): Promise<SlotToken[]> {
-  return parseSlots(await tool(ctx, ['--module', module, '--list-token-slots'], options));
+  const output = await ctx.run(TOOL, ['--module', module, '--list-token-slots'], { timeoutMs: 8_000, signal: options.signal, env: options.env, maxBytes: 1024 * 1024 });
+  // "No slots." (exit 1) is a finding — no reader, no token — not a failure to check.
+  if (output.exitCode !== 0 && /no slots/i.test(`${output.stdout}\n${output.stderr}`)) return [];
+  if (output.exitCode !== 0) throw new Error(`${TOOL} exited with ${String(output.exitCode)}: ${output.stderr.trim().slice(0, 200)}`);
+  return parseSlots(output.stdout);
 }
 
 /** Reads every certificate (DER) of the token in `slot`; public objects only, no login. */

@@ -2,9 +2,12 @@
  * The Electron main process: a table of contents. Every step lives in its own file and is
  * tested there; this file only wires Electron's real objects into them, in order.
  */
+import { homedir } from 'node:os';
+
 import { app, BrowserWindow, protocol, session, shell, type WebContents } from 'electron';
 
-import { defaultEnv } from '../service/env.js';
+import { defaultDataDir } from '../service/data-dir.js';
+import { currentPlatform, defaultEnv } from '../service/env.js';
 import { createService } from '../service/index.js';
 import { createSenderCheck, registerElectronIpc } from './ipc.js';
 import { appPaths, isWritableDir, resolveDataDir } from './paths.js';
@@ -12,9 +15,15 @@ import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol.js';
 import { APP_SCHEME, hardenWebContents, lockDownSession } from './security.js';
 import { createMainWindow } from './window.js';
 
-// Before `ready`: the data folder (beside the portable .exe when possible) and the app:// scheme.
-const { dataDir, portable } = resolveDataDir(process.env, app.getPath('userData'), isWritableDir);
-app.setPath('userData', dataDir);
+// Before `ready`: the data folder and the app:// scheme. Installed, the app shares its data
+// folder with the CLI and the web door; portable, everything (Chromium's profile too) stays in
+// XaSoData beside the .exe, so the commune's PC keeps as little as possible.
+const { dataDir, portable } = resolveDataDir(
+  process.env,
+  defaultDataDir(process.env, currentPlatform(), homedir()),
+  isWritableDir,
+);
+if (portable) app.setPath('userData', dataDir);
 protocol.registerSchemesAsPrivileged([...APP_SCHEME_PRIVILEGES]);
 
 const ourContents = new Set<WebContents>();

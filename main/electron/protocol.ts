@@ -10,13 +10,14 @@ import { APP_HOST, APP_SCHEME, CONTENT_SECURITY_POLICY } from './security.js';
 
 /**
  * How the scheme is registered before `ready` (`protocol.registerSchemesAsPrivileged`):
- * standard (relative URLs resolve), secure (like https), fetch allowed; no CORS bypass, no
- * service workers.
+ * standard (relative URLs and a real origin), secure (like https), fetch allowed, and usable in
+ * CORS-mode requests, which Vite's `<script type="module" crossorigin>` makes (as electron-serve
+ * does). No CSP bypass, no service workers; responses carry no Access-Control-Allow-Origin.
  */
 export const APP_SCHEME_PRIVILEGES = [
   {
     scheme: APP_SCHEME,
-    privileges: { standard: true, secure: true, supportFetchAPI: true },
+    privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true },
   },
 ] as const;
 

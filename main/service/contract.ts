@@ -6,12 +6,18 @@
 import type { ApiOf, BridgeApiOf } from './define.js';
 import { appContract } from './app/contract.js';
 import { checklistsContract } from './checklists/contract.js';
+import { diagnosticsContract } from './diagnostics/contract.js';
 import { visitsContract } from './visits/contract.js';
+import { reportsContract } from './reports/contract.js';
+import { inboxContract } from './inbox/contract.js';
 
 export const contract = {
   ...appContract,
   ...checklistsContract,
+  ...diagnosticsContract,
   ...visitsContract,
+  ...reportsContract,
+  ...inboxContract,
 };
 
 export type Contract = typeof contract;

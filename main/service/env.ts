@@ -1,5 +1,7 @@
 import { arch, platform } from 'node:process';
 
+import type { Probe, ProbeSettings } from '../../diagnostics/types.js';
+
 /** Everything the service needs from its host, injected by each door (and by tests). */
 export type ServiceEnv = Readonly<{
   version: string;
@@ -17,6 +19,8 @@ export type ServiceEnv = Readonly<{
    * from the service's own file (sources and `out/` bundles alike).
    */
   builtinChecklistsDir?: string;
+  /** Diagnostics overrides: probe settings (loopback peers in tests) and the probe list. */
+  diagnostics?: Readonly<{ settings?: ProbeSettings; probes?: readonly Probe[] }>;
 }>;
 
 /** The platform this process runs on, narrowed to the three the app supports. */

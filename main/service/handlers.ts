@@ -3,13 +3,19 @@ import type { ServiceEnv } from './env.js';
 import type { Contract } from './contract.js';
 import { appHandlers } from './app/handlers.js';
 import { checklistsHandlers } from './checklists/handlers.js';
+import { diagnosticsHandlers } from './diagnostics/handlers.js';
 import { visitsHandlers } from './visits/handlers.js';
+import { reportsHandlers } from './reports/handlers.js';
+import { inboxHandlers } from './inbox/handlers.js';
 
 /** Joins every domain's handlers. The type makes a missing handler a compile error. */
 export function createHandlers(env: ServiceEnv): Handlers<Contract> {
   return {
     ...appHandlers(env),
     ...checklistsHandlers(env),
+    ...diagnosticsHandlers(env),
     ...visitsHandlers(env),
+    ...reportsHandlers(env),
+    ...inboxHandlers(env),
   };
 }

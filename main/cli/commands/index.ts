@@ -1,5 +1,10 @@
 import type { Command } from '../command.js';
+import { checklistCommand } from './checklist.js';
+import { diagnoseCommand } from './diagnose.js';
+import { importCommand } from './import.js';
 import { infoCommand } from './info.js';
+import { reportCommand } from './report.js';
+import { visitCommand } from './visit.js';
 
 /** Every CLI command, in the order `xaso --help` lists them. */
-export const commands: readonly Command[] = [infoCommand];
+export const commands: readonly Command[] = [infoCommand, diagnoseCommand, visitCommand, checklistCommand, reportCommand, importCommand];

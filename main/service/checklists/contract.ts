@@ -57,6 +57,8 @@ export type RunListItem = Readonly<{
 const runId = z.string().regex(/^[A-Za-z0-9-]+$/);
 const stepId = z.string().min(1).max(100);
 const extras = { note: z.string().max(4000).optional(), followUp: z.string().max(1000).optional() };
+/** Photos and screenshots: PNG or JPEG data URLs only (no HTML, no SVG). */
+const imageDataUrl = z.string().max(15_000_000).regex(/^data:image\/(png|jpeg);base64,[A-Za-z0-9+/=]+$/, 'PNG or JPEG data URL');
 const fileText = { fileName: z.string().min(1).max(260), text: z.string().max(2_000_000) };
 
 export const checklistsContract = {
@@ -103,13 +105,13 @@ export const checklistsContract = {
   }),
   'checklists:add-evidence': channel<RunView>()({
     request: z
-      .object({ runId, stepId, photo: z.object({ name: z.string().min(1).max(200), dataUrl: z.string().max(15_000_000) }).strict().optional(), ...extras })
+      .object({ runId, stepId, photo: z.object({ name: z.string().min(1).max(200), dataUrl: imageDataUrl }).strict().optional(), ...extras })
       .strict(),
     summary: { vi: 'Thêm ảnh, ghi chú hoặc việc cần làm tiếp', en: 'Add a photo, note or follow-up action' },
   }),
   'checklists:sign-off': channel<RunView>()({
     request: z
-      .object({ runId, name: z.string().trim().min(1).max(200), position: z.string().trim().min(1).max(200), signaturePng: z.string().max(5_000_000), method: z.enum(['drawn', 'typed']) })
+      .object({ runId, name: z.string().trim().min(1).max(200), position: z.string().trim().min(1).max(200), signaturePng: z.string().max(5_000_000).regex(/^data:image\/png;base64,[A-Za-z0-9+/=]+$/, 'PNG data URL'), method: z.enum(['drawn', 'typed']) })
       .strict(),
     summary: { vi: 'Cán bộ xã ký xác nhận', en: 'Sign-off by the commune official' },
   }),

@@ -4,12 +4,14 @@ import type { checklistsContract } from './contract.js';
 import type { ChecklistsDeps } from './deps.js';
 import { findBuiltinDir } from './library.js';
 import { libraryHandlers } from './library-handlers.js';
+import { createProbeContext, probes as registry } from '../../../diagnostics/index.js';
 import { createProbeRunner } from './probe-runner.js';
 import { runHandlers } from './run-handlers.js';
 
 /**
- * Handlers of the `checklists:*` channels. `overrides` lets tests point at their own probes,
- * probe context (loopback peers) or built-in folder.
+ * Handlers of the `checklists:*` channels. Probes and their settings come from
+ * `env.diagnostics` (the same as the sweep's); `overrides` lets tests replace the runner or the
+ * built-in folder.
  */
 export function checklistsHandlers(
   env: ServiceEnv,
@@ -17,7 +19,12 @@ export function checklistsHandlers(
 ): Handlers<typeof checklistsContract> {
   const deps: ChecklistsDeps = {
     env,
-    runner: overrides.runner ?? createProbeRunner(),
+    runner:
+      overrides.runner ??
+      createProbeRunner(
+        env.diagnostics?.probes ?? registry,
+        createProbeContext(env.diagnostics?.settings === undefined ? {} : { settings: env.diagnostics.settings }),
+      ),
     builtinDir: 'builtinDir' in overrides ? overrides.builtinDir : (env.builtinChecklistsDir ?? findBuiltinDir()),
   };
   return { ...libraryHandlers(deps), ...runHandlers(deps) };

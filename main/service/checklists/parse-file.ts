@@ -56,6 +56,10 @@ function locate(
   return { file, line: pos.line, column: pos.col, path: pathText(finding.path), message: finding.message };
 }
 
+function firstLine(message: string): string {
+  return (message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
+}
+
 function syntaxProblems(file: string, doc: Document): FileProblem[] {
   return doc.errors.map((error) => ({
     file,
@@ -63,8 +67,8 @@ function syntaxProblems(file: string, doc: Document): FileProblem[] {
     column: error.linePos?.[0].col ?? 0,
     path: '',
     message: {
-      vi: `lỗi cú pháp: ${error.message.split('\n')[0] ?? ''}`,
-      en: `syntax error: ${error.message.split('\n')[0] ?? ''}`,
+      vi: `lỗi cú pháp YAML/JSON: ${firstLine(error.message)}`,
+      en: `YAML/JSON syntax error: ${firstLine(error.message)}`,
     },
   }));
 }

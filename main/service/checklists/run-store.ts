@@ -24,7 +24,8 @@ function runPath(dataDir: string, runId: string): string {
 
 /** Saves `run` with the next revision and `updatedAt`; returns what was saved. */
 export async function saveRun(dataDir: string, run: Run, now: string): Promise<Run> {
-  const next: Run = { ...run, revision: run.revision + 1, updatedAt: now };
+  // Validated before writing, so a bad change can never reach the disk.
+  const next: Run = runSchema.parse({ ...run, revision: run.revision + 1, updatedAt: now });
   try {
     await atomicWriteJson(runPath(dataDir, run.runId), next);
   } catch (error) {

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { z } from 'zod';
 
 import { atomicWriteJson, readJsonWithBackup } from '../storage/atomic-json.js';
+import type { TrustedKey } from './types.js';
 
 /** This installation's key pair, as kept on disk. */
 export type InstallationKey = Readonly<{ keyId: string; publicKeyPem: string; privateKeyPem: string; createdAt: string }>;
@@ -48,7 +49,7 @@ export const trustedKeySchema = z
     source: z.enum(['imported', 'first-use']),
   })
   .strict();
-export type TrustedKey = z.output<typeof trustedKeySchema>;
+export type { TrustedKey } from './types.js';
 const trustedListSchema = z.object({ version: z.literal(1), keys: z.array(trustedKeySchema) }).strict();
 
 /** Folder of the keys. */

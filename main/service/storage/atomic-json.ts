@@ -96,10 +96,30 @@ async function sweepStaleTemps(file: string): Promise<void> {
   }
 }
 
-async function writeDurably(file: string, text: string): Promise<void> {
+/**
+ * Writes bytes or text to `file` atomically (temp file, fsync, rename, fsync the folder), with
+ * the same Windows retry as {@link atomicWriteJson} but without a backup. For exports.
+ */
+export async function atomicWriteFile(file: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
+  const target = path.resolve(file);
+  const dir = path.dirname(target);
+  await fs.mkdir(dir, { recursive: true });
+  const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const rename = options.rename ?? ((from: string, to: string) => fs.rename(from, to));
+  try {
+    await writeDurably(temp, data);
+    await withRetry(() => rename(temp, target), options.retryWindowMs ?? (process.platform === 'win32' ? 2000 : 0));
+  } catch (error) {
+    await fs.rm(temp, { force: true }).catch(() => undefined);
+    throw error;
+  }
+  await fsyncDir(dir);
+}
+
+async function writeDurably(file: string, text: string | Uint8Array): Promise<void> {
   const handle = await fs.open(file, 'wx');
   try {
-    await handle.writeFile(text, 'utf8');
+    await handle.writeFile(text);
     await handle.sync();
   } finally {
     await handle.close();

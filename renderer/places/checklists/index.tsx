@@ -1,6 +1,30 @@
-import { ComingSoon } from '../../components/coming-soon';
+import { useState } from 'react';
 
-/** Placeholder until this place is built: says so, pretends nothing. */
+import { ChecklistList } from './checklist-list';
+import { RunWizard } from './run-wizard';
+import './checklists.css';
+
+const RUN_KEY = 'xaso.checklists.run';
+
+function savedRun(): string | undefined {
+  try {
+    return sessionStorage.getItem(RUN_KEY) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The Checklists place: the list by task, or the wizard of one run (reopened after a reload). */
 export function ChecklistsPlace() {
-  return <ComingSoon place="checklists" />;
+  const [runId, setRunId] = useState<string | undefined>(savedRun);
+  const open = (id: string | undefined): void => {
+    setRunId(id);
+    try {
+      if (id === undefined) sessionStorage.removeItem(RUN_KEY);
+      else sessionStorage.setItem(RUN_KEY, id);
+    } catch {
+      // Private mode: the run is still listed under "in progress".
+    }
+  };
+  return runId === undefined ? <ChecklistList onOpenRun={open} /> : <RunWizard runId={runId} onBack={() => open(undefined)} />;
 }

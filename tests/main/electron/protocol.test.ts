@@ -34,10 +34,18 @@ afterAll(async () => {
 const get = (url: string, method = 'GET') => handler(new Request(url, { method }));
 
 describe('app:// protocol handler', () => {
-  it('is registered as a standard, secure scheme without CORS bypass', () => {
+  it('is registered as a standard, secure scheme, without CSP bypass or service workers', () => {
     expect(APP_SCHEME_PRIVILEGES).toEqual([
-      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+      {
+        scheme: 'app',
+        privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true },
+      },
     ]);
+  });
+
+  it('never grants other origins access (no Access-Control-Allow-Origin)', async () => {
+    const response = await get('app://xaso/index.html');
+    expect(response.headers.get('access-control-allow-origin')).toBeNull();
   });
 
   it('serves the page with the CSP and a content type', async () => {

@@ -1,0 +1,68 @@
+/**
+ * Windows network configuration in ONE PowerShell spawn, JSON only: `Get-NetAdapter`,
+ * `Get-NetIPAddress` (PrefixOrigin Dhcp/Manual), `Get-NetRoute 0.0.0.0/0`,
+ * `Get-DnsClientServerAddress`, and the user's proxy from the registry (Internet Settings).
+ * Wi-Fi signal is not read: only `netsh wlan` gives it, as localized text that needs Location
+ * permission on Windows 11 24H2 (shared/TECH.md §1).
+ */
+import { asArray, bool, num, str } from '../windows/powershell.js';
+import type { InterfaceKind, NetInterface, NetworkConfig, ProxySettings } from './types.js';
+
+/** The batched script. */
+export const win32NetworkScript = [
+  '$r=[ordered]@{};',
+  "$r['Adapters']=@(Get-NetAdapter | Select-Object Name,InterfaceDescription,ifIndex,@{n='Status';e={[string]$_.Status}},MacAddress,ReceiveLinkSpeed,@{n='PhysicalMediaType';e={[string]$_.PhysicalMediaType}},Virtual);",
+  "$r['Ip']=@(Get-NetIPAddress -AddressFamily IPv4 -ErrorAction SilentlyContinue | Select-Object InterfaceIndex,IPAddress,PrefixLength,@{n='PrefixOrigin';e={[string]$_.PrefixOrigin}});",
+  "$r['Routes']=@(Get-NetRoute -DestinationPrefix '0.0.0.0/0' -ErrorAction SilentlyContinue | Select-Object InterfaceIndex,NextHop,RouteMetric);",
+  "$r['Dns']=@(Get-DnsClientServerAddress -AddressFamily IPv4 -ErrorAction SilentlyContinue | Select-Object InterfaceIndex,ServerAddresses);",
+  "$r['Proxy']=Get-ItemProperty 'HKCU:\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings' -ErrorAction SilentlyContinue | Select-Object ProxyEnable,ProxyServer,ProxyOverride,AutoConfigURL;",
+  '$r | ConvertTo-Json -Depth 4 -Compress',
+].join(' ');
+
+function kindOf(adapter: unknown): InterfaceKind {
+  const media = str(adapter, 'PhysicalMediaType') ?? '';
+  if (/802\.11|Wireless/i.test(media)) return 'wifi';
+  if (bool(adapter, 'Virtual') === true) return 'virtual';
+  if (/802\.3/.test(media)) return 'wired';
+  return 'other';
+}
+
+/** Proxy from the Internet Settings registry values. */
+export function parseWin32Proxy(value: unknown): ProxySettings {
+  const enabled = num(value, 'ProxyEnable') === 1;
+  const server = str(value, 'ProxyServer');
+  const pac = str(value, 'AutoConfigURL');
+  const bypass = str(value, 'ProxyOverride');
+  if (!enabled && pac === undefined) return { enabled: false, source: 'windows-registry' };
+  return { enabled: true, ...(server === undefined ? {} : { server }), ...(pac === undefined ? {} : { autoConfigUrl: pac }), ...(bypass === undefined ? {} : { bypass }), source: 'windows-registry' };
+}
+
+/** Parses the JSON of {@link win32NetworkScript}. */
+export function parseWin32Network(data: unknown): NetworkConfig {
+  const record = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
+  const routes = asArray(record['Routes']).sort((a, b) => (num(a, 'RouteMetric') ?? 0) - (num(b, 'RouteMetric') ?? 0));
+  const interfaces: NetInterface[] = asArray(record['Adapters']).map((a) => {
+    const index = num(a, 'ifIndex');
+    const ips = asArray(record['Ip']).filter((ip) => num(ip, 'InterfaceIndex') === index);
+    const gateway = str(routes.find((r) => num(r, 'InterfaceIndex') === index), 'NextHop');
+    const dns = asArray(record['Dns']).filter((d) => num(d, 'InterfaceIndex') === index).flatMap((d) => asArray((d as Record<string, unknown>)['ServerAddresses']).map(String));
+    const speed = num(a, 'ReceiveLinkSpeed');
+    const mac = str(a, 'MacAddress');
+    const description = str(a, 'InterfaceDescription');
+    return {
+      name: str(a, 'Name') ?? '?',
+      ...(description === undefined ? {} : { description }),
+      kind: kindOf(a),
+      up: str(a, 'Status') === 'Up',
+      ...(mac === undefined ? {} : { mac: mac.replace(/-/g, ':').toLowerCase() }),
+      ...(speed === undefined || speed <= 0 ? {} : { speedMbps: Math.round(speed / 1_000_000) }),
+      ipv4: ips.map((ip) => ({ address: str(ip, 'IPAddress') ?? '?', prefix: num(ip, 'PrefixLength') ?? 0, dhcp: str(ip, 'PrefixOrigin') === 'Dhcp' })),
+      ...(gateway === undefined || gateway === '0.0.0.0' ? {} : { gateway }),
+      dns,
+    };
+  });
+  const up = interfaces.filter((i) => i.up);
+  const defaultGateway = up.find((i) => i.gateway !== undefined)?.gateway;
+  const dnsServers = [...new Set(up.flatMap((i) => i.dns))];
+  return { interfaces, ...(defaultGateway === undefined ? {} : { defaultGateway }), dnsServers, proxy: parseWin32Proxy(record['Proxy']) };
+}

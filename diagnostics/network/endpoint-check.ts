@@ -1,0 +1,99 @@
+/**
+ * Checks one public-service endpoint phase by phase — DNS answer, TCP, TLS (certificate valid,
+ * and our clock consistent with it), HTTP status, time — and says exactly where it breaks.
+ */
+import type { LocalText } from '../types.js';
+import { isNameNotFound, resolveHost } from './dns-resolve.js';
+import { timedRequest, type RequestOutcome } from './endpoint-request.js';
+import type { BreakPoint, Endpoint, EndpointResult } from './types.js';
+
+/** Options of {@link checkEndpoint}. */
+export type EndpointCheckOptions = Readonly<{
+  /** Ask these DNS servers directly instead of the system resolver. */
+  dnsServers?: readonly string[];
+  /** Extra trusted CA certificates (PEM). */
+  ca?: readonly string[];
+  /** Hard limit per endpoint; default 10 000 ms. */
+  timeoutMs?: number;
+  /** Slower than this (total) is a warning; default 3000 ms. */
+  slowMs?: number;
+  /** Our clock (epoch ms); default `Date.now`. */
+  now?: () => number;
+  signal?: AbortSignal;
+}>;
+
+/** A clock off by more than this breaks certificates and signatures. */
+export const CLOCK_TOLERANCE_MS = 5 * 60_000;
+
+const t = (vi: string, en: string): LocalText => ({ vi, en });
+
+function certValidAt(tls: NonNullable<RequestOutcome['tls']>, at: number): boolean {
+  const from = tls.validFrom === undefined ? NaN : Date.parse(tls.validFrom);
+  const to = tls.validTo === undefined ? NaN : Date.parse(tls.validTo);
+  return at >= from && at <= to;
+}
+
+type Verdict = Readonly<{ status: EndpointResult['status']; breaksAt?: BreakPoint; explanation: LocalText }>;
+
+function classifyTls(out: RequestOutcome, skew: number | undefined, now: number): Verdict | undefined {
+  const tls = out.tls;
+  if (tls === undefined || tls.authorized) return undefined;
+  const dated = /CERT_HAS_EXPIRED|CERT_NOT_YET_VALID/.test(tls.error ?? '');
+  if (dated && skew !== undefined && Math.abs(skew) > CLOCK_TOLERANCE_MS && certValidAt(tls, now + skew)) {
+    return { status: 'fail', breaksAt: 'clock', explanation: t(`Đồng hồ máy tính sai ${Math.round(skew / 60_000)} phút so với máy chủ, nên chứng thư số có vẻ hết hạn. Chỉnh ngày giờ (bật "Đặt giờ tự động").`, `This PC's clock is off by ${Math.round(skew / 60_000)} min, so the certificate looks out of date. Fix the date and time ("Set time automatically").`) };
+  }
+  if (dated) return { status: 'fail', breaksAt: 'tls', explanation: t(`Chứng thư số (TLS) của máy chủ đã hết hạn hoặc chưa có hiệu lực (${tls.validFrom ?? '?'} → ${tls.validTo ?? '?'}). Lỗi ở phía máy chủ; báo đơn vị quản lý trang.`, `The server's TLS certificate is expired or not yet valid (${tls.validFrom ?? '?'} → ${tls.validTo ?? '?'}). The fault is on the server side; tell its operator.`) };
+  if (/ALTNAME|Hostname\/IP does not match/i.test(tls.error ?? '')) return { status: 'fail', breaksAt: 'tls', explanation: t(`Chứng thư số không dành cho tên này (cấp cho "${tls.subject ?? '?'}"). Có thể mạng đang chặn/chuyển hướng trang, hoặc máy chủ cấu hình sai.`, `The certificate is not for this name (issued to "${tls.subject ?? '?'}"). The network may be intercepting the site, or the server is misconfigured.`) };
+  return { status: 'fail', breaksAt: 'tls', explanation: t(`Không tin được chứng thư số của máy chủ (${tls.error ?? '?'}). Có thể thiếu chứng thư gốc (root CA) trên máy, hoặc phần mềm diệt virus/proxy đang chặn HTTPS.`, `The server certificate is not trusted (${tls.error ?? '?'}). A root CA may be missing on this PC, or antivirus/proxy is intercepting HTTPS.`) };
+}
+
+function classifyError(out: RequestOutcome): Verdict {
+  const error = out.error!;
+  if (error.phase === 'tcp') {
+    const refused = error.code === 'ECONNREFUSED';
+    return { status: 'fail', breaksAt: 'tcp', explanation: refused ? t('Máy chủ từ chối kết nối (cổng đóng). Dịch vụ có thể đang bảo trì.', 'The server refused the connection (port closed). The service may be down for maintenance.') : t(`Không kết nối được tới máy chủ (${error.code}). Tường lửa hoặc mạng đang chặn.`, `Could not connect to the server (${error.code}). A firewall or the network blocks it.`) };
+  }
+  if (error.phase === 'tls') return { status: 'fail', breaksAt: 'tls', explanation: t(`Bắt tay TLS thất bại (${error.code}).`, `The TLS handshake failed (${error.code}).`) };
+  if (error.code === 'TIMEOUT') return { status: 'fail', breaksAt: 'slow', explanation: t('Máy chủ nhận kết nối nhưng không trả lời kịp (quá tải hoặc mạng rất chậm).', 'The server accepted the connection but did not answer in time (overloaded or a very slow network).') };
+  return { status: 'fail', breaksAt: 'http', explanation: t(`Máy chủ ngắt giữa chừng (${error.code}).`, `The server broke off (${error.code}).`) };
+}
+
+function classifyHttp(endpoint: Endpoint, out: RequestOutcome, total: number, slowMs: number, skew: number | undefined): Verdict {
+  const status = out.status ?? 0;
+  const okStatus = (status >= 200 && status < 400) || (endpoint.okStatuses ?? []).includes(status);
+  if (!okStatus) return { status: 'fail', breaksAt: 'http', explanation: status >= 500 ? t(`Máy chủ báo lỗi HTTP ${status}: dịch vụ đang trục trặc ở phía họ, không phải ở máy này.`, `The server answered HTTP ${status}: the service has a problem on its side, not this PC.`) : t(`Máy chủ trả lời HTTP ${status} (địa chỉ có thể đã đổi).`, `The server answered HTTP ${status} (the address may have changed).`) };
+  if (skew !== undefined && Math.abs(skew) > CLOCK_TOLERANCE_MS) return { status: 'warn', breaksAt: 'clock', explanation: t(`Truy cập được, nhưng đồng hồ máy lệch ${Math.round(skew / 60_000)} phút: ký số và đăng nhập có thể lỗi. Chỉnh ngày giờ.`, `Reachable, but this PC's clock is off by ${Math.round(skew / 60_000)} min: signing and logins may fail. Fix the clock.`) };
+  if (total > slowMs) return { status: 'warn', breaksAt: 'slow', explanation: t(`Truy cập được nhưng chậm (${total} ms).`, `Reachable but slow (${total} ms).`) };
+  return { status: 'ok', explanation: t(`Truy cập tốt (HTTP ${status}, ${total} ms).`, `Reachable (HTTP ${status}, ${total} ms).`) };
+}
+
+/** Checks one endpoint. Never throws. */
+export async function checkEndpoint(endpoint: Endpoint, options: EndpointCheckOptions = {}): Promise<EndpointResult> {
+  const url = new URL(endpoint.url);
+  const now = options.now ?? Date.now;
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const base = { id: endpoint.id, name: endpoint.name, url: endpoint.url };
+  const dns = await resolveHost(url.hostname, { ...(options.dnsServers === undefined ? {} : { servers: options.dnsServers }), timeoutMs: Math.min(timeoutMs, 5000) });
+  if ('error' in dns || dns.addresses[0] === undefined) {
+    const code = 'error' in dns ? dns.code : 'ENODATA';
+    const explanation = isNameNotFound(code) ? t(`Máy chủ DNS không biết tên "${url.hostname}" (${code}).`, `The DNS server does not know "${url.hostname}" (${code}).`) : t(`Máy chủ DNS không trả lời (${code}).`, `The DNS server did not answer (${code}).`);
+    return { ...base, status: 'fail', breaksAt: 'dns', explanation, dnsMs: dns.ms, totalMs: dns.ms };
+  }
+  const out = await timedRequest({ address: dns.addresses[0], url, timeoutMs, ...(options.ca === undefined ? {} : { ca: options.ca }), ...(options.signal === undefined ? {} : { signal: options.signal }) });
+  const skew = out.date === undefined ? undefined : Date.parse(out.date) - now();
+  const totalMs = dns.ms + (out.httpMs ?? out.tlsMs ?? out.tcpMs ?? timeoutMs);
+  const verdict = out.error !== undefined ? classifyError(out) : (classifyTls(out, skew, now()) ?? classifyHttp(endpoint, out, totalMs, options.slowMs ?? 3000, skew));
+  return {
+    ...base,
+    ...verdict,
+    addresses: dns.addresses,
+    dnsMs: dns.ms,
+    ...(out.tcpMs === undefined ? {} : { tcpMs: out.tcpMs }),
+    ...(out.tlsMs === undefined ? {} : { tlsMs: out.tlsMs }),
+    ...(out.httpMs === undefined ? {} : { httpMs: out.httpMs }),
+    totalMs,
+    ...(out.status === undefined ? {} : { httpStatus: out.status }),
+    ...(out.tls === undefined ? {} : { tls: out.tls }),
+    ...(skew === undefined || Number.isNaN(skew) ? {} : { clockSkewMs: skew }),
+  };
+}

@@ -1,0 +1,131 @@
+/**
+ * The reachability ladder: link → gateway → DNS → internet → each public-service endpoint, and
+ * the lowest rung that is not ok is where it breaks. A proxy or a captive portal is recognised
+ * and said, not reported as "no internet".
+ */
+import { worst } from '../checks.js';
+import { probeTcp } from '../scan/tcp-probe.js';
+import type { CheckStatus, LocalText, ProbeContext } from '../types.js';
+import { isNameNotFound, resolveHost } from './dns-resolve.js';
+import { checkEndpoint, type EndpointCheckOptions } from './endpoint-check.js';
+import { timedRequest } from './endpoint-request.js';
+import { pingHost } from './ping.js';
+import type { ConnectivityProbe, Endpoint, EndpointResult, LadderResult, NetworkConfig, Rung, RungId } from './types.js';
+import { verdictOf } from './ladder-verdict.js';
+
+/** Options of {@link runLadder}. */
+export type LadderOptions = EndpointCheckOptions & Readonly<{
+  config: NetworkConfig;
+  endpoints: readonly Endpoint[];
+  connectivity?: ConnectivityProbe;
+  onRung?: (rung: Rung) => void;
+  onEndpoint?: (result: EndpointResult) => void;
+}>;
+
+const t = (vi: string, en: string): LocalText => ({ vi, en });
+const TITLES: Readonly<Record<RungId, LocalText>> = {
+  link: t('Kết nối mạng (cáp/Wi-Fi)', 'Network link (cable/Wi-Fi)'),
+  gateway: t('Bộ định tuyến (gateway)', 'Router (gateway)'),
+  dns: t('Phân giải tên miền (DNS)', 'Name resolution (DNS)'),
+  internet: t('Internet', 'Internet'),
+  endpoints: t('Các trang dịch vụ công', 'Public-service sites'),
+};
+
+function rung(id: RungId, status: CheckStatus, detail: LocalText, extra: Readonly<{ fix?: LocalText; ms?: number }> = {}): Rung {
+  return { id, status, title: TITLES[id], detail, ...extra };
+}
+
+function linkRung(config: NetworkConfig): Rung {
+  const live = config.interfaces.filter((i) => i.up && i.kind !== 'loopback' && i.ipv4.length > 0);
+  const usable = live.filter((i) => i.ipv4.some((a) => !a.address.startsWith('169.254.')));
+  if (usable.length > 0) {
+    const list = usable.map((i) => `${i.name} ${i.ipv4.map((a) => `${a.address}/${a.prefix}${a.dhcp === true ? ' DHCP' : ''}`).join(', ')}`).join('; ');
+    return rung('link', 'ok', t(`Đã kết nối: ${list}`, `Connected: ${list}`));
+  }
+  if (live.length > 0) return rung('link', 'fail', t('Máy chỉ có địa chỉ 169.254.x.x: không nhận được IP từ bộ định tuyến (DHCP).', 'Only a 169.254.x.x address: no IP from the router (DHCP).'), { fix: t('Kiểm tra cáp tới bộ định tuyến/switch; khởi động lại bộ định tuyến; hoặc đặt IP tĩnh.', 'Check the cable to the router/switch; restart the router; or set a static IP.') });
+  return rung('link', 'fail', t('Không có kết nối mạng nào đang hoạt động.', 'No network connection is up.'), { fix: t('Cắm cáp mạng (đèn cổng mạng phải sáng) hoặc kết nối Wi-Fi.', 'Plug in the network cable (the port light must be on) or join the Wi-Fi.') });
+}
+
+async function gatewayRung(ctx: ProbeContext, gateway: string | undefined, signal?: AbortSignal): Promise<Rung> {
+  if (gateway === undefined) return rung('gateway', 'fail', t('Không có gateway mặc định: máy không biết đường ra ngoài.', 'No default gateway: this PC has no way out.'), { fix: t('Bật DHCP trên card mạng, hoặc điền Default gateway khi đặt IP tĩnh.', 'Turn on DHCP for the adapter, or fill in the default gateway of the static IP.') });
+  const ping = await pingHost(ctx, gateway, { count: 2, perReplyTimeoutS: 1, ...(signal === undefined ? {} : { signal }) });
+  const times = ping.status === 'ok' ? ping.data.timesMs.filter((x): x is number => x !== null) : [];
+  if (times.length > 0) return rung('gateway', 'ok', t(`Gateway ${gateway} trả lời ping (${Math.round(Math.min(...times))} ms).`, `Gateway ${gateway} answers ping (${Math.round(Math.min(...times))} ms).`), { ms: Math.min(...times) });
+  for (const port of [80, 443, 53]) {
+    const outcome = await probeTcp(gateway, port, 1000, signal);
+    if (outcome === 'open' || outcome === 'refused') return rung('gateway', 'ok', t(`Gateway ${gateway} có trả lời (không trả lời ping).`, `Gateway ${gateway} answers (it ignores ping).`));
+  }
+  return rung('gateway', 'fail', t(`Gateway ${gateway} không trả lời.`, `Gateway ${gateway} does not answer.`), { fix: t('Kiểm tra bộ định tuyến đã bật; khởi động lại nó; kiểm tra cáp giữa máy và switch.', 'Check the router is on; restart it; check the cable between PC and switch.') });
+}
+
+async function dnsRung(servers: readonly string[], probeName: string | undefined, override: readonly string[] | undefined): Promise<Rung> {
+  if (servers.length === 0) return rung('dns', 'fail', t('Máy không có máy chủ DNS nào.', 'No DNS server is configured.'), { fix: t('Bật "Obtain DNS server address automatically", hoặc điền DNS của nhà mạng.', 'Turn on "Obtain DNS server address automatically", or enter the ISP\'s DNS.') });
+  if (probeName === undefined) return rung('dns', 'unknown', t('Không có tên miền nào để thử.', 'No name to try.'));
+  const result = await resolveHost(probeName, override === undefined ? {} : { servers: override });
+  if ('addresses' in result) return rung('dns', 'ok', t(`${probeName} → ${result.addresses.join(', ')} (${result.ms} ms, DNS ${servers.join(', ')})`, `${probeName} → ${result.addresses.join(', ')} (${result.ms} ms, DNS ${servers.join(', ')})`), { ms: result.ms });
+  if (isNameNotFound(result.code)) return rung('dns', 'fail', t(`Máy chủ DNS (${servers.join(', ')}) trả lời nhưng không biết "${probeName}".`, `The DNS server (${servers.join(', ')}) answers but does not know "${probeName}".`), { fix: t('Đổi DNS sang của nhà mạng hoặc 1.1.1.1/8.8.8.8; kiểm tra bộ lọc tên miền.', 'Switch DNS to the ISP\'s or 1.1.1.1/8.8.8.8; check for domain filtering.') });
+  return rung('dns', 'fail', t(`Máy chủ DNS (${servers.join(', ')}) không trả lời (${result.code}).`, `The DNS server (${servers.join(', ')}) does not answer (${result.code}).`), { fix: t('Khởi động lại bộ định tuyến; hoặc đặt DNS khác (của nhà mạng, 1.1.1.1, 8.8.8.8).', 'Restart the router; or set another DNS (the ISP\'s, 1.1.1.1, 8.8.8.8).') });
+}
+
+async function internetRung(probe: ConnectivityProbe | undefined, options: LadderOptions): Promise<{ rung: Rung; captive: boolean }> {
+  if (probe === undefined) return { rung: rung('internet', 'unknown', t('Không có địa chỉ thử Internet.', 'No internet probe configured.')), captive: false };
+  const url = new URL(probe.url);
+  const dns = await resolveHost(url.hostname, options.dnsServers === undefined ? {} : { servers: options.dnsServers });
+  const proxy = options.config.proxy;
+  if ('error' in dns) return { rung: rung('internet', 'unknown', t(`Không thử được Internet vì DNS lỗi (${dns.code}).`, `Internet not tried: DNS failed (${dns.code}).`)), captive: false };
+  const out = await timedRequest({ address: dns.addresses[0] ?? '', url, timeoutMs: options.timeoutMs ?? 8000, bodyBytes: 512, ...(options.signal === undefined ? {} : { signal: options.signal }) });
+  if (out.error !== undefined) {
+    if (proxy.enabled) return { rung: rung('internet', 'warn', t(`Không ra Internet trực tiếp được, nhưng máy dùng proxy ${proxy.server ?? proxy.autoConfigUrl ?? ''}: trình duyệt đi qua proxy.`, `No direct internet, but this PC uses the proxy ${proxy.server ?? proxy.autoConfigUrl ?? ''}: browsers go through it.`), { fix: t('Thử mở trang trong trình duyệt; nếu lỗi, hỏi người quản trị mạng về proxy.', 'Try the site in a browser; if it fails, ask the network admin about the proxy.') }), captive: false };
+    return { rung: rung('internet', 'fail', t(`Bộ định tuyến không ra được Internet (${out.error.code}).`, `The router does not reach the internet (${out.error.code}).`), { fix: t('Kiểm tra đèn Internet/PON của modem nhà mạng; khởi động lại modem; gọi tổng đài nhà mạng.', 'Check the modem\'s Internet/PON light; restart the modem; call the ISP.') }), captive: false };
+  }
+  const redirected = out.status !== undefined && out.status >= 300 && out.status < 400;
+  if (redirected || (out.body ?? '').trim() !== probe.expectBody) {
+    const where = out.location ?? url.hostname;
+    return { rung: rung('internet', 'warn', t(`Mạng này yêu cầu đăng nhập trước khi ra Internet (captive portal${out.location === undefined ? '' : `: ${where}`}).`, `This network wants a sign-in before the internet (captive portal${out.location === undefined ? '' : `: ${where}`}).`), { fix: t('Mở trình duyệt, đăng nhập trang của mạng (Wi-Fi khách sạn/nhà mạng), rồi kiểm tra lại.', 'Open a browser, sign in on the network\'s page, then check again.') }), captive: true };
+  }
+  return { rung: rung('internet', 'ok', t(`Ra Internet được (${out.httpMs ?? 0} ms).`, `Internet reachable (${out.httpMs ?? 0} ms).`), { ms: out.httpMs ?? 0 }), captive: false };
+}
+
+async function endpointsRung(options: LadderOptions): Promise<{ rung: Rung; results: EndpointResult[] }> {
+  const live = options.endpoints.filter((e) => e.placeholder !== true);
+  const results = await Promise.all(live.map(async (e) => {
+    const result = await checkEndpoint(e, options);
+    options.onEndpoint?.(result);
+    return result;
+  }));
+  const okCount = results.filter((r) => r.status === 'ok').length;
+  const status = results.length === 0 ? 'unknown' : worst(results.map((r) => r.status));
+  const skipped = options.endpoints.length - live.length;
+  const note = skipped > 0 ? t(` (${skipped} mục chưa điền địa chỉ)`, ` (${skipped} entries still to edit)`) : t('', '');
+  return { rung: rung('endpoints', status, t(`${okCount}/${results.length} trang truy cập tốt${note.vi}.`, `${okCount}/${results.length} sites reachable${note.en}.`)), results };
+}
+
+/** Runs the ladder. Every rung is tried (each with its own limit) so the whole picture shows. */
+export async function runLadder(ctx: ProbeContext, options: LadderOptions): Promise<LadderResult> {
+  const started = ctx.now();
+  const emit = (r: Rung): Rung => {
+    options.onRung?.(r);
+    return r;
+  };
+  const { config } = options;
+  const link = emit(linkRung(config));
+  const probeName = options.endpoints.find((e) => e.placeholder !== true)?.url ?? options.connectivity?.url;
+  const [gateway, dns, internet, endpoints] = await Promise.all([
+    gatewayRung(ctx, config.defaultGateway, options.signal).then(emit),
+    dnsRung(options.dnsServers ?? config.dnsServers, probeName === undefined ? undefined : new URL(probeName).hostname, options.dnsServers).then(emit),
+    internetRung(options.connectivity, options).then((r) => ({ ...r, rung: emit(r.rung) })),
+    endpointsRung(options).then((r) => ({ ...r, rung: emit(r.rung) })),
+  ]);
+  const rungs = [link, gateway, dns, internet.rung, endpoints.rung];
+  const breaking = rungs.find((r) => r.status === 'fail' || r.status === 'warn');
+  return {
+    ...(breaking === undefined ? {} : { breaksAt: breaking.id }),
+    verdict: verdictOf(breaking, internet.captive),
+    rungs,
+    endpoints: endpoints.results,
+    config,
+    captivePortal: internet.captive,
+    checkedAt: new Date(started).toISOString(),
+    durationMs: ctx.now() - started,
+  };
+}

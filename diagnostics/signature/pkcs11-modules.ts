@@ -1,0 +1,73 @@
+/**
+ * Probe `signature.pkcs11-modules`: the known PKCS#11 module files per provider, present or
+ * missing, and whether a 64-bit module exists (Windows: System32 holds 64-bit, SysWOW64 32-bit
+ * DLLs; the batch reads each DLL's PE machine type).
+ */
+import { open } from 'node:fs/promises';
+
+import { check, t, unknownFrom } from '../checks.js';
+import type { CheckResult, Probe, ProbeContext } from '../types.js';
+import { windowsSection } from '../windows/facts.js';
+import { asArray, num, str } from '../windows/powershell.js';
+import { binaryArch, peMachineArch, type Arch } from './binary-arch.js';
+import { PROVIDERS } from './providers.js';
+
+/** One module file found. */
+export type FoundModule = Readonly<{ provider: string; file: string; path: string; arch?: Arch }>;
+
+/** Parses the `modules` section (File, Dir, Machine). */
+export function parseWindowsModules(section: unknown): FoundModule[] {
+  return asArray(section).flatMap((m) => {
+    const file = str(m, 'File');
+    const dir = str(m, 'Dir') ?? '';
+    const provider = PROVIDERS.find((p) => p.windowsModules.some((f) => f.toLowerCase() === file?.toLowerCase()));
+    if (file === undefined || provider === undefined) return [];
+    const arch = peMachineArch(num(m, 'Machine'));
+    return [{ provider: provider.id, file, path: `${dir}\\${file}`, ...(arch === undefined ? {} : { arch }) }];
+  });
+}
+
+const meta = { id: 'signature.pkcs11-modules', area: 'signature', title: t('Trình điều khiển token (PKCS#11)', 'Token drivers (PKCS#11 modules)') } as const;
+
+/** One check per provider found, or one warning when none is installed. */
+export function evaluateModules(found: readonly FoundModule[], processArch: Arch = 'x64'): CheckResult[] {
+  if (found.length === 0) {
+    return [check({ ...meta, status: 'warn', detail: t('Chưa cài trình điều khiển token của nhà cung cấp chữ ký số nào đã biết.', 'No known signature provider token driver is installed.'), values: { modules: [] }, fix: { text: t('Cài trình điều khiển token (driver) của nhà cung cấp chữ ký số của cơ quan.', 'Install the token driver of the office signature provider.'), checklistId: 'install-token-driver' } })];
+  }
+  return [...new Set(found.map((m) => m.provider))].map((id) => {
+    const provider = PROVIDERS.find((p) => p.id === id)!;
+    const mods = found.filter((m) => m.provider === id);
+    const matching = mods.some((m) => m.arch === processArch || m.arch === undefined);
+    const list = mods.map((m) => `${m.path}${m.arch ? ` (${m.arch})` : ''}`).join(', ');
+    const base = { id: `${meta.id}.${id}`, area: meta.area, title: t(`Driver token ${provider.name}`, `Token driver ${provider.name}`), values: { modules: mods.map((m) => ({ ...m })) } };
+    return matching
+      ? check({ ...base, status: 'ok', detail: t(`Có: ${list}.`, `Present: ${list}.`) })
+      : check({ ...base, status: 'warn', detail: t(`Chỉ có bản ${mods[0]?.arch ?? '?'}: ${list}. Ứng dụng ${processArch} không nạp được.`, `Only a ${mods[0]?.arch ?? '?'} module: ${list}. ${processArch} programs cannot load it.`), fix: { text: t(`Cài bản driver ${processArch} mới nhất của ${provider.name}.`, `Install the latest ${processArch} driver of ${provider.name}.`), checklistId: 'install-token-driver' } });
+  });
+}
+
+async function linuxModules(ctx: ProbeContext): Promise<FoundModule[]> {
+  const wanted = [
+    ...PROVIDERS.flatMap((p) => p.linuxModules.map((path) => ({ provider: p.id, path }))),
+    ...(ctx.settings?.pkcs11Modules ?? []).map((path) => ({ provider: 'opensc', path })),
+  ];
+  const found: FoundModule[] = [];
+  for (const w of wanted) {
+    const handle = await open(w.path, 'r').catch(() => undefined);
+    if (handle === undefined) continue;
+    const head = Buffer.alloc(512);
+    await handle.read(head, 0, 512, 0).finally(() => handle.close());
+    const arch = binaryArch(head);
+    found.push({ provider: w.provider, file: w.path.split('/').pop() ?? w.path, path: w.path, ...(arch === undefined ? {} : { arch }) });
+  }
+  return found;
+}
+
+async function run(ctx: ProbeContext, { signal }: { signal: AbortSignal }): Promise<CheckResult[]> {
+  if (ctx.platform !== 'win32') return evaluateModules(await linuxModules(ctx));
+  const section = await windowsSection(ctx, 'modules', signal);
+  return section.status === 'ok' ? evaluateModules(parseWindowsModules(section.data)) : [unknownFrom(meta, section)];
+}
+
+/** The probe. */
+export const pkcs11ModulesProbe: Probe = { ...meta, timeoutMs: 30_000, run };

@@ -1,0 +1,67 @@
+import type { Aggregate, ImportResult } from '../../service/inbox/contract.js';
+import type { Command } from '../command.js';
+import { UsageError } from '../command.js';
+import { printResult } from '../print.js';
+
+const MARK: Readonly<Record<string, string>> = { accepted: '✔', 'first-use': '✔?', 'unknown-key': '⚠', duplicate: '=', refused: '✖', tampered: '✖!' };
+const GROUPS = ['province', 'commune', 'intern', 'month', 'quarter', 'year'] as const;
+
+function formatAggregate(agg: Aggregate, vi: boolean): string[] {
+  const t = agg.total;
+  return [
+    vi ? `Tổng: ${t.visits} chuyến, ${t.machines} máy, ${t.findings} phát hiện, ${t.fixes} việc đã khắc phục, ${t.openItems} việc còn tồn, ${t.peopleOfficial + t.peopleCitizen} người được hỗ trợ`
+      : `Total: ${t.visits} visits, ${t.machines} machines, ${t.findings} findings, ${t.fixes} fixes, ${t.openItems} open items, ${t.peopleOfficial + t.peopleCitizen} people helped`,
+    vi ? `Chứng thư số hết hạn: đã hết ${t.certsExpired}, ≤30 ngày ${t.certs30}, ≤60 ngày ${t.certs60}, ≤90 ngày ${t.certs90}; máy hết hỗ trợ ${t.outOfSupport}; máy in sắp hết mực ${t.printersLow}`
+      : `Certificates: expired ${t.certsExpired}, ≤30 days ${t.certs30}, ≤60 ${t.certs60}, ≤90 ${t.certs90}; out of support ${t.outOfSupport}; printers low ${t.printersLow}`,
+    ...agg.rows.map((r) => `  ${r.key}: ${r.visits} ${vi ? 'chuyến' : 'visits'}, ${r.machines} ${vi ? 'máy' : 'machines'}, ${r.findings} ${vi ? 'phát hiện' : 'findings'}${r.untrusted ? ` (${r.untrusted} ${vi ? 'từ khoá chưa tin cậy' : 'from untrusted keys'})` : ''}`),
+  ];
+}
+
+/** `xaso import FILES…`: the supervisor's inbox from the command line. */
+export const importCommand: Command = {
+  name: 'import',
+  summary: { vi: 'Nhập báo cáo JSON của sinh viên (kiểm tra mã băm, chữ ký), tổng hợp', en: "Import interns' JSON reports (digest, signature checks), totals" },
+  usage: [
+    'xaso import FILE_OR_FOLDER… [--trust-first-use] [--group province|commune|intern|month|quarter|year] [--xlsx OUT] [--json]',
+    'xaso import --trust-key KEY_FILE      (tin cậy khoá công khai của một sinh viên)',
+    'xaso import --export-key OUT [--label "Họ tên"]   (xuất khoá công khai của máy này)',
+  ],
+  flags: ['trust-first-use?', 'group', 'xlsx', 'trust-key', 'export-key', 'label'],
+  async run(args, io) {
+    const vi = io.lang === 'vi';
+    const trustKey = args.flags['trust-key'];
+    if (typeof trustKey === 'string') {
+      const r = await io.service.invoke('keys:trust', { file: trustKey }, { signal: io.signal });
+      return printResult(io, r, (v) => [`${vi ? 'Đã tin cậy khoá' : 'Trusted key'} ${(v as { keyId: string; label: string }).keyId} (${(v as { label: string }).label})`]);
+    }
+    const exportKey = args.flags['export-key'];
+    if (typeof exportKey === 'string') {
+      const label = typeof args.flags['label'] === 'string' ? args.flags['label'] : '';
+      const r = await io.service.invoke('keys:export-public', { out: exportKey, label }, { signal: io.signal });
+      return printResult(io, r, (v) => [`${vi ? 'Đã xuất khoá công khai' : 'Public key exported'} ${(v as { keyId: string }).keyId}: ${(v as { file?: string }).file ?? ''}`]);
+    }
+    const group = args.flags['group'] ?? 'province';
+    if (typeof group !== 'string' || !(GROUPS as readonly string[]).includes(group)) throw new UsageError({ vi: `--group phải là một trong: ${GROUPS.join(', ')}`, en: `--group must be one of: ${GROUPS.join(', ')}` });
+    const groupBy = group as (typeof GROUPS)[number];
+    if (args.positionals.length === 0) throw new UsageError({ vi: 'Cần ít nhất một tệp hoặc thư mục: xaso import bao-cao/*.json', en: 'At least one file or folder: xaso import reports/*.json' });
+    const imported = await io.service.invoke('inbox:import', { paths: [...args.positionals], trustOnFirstUse: args.flags['trust-first-use'] === true }, {
+      signal: io.signal,
+      onProgress: (e) => { if (io.isTty && e.label !== undefined && !io.json) io.err(e.label[io.lang]); },
+    });
+    if (!imported.ok) return printResult(io, imported, () => []);
+    const aggregated = await io.service.invoke('inbox:aggregate', { groupBy }, { signal: io.signal });
+    const xlsx = args.flags['xlsx'];
+    if (typeof xlsx === 'string') {
+      const exported = await io.service.invoke('inbox:export-aggregate', { groupBy, out: xlsx, lang: io.lang }, { signal: io.signal });
+      if (!exported.ok) return printResult(io, exported, () => []);
+    }
+    const result = imported.value as ImportResult;
+    const combined = aggregated.ok ? { ok: true as const, value: { ...result, aggregate: aggregated.value } } : aggregated;
+    const code = printResult(io, combined, () => [
+      ...result.verdicts.map((v) => `${MARK[v.status] ?? '?'} ${v.name}: ${v.reason[io.lang]}${v.commune ? ` [${v.commune}, ${v.date ?? ''}]` : ''}`),
+      ...(aggregated.ok ? formatAggregate(aggregated.value as Aggregate, vi) : []),
+    ]);
+    const bad = result.counts.refused + result.counts.tampered;
+    return code !== 0 ? code : bad > 0 ? 3 : 0;
+  },
+};

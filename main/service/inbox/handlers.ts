@@ -1,0 +1,102 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+
+import type { Handlers } from '../define.js';
+import type { ServiceEnv } from '../env.js';
+import { ServiceError } from '../errors.js';
+import { atomicWriteFile } from '../storage/atomic-json.js';
+import { aggregate } from './aggregate.js';
+import { renderAggregateXlsx } from './aggregate-xlsx.js';
+import type { ImportResult, inboxContract } from './contract.js';
+import { expandPaths, importVisits, type ImportInput } from './import.js';
+import {
+  installationKey,
+  keyIdOf,
+  parsePublicKey,
+  publicKeyFile,
+  publicKeyFileSchema,
+  readTrusted,
+  withTrusted,
+  writeTrusted,
+} from './keys.js';
+import { readIndex } from './store.js';
+import type { ImportVerdict, InboxEntry, TrustedKey } from './types.js';
+
+function counts(verdicts: readonly ImportVerdict[]): ImportResult['counts'] {
+  const out = { accepted: 0, 'first-use': 0, 'unknown-key': 0, duplicate: 0, refused: 0, tampered: 0 };
+  for (const v of verdicts) out[v.status] += 1;
+  return out;
+}
+
+async function writeOut(file: string, data: string | Buffer): Promise<string> {
+  const target = path.resolve(file);
+  try {
+    await atomicWriteFile(target, data);
+  } catch (error) {
+    const detail = (error as Error).message;
+    throw new ServiceError('io-error', { vi: `Không ghi được tệp: ${detail}`, en: `Could not write the file: ${detail}` }, { cause: error });
+  }
+  return target;
+}
+
+async function trustKeyText(env: ServiceEnv, text: string, label: string | undefined): Promise<TrustedKey> {
+  let parsed;
+  try {
+    parsed = publicKeyFileSchema.parse(JSON.parse(text));
+    if (keyIdOf(parsePublicKey(parsed.publicKeyPem)) !== parsed.keyId) throw new Error('key id does not match the key');
+  } catch (error) {
+    const detail = (error as Error).message.slice(0, 300);
+    throw new ServiceError('invalid-request', { vi: `Tệp khoá công khai không hợp lệ: ${detail}`, en: `Invalid public key file: ${detail}` });
+  }
+  const key: TrustedKey = { keyId: parsed.keyId, publicKeyPem: parsed.publicKeyPem, label: label ?? parsed.label, addedAt: env.now().toISOString(), source: 'imported' };
+  await writeTrusted(env.dataDir, withTrusted(await readTrusted(env.dataDir), key));
+  return key;
+}
+
+/** Inbox entries with their trust as of now (a key trusted after the import counts). */
+async function currentEntries(dataDir: string): Promise<InboxEntry[]> {
+  const trusted = new Map((await readTrusted(dataDir)).map((k) => [k.keyId, k]));
+  return (await readIndex(dataDir)).map((entry) => {
+    const key = trusted.get(entry.keyId);
+    return { ...entry, trust: key?.source ?? 'unknown', ...(key ? { signer: key.label } : {}) };
+  });
+}
+
+/** Handlers of the `inbox:*` and `keys:*` channels. */
+export function inboxHandlers(env: ServiceEnv): Handlers<typeof inboxContract> {
+  return {
+    'inbox:import': async ({ paths, uploads, trustOnFirstUse }, { progress, signal }) => {
+      const inputs: ImportInput[] = [...(await expandPaths(paths)), ...uploads.map((u) => ({ name: u.name, read: async () => u.text }))];
+      const verdicts = await importVisits(inputs, {
+        dataDir: env.dataDir, now: env.now, trustOnFirstUse, signal,
+        onVerdict: (verdict, done, total) => progress({ percent: Math.round((done / total) * 100), event: 'file', data: verdict, label: { vi: `Đã kiểm tra ${done}/${total} tệp`, en: `Checked ${done}/${total} files` } }),
+      });
+      return { verdicts, counts: counts(verdicts) };
+    },
+    'inbox:list': async () => currentEntries(env.dataDir),
+    'inbox:aggregate': async ({ groupBy, ...filter }) => aggregate(await currentEntries(env.dataDir), groupBy, filter, env.now()),
+    'inbox:export-aggregate': async ({ groupBy, out, inline, lang, ...filter }) => {
+      const bytes = await renderAggregateXlsx(aggregate(await currentEntries(env.dataDir), groupBy, filter, env.now()), lang);
+      const file = out === undefined ? (inline ? undefined : await writeOut(path.join(env.dataDir, 'exports', `tong-hop-${groupBy}.xlsx`), bytes)) : await writeOut(out, bytes);
+      return { bytes: bytes.length, ...(file === undefined ? {} : { file }), ...(inline ? { contentBase64: bytes.toString('base64') } : {}) };
+    },
+    'keys:export-public': async ({ out, label }) => {
+      const key = await installationKey(env.dataDir, env.now);
+      const text = `${JSON.stringify(publicKeyFile(key, label), null, 2)}\n`;
+      return { keyId: key.keyId, text, ...(out === undefined ? {} : { file: await writeOut(out, text) }) };
+    },
+    'keys:trust': async ({ file, text, label }) => {
+      const content = text ?? (await fs.readFile(file!, 'utf8').catch((error: Error) => {
+        throw new ServiceError('not-found', { vi: `Không đọc được tệp khoá: ${error.message}`, en: `Cannot read the key file: ${error.message}` });
+      }));
+      return trustKeyText(env, content, label);
+    },
+    'keys:list': async () => ({ own: { keyId: (await installationKey(env.dataDir, env.now)).keyId }, trusted: await readTrusted(env.dataDir) }),
+    'keys:untrust': async ({ keyId }) => {
+      const list = await readTrusted(env.dataDir);
+      const kept = list.filter((k) => k.keyId !== keyId);
+      if (kept.length !== list.length) await writeTrusted(env.dataDir, kept);
+      return { removed: kept.length !== list.length };
+    },
+  };
+}

@@ -1,0 +1,116 @@
+/**
+ * Imports many exported visits at once: each file is checked on its own (a bad file never stops
+ * the batch), accepted visits go into the inbox, and each file gets a verdict with its reason.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+
+import type { LocalText } from '../define.js';
+import type { ImportVerdict } from './types.js';
+
+export type { ImportVerdict } from './types.js';
+import { visitFacts } from './facts.js';
+import { readTrusted, writeTrusted, type TrustedKey } from './keys.js';
+import { inboxCopyPath, readIndex, writeIndex, type InboxEntry, type Trust } from './store.js';
+import { MAX_IMPORT_BYTES, checkExport } from './verify.js';
+
+
+/** One input: a name to report and a way to read its text. */
+export type ImportInput = Readonly<{ name: string; read: () => Promise<string> }>;
+
+/** Options of an import. */
+export type ImportOptions = Readonly<{
+  dataDir: string;
+  now: () => Date;
+  /** Trust a key never seen before (marked `first-use`) instead of flagging it. */
+  trustOnFirstUse: boolean;
+  onVerdict?: (verdict: ImportVerdict, done: number, total: number) => void;
+  signal?: AbortSignal;
+}>;
+
+const TEXT: Readonly<Record<'accepted' | 'first-use' | 'unknown-key' | 'duplicate' | 'older', LocalText>> = {
+  accepted: { vi: 'Hợp lệ: chữ ký đúng, khoá đã tin cậy.', en: 'Valid: signature correct, key trusted.' },
+  'first-use': { vi: 'Hợp lệ, khoá mới được tin cậy lần đầu (chưa đối chiếu tệp khoá của sinh viên).', en: "Valid; new key trusted on first use (not checked against the intern's key file)." },
+  'unknown-key': { vi: 'Chữ ký đúng nhưng khoá chưa có trong danh sách tin cậy: cần xác minh người gửi.', en: 'Signature correct but the key is not in the trusted list: verify the sender.' },
+  duplicate: { vi: 'Đã có đúng báo cáo này trong hộp thư.', en: 'This exact report is already in the inbox.' },
+  older: { vi: 'Hộp thư đã có bản xuất mới hơn của chuyến công tác này.', en: 'The inbox already has a newer export of this visit.' },
+};
+
+/** Expands folders into the `.json` files they hold (one level). */
+export async function expandPaths(paths: readonly string[]): Promise<ImportInput[]> {
+  const inputs: ImportInput[] = [];
+  for (const p of paths) {
+    const stat = await fs.stat(p).catch(() => undefined);
+    const files = stat?.isDirectory() ? (await fs.readdir(p)).filter((n) => n.toLowerCase().endsWith('.json')).sort().map((n) => path.join(p, n)) : [p];
+    for (const file of files) inputs.push({ name: file, read: () => readLimited(file) });
+  }
+  return inputs;
+}
+
+async function readLimited(file: string): Promise<string> {
+  const stat = await fs.stat(file);
+  if (stat.size > MAX_IMPORT_BYTES) throw new Error(`file larger than ${MAX_IMPORT_BYTES} bytes`);
+  return fs.readFile(file, 'utf8');
+}
+
+type State = { index: Map<string, InboxEntry>; trusted: Map<string, TrustedKey>; trustedChanged: boolean; copies: Array<[string, string]> };
+
+function decide(state: State, input: ImportInput, text: string, options: ImportOptions): ImportVerdict {
+  const checked = checkExport(text, state.trusted);
+  if (!checked.ok) return { name: input.name, status: checked.status, reason: checked.reason };
+  const { visit } = checked;
+  const base = { name: input.name, visitId: visit.id, commune: visit.commune.name, province: visit.commune.province, date: visit.onSite.date, keyId: checked.keyId };
+  const existing = state.index.get(visit.id);
+  if (existing?.digest === checked.digest) return { ...base, status: 'duplicate', reason: TEXT.duplicate };
+  if (existing !== undefined && existing.exportedAt > checked.exportedAt) return { ...base, status: 'duplicate', reason: TEXT.older };
+  let key = state.trusted.get(checked.keyId);
+  if (key === undefined && options.trustOnFirstUse) {
+    key = { keyId: checked.keyId, publicKeyPem: checked.publicKeyPem, label: visit.interns.map((i) => i.name).join(', ').slice(0, 300), addedAt: options.now().toISOString(), source: 'first-use' };
+    state.trusted.set(key.keyId, key);
+    state.trustedChanged = true;
+  }
+  const trust: Trust = key?.source ?? 'unknown';
+  const status = trust === 'imported' ? 'accepted' : trust === 'first-use' ? 'first-use' : 'unknown-key';
+  state.index.set(visit.id, {
+    visitId: visit.id, digest: checked.digest, fileName: path.basename(input.name), importedAt: options.now().toISOString(),
+    exportedAt: checked.exportedAt, keyId: checked.keyId, trust, ...(key ? { signer: key.label } : {}), facts: visitFacts(visit),
+  });
+  state.copies.push([visit.id, text]);
+  return { ...base, status, reason: TEXT[status], ...(key ? { signer: key.label } : {}) };
+}
+
+/** Imports the inputs; returns one verdict per input, in input order. */
+export async function importVisits(inputs: readonly ImportInput[], options: ImportOptions): Promise<ImportVerdict[]> {
+  const state: State = {
+    index: new Map((await readIndex(options.dataDir)).map((e) => [e.visitId, e])),
+    trusted: new Map((await readTrusted(options.dataDir)).map((k) => [k.keyId, k])),
+    trustedChanged: false,
+    copies: [],
+  };
+  const verdicts: ImportVerdict[] = new Array<ImportVerdict>(inputs.length);
+  let next = 0;
+  let done = 0;
+  const worker = async (): Promise<void> => {
+    while (next < inputs.length && options.signal?.aborted !== true) {
+      const i = next++;
+      const input = inputs[i]!;
+      let verdict: ImportVerdict;
+      try {
+        verdict = decide(state, input, await input.read(), options);
+      } catch (error) {
+        verdict = { name: input.name, status: 'refused', reason: { vi: `Không đọc được tệp: ${(error as Error).message}`, en: `Cannot read the file: ${(error as Error).message}` } };
+      }
+      verdicts[i] = verdict;
+      done += 1;
+      options.onVerdict?.(verdict, done, inputs.length);
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, worker));
+  if (state.copies.length > 0) await fs.mkdir(path.dirname(inboxCopyPath(options.dataDir, 'x')), { recursive: true });
+  for (let i = 0; i < state.copies.length; i += 32) {
+    await Promise.all(state.copies.slice(i, i + 32).map(([id, text]) => fs.writeFile(inboxCopyPath(options.dataDir, id), text)));
+  }
+  await writeIndex(options.dataDir, [...state.index.values()]);
+  if (state.trustedChanged) await writeTrusted(options.dataDir, [...state.trusted.values()]);
+  return verdicts.filter((v) => v !== undefined);
+}

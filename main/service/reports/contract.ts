@@ -1,0 +1,45 @@
+/**
+ * Channels of the exports: render a visit to a file (or inline for a browser download), and
+ * the Zalo summary preview. No Node modules here.
+ */
+import { z } from 'zod';
+
+import { channel } from '../define.js';
+import { visitRefSchema } from '../visits/contract.js';
+
+const formats = ['pdf', 'docx', 'xlsx', 'csv', 'json', 'html', 'text'] as const;
+
+/** What an export produced. */
+export type ExportResult = Readonly<{
+  format: (typeof formats)[number];
+  /** Where the file was written (absent for inline-only exports). */
+  file?: string;
+  fileName: string;
+  mime: string;
+  bytes: number;
+  /** SHA-256 of the exported bytes, hex. */
+  sha256: string;
+  /** The bytes, base64, when `inline` was asked (the UI offers them as a download). */
+  contentBase64?: string;
+}>;
+
+export const reportsContract = {
+  'reports:export': channel<ExportResult>()({
+    request: z
+      .object({
+        ref: visitRefSchema,
+        format: z.enum(formats),
+        /** Output file; default `<dataDir>/exports/<commune>-<date>.<ext>`. */
+        out: z.string().min(1).max(4096).optional(),
+        /** Also return the bytes (for a download in the UI); with `out` absent, nothing is written. */
+        inline: z.boolean().default(false),
+        lang: z.enum(['vi', 'en']).default('vi'),
+      })
+      .strict(),
+    summary: { vi: 'Xuất báo cáo chuyến công tác (PDF, DOCX, XLSX, CSV, JSON ký số, HTML, văn bản)', en: 'Export a visit report (PDF, DOCX, XLSX, CSV, signed JSON, HTML, text)' },
+  }),
+  'reports:preview-summary': channel<{ text: string }>()({
+    request: z.object({ ref: visitRefSchema, lang: z.enum(['vi', 'en']).default('vi') }).strict(),
+    summary: { vi: 'Tóm tắt ngắn để dán vào nhóm Zalo', en: 'Short summary for the Zalo group' },
+  }),
+};
