@@ -1,3 +1,5 @@
+import type { ConnectivityProbe as NetworkConnectivityProbe, Endpoint as NetworkEndpoint } from './network/types.js';
+
 /**
  * Shared types of the diagnostics library. Plain data only: they cross IPC, HTTP and the CLI,
  * and are saved in visit files.
@@ -106,6 +108,14 @@ export type ProbeSettings = Readonly<{
   pkcs11Modules?: readonly string[];
   /** Root certificates to accept as Vietnamese roots (default `diagnostics/data/vn-roots.json`). */
   vnRoots?: readonly VnRoot[];
+  /** Network probe: public-service endpoints (default `diagnostics/data/endpoints.json`). */
+  endpoints?: readonly NetworkEndpoint[];
+  /** Network probe: the internet/captive-portal probe (default: the one in endpoints.json). */
+  connectivity?: NetworkConnectivityProbe;
+  /** Network probe: DNS servers to ask instead of the system's (tests: their own dnsmasq). */
+  dnsServers?: readonly string[];
+  /** Network probe: extra trusted CA certificates (PEM) for the endpoints' TLS checks. */
+  extraCa?: readonly string[];
 }>;
 
 /** A Vietnamese root CA, as data (the list changed in Nov 2025). */

@@ -10,6 +10,9 @@ import { diagnosticsContract } from './diagnostics/contract.js';
 import { visitsContract } from './visits/contract.js';
 import { reportsContract } from './reports/contract.js';
 import { inboxContract } from './inbox/contract.js';
+import { networkContract } from './network/contract.js';
+import { printersContract } from './printers/contract.js';
+import { scanContract } from './scan/contract.js';
 
 export const contract = {
   ...appContract,
@@ -18,6 +21,9 @@ export const contract = {
   ...visitsContract,
   ...reportsContract,
   ...inboxContract,
+  ...networkContract,
+  ...printersContract,
+  ...scanContract,
 };
 
 export type Contract = typeof contract;

@@ -7,6 +7,9 @@ import { diagnosticsHandlers } from './diagnostics/handlers.js';
 import { visitsHandlers } from './visits/handlers.js';
 import { reportsHandlers } from './reports/handlers.js';
 import { inboxHandlers } from './inbox/handlers.js';
+import { networkHandlers } from './network/handlers.js';
+import { printersHandlers } from './printers/handlers.js';
+import { scanHandlers } from './scan/handlers.js';
 
 /** Joins every domain's handlers. The type makes a missing handler a compile error. */
 export function createHandlers(env: ServiceEnv): Handlers<Contract> {
@@ -17,5 +20,8 @@ export function createHandlers(env: ServiceEnv): Handlers<Contract> {
     ...visitsHandlers(env),
     ...reportsHandlers(env),
     ...inboxHandlers(env),
+    ...networkHandlers(env),
+    ...printersHandlers(env),
+    ...scanHandlers(env),
   };
 }

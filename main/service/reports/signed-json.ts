@@ -8,7 +8,7 @@
  *   installation exported it and that nobody changed it since: it cannot be recomputed without
  *   that private key.
  */
-import { createHash, createPrivateKey, sign, verify } from 'node:crypto';
+import { createHash, createPrivateKey, sign, verify, type KeyObject } from 'node:crypto';
 
 import { z } from 'zod';
 
@@ -83,6 +83,23 @@ export function signVisit(
   };
 }
 
+const keyCache = new Map<string, { key: KeyObject; keyId: string } | undefined>();
+
+/** Parses a PEM public key once per process (an inbox sees the same few keys 1,000 times). */
+function publicKeyOf(pem: string): { key: KeyObject; keyId: string } | undefined {
+  if (keyCache.has(pem)) return keyCache.get(pem);
+  let entry: { key: KeyObject; keyId: string } | undefined;
+  try {
+    const key = parsePublicKey(pem);
+    entry = { key, keyId: keyIdOf(key) };
+  } catch {
+    entry = undefined;
+  }
+  if (keyCache.size > 1000) keyCache.clear();
+  keyCache.set(pem, entry);
+  return entry;
+}
+
 /** The outcome of checking an envelope's integrity (not yet whether its key is trusted). */
 export type IntegrityCheck =
   | Readonly<{ ok: true; keyId: string; publicKeyPem: string; digest: string }>
@@ -98,13 +115,10 @@ export function checkIntegrity(envelope: ExportEnvelope): IntegrityCheck {
   if (payloadDigest(envelope) !== integrity.digest) {
     return { ok: false, kind: 'damaged', reason: 'digest-mismatch' };
   }
-  let publicKey;
-  try {
-    publicKey = parsePublicKey(integrity.publicKeyPem);
-  } catch {
-    return { ok: false, kind: 'tampered', reason: 'bad-public-key' };
-  }
-  if (keyIdOf(publicKey) !== integrity.keyId) return { ok: false, kind: 'tampered', reason: 'key-id-mismatch' };
+  const parsed = publicKeyOf(integrity.publicKeyPem);
+  if (parsed === undefined) return { ok: false, kind: 'tampered', reason: 'bad-public-key' };
+  const { key: publicKey, keyId } = parsed;
+  if (keyId !== integrity.keyId) return { ok: false, kind: 'tampered', reason: 'key-id-mismatch' };
   const good = verify(null, signedMessage(integrity.digest, integrity.keyId), publicKey, Buffer.from(integrity.signature, 'base64'));
   if (!good) return { ok: false, kind: 'tampered', reason: 'bad-signature' };
   return { ok: true, keyId: integrity.keyId, publicKeyPem: integrity.publicKeyPem, digest: integrity.digest };

@@ -1,3 +1,4 @@
+// Runs in Node (it reads renderer/ sources and catalogues as files), hence outside tests/renderer.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 

@@ -1,0 +1,76 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+import { createProbeContext } from '../../../diagnostics/context.js';
+import { readNetworkConfig } from '../../../diagnostics/network/config.js';
+import { defaultEndpointList, parseEndpointList, type EndpointList } from '../../../diagnostics/network/endpoints.js';
+import { runLadder } from '../../../diagnostics/network/ladder.js';
+import { measureLatency } from '../../../diagnostics/network/latency.js';
+import type { ProbeContext } from '../../../diagnostics/types.js';
+import type { Handlers } from '../define.js';
+import type { ServiceEnv } from '../env.js';
+import { ServiceError } from '../errors.js';
+import type { networkContract, NetworkProgressData } from './contract.js';
+
+/** The probe context of a service: this machine, with the env's probe settings (tests: peers). */
+export function serviceContext(env: ServiceEnv): ProbeContext {
+  return createProbeContext(env.diagnostics?.settings === undefined ? {} : { settings: env.diagnostics.settings });
+}
+
+/**
+ * The endpoint list: `<dataDir>/endpoints.json` when the intern saved one (same shape as
+ * `diagnostics/data/endpoints.json`), else the shipped list.
+ */
+export async function endpointList(env: ServiceEnv): Promise<EndpointList> {
+  const file = join(env.dataDir, 'endpoints.json');
+  const text = await readFile(file, 'utf8').catch(() => undefined);
+  if (text === undefined) return defaultEndpointList();
+  try {
+    return parseEndpointList(JSON.parse(text));
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    throw new ServiceError('invalid-request', { vi: `Tệp ${file} sai: ${why}`, en: `${file} is wrong: ${why}` });
+  }
+}
+
+/** Handlers of the `network:*` channels. */
+export function networkHandlers(env: ServiceEnv): Handlers<typeof networkContract> {
+  return {
+    'network:check': async (request, { progress, signal }) => {
+      const ctx = serviceContext(env);
+      const config = await readNetworkConfig(ctx, signal);
+      if (config.status !== 'ok') throw new ServiceError('unavailable', { vi: `Không đọc được cấu hình mạng: ${config.reason}`, en: `Could not read the network configuration: ${config.reason}` });
+      const list = await endpointList(env);
+      const s = ctx.settings;
+      const endpoints = request.endpoints ?? s?.endpoints ?? list.endpoints;
+      const connectivity = request.connectivity ?? s?.connectivity ?? list.connectivity;
+      const dnsServers = request.dnsServers ?? s?.dnsServers;
+      const ca = [...(s?.extraCa ?? []), ...(request.ca ?? [])];
+      const total = 4 + endpoints.filter((e) => e.placeholder !== true).length;
+      let done = 0;
+      const step = (event: 'rung' | 'endpoint', data: NetworkProgressData, label: { vi: string; en: string }): void => {
+        done += 1;
+        progress({ percent: Math.min(99, Math.round((done / total) * 100)), label, event, data });
+      };
+      return runLadder(ctx, {
+        config: config.data,
+        endpoints,
+        ...(connectivity === undefined ? {} : { connectivity }),
+        ...(dnsServers === undefined ? {} : { dnsServers }),
+        ...(ca.length === 0 ? {} : { ca }),
+        ...(request.timeoutMs === undefined ? {} : { timeoutMs: request.timeoutMs }),
+        signal,
+        onRung: (rung) => {
+          if (rung.id !== 'endpoints') step('rung', { rung }, rung.title);
+        },
+        onEndpoint: (endpoint) => step('endpoint', { endpoint }, endpoint.name),
+      });
+    },
+    'network:config': async (_request, { signal }) => {
+      const config = await readNetworkConfig(serviceContext(env), signal);
+      if (config.status !== 'ok') throw new ServiceError('unavailable', { vi: `Không đọc được cấu hình mạng: ${config.reason}`, en: `Could not read the network configuration: ${config.reason}` });
+      return config.data;
+    },
+    'network:ping': async (request, { signal }) => measureLatency(serviceContext(env), request.host, { ...(request.count === undefined ? {} : { count: request.count }), signal }),
+  };
+}
