@@ -59,9 +59,7 @@ export type CheckInit = Readonly<{
 
 /** Builds a check, leaving out absent optional fields (exactOptionalPropertyTypes). */
 export function check(init: CheckInit): CheckResult {
-  const out: Record<string, unknown> = { ...init };
-  for (const key of Object.keys(out)) if (out[key] === undefined) delete out[key];
-  return out as CheckResult;
+  return Object.fromEntries(Object.entries(init).filter(([, value]) => value !== undefined)) as CheckResult;
 }
 
 /** Turns a failed {@link ProbeResult} into an `unknown` check of `probe`. */

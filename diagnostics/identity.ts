@@ -61,8 +61,7 @@ export async function windowsHardwareFacts(ctx: ProbeContext, signal?: AbortSign
 }
 
 function prune(value: Record<string, unknown>): Found {
-  for (const key of Object.keys(value)) if (value[key] === undefined) delete value[key];
-  return value as Found;
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Found;
 }
 
 /** Collects the identity; `assetTag` is passed through as the intern typed it. */

@@ -1,7 +1,7 @@
 /**
  * Bench: exports of a 40-machine visit in every format (target ≤ 1.5 s each), and importing
  * 1,000 signed visit files with verification and aggregation (target ≤ 2 s and ≤ 300 MB, measured
- * in a child process). Baselines measured in the same run: writing the visit as plain JSON, and
+ * in a child process running the bundled service, as the CLI ships). Baselines measured in the same run: writing the visit as plain JSON, and
  * reading + JSON.parse of the same 1,000 files without any checks.
  */
 import { execFile } from 'node:child_process';
@@ -18,7 +18,19 @@ import { signVisit } from '../../main/service/reports/signed-json.js';
 import { sampleVisit } from '../../tests/fixtures/visits/sample.js';
 
 const exec = promisify(execFile);
-const child = fileURLToPath(new URL('./reports-import-child.ts', import.meta.url));
+const childSource = fileURLToPath(new URL('./reports-import-child.ts', import.meta.url));
+// The child is bundled like the shipped CLI (out/cli/xaso.js) and run by plain node, so its memory
+// is the app's, not tsx's compiler's.
+const child = fileURLToPath(new URL('../../out/bench/reports-import-child.mjs', import.meta.url));
+
+async function bundleChild(): Promise<void> {
+  const { build } = await import('esbuild');
+  await build({
+    entryPoints: [childSource], outfile: child, bundle: true, platform: 'node', target: 'node24', format: 'esm', logLevel: 'warning',
+    external: ['pdfkit', 'exceljs', 'docx', 'electron', 'systeminformation', 'playwright-core'],
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  });
+}
 
 function key(): InstallationKey {
   const pair = generateKeyPairSync('ed25519');
@@ -68,7 +80,8 @@ async function imports(dir: string): Promise<void> {
     const envelope = signVisit(visit, keys[i % 3]!, { exportedAt: new Date().toISOString(), appVersion: 'bench' });
     await writeFile(path.join(folder, `v${i}.json`), JSON.stringify(envelope));
   }
-  const runChild = async (args: string[]) => JSON.parse((await exec(process.execPath, ['--import', 'tsx', child, ...args], { maxBuffer: 1e7 })).stdout) as { ms: number; rssBeforeMb: number; peakRssMb: number; maxRssMb: number; summary: unknown };
+  await bundleChild();
+  const runChild = async (args: string[]) => JSON.parse((await exec(process.execPath, [child, ...args], { maxBuffer: 1e7 })).stdout) as { ms: number; rssBeforeMb: number; peakRssMb: number; maxRssMb: number; summary: unknown };
   const base = await runChild([folder, path.join(dir, 'd0'), '--parse-only']);
   const ours = await runChild([folder, path.join(dir, 'd1')]);
   console.log('1,000 signed visit files (5 machines each): import + verify + aggregate (target ≤ 2000 ms, ≤ 300 MB)');

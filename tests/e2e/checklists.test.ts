@@ -104,7 +104,10 @@ describe('token checklist in Chromium, keyboard only', () => {
       } else {
         await tabTo(page, 'run-check');
         await page.keyboard.press('Enter');
-        await page.getByTestId('check-status').filter({ hasNotText: 'Đang kiểm tra' }).locator('.status').waitFor();
+        await page.getByTestId('check-status').locator('.status').waitFor().catch(async (e: unknown) => {
+          await app.screenshot('checklists-debug');
+          throw new Error(`step ${step} after ${seen.join(',')}: ${String(e)}`);
+        });
         if (step === 'clock') {
           // No NTP server answers on the closed port: the check fails and is overridden by keyboard.
           await expect.poll(() => page.getByTestId('check-status').textContent()).toContain('Chưa đạt');

@@ -58,7 +58,13 @@ export async function launchChromium(): Promise<{ browser: Browser; profile: str
 
 /** Starts the web door and opens its page in Chromium. */
 export async function startWebApp(
-  options: Readonly<{ env?: Partial<ServiceEnv>; locale?: string; viewport?: { width: number; height: number } }> = {},
+  options: Readonly<{
+    env?: Partial<ServiceEnv>;
+    locale?: string;
+    viewport?: { width: number; height: number };
+    /** Lets tests inject tools such as axe-core despite the app's CSP (the app itself is unchanged). */
+    bypassCSP?: boolean;
+  }> = {},
 ): Promise<WebApp> {
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
     throw new Error('out/renderer is missing: run `npm run build` first');
@@ -70,6 +76,7 @@ export async function startWebApp(
   const context = await browser.newContext({
     locale: options.locale ?? 'vi-VN',
     viewport: options.viewport ?? { width: 1280, height: 860 },
+    bypassCSP: options.bypassCSP ?? false,
   });
   const page = await context.newPage();
   await page.goto(server.url);

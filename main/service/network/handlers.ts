@@ -42,7 +42,8 @@ export function networkHandlers(env: ServiceEnv): Handlers<typeof networkContrac
       if (config.status !== 'ok') throw new ServiceError('unavailable', { vi: `Không đọc được cấu hình mạng: ${config.reason}`, en: `Could not read the network configuration: ${config.reason}` });
       const list = await endpointList(env);
       const s = ctx.settings;
-      const endpoints = request.endpoints ?? s?.endpoints ?? list.endpoints;
+      const asked = request.endpoints?.map(({ okStatuses, placeholder, ...e }) => ({ ...e, ...(okStatuses === undefined ? {} : { okStatuses }), ...(placeholder === undefined ? {} : { placeholder }) }));
+      const endpoints = asked ?? s?.endpoints ?? list.endpoints;
       const connectivity = request.connectivity ?? s?.connectivity ?? list.connectivity;
       const dnsServers = request.dnsServers ?? s?.dnsServers;
       const ca = [...(s?.extraCa ?? []), ...(request.ca ?? [])];

@@ -1,0 +1,43 @@
+import type { ScanResult } from '../../../diagnostics/scan/types.js';
+import type { Command } from '../command.js';
+import { UsageError } from '../command.js';
+import { printResult } from '../print.js';
+import { progressLine } from './diagnose-format.js';
+import { formatScan } from './scan-format.js';
+
+/** `xaso scan [CIDR]`: find every device on the office LAN. */
+export const scanCommand: Command = {
+  name: 'scan',
+  summary: { vi: 'Quét mạng LAN: máy in, bộ định tuyến, máy tính, camera', en: 'Scan the LAN: printers, routers, PCs, cameras' },
+  usage: [
+    'xaso scan [CIDR] [--json] [--yes] [--ping always|never|auto] [--no-names]',
+    'CIDR: ví dụ 192.168.1.0/24; mặc định: dải của card mạng máy này. Dải lớn hơn /22 cần --yes.',
+  ],
+  flags: ['yes', 'ping', 'no-names'],
+  async run(args, io) {
+    const [cidr, extra] = args.positionals;
+    if (extra !== undefined) throw new UsageError({ vi: 'Chỉ cho một dải địa chỉ, ví dụ: xaso scan 192.168.1.0/24', en: 'Give one range only, e.g. xaso scan 192.168.1.0/24' });
+    const ping = args.flags['ping'];
+    if (ping !== undefined && ping !== 'always' && ping !== 'never' && ping !== 'auto') {
+      throw new UsageError({ vi: '--ping nhận always, never hoặc auto', en: '--ping takes always, never or auto' });
+    }
+    const request = {
+      ...(cidr === undefined ? {} : { cidr }),
+      ...(args.flags['yes'] === true ? { confirmLarge: true } : {}),
+      ...(ping === undefined ? {} : { icmp: ping }),
+      ...(args.flags['no-names'] === true ? { reverseDns: false } : {}),
+    };
+    const result = await io.service.invoke('scan:run', request, {
+      signal: io.signal,
+      onProgress: (e) => {
+        if (io.isTty && e.label !== undefined && e.percent !== undefined && e.percent % 10 === 0) io.err(progressLine(e.percent, e.label[io.lang]));
+      },
+    });
+    if (!result.ok && result.error.code === 'conflict' && !io.json) {
+      io.err(`xaso: ${result.error.message[io.lang]}`);
+      io.err(io.lang === 'vi' ? 'Thêm --yes để quét dải lớn này.' : 'Add --yes to scan this large range.');
+      return 1;
+    }
+    return printResult(io, result, (value) => formatScan(value as ScanResult, io.lang));
+  },
+};
