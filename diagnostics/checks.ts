@@ -1,7 +1,15 @@
 /**
  * Helpers to build and validate checks, shared by every probe.
  */
-import type { Area, CheckResult, CheckStatus, Fix, LocalText, Probe, ProbeResult } from './types.js';
+import type {
+  Area,
+  CheckResult,
+  CheckStatus,
+  Fix,
+  LocalText,
+  Probe,
+  ProbeResult,
+} from './types.js';
 
 const STATUSES: readonly CheckStatus[] = ['ok', 'warn', 'fail', 'unknown'];
 const AREAS: readonly Area[] = ['hardware', 'os', 'software', 'signature', 'network', 'printers'];
@@ -45,6 +53,25 @@ export function unknownCheck(
   };
 }
 
+/**
+ * The check of a probe that does not apply on this OS: `unknown` (it was not checked), with a
+ * plain-language explanation in both languages and `reason` starting with "not applicable".
+ */
+export function notApplicable(
+  probe: Pick<Probe, 'id' | 'area' | 'title'>,
+  why: LocalText,
+  reason: string,
+): CheckResult {
+  return {
+    id: probe.id,
+    area: probe.area,
+    status: 'unknown',
+    title: probe.title,
+    detail: why,
+    reason: `not applicable: ${reason}`,
+  };
+}
+
 /** Arguments of {@link check}. */
 export type CheckInit = Readonly<{
   id: string;
@@ -59,7 +86,9 @@ export type CheckInit = Readonly<{
 
 /** Builds a check, leaving out absent optional fields (exactOptionalPropertyTypes). */
 export function check(init: CheckInit): CheckResult {
-  return Object.fromEntries(Object.entries(init).filter(([, value]) => value !== undefined)) as CheckResult;
+  return Object.fromEntries(
+    Object.entries(init).filter(([, value]) => value !== undefined),
+  ) as CheckResult;
 }
 
 /** Turns a failed {@link ProbeResult} into an `unknown` check of `probe`. */

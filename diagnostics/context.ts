@@ -29,9 +29,12 @@ export function createProbeContext(overrides: Partial<ProbeContext> = {}): Probe
  * Field overrides from the environment: `XASO_NTP_SERVER` (host[:port]) and
  * `XASO_PKCS11_MODULES` (module paths separated by the path delimiter).
  */
-export function settingsFromEnv(env: Readonly<Record<string, string | undefined>>): ProbeSettings | undefined {
+export function settingsFromEnv(
+  env: Readonly<Record<string, string | undefined>>,
+): ProbeSettings | undefined {
   const settings: { ntpServer?: string; pkcs11Modules?: string[] } = {};
   if (env['XASO_NTP_SERVER']) settings.ntpServer = env['XASO_NTP_SERVER'];
-  if (env['XASO_PKCS11_MODULES']) settings.pkcs11Modules = env['XASO_PKCS11_MODULES'].split(delimiter).filter((p) => p !== '');
+  if (env['XASO_PKCS11_MODULES'])
+    settings.pkcs11Modules = env['XASO_PKCS11_MODULES'].split(delimiter).filter((p) => p !== '');
   return Object.keys(settings).length === 0 ? undefined : settings;
 }

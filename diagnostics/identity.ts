@@ -22,11 +22,15 @@ async function readSys(path: string): Promise<string | undefined> {
 
 /** Linux: DMI ids from sysfs (UUID and serials need root), MACs of adapters backed by a device. */
 export async function linuxHardwareFacts(sysRoot = '/sys'): Promise<Found> {
-  const dmi = (name: string): Promise<string | undefined> => readSys(`${sysRoot}/class/dmi/id/${name}`);
+  const dmi = (name: string): Promise<string | undefined> =>
+    readSys(`${sysRoot}/class/dmi/id/${name}`);
   const macs: string[] = [];
   try {
     for (const nic of await readdir(`${sysRoot}/class/net`)) {
-      const hasDevice = await readdir(`${sysRoot}/class/net/${nic}/device`).then(() => true, () => false);
+      const hasDevice = await readdir(`${sysRoot}/class/net/${nic}/device`).then(
+        () => true,
+        () => false,
+      );
       const mac = hasDevice ? await readSys(`${sysRoot}/class/net/${nic}/address`) : undefined;
       if (mac !== undefined) macs.push(mac);
     }
@@ -44,11 +48,15 @@ export async function linuxHardwareFacts(sysRoot = '/sys'): Promise<Found> {
 }
 
 /** Windows: the batch's `system` and `nics` sections. */
-export async function windowsHardwareFacts(ctx: ProbeContext, signal?: AbortSignal): Promise<Found> {
+export async function windowsHardwareFacts(
+  ctx: ProbeContext,
+  signal?: AbortSignal,
+): Promise<Found> {
   const system = await windowsSection(ctx, 'system', signal);
   const nics = await windowsSection(ctx, 'nics', signal);
   const sys = system.status === 'ok' ? system.data : undefined;
-  const macs = nics.status === 'ok' ? asArray(nics.data).map((n) => str(n, 'MacAddress') ?? '') : [];
+  const macs =
+    nics.status === 'ok' ? asArray(nics.data).map((n) => str(n, 'MacAddress') ?? '') : [];
   return prune({
     systemUuid: str(sys, 'UUID'),
     boardSerial: str(sys, 'BoardSerial'),
@@ -69,14 +77,22 @@ export async function machineIdentity(
   ctx: ProbeContext,
   options: Readonly<{ assetTag?: string; signal?: AbortSignal }> = {},
 ): Promise<MachineIdentity & { fingerprintSources: string[] }> {
-  const facts = ctx.platform === 'win32' ? await windowsHardwareFacts(ctx, options.signal) : await linuxHardwareFacts();
+  const facts =
+    ctx.platform === 'win32'
+      ? await windowsHardwareFacts(ctx, options.signal)
+      : await linuxHardwareFacts();
   const name = facts.hostname ?? hostname();
-  const print = fingerprintOf(facts) ?? { fingerprint: fingerprintOf({ systemSerial: `host:${name}` })!.fingerprint, sources: ['hostname'] };
+  const print = fingerprintOf(facts) ?? {
+    fingerprint: fingerprintOf({ systemSerial: `host:${name}` })!.fingerprint,
+    sources: ['hostname'],
+  };
   const identity: MachineIdentity & { fingerprintSources: string[] } = {
     fingerprint: print.fingerprint,
     fingerprintSources: print.sources,
     hostname: name,
-    ...(options.assetTag === undefined || options.assetTag.trim() === '' ? {} : { assetTag: options.assetTag.trim() }),
+    ...(options.assetTag === undefined || options.assetTag.trim() === ''
+      ? {}
+      : { assetTag: options.assetTag.trim() }),
     ...(facts.manufacturer === undefined ? {} : { manufacturer: facts.manufacturer }),
     ...(facts.model === undefined ? {} : { model: facts.model }),
     ...(facts.systemSerial === undefined ? {} : { serial: facts.systemSerial }),

@@ -23,7 +23,10 @@ function osNameOf(checks: readonly CheckResult[]): string {
 }
 
 /** Runs the sweep and the identity lookup side by side and returns the snapshot. */
-export async function takeSnapshot(ctx: ProbeContext, options: SnapshotOptions = {}): Promise<MachineSnapshot> {
+export async function takeSnapshot(
+  ctx: ProbeContext,
+  options: SnapshotOptions = {},
+): Promise<MachineSnapshot> {
   const takenAt = new Date(ctx.now()).toISOString();
   const started = Date.now();
   const [sweep, machine] = await Promise.all([

@@ -37,7 +37,9 @@ export type SweepResult = Readonly<{ checks: CheckResult[]; durationMs: number }
 export function selectProbes(all: readonly Probe[], only?: readonly string[]): Probe[] {
   if (only === undefined || only.length === 0) return [...all];
   return all.filter((probe) =>
-    only.some((name) => name === probe.area || name === probe.id || probe.id.startsWith(`${name}.`)),
+    only.some(
+      (name) => name === probe.area || name === probe.id || probe.id.startsWith(`${name}.`),
+    ),
   );
 }
 
@@ -46,7 +48,10 @@ export function selectProbes(all: readonly Probe[], only?: readonly string[]): P
  * Never rejects: a probe that throws, hangs, is aborted or returns something that is not a list
  * of checks becomes one `unknown` check saying why. Checks come back in probe order.
  */
-export async function runSweep(ctx: ProbeContext, options: SweepOptions = {}): Promise<SweepResult> {
+export async function runSweep(
+  ctx: ProbeContext,
+  options: SweepOptions = {},
+): Promise<SweepResult> {
   const started = Date.now();
   const selected = selectProbes(options.probes ?? registeredProbes, options.only);
   // One listener on the caller's signal; the probes listen to our own (many listeners are fine).
@@ -65,10 +70,23 @@ export async function runSweep(ctx: ProbeContext, options: SweepOptions = {}): P
   };
   const results = await Promise.all(
     selected.map(async (probe) => {
-      emit({ ...base(probe), event: 'probe-started', done, total: selected.length, percent: pct(done, selected.length) });
+      emit({
+        ...base(probe),
+        event: 'probe-started',
+        done,
+        total: selected.length,
+        percent: pct(done, selected.length),
+      });
       const checks = await runProbe(ctx, probe, inner.signal);
       done += 1;
-      emit({ ...base(probe), event: 'probe-finished', checks, done, total: selected.length, percent: pct(done, selected.length) });
+      emit({
+        ...base(probe),
+        event: 'probe-finished',
+        checks,
+        done,
+        total: selected.length,
+        percent: pct(done, selected.length),
+      });
       return checks;
     }),
   );
@@ -94,7 +112,10 @@ export async function runProbe(
   let timer: NodeJS.Timeout | undefined;
   let onAbort: (() => void) | undefined;
   const stop = new Promise<string>((resolve) => {
-    timer = setTimeout(() => resolve(`timeout: no answer within ${probe.timeoutMs} ms`), probe.timeoutMs);
+    timer = setTimeout(
+      () => resolve(`timeout: no answer within ${probe.timeoutMs} ms`),
+      probe.timeoutMs,
+    );
     onAbort = () => resolve('aborted: the sweep was cancelled');
     if (outer?.aborted) onAbort();
     else outer?.addEventListener('abort', onAbort, { once: true });
@@ -103,7 +124,10 @@ export async function runProbe(
     const outcome = await Promise.race([
       Promise.resolve()
         .then(() => probe.run(ctx, { signal: controller.signal }))
-        .then((value) => ({ value }), (error: unknown) => ({ error })),
+        .then(
+          (value) => ({ value }),
+          (error: unknown) => ({ error }),
+        ),
       stop.then((reason) => ({ stopped: reason })),
     ]);
     if ('stopped' in outcome) {
@@ -120,7 +144,8 @@ export async function runProbe(
 
 function validate(probe: Probe, value: unknown): CheckResult[] {
   if (!Array.isArray(value)) return [unknownCheck(probe, 'invalid result: not a list of checks')];
-  if (value.length === 0) return [unknownCheck(probe, 'invalid result: the probe returned no check')];
+  if (value.length === 0)
+    return [unknownCheck(probe, 'invalid result: the probe returned no check')];
   const bad = value.findIndex((item) => !isCheckResult(item));
   if (bad >= 0) return [unknownCheck(probe, `invalid result: item ${bad} is not a check`)];
   return value as CheckResult[];

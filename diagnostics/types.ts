@@ -1,4 +1,4 @@
-import type { ConnectivityProbe as NetworkConnectivityProbe, Endpoint as NetworkEndpoint } from './network/types.js';
+import type { ConnectivityProbe as NetworkConnectivityProbe, Endpoint as NetworkEndpoint, NetworkConfig } from './network/types.js';
 
 /**
  * Shared types of the diagnostics library. Plain data only: they cross IPC, HTTP and the CLI,
@@ -116,6 +116,11 @@ export type ProbeSettings = Readonly<{
   dnsServers?: readonly string[];
   /** Network probe: extra trusted CA certificates (PEM) for the endpoints' TLS checks. */
   extraCa?: readonly string[];
+  /**
+   * Network probe: the adapters/gateway/DNS to assume instead of reading this machine's (tests
+   * point the ladder at a world of namespace hosts, never at the machine's real gateway).
+   */
+  networkConfig?: NetworkConfig;
 }>;
 
 /** A Vietnamese root CA, as data (the list changed in Nov 2025). */

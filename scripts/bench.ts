@@ -6,6 +6,8 @@ const benches: Bench[] = [
   { name: 'reports', load: () => import('./bench/reports.js') },
   { name: 'scan', load: () => import('./bench/scan.js') },
   { name: 'electron-preload', load: () => import('./bench/electron-preload.js') },
+  { name: 'checklists', load: () => import('./bench/checklists.js') },
+  { name: 'sweep', load: () => import('./bench/sweep.js') },
 ];
 
 const only = process.argv.slice(2);

@@ -17,11 +17,16 @@ export function parseWindowsCpu(section: unknown): CpuInfo | undefined {
   return {
     model: str(cpusFound[0], 'Name') ?? '?',
     logical: cpusFound.reduce<number>((s, c) => s + (num(c, 'NumberOfLogicalProcessors') ?? 0), 0),
-    loadPercent: loads.length === 0 ? 0 : Math.round(loads.reduce((a, b) => a + b, 0) / loads.length),
+    loadPercent:
+      loads.length === 0 ? 0 : Math.round(loads.reduce((a, b) => a + b, 0) / loads.length),
   };
 }
 
-const meta = { id: 'hardware.cpu', area: 'hardware', title: t('Bộ xử lý (CPU) và tải', 'Processor (CPU) and load') } as const;
+const meta = {
+  id: 'hardware.cpu',
+  area: 'hardware',
+  title: t('Bộ xử lý (CPU) và tải', 'Processor (CPU) and load'),
+} as const;
 
 /** warn ≥ 90 % busy, ok otherwise. */
 export function evaluateCpu(info: CpuInfo): CheckResult {
@@ -29,9 +34,21 @@ export function evaluateCpu(info: CpuInfo): CheckResult {
   return check({
     ...meta,
     status: busy ? 'warn' : 'ok',
-    detail: t(`${info.model}, ${info.logical} luồng; đang bận ${info.loadPercent}%.`, `${info.model}, ${info.logical} threads; ${info.loadPercent}% busy.`),
+    detail: t(
+      `${info.model}, ${info.logical} luồng; đang bận ${info.loadPercent}%.`,
+      `${info.model}, ${info.logical} threads; ${info.loadPercent}% busy.`,
+    ),
     values: { model: info.model, logicalCpus: info.logical, loadPercent: info.loadPercent },
-    ...(busy ? { fix: { text: t('Mở Task Manager, đóng chương trình đang ngốn CPU; nếu luôn bận, kiểm tra virus.', 'Open Task Manager and close what uses the CPU; if always busy, scan for malware.') } } : {}),
+    ...(busy
+      ? {
+          fix: {
+            text: t(
+              'Mở Task Manager, đóng chương trình đang ngốn CPU; nếu luôn bận, kiểm tra virus.',
+              'Open Task Manager and close what uses the CPU; if always busy, scan for malware.',
+            ),
+          },
+        }
+      : {}),
   });
 }
 
@@ -40,11 +57,21 @@ async function run(ctx: ProbeContext, { signal }: { signal: AbortSignal }): Prom
     const section = await windowsSection(ctx, 'cpu', signal);
     const info = section.status === 'ok' ? parseWindowsCpu(section.data) : undefined;
     if (section.status !== 'ok') return [unknownFrom(meta, section)];
-    return [info ? evaluateCpu(info) : unknownFrom(meta, { status: 'failed', reason: 'no processor listed' })];
+    return [
+      info
+        ? evaluateCpu(info)
+        : unknownFrom(meta, { status: 'failed', reason: 'no processor listed' }),
+    ];
   }
   const list = cpus();
   const load1 = loadavg()[0] ?? 0;
-  return [evaluateCpu({ model: list[0]?.model.trim() ?? '?', logical: list.length, loadPercent: Math.min(100, Math.round((load1 / Math.max(1, list.length)) * 100)) })];
+  return [
+    evaluateCpu({
+      model: list[0]?.model.trim() ?? '?',
+      logical: list.length,
+      loadPercent: Math.min(100, Math.round((load1 / Math.max(1, list.length)) * 100)),
+    }),
+  ];
 }
 
 /** The probe. */

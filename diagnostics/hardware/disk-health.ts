@@ -10,7 +10,12 @@ import { asArray, num, str } from '../windows/powershell.js';
 import { siCall } from './si.js';
 
 /** One disk and its health word: healthy / warning / unhealthy / unknown. */
-export type DiskHealth = Readonly<{ name: string; sizeBytes: number; kind: string; health: 'healthy' | 'warning' | 'unhealthy' | 'unknown' }>;
+export type DiskHealth = Readonly<{
+  name: string;
+  sizeBytes: number;
+  kind: string;
+  health: 'healthy' | 'warning' | 'unhealthy' | 'unknown';
+}>;
 
 // MSFT_PhysicalDisk: HealthStatus 0 Healthy, 1 Warning, 2 Unhealthy, 5 Unknown; MediaType 3 HDD, 4 SSD.
 const HEALTH = { 0: 'healthy', 1: 'warning', 2: 'unhealthy' } as const;
@@ -26,22 +31,51 @@ export function parseWindowsDisks(section: unknown): DiskHealth[] {
   }));
 }
 
-const STATUS: Readonly<Record<DiskHealth['health'], CheckStatus>> = { healthy: 'ok', warning: 'warn', unhealthy: 'fail', unknown: 'unknown' };
-const meta = { id: 'hardware.disk-health', area: 'hardware', title: t('Sức khoẻ ổ cứng', 'Disk health') } as const;
+const STATUS: Readonly<Record<DiskHealth['health'], CheckStatus>> = {
+  healthy: 'ok',
+  warning: 'warn',
+  unhealthy: 'fail',
+  unknown: 'unknown',
+};
+const meta = {
+  id: 'hardware.disk-health',
+  area: 'hardware',
+  title: t('Sức khoẻ ổ cứng', 'Disk health'),
+} as const;
 
 /** One check per disk. */
 export function evaluateDisk(d: DiskHealth, index: number): CheckResult {
   const status = STATUS[d.health];
-  const words = { healthy: t('tốt', 'healthy'), warning: t('có dấu hiệu hỏng', 'showing warnings'), unhealthy: t('hỏng', 'failing'), unknown: t('hệ điều hành không cho biết', 'not reported by the OS') }[d.health];
+  const words = {
+    healthy: t('tốt', 'healthy'),
+    warning: t('có dấu hiệu hỏng', 'showing warnings'),
+    unhealthy: t('hỏng', 'failing'),
+    unknown: t('hệ điều hành không cho biết', 'not reported by the OS'),
+  }[d.health];
   return check({
     id: `${meta.id}.${index}`,
     area: 'hardware',
     status,
     title: t(`Ổ cứng ${d.name}`, `Disk ${d.name}`),
-    detail: t(`${d.kind}, ${Math.round(d.sizeBytes / 1e9)} GB: ${words.vi}.`, `${d.kind}, ${Math.round(d.sizeBytes / 1e9)} GB: ${words.en}.`),
+    detail: t(
+      `${d.kind}, ${Math.round(d.sizeBytes / 1e9)} GB: ${words.vi}.`,
+      `${d.kind}, ${Math.round(d.sizeBytes / 1e9)} GB: ${words.en}.`,
+    ),
     values: { ...d },
-    ...(status === 'unknown' ? { reason: 'health not exposed (S.M.A.R.T. needs smartmontools/admin)' } : {}),
-    ...(status === 'warn' || status === 'fail' ? { fix: { text: t('Sao lưu dữ liệu ngay và báo thay ổ cứng.', 'Back up the data now and ask for a disk replacement.'), checklistId: 'backup-data' } } : {}),
+    ...(status === 'unknown'
+      ? { reason: 'health not exposed (S.M.A.R.T. needs smartmontools/admin)' }
+      : {}),
+    ...(status === 'warn' || status === 'fail'
+      ? {
+          fix: {
+            text: t(
+              'Sao lưu dữ liệu ngay và báo thay ổ cứng.',
+              'Back up the data now and ask for a disk replacement.',
+            ),
+            checklistId: 'backup-data',
+          },
+        }
+      : {}),
   });
 }
 
@@ -54,9 +88,20 @@ async function run(ctx: ProbeContext, { signal }: { signal: AbortSignal }): Prom
   } else {
     const layout = await siCall('diskLayout', (si) => si.diskLayout());
     if (layout.status !== 'ok') return [unknownFrom(meta, layout)];
-    disks = layout.data.map((d) => ({ name: d.name || d.device, sizeBytes: d.size, kind: d.type || 'disk', health: d.smartStatus === 'Ok' ? 'healthy' : d.smartStatus === 'Predicted Failure' ? 'unhealthy' : 'unknown' }));
+    disks = layout.data.map((d) => ({
+      name: d.name || d.device,
+      sizeBytes: d.size,
+      kind: d.type || 'disk',
+      health:
+        d.smartStatus === 'Ok'
+          ? 'healthy'
+          : d.smartStatus === 'Predicted Failure'
+            ? 'unhealthy'
+            : 'unknown',
+    }));
   }
-  if (disks.length === 0) return [unknownFrom(meta, { status: 'failed', reason: 'no physical disk listed' })];
+  if (disks.length === 0)
+    return [unknownFrom(meta, { status: 'failed', reason: 'no physical disk listed' })];
   return disks.map(evaluateDisk);
 }
 

@@ -16,7 +16,11 @@ export function parseWindowsTemps(section: unknown): number[] {
   });
 }
 
-const meta = { id: 'hardware.temperature', area: 'hardware', title: t('Nhiệt độ', 'Temperature') } as const;
+const meta = {
+  id: 'hardware.temperature',
+  area: 'hardware',
+  title: t('Nhiệt độ', 'Temperature'),
+} as const;
 
 /** warn ≥ 80 °C, fail ≥ 95 °C. */
 export function evaluateTemperature(celsius: readonly number[]): CheckResult {
@@ -28,18 +32,33 @@ export function evaluateTemperature(celsius: readonly number[]): CheckResult {
     status,
     detail: t(`Nóng nhất ${max} °C.`, `Hottest reading ${max} °C.`),
     values: { maxCelsius: max, readingsCelsius: [...celsius] },
-    ...(status === 'ok' ? {} : { fix: { text: t('Vệ sinh quạt và khe gió; đặt máy nơi thoáng.', 'Clean the fan and vents; give the PC airflow.') } }),
+    ...(status === 'ok'
+      ? {}
+      : {
+          fix: {
+            text: t(
+              'Vệ sinh quạt và khe gió; đặt máy nơi thoáng.',
+              'Clean the fan and vents; give the PC airflow.',
+            ),
+          },
+        }),
   });
 }
 
 async function run(ctx: ProbeContext, { signal }: { signal: AbortSignal }): Promise<CheckResult[]> {
   if (ctx.platform === 'win32') {
     const section = await windowsSection(ctx, 'temps', signal);
-    return [section.status === 'ok' ? evaluateTemperature(parseWindowsTemps(section.data)) : unknownFrom(meta, section)];
+    return [
+      section.status === 'ok'
+        ? evaluateTemperature(parseWindowsTemps(section.data))
+        : unknownFrom(meta, section),
+    ];
   }
   const temp = await siCall('cpuTemperature', (si) => si.cpuTemperature());
   if (temp.status !== 'ok') return [unknownFrom(meta, temp)];
-  const readings = [temp.data.main, temp.data.max, ...temp.data.cores].filter((n): n is number => typeof n === 'number' && n > 0);
+  const readings = [temp.data.main, temp.data.max, ...temp.data.cores].filter(
+    (n): n is number => typeof n === 'number' && n > 0,
+  );
   return [evaluateTemperature(readings)];
 }
 

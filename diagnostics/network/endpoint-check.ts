@@ -26,6 +26,7 @@ export type EndpointCheckOptions = Readonly<{
 export const CLOCK_TOLERANCE_MS = 5 * 60_000;
 
 const t = (vi: string, en: string): LocalText => ({ vi, en });
+const day = (iso: string | undefined): string => iso?.slice(0, 10) ?? '?';
 
 function certValidAt(tls: NonNullable<RequestOutcome['tls']>, at: number): boolean {
   const from = tls.validFrom === undefined ? NaN : Date.parse(tls.validFrom);
@@ -42,7 +43,7 @@ function classifyTls(out: RequestOutcome, skew: number | undefined, now: number)
   if (dated && skew !== undefined && Math.abs(skew) > CLOCK_TOLERANCE_MS && certValidAt(tls, now + skew)) {
     return { status: 'fail', breaksAt: 'clock', explanation: t(`Đồng hồ máy tính sai ${Math.round(skew / 60_000)} phút so với máy chủ, nên chứng thư số có vẻ hết hạn. Chỉnh ngày giờ (bật "Đặt giờ tự động").`, `This PC's clock is off by ${Math.round(skew / 60_000)} min, so the certificate looks out of date. Fix the date and time ("Set time automatically").`) };
   }
-  if (dated) return { status: 'fail', breaksAt: 'tls', explanation: t(`Chứng thư số (TLS) của máy chủ đã hết hạn hoặc chưa có hiệu lực (${tls.validFrom ?? '?'} → ${tls.validTo ?? '?'}). Lỗi ở phía máy chủ; báo đơn vị quản lý trang.`, `The server's TLS certificate is expired or not yet valid (${tls.validFrom ?? '?'} → ${tls.validTo ?? '?'}). The fault is on the server side; tell its operator.`) };
+  if (dated) return { status: 'fail', breaksAt: 'tls', explanation: t(`Chứng thư số (TLS) của máy chủ đã hết hạn hoặc chưa có hiệu lực (${day(tls.validFrom)} → ${day(tls.validTo)}). Lỗi ở phía máy chủ; báo đơn vị quản lý trang.`, `The server's TLS certificate is expired or not yet valid (${day(tls.validFrom)} → ${day(tls.validTo)}). The fault is on the server side; tell its operator.`) };
   if (/ALTNAME|Hostname\/IP does not match/i.test(tls.error ?? '')) return { status: 'fail', breaksAt: 'tls', explanation: t(`Chứng thư số không dành cho tên này (cấp cho "${tls.subject ?? '?'}"). Có thể mạng đang chặn/chuyển hướng trang, hoặc máy chủ cấu hình sai.`, `The certificate is not for this name (issued to "${tls.subject ?? '?'}"). The network may be intercepting the site, or the server is misconfigured.`) };
   return { status: 'fail', breaksAt: 'tls', explanation: t(`Không tin được chứng thư số của máy chủ (${tls.error ?? '?'}). Có thể thiếu chứng thư gốc (root CA) trên máy, hoặc phần mềm diệt virus/proxy đang chặn HTTPS.`, `The server certificate is not trusted (${tls.error ?? '?'}). A root CA may be missing on this PC, or antivirus/proxy is intercepting HTTPS.`) };
 }

@@ -18,19 +18,44 @@ export function evaluateOffset(offsetMs: number, server: string): CheckResult {
   return check({
     ...meta,
     status,
-    detail: status === 'ok' ? t(`Đồng hồ đúng (lệch ${secs} giây so với ${server}).`, `Clock is right (${secs} s from ${server}).`) : t(`Đồng hồ ${dir.vi} ${secs} giây so với ${server}.`, `Clock is ${secs} s ${dir.en} ${server}.`),
+    detail:
+      status === 'ok'
+        ? t(
+            `Đồng hồ đúng (lệch ${secs} giây so với ${server}).`,
+            `Clock is right (${secs} s from ${server}).`,
+          )
+        : t(
+            `Đồng hồ ${dir.vi} ${secs} giây so với ${server}.`,
+            `Clock is ${secs} s ${dir.en} ${server}.`,
+          ),
     values: { offsetMs, server },
-    ...(status === 'ok' ? {} : { fix: { text: t('Settings → Time & language → Date & time → bật "Set time automatically" → "Sync now".', 'Settings → Time & language → Date & time → turn on "Set time automatically" → "Sync now".'), checklistId: 'fix-clock' } }),
+    ...(status === 'ok'
+      ? {}
+      : {
+          fix: {
+            text: t(
+              'Settings → Time & language → Date & time → bật "Set time automatically" → "Sync now".',
+              'Settings → Time & language → Date & time → turn on "Set time automatically" → "Sync now".',
+            ),
+            checklistId: 'fix-clock',
+          },
+        }),
   });
 }
 
 async function run(ctx: ProbeContext, { signal }: { signal: AbortSignal }): Promise<CheckResult[]> {
-  const server = ctx.settings?.ntpServer ?? (ctx.platform === 'win32' ? 'time.windows.com' : 'pool.ntp.org');
+  const server =
+    ctx.settings?.ntpServer ?? (ctx.platform === 'win32' ? 'time.windows.com' : 'pool.ntp.org');
   try {
     const result = await sntpQuery(server, { timeoutMs: 3000, signal, now: ctx.now });
     return [evaluateOffset(result.offsetMs, server)];
   } catch (error) {
-    return [unknownCheck(meta, `cannot reach the time server ${server}: ${error instanceof Error ? error.message : String(error)}`)];
+    return [
+      unknownCheck(
+        meta,
+        `cannot reach the time server ${server}: ${error instanceof Error ? error.message : String(error)}`,
+      ),
+    ];
   }
 }
 

@@ -7,7 +7,12 @@ import { createSocket } from 'node:dgram';
 const NTP_EPOCH_OFFSET = 2_208_988_800;
 
 /** Result of one SNTP exchange, in milliseconds; offset > 0 means the local clock is behind. */
-export type SntpResult = Readonly<{ offsetMs: number; roundTripMs: number; server: string; stratum: number }>;
+export type SntpResult = Readonly<{
+  offsetMs: number;
+  roundTripMs: number;
+  server: string;
+  stratum: number;
+}>;
 
 /** Writes epoch ms as a 64-bit NTP timestamp at `at`. */
 export function writeNtpTime(buf: Buffer, at: number, ms: number): void {
@@ -18,17 +23,26 @@ export function writeNtpTime(buf: Buffer, at: number, ms: number): void {
 
 /** Reads a 64-bit NTP timestamp as epoch ms. */
 export function readNtpTime(buf: Buffer, at: number): number {
-  return (buf.readUInt32BE(at) - NTP_EPOCH_OFFSET) * 1000 + (buf.readUInt32BE(at + 4) / 2 ** 32) * 1000;
+  return (
+    (buf.readUInt32BE(at) - NTP_EPOCH_OFFSET) * 1000 + (buf.readUInt32BE(at + 4) / 2 ** 32) * 1000
+  );
 }
 
 /** `host`, `host:port` or `[v6]:port` → host and port (default 123). */
 export function splitServer(server: string): { host: string; port: number } {
-  const m = /^\[?([^\]]+?)\]?(?::(\d+))?$/.exec(server.includes(':') && !server.startsWith('[') && server.split(':').length > 2 ? `[${server}]` : server);
+  const m = /^\[?([^\]]+?)\]?(?::(\d+))?$/.exec(
+    server.includes(':') && !server.startsWith('[') && server.split(':').length > 2
+      ? `[${server}]`
+      : server,
+  );
   return { host: m?.[1] ?? server, port: Number(m?.[2] ?? 123) };
 }
 
 /** Asks `server` for the time; rejects on timeout, abort or a malformed answer. */
-export function sntpQuery(server: string, options: Readonly<{ timeoutMs?: number; signal?: AbortSignal; now?: () => number }> = {}): Promise<SntpResult> {
+export function sntpQuery(
+  server: string,
+  options: Readonly<{ timeoutMs?: number; signal?: AbortSignal; now?: () => number }> = {},
+): Promise<SntpResult> {
   const { host, port } = splitServer(server);
   const now = options.now ?? Date.now;
   return new Promise((resolve, reject) => {
@@ -41,7 +55,11 @@ export function sntpQuery(server: string, options: Readonly<{ timeoutMs?: number
       else resolve(result!);
     };
     const onAbort = (): void => finish(new Error('aborted'));
-    const timer = setTimeout(() => finish(new Error(`no SNTP answer from ${server} within ${options.timeoutMs ?? 3000} ms`)), options.timeoutMs ?? 3000);
+    const timer = setTimeout(
+      () =>
+        finish(new Error(`no SNTP answer from ${server} within ${options.timeoutMs ?? 3000} ms`)),
+      options.timeoutMs ?? 3000,
+    );
     options.signal?.addEventListener('abort', onAbort, { once: true });
     const request = Buffer.alloc(48);
     request[0] = 0x23; // LI 0, version 4, mode 3 (client)
@@ -50,16 +68,24 @@ export function sntpQuery(server: string, options: Readonly<{ timeoutMs?: number
     socket.on('error', (error) => finish(error));
     socket.on('message', (msg) => {
       const t4 = now();
-      if (msg.length < 48 || (msg[0]! & 0x07) !== 4 || msg[1] === 0) return finish(new Error('malformed SNTP answer (not a server reply, or kiss-of-death)'));
+      if (msg.length < 48 || (msg[0]! & 0x07) !== 4 || msg[1] === 0)
+        return finish(new Error('malformed SNTP answer (not a server reply, or kiss-of-death)'));
       const t2 = readNtpTime(msg, 32);
       const t3 = readNtpTime(msg, 40);
-      finish(undefined, { offsetMs: Math.round((t2 - t1 + (t3 - t4)) / 2), roundTripMs: Math.max(0, Math.round(t4 - t1 - (t3 - t2))), server, stratum: msg[1]! });
+      finish(undefined, {
+        offsetMs: Math.round((t2 - t1 + (t3 - t4)) / 2),
+        roundTripMs: Math.max(0, Math.round(t4 - t1 - (t3 - t2))),
+        server,
+        stratum: msg[1]!,
+      });
     });
     // A connected socket turns an ICMP "port unreachable" into ECONNREFUSED instead of a timeout.
     // On a failed DNS lookup Node calls the connect callback with the error (not in its types).
     socket.connect(port, host, ((error?: Error) => {
       if (error) return finish(error);
-      socket.send(request, 0, request.length, (sendError) => { if (sendError) finish(sendError); });
+      socket.send(request, 0, request.length, (sendError) => {
+        if (sendError) finish(sendError);
+      });
     }) as () => void);
   });
 }

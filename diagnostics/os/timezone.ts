@@ -21,8 +21,28 @@ export function evaluateZone(zone: ZoneInfo): CheckResult {
   const hours = zone.offsetMinutes / 60;
   const label = `UTC${hours >= 0 ? '+' : ''}${hours}`;
   return zone.offsetMinutes === 420
-    ? check({ ...meta, status: 'ok', detail: t(`Múi giờ ${zone.id} (${label}).`, `Time zone ${zone.id} (${label}).`), values: { ...zone } })
-    : check({ ...meta, status: 'warn', detail: t(`Múi giờ đang là ${zone.id} (${label}), không phải UTC+7: giờ ký và hạn chứng thư sẽ hiển thị sai.`, `Time zone is ${zone.id} (${label}), not UTC+7: signing times and certificate dates will be off.`), values: { ...zone }, fix: { text: t('Settings → Time & language → Time zone: (UTC+07:00) Bangkok, Hanoi, Jakarta.', 'Settings → Time & language → Time zone: (UTC+07:00) Bangkok, Hanoi, Jakarta.'), checklistId: 'fix-clock' } });
+    ? check({
+        ...meta,
+        status: 'ok',
+        detail: t(`Múi giờ ${zone.id} (${label}).`, `Time zone ${zone.id} (${label}).`),
+        values: { ...zone },
+      })
+    : check({
+        ...meta,
+        status: 'warn',
+        detail: t(
+          `Múi giờ đang là ${zone.id} (${label}), không phải UTC+7: giờ ký và hạn chứng thư sẽ hiển thị sai.`,
+          `Time zone is ${zone.id} (${label}), not UTC+7: signing times and certificate dates will be off.`,
+        ),
+        values: { ...zone },
+        fix: {
+          text: t(
+            'Settings → Time & language → Time zone: (UTC+07:00) Bangkok, Hanoi, Jakarta.',
+            'Settings → Time & language → Time zone: (UTC+07:00) Bangkok, Hanoi, Jakarta.',
+          ),
+          checklistId: 'fix-clock',
+        },
+      });
 }
 
 async function run(ctx: ProbeContext, { signal }: { signal: AbortSignal }): Promise<CheckResult[]> {
@@ -30,7 +50,11 @@ async function run(ctx: ProbeContext, { signal }: { signal: AbortSignal }): Prom
     const section = await windowsSection(ctx, 'timezone', signal);
     if (section.status !== 'ok') return [unknownFrom(meta, section)];
     const zone = parseWindowsZone(section.data);
-    return [zone ? evaluateZone(zone) : unknownFrom(meta, { status: 'failed', reason: 'no time zone id' })];
+    return [
+      zone
+        ? evaluateZone(zone)
+        : unknownFrom(meta, { status: 'failed', reason: 'no time zone id' }),
+    ];
   }
   const id = ctx.env['TZ'] ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   return [evaluateZone({ id, offsetMinutes: -new Date(ctx.now()).getTimezoneOffset() })];

@@ -36,7 +36,9 @@ export async function enrichPrinter(printer: PrinterInfo, options: Readonly<{ ti
   return {
     ...printer,
     stateReasons: [...new Set([...printer.stateReasons, ...d.stateReasons])],
-    ...(printer.makeModel === undefined && d.makeModel !== undefined ? { makeModel: d.makeModel } : {}),
+    // The device's own make and model; a CUPS queue's is its driver's name ("… IPP Everywhere").
+    ...(d.makeModel === undefined ? {} : { makeModel: d.makeModel }),
+    ...(printer.driver === undefined && printer.makeModel !== undefined && d.makeModel !== undefined ? { driver: printer.makeModel } : {}),
     ...(d.supplies === undefined || d.supplies.length === 0 ? {} : { supplies: d.supplies }),
     faults: mergeFaults(printer.faults, d.faults.filter((f) => f.code !== 'paused')),
   };

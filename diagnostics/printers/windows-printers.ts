@@ -118,7 +118,8 @@ export function windowsTestPageScript(name: string): string {
 
 /** Lists the jobs of one printer (to follow the test page). */
 export function windowsJobsScript(name: string): string {
-  return `@(Get-PrintJob -PrinterName ${psQuote(name)} | Select-Object Id,DocumentName,@{n='JobStatus';e={[string]$_.JobStatus}}) | ConvertTo-Json -Compress`;
+  // -InputObject: an empty queue prints `[]` (piping an empty array prints nothing in PS 5.1).
+  return `ConvertTo-Json -Compress -InputObject @(Get-PrintJob -PrinterName ${psQuote(name)} | Select-Object Id,DocumentName,@{n='JobStatus';e={[string]$_.JobStatus}})`;
 }
 
 /** Removes every job of one printer, counting before and after. */

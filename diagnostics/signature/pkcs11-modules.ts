@@ -20,29 +20,81 @@ export function parseWindowsModules(section: unknown): FoundModule[] {
   return asArray(section).flatMap((m) => {
     const file = str(m, 'File');
     const dir = str(m, 'Dir') ?? '';
-    const provider = PROVIDERS.find((p) => p.windowsModules.some((f) => f.toLowerCase() === file?.toLowerCase()));
+    const provider = PROVIDERS.find((p) =>
+      p.windowsModules.some((f) => f.toLowerCase() === file?.toLowerCase()),
+    );
     if (file === undefined || provider === undefined) return [];
     const arch = peMachineArch(num(m, 'Machine'));
-    return [{ provider: provider.id, file, path: `${dir}\\${file}`, ...(arch === undefined ? {} : { arch }) }];
+    return [
+      {
+        provider: provider.id,
+        file,
+        path: `${dir}\\${file}`,
+        ...(arch === undefined ? {} : { arch }),
+      },
+    ];
   });
 }
 
-const meta = { id: 'signature.pkcs11-modules', area: 'signature', title: t('Trình điều khiển token (PKCS#11)', 'Token drivers (PKCS#11 modules)') } as const;
+const meta = {
+  id: 'signature.pkcs11-modules',
+  area: 'signature',
+  title: t('Trình điều khiển token (PKCS#11)', 'Token drivers (PKCS#11 modules)'),
+} as const;
 
 /** One check per provider found, or one warning when none is installed. */
-export function evaluateModules(found: readonly FoundModule[], processArch: Arch = 'x64'): CheckResult[] {
+export function evaluateModules(
+  found: readonly FoundModule[],
+  processArch: Arch = 'x64',
+): CheckResult[] {
   if (found.length === 0) {
-    return [check({ ...meta, status: 'warn', detail: t('Chưa cài trình điều khiển token của nhà cung cấp chữ ký số nào đã biết.', 'No known signature provider token driver is installed.'), values: { modules: [] }, fix: { text: t('Cài trình điều khiển token (driver) của nhà cung cấp chữ ký số của cơ quan.', 'Install the token driver of the office signature provider.'), checklistId: 'install-token-driver' } })];
+    return [
+      check({
+        ...meta,
+        status: 'warn',
+        detail: t(
+          'Chưa cài trình điều khiển token của nhà cung cấp chữ ký số nào đã biết.',
+          'No known signature provider token driver is installed.',
+        ),
+        values: { modules: [] },
+        fix: {
+          text: t(
+            'Cài trình điều khiển token (driver) của nhà cung cấp chữ ký số của cơ quan.',
+            'Install the token driver of the office signature provider.',
+          ),
+          checklistId: 'install-token-driver',
+        },
+      }),
+    ];
   }
   return [...new Set(found.map((m) => m.provider))].map((id) => {
     const provider = PROVIDERS.find((p) => p.id === id)!;
     const mods = found.filter((m) => m.provider === id);
     const matching = mods.some((m) => m.arch === processArch || m.arch === undefined);
     const list = mods.map((m) => `${m.path}${m.arch ? ` (${m.arch})` : ''}`).join(', ');
-    const base = { id: `${meta.id}.${id}`, area: meta.area, title: t(`Driver token ${provider.name}`, `Token driver ${provider.name}`), values: { modules: mods.map((m) => ({ ...m })) } };
+    const base = {
+      id: `${meta.id}.${id}`,
+      area: meta.area,
+      title: t(`Driver token ${provider.name}`, `Token driver ${provider.name}`),
+      values: { modules: mods.map((m) => ({ ...m })) },
+    };
     return matching
       ? check({ ...base, status: 'ok', detail: t(`Có: ${list}.`, `Present: ${list}.`) })
-      : check({ ...base, status: 'warn', detail: t(`Chỉ có bản ${mods[0]?.arch ?? '?'}: ${list}. Ứng dụng ${processArch} không nạp được.`, `Only a ${mods[0]?.arch ?? '?'} module: ${list}. ${processArch} programs cannot load it.`), fix: { text: t(`Cài bản driver ${processArch} mới nhất của ${provider.name}.`, `Install the latest ${processArch} driver of ${provider.name}.`), checklistId: 'install-token-driver' } });
+      : check({
+          ...base,
+          status: 'warn',
+          detail: t(
+            `Chỉ có bản ${mods[0]?.arch ?? '?'}: ${list}. Ứng dụng ${processArch} không nạp được.`,
+            `Only a ${mods[0]?.arch ?? '?'} module: ${list}. ${processArch} programs cannot load it.`,
+          ),
+          fix: {
+            text: t(
+              `Cài bản driver ${processArch} mới nhất của ${provider.name}.`,
+              `Install the latest ${processArch} driver of ${provider.name}.`,
+            ),
+            checklistId: 'install-token-driver',
+          },
+        });
   });
 }
 
@@ -58,7 +110,12 @@ async function linuxModules(ctx: ProbeContext): Promise<FoundModule[]> {
     const head = Buffer.alloc(512);
     await handle.read(head, 0, 512, 0).finally(() => handle.close());
     const arch = binaryArch(head);
-    found.push({ provider: w.provider, file: w.path.split('/').pop() ?? w.path, path: w.path, ...(arch === undefined ? {} : { arch }) });
+    found.push({
+      provider: w.provider,
+      file: w.path.split('/').pop() ?? w.path,
+      path: w.path,
+      ...(arch === undefined ? {} : { arch }),
+    });
   }
   return found;
 }
@@ -66,7 +123,9 @@ async function linuxModules(ctx: ProbeContext): Promise<FoundModule[]> {
 async function run(ctx: ProbeContext, { signal }: { signal: AbortSignal }): Promise<CheckResult[]> {
   if (ctx.platform !== 'win32') return evaluateModules(await linuxModules(ctx));
   const section = await windowsSection(ctx, 'modules', signal);
-  return section.status === 'ok' ? evaluateModules(parseWindowsModules(section.data)) : [unknownFrom(meta, section)];
+  return section.status === 'ok'
+    ? evaluateModules(parseWindowsModules(section.data))
+    : [unknownFrom(meta, section)];
 }
 
 /** The probe. */

@@ -9,7 +9,13 @@ import { join } from 'node:path';
 import type { ProbeContext } from '../types.js';
 
 /** A token seen in a slot. */
-export type SlotToken = Readonly<{ slot: string; label: string; manufacturer?: string; model?: string; serial?: string }>;
+export type SlotToken = Readonly<{
+  slot: string;
+  label: string;
+  manufacturer?: string;
+  model?: string;
+  serial?: string;
+}>;
 /** A certificate object on a token (ID in hex). */
 export type CertObject = Readonly<{ id: string; label?: string }>;
 
@@ -20,11 +26,17 @@ export function parseSlots(text: string): SlotToken[] {
   const tokens: SlotToken[] = [];
   for (const block of text.split(/^Slot /m).slice(1)) {
     const slot = /^(\d+)/.exec(block)?.[1];
-    const field = (name: string): string | undefined => new RegExp(`^\\s*${name}\\s*:\\s*(.*)$`, 'm').exec(block)?.[1]?.trim();
+    const field = (name: string): string | undefined =>
+      new RegExp(`^\\s*${name}\\s*:\\s*(.*)$`, 'm').exec(block)?.[1]?.trim();
     const label = field('token label');
-    if (slot === undefined || label === undefined || /token state:\s*uninitialized/i.test(block)) continue;
+    if (slot === undefined || label === undefined || /token state:\s*uninitialized/i.test(block))
+      continue;
     const info: Record<string, string> = { slot, label };
-    for (const [key, name] of [['manufacturer', 'token manufacturer'], ['model', 'token model'], ['serial', 'serial num']] as const) {
+    for (const [key, name] of [
+      ['manufacturer', 'token manufacturer'],
+      ['model', 'token model'],
+      ['serial', 'serial num'],
+    ] as const) {
       const value = field(name);
       if (value !== undefined && value !== '') info[key] = value;
     }
@@ -47,17 +59,37 @@ export function parseCertObjects(text: string): CertObject[] {
 type RunOptions = Readonly<{ signal: AbortSignal; env: Readonly<Record<string, string>> }>;
 
 async function tool(ctx: ProbeContext, args: string[], options: RunOptions): Promise<string> {
-  const output = await ctx.run(TOOL, args, { timeoutMs: 8_000, signal: options.signal, env: options.env, maxBytes: 1024 * 1024 });
-  if (output.exitCode !== 0) throw new Error(`${TOOL} exited with ${String(output.exitCode)}: ${output.stderr.trim().slice(0, 200)}`);
+  const output = await ctx.run(TOOL, args, {
+    timeoutMs: 8_000,
+    signal: options.signal,
+    env: options.env,
+    maxBytes: 1024 * 1024,
+  });
+  if (output.exitCode !== 0)
+    throw new Error(
+      `${TOOL} exited with ${String(output.exitCode)}: ${output.stderr.trim().slice(0, 200)}`,
+    );
   return output.stdout;
 }
 
 /** Lists the tokens a module sees. */
-export async function listTokens(ctx: ProbeContext, module: string, options: RunOptions): Promise<SlotToken[]> {
-  const output = await ctx.run(TOOL, ['--module', module, '--list-token-slots'], { timeoutMs: 8_000, signal: options.signal, env: options.env, maxBytes: 1024 * 1024 });
+export async function listTokens(
+  ctx: ProbeContext,
+  module: string,
+  options: RunOptions,
+): Promise<SlotToken[]> {
+  const output = await ctx.run(TOOL, ['--module', module, '--list-token-slots'], {
+    timeoutMs: 8_000,
+    signal: options.signal,
+    env: options.env,
+    maxBytes: 1024 * 1024,
+  });
   // "No slots." (exit 1) is a finding — no reader, no token — not a failure to check.
   if (output.exitCode !== 0 && /no slots/i.test(`${output.stdout}\n${output.stderr}`)) return [];
-  if (output.exitCode !== 0) throw new Error(`${TOOL} exited with ${String(output.exitCode)}: ${output.stderr.trim().slice(0, 200)}`);
+  if (output.exitCode !== 0)
+    throw new Error(
+      `${TOOL} exited with ${String(output.exitCode)}: ${output.stderr.trim().slice(0, 200)}`,
+    );
   return parseSlots(output.stdout);
 }
 
@@ -68,13 +100,33 @@ export async function readCertificates(
   token: SlotToken,
   options: RunOptions,
 ): Promise<{ object: CertObject; der: Buffer }[]> {
-  const listing = await tool(ctx, ['--module', module, '--slot-index', token.slot, '--list-objects', '--type', 'cert'], options);
+  const listing = await tool(
+    ctx,
+    ['--module', module, '--slot-index', token.slot, '--list-objects', '--type', 'cert'],
+    options,
+  );
   const dir = await mkdtemp(join(tmpdir(), 'xaso-p11-'));
   try {
     const certs: { object: CertObject; der: Buffer }[] = [];
     for (const object of parseCertObjects(listing)) {
       const file = join(dir, `${object.id}.der`);
-      await tool(ctx, ['--module', module, '--slot-index', token.slot, '--read-object', '--type', 'cert', '--id', object.id, '--output-file', file], options);
+      await tool(
+        ctx,
+        [
+          '--module',
+          module,
+          '--slot-index',
+          token.slot,
+          '--read-object',
+          '--type',
+          'cert',
+          '--id',
+          object.id,
+          '--output-file',
+          file,
+        ],
+        options,
+      );
       certs.push({ object, der: await readFile(file) });
     }
     return certs;

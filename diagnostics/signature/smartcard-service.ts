@@ -26,30 +26,98 @@ export function parseServices(section: unknown): ServiceState[] {
   });
 }
 
-const meta = { id: 'signature.smartcard-service', area: 'signature', title: t('Dịch vụ thẻ thông minh', 'Smart-card service') } as const;
-const FIX = { text: t('Mở services.msc → "Smart Card" (SCardSvr) → Startup type: Manual hoặc Automatic → Start.', 'Open services.msc → "Smart Card" (SCardSvr) → Startup type: Manual or Automatic → Start.'), checklistId: 'smartcard-service' };
+const meta = {
+  id: 'signature.smartcard-service',
+  area: 'signature',
+  title: t('Dịch vụ thẻ thông minh', 'Smart-card service'),
+} as const;
+const FIX = {
+  text: t(
+    'Mở services.msc → "Smart Card" (SCardSvr) → Startup type: Manual hoặc Automatic → Start.',
+    'Open services.msc → "Smart Card" (SCardSvr) → Startup type: Manual or Automatic → Start.',
+  ),
+  checklistId: 'smartcard-service',
+};
 
 /** Verdict for SCardSvr: disabled fails; running is ok; stopped + manual is ok (starts on demand). */
 export function evaluateScard(services: readonly ServiceState[]): CheckResult {
   const svc = services.find((s) => s.name.toLowerCase() === 'scardsvr');
-  if (svc === undefined) return check({ ...meta, status: 'fail', detail: t('Không có dịch vụ Smart Card (SCardSvr) trên máy.', 'The Smart Card service (SCardSvr) is missing.'), fix: FIX });
+  if (svc === undefined)
+    return check({
+      ...meta,
+      status: 'fail',
+      detail: t(
+        'Không có dịch vụ Smart Card (SCardSvr) trên máy.',
+        'The Smart Card service (SCardSvr) is missing.',
+      ),
+      fix: FIX,
+    });
   const values = { status: svc.status, startType: svc.startType };
-  if (svc.startType === 4) return check({ ...meta, status: 'fail', values, detail: t('Dịch vụ Smart Card đang bị tắt hẳn (Disabled): token sẽ không dùng được.', 'The Smart Card service is Disabled: tokens will not work.'), fix: FIX });
-  if (svc.status === 4) return check({ ...meta, status: 'ok', values, detail: t('Dịch vụ Smart Card đang chạy.', 'The Smart Card service is running.') });
-  return check({ ...meta, status: 'ok', values, detail: t('Dịch vụ Smart Card đang dừng nhưng sẽ tự chạy khi cắm token (Manual).', 'The Smart Card service is stopped but starts on demand when a token is plugged in (Manual).') });
+  if (svc.startType === 4)
+    return check({
+      ...meta,
+      status: 'fail',
+      values,
+      detail: t(
+        'Dịch vụ Smart Card đang bị tắt hẳn (Disabled): token sẽ không dùng được.',
+        'The Smart Card service is Disabled: tokens will not work.',
+      ),
+      fix: FIX,
+    });
+  if (svc.status === 4)
+    return check({
+      ...meta,
+      status: 'ok',
+      values,
+      detail: t('Dịch vụ Smart Card đang chạy.', 'The Smart Card service is running.'),
+    });
+  return check({
+    ...meta,
+    status: 'ok',
+    values,
+    detail: t(
+      'Dịch vụ Smart Card đang dừng nhưng sẽ tự chạy khi cắm token (Manual).',
+      'The Smart Card service is stopped but starts on demand when a token is plugged in (Manual).',
+    ),
+  });
 }
 
 async function linux(): Promise<CheckResult> {
-  const exists = (p: string) => access(p).then(() => true, () => false);
-  if (await exists('/run/pcscd/pcscd.comm')) return check({ ...meta, status: 'ok', detail: t('Dịch vụ pcscd đang chạy.', 'pcscd is running.'), values: { socket: '/run/pcscd/pcscd.comm' } });
+  const exists = (p: string) =>
+    access(p).then(
+      () => true,
+      () => false,
+    );
+  if (await exists('/run/pcscd/pcscd.comm'))
+    return check({
+      ...meta,
+      status: 'ok',
+      detail: t('Dịch vụ pcscd đang chạy.', 'pcscd is running.'),
+      values: { socket: '/run/pcscd/pcscd.comm' },
+    });
   const installed = (await exists('/usr/sbin/pcscd')) || (await exists('/sbin/pcscd'));
-  return check({ ...meta, status: 'warn', values: { installed }, detail: installed ? t('pcscd đã cài nhưng không chạy.', 'pcscd is installed but not running.') : t('Chưa cài pcscd (dịch vụ thẻ thông minh của Linux).', 'pcscd (the Linux smart-card service) is not installed.'), fix: { text: t('Cài và bật gói pcscd.', 'Install and start the pcscd package.') } });
+  return check({
+    ...meta,
+    status: 'warn',
+    values: { installed },
+    detail: installed
+      ? t('pcscd đã cài nhưng không chạy.', 'pcscd is installed but not running.')
+      : t(
+          'Chưa cài pcscd (dịch vụ thẻ thông minh của Linux).',
+          'pcscd (the Linux smart-card service) is not installed.',
+        ),
+    fix: { text: t('Cài và bật gói pcscd.', 'Install and start the pcscd package.') },
+  });
 }
 
 async function run(ctx: ProbeContext, { signal }: { signal: AbortSignal }): Promise<CheckResult[]> {
   if (ctx.platform !== 'win32') return [await linux()];
   const section = await windowsSection(ctx, 'services', signal);
-  return [section.status === 'ok' ? evaluateScard(parseServices(section.data)) : unknownFrom(meta, section)];
+  return [
+    section.status === 'ok'
+      ? evaluateScard(parseServices(section.data))
+      : unknownFrom(meta, section),
+  ];
 }
 
 /** The probe. */

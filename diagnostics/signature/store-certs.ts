@@ -5,7 +5,7 @@
  */
 import { X509Certificate } from 'node:crypto';
 
-import { check, t, unknownCheck, unknownFrom } from '../checks.js';
+import { check, notApplicable, t, unknownFrom } from '../checks.js';
 import type { CheckResult, Probe, ProbeContext } from '../types.js';
 import { windowsSection } from '../windows/facts.js';
 import { asArray, bool, str } from '../windows/powershell.js';
@@ -13,39 +13,113 @@ import { evaluateCertificate } from './cert-eval.js';
 import { rootsOf } from './roots.js';
 
 /** Parsed `certs` section. */
-export type StoreCerts = Readonly<{ my: { der: Buffer; hasPrivateKey: boolean }[]; ca: Buffer[]; rootSha256: Set<string> }>;
+export type StoreCerts = Readonly<{
+  my: { der: Buffer; hasPrivateKey: boolean }[];
+  ca: Buffer[];
+  rootSha256: Set<string>;
+}>;
 
 /** Parses the `certs` section (DER as base64, SHA-256 of trusted roots). */
 export function parseStoreCerts(section: unknown): StoreCerts {
-  const obj = (typeof section === 'object' && section !== null ? section : {}) as Record<string, unknown>;
+  const obj = (typeof section === 'object' && section !== null ? section : {}) as Record<
+    string,
+    unknown
+  >;
   const der = (item: unknown): Buffer | undefined => {
     const b64 = str(item, 'Der');
     return b64 === undefined ? undefined : Buffer.from(b64, 'base64');
   };
   return {
-    my: asArray(obj['My']).flatMap((c) => { const d = der(c); return d ? [{ der: d, hasPrivateKey: bool(c, 'HasPrivateKey') ?? false }] : []; }),
-    ca: asArray(obj['CA']).flatMap((c) => { const d = der(c); return d ? [d] : []; }),
-    rootSha256: new Set(asArray(obj['RootSha256']).filter((h): h is string => typeof h === 'string').map((h) => h.toLowerCase())),
+    my: asArray(obj['My']).flatMap((c) => {
+      const d = der(c);
+      return d ? [{ der: d, hasPrivateKey: bool(c, 'HasPrivateKey') ?? false }] : [];
+    }),
+    ca: asArray(obj['CA']).flatMap((c) => {
+      const d = der(c);
+      return d ? [d] : [];
+    }),
+    rootSha256: new Set(
+      asArray(obj['RootSha256'])
+        .filter((h): h is string => typeof h === 'string')
+        .map((h) => h.toLowerCase()),
+    ),
   };
 }
 
-const meta = { id: 'signature.store-certs', area: 'signature', title: t('Chứng thư số trong Windows', 'Certificates in the Windows store') } as const;
+const meta = {
+  id: 'signature.store-certs',
+  area: 'signature',
+  title: t('Chứng thư số trong Windows', 'Certificates in the Windows store'),
+} as const;
 
 /** Checks for the personal certificates that have a private key (signing certificates). */
 export function evaluateStore(store: StoreCerts, ctx: ProbeContext): CheckResult[] {
   const signing = store.my.filter((c) => c.hasPrivateKey);
   if (signing.length === 0) {
-    return [check({ ...meta, status: 'warn', detail: t(`Không có chứng thư ký số nào trong kho cá nhân (có ${store.my.length} chứng thư không kèm khoá).`, `No signing certificate in the personal store (${store.my.length} without a key).`), values: { personal: store.my.length, signing: 0 }, fix: { text: t('Cắm token và mở phần mềm quản lý token để đưa chứng thư vào Windows.', 'Plug in the token and open its token manager so it registers the certificate in Windows.') } })];
+    return [
+      check({
+        ...meta,
+        status: 'warn',
+        detail: t(
+          `Không có chứng thư ký số nào trong kho cá nhân (có ${store.my.length} chứng thư không kèm khoá).`,
+          `No signing certificate in the personal store (${store.my.length} without a key).`,
+        ),
+        values: { personal: store.my.length, signing: 0 },
+        fix: {
+          text: t(
+            'Cắm token và mở phần mềm quản lý token để đưa chứng thư vào Windows.',
+            'Plug in the token and open its token manager so it registers the certificate in Windows.',
+          ),
+        },
+      }),
+    ];
   }
   const pool = [...store.ca, ...store.my.map((c) => c.der)].map((d) => new X509Certificate(d));
-  const results = signing.map((c) => evaluateCertificate({ der: c.der, where: t('Kho Windows', 'Windows store').vi, idPrefix: 'signature.store-cert', now: ctx.now(), pool, roots: rootsOf(ctx), rootHashes: store.rootSha256 }));
-  return [check({ ...meta, status: 'ok', detail: t(`${signing.length} chứng thư ký số trong kho cá nhân.`, `${signing.length} signing certificate(s) in the personal store.`), values: { personal: store.my.length, signing: signing.length, trustedRoots: store.rootSha256.size } }), ...results];
+  const results = signing.map((c) =>
+    evaluateCertificate({
+      der: c.der,
+      where: t('Kho Windows', 'Windows store').vi,
+      idPrefix: 'signature.store-cert',
+      now: ctx.now(),
+      pool,
+      roots: rootsOf(ctx),
+      rootHashes: store.rootSha256,
+    }),
+  );
+  return [
+    check({
+      ...meta,
+      status: 'ok',
+      detail: t(
+        `${signing.length} chứng thư ký số trong kho cá nhân.`,
+        `${signing.length} signing certificate(s) in the personal store.`,
+      ),
+      values: {
+        personal: store.my.length,
+        signing: signing.length,
+        trustedRoots: store.rootSha256.size,
+      },
+    }),
+    ...results,
+  ];
 }
 
 async function run(ctx: ProbeContext, { signal }: { signal: AbortSignal }): Promise<CheckResult[]> {
-  if (ctx.platform !== 'win32') return [unknownCheck(meta, 'not applicable on Linux: there is no Windows certificate store (token certificates: signature.token-certs)')];
+  if (ctx.platform !== 'win32')
+    return [
+      notApplicable(
+        meta,
+        t(
+          'Không áp dụng trên Linux: không có kho chứng thư của Windows (chứng thư trên token được kiểm ở mục riêng).',
+          'Not applicable on Linux: there is no Windows certificate store (token certificates are checked separately).',
+        ),
+        'Linux has no Windows certificate store',
+      ),
+    ];
   const section = await windowsSection(ctx, 'certs', signal);
-  return section.status === 'ok' ? evaluateStore(parseStoreCerts(section.data), ctx) : [unknownFrom(meta, section)];
+  return section.status === 'ok'
+    ? evaluateStore(parseStoreCerts(section.data), ctx)
+    : [unknownFrom(meta, section)];
 }
 
 /** The probe. */

@@ -5,21 +5,34 @@
 import { X509Certificate } from 'node:crypto';
 import { access } from 'node:fs/promises';
 
-import { check, t, unknownCheck } from '../checks.js';
+import { check, notApplicable, t, unknownCheck } from '../checks.js';
 import type { CheckResult, Probe, ProbeContext } from '../types.js';
 import { evaluateCertificate } from './cert-eval.js';
 import { listTokens, readCertificates } from './pkcs11-tool.js';
 import { PROVIDERS, pinWarning } from './providers.js';
 import { rootsOf } from './roots.js';
 
-const meta = { id: 'signature.token-certs', area: 'signature', title: t('Chứng thư số trên token', 'Certificates on tokens') } as const;
+const meta = {
+  id: 'signature.token-certs',
+  area: 'signature',
+  title: t('Chứng thư số trên token', 'Certificates on tokens'),
+} as const;
 
 /** Module files to try: settings first, then the known Linux modules per provider that exist. */
 export async function candidateModules(ctx: ProbeContext): Promise<string[]> {
-  const listed = [...(ctx.settings?.pkcs11Modules ?? []), ...PROVIDERS.flatMap((p) => p.linuxModules)];
+  const listed = [
+    ...(ctx.settings?.pkcs11Modules ?? []),
+    ...PROVIDERS.flatMap((p) => p.linuxModules),
+  ];
   const present: string[] = [];
   for (const file of new Set(listed)) {
-    if (await access(file).then(() => true, () => false)) present.push(file);
+    if (
+      await access(file).then(
+        () => true,
+        () => false,
+      )
+    )
+      present.push(file);
   }
   return present;
 }
@@ -31,11 +44,37 @@ function moduleEnv(ctx: ProbeContext): Record<string, string> {
 
 async function run(ctx: ProbeContext, { signal }: { signal: AbortSignal }): Promise<CheckResult[]> {
   if (ctx.platform === 'win32' && ctx.settings?.pkcs11Modules === undefined) {
-    return [unknownCheck(meta, 'not applicable on Windows without OpenSC pkcs11-tool: token certificates are read from the Windows store (signature.store-certs)')];
+    return [
+      notApplicable(
+        meta,
+        t(
+          'Trên Windows, chứng thư của token được đọc từ kho chứng thư Windows (mục "Chứng thư số trong Windows"); đọc trực tiếp qua PKCS#11 cần OpenSC pkcs11-tool.',
+          'On Windows, token certificates are read from the Windows store ("Certificates in the Windows store"); reading through PKCS#11 needs OpenSC pkcs11-tool.',
+        ),
+        'no pkcs11-tool on Windows by default',
+      ),
+    ];
   }
   const modules = await candidateModules(ctx);
   if (modules.length === 0) {
-    return [check({ ...meta, status: 'warn', detail: t('Không thấy trình điều khiển token (PKCS#11) nào trên máy.', 'No token driver (PKCS#11 module) found on this machine.'), values: { modules: [] }, fix: { text: t('Cài trình điều khiển token của nhà cung cấp chữ ký số.', 'Install the token driver of the signature provider.'), checklistId: 'install-token-driver' } })];
+    return [
+      check({
+        ...meta,
+        status: 'warn',
+        detail: t(
+          'Không thấy trình điều khiển token (PKCS#11) nào trên máy.',
+          'No token driver (PKCS#11 module) found on this machine.',
+        ),
+        values: { modules: [] },
+        fix: {
+          text: t(
+            'Cài trình điều khiển token của nhà cung cấp chữ ký số.',
+            'Install the token driver of the signature provider.',
+          ),
+          checklistId: 'install-token-driver',
+        },
+      }),
+    ];
   }
   const found: { der: Buffer; where: string }[] = [];
   const errors: string[] = [];
@@ -43,7 +82,8 @@ async function run(ctx: ProbeContext, { signal }: { signal: AbortSignal }): Prom
   for (const module of modules) {
     try {
       for (const token of await listTokens(ctx, module, options)) {
-        for (const { der } of await readCertificates(ctx, module, token, options)) found.push({ der, where: `Token "${token.label}"` });
+        for (const { der } of await readCertificates(ctx, module, token, options))
+          found.push({ der, where: `Token "${token.label}"` });
       }
     } catch (error) {
       errors.push(`${module}: ${error instanceof Error ? error.message : String(error)}`);
@@ -53,19 +93,51 @@ async function run(ctx: ProbeContext, { signal }: { signal: AbortSignal }): Prom
   return summarize(ctx, found, modules, errors);
 }
 
-function summarize(ctx: ProbeContext, found: readonly { der: Buffer; where: string }[], modules: readonly string[], errors: readonly string[]): CheckResult[] {
+function summarize(
+  ctx: ProbeContext,
+  found: readonly { der: Buffer; where: string }[],
+  modules: readonly string[],
+  errors: readonly string[],
+): CheckResult[] {
   if (found.length === 0) {
-    return [check({ ...meta, status: 'warn', detail: t('Không có token nào đang cắm (hoặc token không có chứng thư).', 'No token plugged in (or the token holds no certificate).'), values: { modules, certificates: 0 }, fix: { text: t('Cắm token ký số rồi kiểm tra lại.', 'Plug in the signing token and check again.') } })];
+    return [
+      check({
+        ...meta,
+        status: 'warn',
+        detail: t(
+          'Không có token nào đang cắm (hoặc token không có chứng thư).',
+          'No token plugged in (or the token holds no certificate).',
+        ),
+        values: { modules, certificates: 0 },
+        fix: {
+          text: t(
+            'Cắm token ký số rồi kiểm tra lại.',
+            'Plug in the signing token and check again.',
+          ),
+        },
+      }),
+    ];
   }
   const pool = found.map((f) => new X509Certificate(f.der));
   const leaves = found.filter((_, i) => !pool[i]!.ca);
-  const results = leaves.map((f) => evaluateCertificate({ der: f.der, where: f.where, idPrefix: 'signature.token-cert', now: ctx.now(), pool, roots: rootsOf(ctx) }));
+  const results = leaves.map((f) =>
+    evaluateCertificate({
+      der: f.der,
+      where: f.where,
+      idPrefix: 'signature.token-cert',
+      now: ctx.now(),
+      pool,
+      roots: rootsOf(ctx),
+    }),
+  );
   const summary = check({
     ...meta,
     status: 'ok',
-    detail: t(`Đọc được ${leaves.length} chứng thư trên token (không cần mã PIN).`, `Read ${leaves.length} certificate(s) from tokens (no PIN needed).`),
+    detail: t(
+      `Đọc được ${leaves.length} chứng thư trên token (không cần mã PIN). ${pinWarning().vi}`,
+      `Read ${leaves.length} certificate(s) from tokens (no PIN needed). ${pinWarning().en}`,
+    ),
     values: { modules, certificates: leaves.length, ...(errors.length === 0 ? {} : { errors }) },
-    fix: { text: pinWarning() },
   });
   return [summary, ...results];
 }

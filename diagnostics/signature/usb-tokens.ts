@@ -18,13 +18,25 @@ export type UsbDevice = Readonly<{ vid: string; pid: string; name: string }>;
 export function parseWindowsUsb(section: unknown): UsbDevice[] {
   return asArray(section).flatMap((item) => {
     const m = /VID_([0-9A-F]{4})&PID_([0-9A-F]{4})/i.exec(str(item, 'InstanceId') ?? '');
-    return m?.[1] && m[2] ? [{ vid: m[1].toUpperCase(), pid: m[2].toUpperCase(), name: str(item, 'FriendlyName') ?? '' }] : [];
+    return m?.[1] && m[2]
+      ? [
+          {
+            vid: m[1].toUpperCase(),
+            pid: m[2].toUpperCase(),
+            name: str(item, 'FriendlyName') ?? '',
+          },
+        ]
+      : [];
   });
 }
 
 /** Linux: `/sys/bus/usb/devices/<dev>/idVendor|idProduct|product`. */
 export async function linuxUsbDevices(root = '/sys/bus/usb/devices'): Promise<UsbDevice[]> {
-  const read = (dir: string, name: string) => readFile(`${root}/${dir}/${name}`, 'utf8').then((s) => s.trim(), () => '');
+  const read = (dir: string, name: string) =>
+    readFile(`${root}/${dir}/${name}`, 'utf8').then(
+      (s) => s.trim(),
+      () => '',
+    );
   const devices: UsbDevice[] = [];
   // No /sys/bus/usb/devices means no USB controller is visible (a VM without USB): zero devices.
   const dirs = await readdir(root).catch((error: NodeJS.ErrnoException) => {
@@ -33,7 +45,12 @@ export async function linuxUsbDevices(root = '/sys/bus/usb/devices'): Promise<Us
   });
   for (const dir of dirs) {
     const vid = await read(dir, 'idVendor');
-    if (vid !== '') devices.push({ vid: vid.toUpperCase(), pid: (await read(dir, 'idProduct')).toUpperCase(), name: `${await read(dir, 'manufacturer')} ${await read(dir, 'product')}`.trim() });
+    if (vid !== '')
+      devices.push({
+        vid: vid.toUpperCase(),
+        pid: (await read(dir, 'idProduct')).toUpperCase(),
+        name: `${await read(dir, 'manufacturer')} ${await read(dir, 'product')}`.trim(),
+      });
   }
   return devices;
 }
@@ -50,27 +67,61 @@ export function matchTokens(devices: readonly UsbDevice[]): (UsbDevice & { vendo
   });
 }
 
-const meta = { id: 'signature.usb-tokens', area: 'signature', title: t('Token ký số (USB)', 'Signing tokens (USB)') } as const;
+const meta = {
+  id: 'signature.usb-tokens',
+  area: 'signature',
+  title: t('Token ký số (USB)', 'Signing tokens (USB)'),
+} as const;
 
 /** The check for the devices found. */
 export function evaluateTokens(devices: readonly UsbDevice[]): CheckResult {
   const tokens = matchTokens(devices);
   if (tokens.length === 0) {
-    return check({ ...meta, status: 'warn', detail: t(`Không thấy token ký số nào đang cắm (đã xem ${devices.length} thiết bị USB).`, `No signing token plugged in (looked at ${devices.length} USB devices).`), values: { usbDevices: devices.length, tokens: [] }, fix: { text: t('Cắm token ký số vào cổng USB rồi kiểm tra lại.', 'Plug the signing token into a USB port and check again.') } });
+    return check({
+      ...meta,
+      status: 'warn',
+      detail: t(
+        `Không thấy token ký số nào đang cắm (đã xem ${devices.length} thiết bị USB).`,
+        `No signing token plugged in (looked at ${devices.length} USB devices).`,
+      ),
+      values: { usbDevices: devices.length, tokens: [] },
+      fix: {
+        text: t(
+          'Cắm token ký số vào cổng USB rồi kiểm tra lại.',
+          'Plug the signing token into a USB port and check again.',
+        ),
+      },
+    });
   }
-  const list = tokens.map((d) => `${d.vendor} ${d.vid}:${d.pid}${d.name ? ` (${d.name})` : ''}`).join('; ');
-  return check({ ...meta, status: 'ok', detail: t(`Đang cắm: ${list}.`, `Plugged in: ${list}.`), values: { usbDevices: devices.length, tokens } });
+  const list = tokens
+    .map((d) => `${d.vendor} ${d.vid}:${d.pid}${d.name ? ` (${d.name})` : ''}`)
+    .join('; ');
+  return check({
+    ...meta,
+    status: 'ok',
+    detail: t(`Đang cắm: ${list}.`, `Plugged in: ${list}.`),
+    values: { usbDevices: devices.length, tokens },
+  });
 }
 
 async function run(ctx: ProbeContext, { signal }: { signal: AbortSignal }): Promise<CheckResult[]> {
   if (ctx.platform === 'win32') {
     const section = await windowsSection(ctx, 'usb', signal);
-    return [section.status === 'ok' ? evaluateTokens(parseWindowsUsb(section.data)) : unknownFrom(meta, section)];
+    return [
+      section.status === 'ok'
+        ? evaluateTokens(parseWindowsUsb(section.data))
+        : unknownFrom(meta, section),
+    ];
   }
   try {
     return [evaluateTokens(await linuxUsbDevices())];
   } catch (error) {
-    return [unknownFrom(meta, { status: 'failed', reason: `cannot read /sys/bus/usb/devices: ${String(error)}` })];
+    return [
+      unknownFrom(meta, {
+        status: 'failed',
+        reason: `cannot read /sys/bus/usb/devices: ${String(error)}`,
+      }),
+    ];
   }
 }
 

@@ -8,7 +8,12 @@ import { windowsSection } from '../windows/facts.js';
 import { asArray, str } from '../windows/powershell.js';
 
 /** One installed program. */
-export type Installed = Readonly<{ name: string; version?: string; publisher?: string; source: string }>;
+export type Installed = Readonly<{
+  name: string;
+  version?: string;
+  publisher?: string;
+  source: string;
+}>;
 
 /** Parses the `uninstall` section (DisplayName, DisplayVersion, Publisher, Hive). */
 export function parseUninstall(section: unknown): Installed[] {
@@ -28,7 +33,9 @@ export function parseUninstall(section: unknown): Installed[] {
 export function parseDpkg(text: string): Installed[] {
   return text.split('\n').flatMap((line) => {
     const [name, version, status] = line.split('\t');
-    return name && status?.trim() === 'installed' ? [{ name, ...(version ? { version } : {}), source: 'dpkg' }] : [];
+    return name && status?.trim() === 'installed'
+      ? [{ name, ...(version ? { version } : {}), source: 'dpkg' }]
+      : [];
   });
 }
 
@@ -36,17 +43,30 @@ const cache = new WeakMap<ProbeContext, Promise<ProbeResult<Installed[]>>>();
 
 async function linuxInstalled(ctx: ProbeContext): Promise<ProbeResult<Installed[]>> {
   try {
-    const out = await ctx.run('dpkg-query', ['-W', '-f', '${Package}\t${Version}\t${db:Status-Status}\n'], { timeoutMs: 8000 });
-    return out.exitCode === 0 ? ok(parseDpkg(out.stdout)) : failed(`dpkg-query exited with ${String(out.exitCode)}`);
+    const out = await ctx.run(
+      'dpkg-query',
+      ['-W', '-f', '${Package}\t${Version}\t${db:Status-Status}\n'],
+      { timeoutMs: 8000 },
+    );
+    return out.exitCode === 0
+      ? ok(parseDpkg(out.stdout))
+      : failed(`dpkg-query exited with ${String(out.exitCode)}`);
   } catch (error) {
-    return failed(`dpkg-query: ${error instanceof Error ? error.message : String(error)} (not a Debian-family system?)`);
+    return failed(
+      `dpkg-query: ${error instanceof Error ? error.message : String(error)} (not a Debian-family system?)`,
+    );
   }
 }
 
 /** Installed programs of this machine, fetched once per context. */
-export function installedSoftware(ctx: ProbeContext, signal?: AbortSignal): Promise<ProbeResult<Installed[]>> {
+export function installedSoftware(
+  ctx: ProbeContext,
+  signal?: AbortSignal,
+): Promise<ProbeResult<Installed[]>> {
   if (ctx.platform === 'win32') {
-    return windowsSection(ctx, 'uninstall', signal).then((s) => (s.status === 'ok' ? ok(parseUninstall(s.data)) : s));
+    return windowsSection(ctx, 'uninstall', signal).then((s) =>
+      s.status === 'ok' ? ok(parseUninstall(s.data)) : s,
+    );
   }
   let pending = cache.get(ctx);
   if (pending === undefined) {

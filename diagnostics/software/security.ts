@@ -5,7 +5,7 @@
  */
 import { stat } from 'node:fs/promises';
 
-import { check, t, unknownCheck, unknownFrom } from '../checks.js';
+import { check, notApplicable, t, unknownCheck, unknownFrom } from '../checks.js';
 import type { CheckResult, Probe, ProbeContext } from '../types.js';
 import { windowsSection } from '../windows/facts.js';
 import { asArray, num, parsePsDate, str } from '../windows/powershell.js';
@@ -15,57 +15,180 @@ export type Antivirus = Readonly<{ name: string; enabled: boolean; upToDate: boo
 
 /** Decodes SecurityCenter2 productState: byte 2 0x10/0x11 = on; byte 3 0x00 = definitions current. */
 export function decodeProductState(state: number): { enabled: boolean; upToDate: boolean } {
-  return { enabled: ((state >> 8) & 0xff) === 0x10 || ((state >> 8) & 0xff) === 0x11, upToDate: (state & 0xff) === 0x00 };
-}
-
-/** Parses the `security` section. */
-export function parseSecurity(section: unknown): { antivirus: Antivirus[]; firewall: { name: string; enabled: boolean }[] } {
-  const obj = (section ?? {}) as Record<string, unknown>;
   return {
-    antivirus: asArray(obj['Antivirus']).map((a) => ({ name: str(a, 'displayName') ?? '?', ...decodeProductState(num(a, 'productState') ?? 0) })),
-    firewall: asArray(obj['Firewall']).map((f) => ({ name: str(f, 'Name') ?? '?', enabled: num(f, 'Enabled') === 1 })),
+    enabled: ((state >> 8) & 0xff) === 0x10 || ((state >> 8) & 0xff) === 0x11,
+    upToDate: (state & 0xff) === 0x00,
   };
 }
 
-const av = { id: 'software.antivirus', area: 'software', title: t('Phần mềm diệt virus', 'Antivirus') } as const;
-const fw = { id: 'software.firewall', area: 'software', title: t('Tường lửa', 'Firewall') } as const;
-const wu = { id: 'software.updates', area: 'software', title: t('Cập nhật hệ điều hành', 'OS updates') } as const;
+/** Parses the `security` section. */
+export function parseSecurity(section: unknown): {
+  antivirus: Antivirus[];
+  firewall: { name: string; enabled: boolean }[];
+} {
+  const obj = (section ?? {}) as Record<string, unknown>;
+  return {
+    antivirus: asArray(obj['Antivirus']).map((a) => ({
+      name: str(a, 'displayName') ?? '?',
+      ...decodeProductState(num(a, 'productState') ?? 0),
+    })),
+    firewall: asArray(obj['Firewall']).map((f) => ({
+      name: str(f, 'Name') ?? '?',
+      enabled: num(f, 'Enabled') === 1,
+    })),
+  };
+}
+
+const av = {
+  id: 'software.antivirus',
+  area: 'software',
+  title: t('Phần mềm diệt virus', 'Antivirus'),
+} as const;
+const fw = {
+  id: 'software.firewall',
+  area: 'software',
+  title: t('Tường lửa', 'Firewall'),
+} as const;
+const wu = {
+  id: 'software.updates',
+  area: 'software',
+  title: t('Cập nhật hệ điều hành', 'OS updates'),
+} as const;
 
 /** fail without an enabled antivirus; warn when its definitions are out of date. */
 export function evaluateAntivirus(list: readonly Antivirus[]): CheckResult {
   const on = list.filter((a) => a.enabled);
   const values = { products: list.map((a) => ({ ...a })) };
-  if (on.length === 0) return check({ ...av, status: 'fail', values, detail: t('Không có phần mềm diệt virus nào đang bật.', 'No antivirus is switched on.'), fix: { text: t('Bật Microsoft Defender (Windows Security → Virus & threat protection).', 'Turn on Microsoft Defender (Windows Security → Virus & threat protection).'), checklistId: 'antivirus' } });
+  if (on.length === 0)
+    return check({
+      ...av,
+      status: 'fail',
+      values,
+      detail: t('Không có phần mềm diệt virus nào đang bật.', 'No antivirus is switched on.'),
+      fix: {
+        text: t(
+          'Bật Microsoft Defender (Windows Security → Virus & threat protection).',
+          'Turn on Microsoft Defender (Windows Security → Virus & threat protection).',
+        ),
+        checklistId: 'antivirus',
+      },
+    });
   const stale = on.filter((a) => !a.upToDate);
-  return check({ ...av, status: stale.length > 0 ? 'warn' : 'ok', values, detail: t(`${on.map((a) => a.name).join(', ')} đang bật${stale.length > 0 ? '; mẫu nhận diện đã cũ' : ''}.`, `${on.map((a) => a.name).join(', ')} on${stale.length > 0 ? '; definitions out of date' : ''}.`), ...(stale.length > 0 ? { fix: { text: t('Cập nhật mẫu virus (Check for updates).', 'Update the definitions (Check for updates).') } } : {}) });
+  return check({
+    ...av,
+    status: stale.length > 0 ? 'warn' : 'ok',
+    values,
+    detail: t(
+      `${on.map((a) => a.name).join(', ')} đang bật${stale.length > 0 ? '; mẫu nhận diện đã cũ' : ''}.`,
+      `${on.map((a) => a.name).join(', ')} on${stale.length > 0 ? '; definitions out of date' : ''}.`,
+    ),
+    ...(stale.length > 0
+      ? {
+          fix: {
+            text: t(
+              'Cập nhật mẫu virus (Check for updates).',
+              'Update the definitions (Check for updates).',
+            ),
+          },
+        }
+      : {}),
+  });
 }
 
 /** fail when any firewall profile is off. */
-export function evaluateFirewall(profiles: readonly { name: string; enabled: boolean }[]): CheckResult {
+export function evaluateFirewall(
+  profiles: readonly { name: string; enabled: boolean }[],
+): CheckResult {
   const off = profiles.filter((p) => !p.enabled).map((p) => p.name);
   return off.length === 0
-    ? check({ ...fw, status: 'ok', detail: t(`Tường lửa bật cho mọi cấu hình (${profiles.map((p) => p.name).join(', ')}).`, `Firewall on for every profile (${profiles.map((p) => p.name).join(', ')}).`), values: { profiles: [...profiles] } })
-    : check({ ...fw, status: 'fail', detail: t(`Tường lửa đang tắt: ${off.join(', ')}.`, `Firewall off: ${off.join(', ')}.`), values: { profiles: [...profiles] }, fix: { text: t('Bật Windows Defender Firewall cho mọi cấu hình mạng.', 'Turn Windows Defender Firewall on for every profile.'), checklistId: 'firewall' } });
+    ? check({
+        ...fw,
+        status: 'ok',
+        detail: t(
+          `Tường lửa bật cho mọi cấu hình (${profiles.map((p) => p.name).join(', ')}).`,
+          `Firewall on for every profile (${profiles.map((p) => p.name).join(', ')}).`,
+        ),
+        values: { profiles: [...profiles] },
+      })
+    : check({
+        ...fw,
+        status: 'fail',
+        detail: t(`Tường lửa đang tắt: ${off.join(', ')}.`, `Firewall off: ${off.join(', ')}.`),
+        values: { profiles: [...profiles] },
+        fix: {
+          text: t(
+            'Bật Windows Defender Firewall cho mọi cấu hình mạng.',
+            'Turn Windows Defender Firewall on for every profile.',
+          ),
+          checklistId: 'firewall',
+        },
+      });
 }
 
 /** warn after 45 days without an update, fail after 90 (patch user PCs monthly, DOMAIN.md §5). */
-export function evaluateUpdates(lastMs: number | undefined, now: number, what: string): CheckResult {
+export function evaluateUpdates(
+  lastMs: number | undefined,
+  now: number,
+  what: string,
+): CheckResult {
   if (lastMs === undefined) return unknownCheck(wu, 'no installed update with a date found');
   const days = Math.floor((now - lastMs) / 86_400_000);
   const status = days > 90 ? 'fail' : days > 45 ? 'warn' : 'ok';
-  return check({ ...wu, status, detail: t(`Lần cập nhật gần nhất (${what}) cách đây ${days} ngày.`, `Last update (${what}) ${days} days ago.`), values: { lastUpdate: new Date(lastMs).toISOString(), days }, ...(status === 'ok' ? {} : { fix: { text: t('Settings → Windows Update → Check for updates, cài hết rồi khởi động lại.', 'Settings → Windows Update → Check for updates, install all, restart.'), checklistId: 'windows-update' } }) });
+  return check({
+    ...wu,
+    status,
+    detail: t(
+      `Lần cập nhật gần nhất (${what}) cách đây ${days} ngày.`,
+      `Last update (${what}) ${days} days ago.`,
+    ),
+    values: { lastUpdate: new Date(lastMs).toISOString(), days },
+    ...(status === 'ok'
+      ? {}
+      : {
+          fix: {
+            text: t(
+              'Settings → Windows Update → Check for updates, cài hết rồi khởi động lại.',
+              'Settings → Windows Update → Check for updates, install all, restart.',
+            ),
+            checklistId: 'windows-update',
+          },
+        }),
+  });
 }
 
-async function security(ctx: ProbeContext, signal: AbortSignal, meta: typeof av | typeof fw, pick: (s: ReturnType<typeof parseSecurity>) => CheckResult): Promise<CheckResult[]> {
-  if (ctx.platform !== 'win32') return [unknownCheck(meta, 'not applicable on Linux: Windows Security Center only')];
+async function security(
+  ctx: ProbeContext,
+  signal: AbortSignal,
+  meta: typeof av | typeof fw,
+  pick: (s: ReturnType<typeof parseSecurity>) => CheckResult,
+): Promise<CheckResult[]> {
+  if (ctx.platform !== 'win32')
+    return [
+      notApplicable(
+        meta,
+        t(
+          'Không áp dụng trên Linux: chỉ kiểm qua Windows Security Center.',
+          'Not applicable on Linux: checked through Windows Security Center only.',
+        ),
+        'Windows Security Center only',
+      ),
+    ];
   const section = await windowsSection(ctx, 'security', signal);
   return [section.status === 'ok' ? pick(parseSecurity(section.data)) : unknownFrom(meta, section)];
 }
 
 /** The antivirus probe. */
-export const antivirusProbe: Probe = { ...av, timeoutMs: 30_000, run: (ctx, { signal }) => security(ctx, signal, av, (s) => evaluateAntivirus(s.antivirus)) };
+export const antivirusProbe: Probe = {
+  ...av,
+  timeoutMs: 30_000,
+  run: (ctx, { signal }) => security(ctx, signal, av, (s) => evaluateAntivirus(s.antivirus)),
+};
 /** The firewall probe. */
-export const firewallProbe: Probe = { ...fw, timeoutMs: 30_000, run: (ctx, { signal }) => security(ctx, signal, fw, (s) => evaluateFirewall(s.firewall)) };
+export const firewallProbe: Probe = {
+  ...fw,
+  timeoutMs: 30_000,
+  run: (ctx, { signal }) => security(ctx, signal, fw, (s) => evaluateFirewall(s.firewall)),
+};
 
 /** The updates probe. */
 export const updatesProbe: Probe = {
@@ -74,11 +197,19 @@ export const updatesProbe: Probe = {
   run: async (ctx, { signal }) => {
     if (ctx.platform !== 'win32') {
       const st = await stat('/var/log/apt/history.log').catch(() => undefined);
-      return [st ? evaluateUpdates(st.mtimeMs, ctx.now(), 'apt') : unknownCheck(wu, 'no apt history (/var/log/apt/history.log)')];
+      return [
+        st
+          ? evaluateUpdates(st.mtimeMs, ctx.now(), 'apt')
+          : unknownCheck(wu, 'no apt history (/var/log/apt/history.log)'),
+      ];
     }
     const section = await windowsSection(ctx, 'hotfix', signal);
     if (section.status !== 'ok') return [unknownFrom(wu, section)];
-    const dates = asArray(section.data).map((h) => parsePsDate((h as Record<string, unknown>)['InstalledOn'])).filter((d): d is number => d !== undefined);
-    return [evaluateUpdates(dates.length === 0 ? undefined : Math.max(...dates), ctx.now(), 'Get-HotFix')];
+    const dates = asArray(section.data)
+      .map((h) => parsePsDate((h as Record<string, unknown>)['InstalledOn']))
+      .filter((d): d is number => d !== undefined);
+    return [
+      evaluateUpdates(dates.length === 0 ? undefined : Math.max(...dates), ctx.now(), 'Get-HotFix'),
+    ];
   },
 };

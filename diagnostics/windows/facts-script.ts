@@ -8,9 +8,25 @@ import { windowsModuleNames } from '../signature/providers.js';
 
 /** Section names of the batch, each parsed by one parser in `diagnostics/windows/`. */
 export type FactSection =
-  | 'os' | 'cpu' | 'system' | 'nics' | 'volumes' | 'physicalDisks' | 'battery' | 'temps'
-  | 'reboot' | 'timezone' | 'uninstall' | 'fonts' | 'processes' | 'security' | 'hotfix'
-  | 'services' | 'usb' | 'certs' | 'modules';
+  | 'os'
+  | 'cpu'
+  | 'system'
+  | 'nics'
+  | 'volumes'
+  | 'physicalDisks'
+  | 'battery'
+  | 'temps'
+  | 'reboot'
+  | 'timezone'
+  | 'uninstall'
+  | 'fonts'
+  | 'processes'
+  | 'security'
+  | 'hotfix'
+  | 'services'
+  | 'usb'
+  | 'certs'
+  | 'modules';
 
 const SECTIONS: Readonly<Record<FactSection, string>> = {
   os: `$v=Get-ItemProperty 'HKLM:\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion'; Get-CimInstance Win32_OperatingSystem | Select-Object Caption,Version,BuildNumber,OSArchitecture,LastBootUpTime,TotalVisibleMemorySize,FreePhysicalMemory,@{n='DisplayVersion';e={$v.DisplayVersion}},@{n='UBR';e={$v.UBR}},@{n='EditionID';e={$v.EditionID}}`,
@@ -35,8 +51,12 @@ const SECTIONS: Readonly<Record<FactSection, string>> = {
 };
 
 /** The PowerShell script for the given sections (all by default). */
-export function factsScript(sections: readonly FactSection[] = Object.keys(SECTIONS) as FactSection[]): string {
-  const names = windowsModuleNames().map((m) => `'${m.file}'`).join(',');
+export function factsScript(
+  sections: readonly FactSection[] = Object.keys(SECTIONS) as FactSection[],
+): string {
+  const names = windowsModuleNames()
+    .map((m) => `'${m.file}'`)
+    .join(',');
   const parts = sections.map((name) => {
     const body = SECTIONS[name].replace('$NAMES', names);
     return `$r['${name}'] = & { try { ${body} } catch { @{ error = $_.Exception.Message } } };`;

@@ -17,7 +17,14 @@ const PREAMBLE =
  * `… | ConvertTo-Json -Depth 4 -Compress`.
  */
 export function powershellArgs(script: string): string[] {
-  return ['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-Command', `${PREAMBLE} ${script}`];
+  return [
+    '-NoProfile',
+    '-NonInteractive',
+    '-ExecutionPolicy',
+    'Bypass',
+    '-Command',
+    `${PREAMBLE} ${script}`,
+  ];
 }
 
 /** Parses PowerShell JSON output (BOM and blank lines tolerated). */
@@ -45,7 +52,9 @@ export async function runPowerShellJson(
     });
     if (output.truncated) return failed('PowerShell output was too large and was cut');
     if (output.exitCode !== 0) {
-      return failed(`PowerShell exited with ${String(output.exitCode)}: ${output.stderr.trim().slice(0, 200)}`);
+      return failed(
+        `PowerShell exited with ${String(output.exitCode)}: ${output.stderr.trim().slice(0, 200)}`,
+      );
     }
     return parsePowerShellJson(output.stdout);
   } catch (error) {

@@ -4,7 +4,13 @@
 import type { CommandOutput, ProbeContext, RunCommand } from '../../diagnostics/types.js';
 
 /** A RunCommand answering from a function of (file, args). */
-export function fakeRun(answer: (file: string, args: readonly string[], signal?: AbortSignal) => Promise<CommandOutput> | CommandOutput): RunCommand {
+export function fakeRun(
+  answer: (
+    file: string,
+    args: readonly string[],
+    signal?: AbortSignal,
+  ) => Promise<CommandOutput> | CommandOutput,
+): RunCommand {
   return async (file, args, options) => answer(file, args, options?.signal);
 }
 
@@ -14,6 +20,10 @@ export function output(stdout: string, exitCode: number | null = 0, stderr = '')
 }
 
 /** A context on `platform` whose commands are answered by `run`. */
-export function fakeContext(platform: ProbeContext['platform'], run: RunCommand, extra: Partial<ProbeContext> = {}): ProbeContext {
+export function fakeContext(
+  platform: ProbeContext['platform'],
+  run: RunCommand,
+  extra: Partial<ProbeContext> = {},
+): ProbeContext {
   return { platform, run, now: () => Date.parse('2026-11-23T08:00:00Z'), env: {}, ...extra };
 }

@@ -20,9 +20,23 @@ const NS = `x3cli${process.pid % 10000}`;
 const ROOT = join(import.meta.dirname, '../..');
 const canNetns = process.getuid?.() === 0;
 
-async function xaso(args: string[], env: Record<string, string>): Promise<{ stdout: string; stderr: string; code: number }> {
+async function xaso(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ stdout: string; stderr: string; code: number }> {
   try {
-    const { stdout, stderr } = await exec('ip', ['netns', 'exec', NS, join(ROOT, 'node_modules/.bin/tsx'), join(ROOT, 'main/cli/index.ts'), ...args], { cwd: ROOT, env: { ...process.env, ...env }, maxBuffer: 32 * 1024 * 1024, timeout: 90_000 });
+    const { stdout, stderr } = await exec(
+      'ip',
+      [
+        'netns',
+        'exec',
+        NS,
+        join(ROOT, 'node_modules/.bin/tsx'),
+        join(ROOT, 'main/cli/index.ts'),
+        ...args,
+      ],
+      { cwd: ROOT, env: { ...process.env, ...env }, maxBuffer: 32 * 1024 * 1024, timeout: 90_000 },
+    );
     return { stdout, stderr, code: 0 };
   } catch (error) {
     const e = error as { stdout: string; stderr: string; code: number };
@@ -30,50 +44,70 @@ async function xaso(args: string[], env: Record<string, string>): Promise<{ stdo
   }
 }
 
-describe.skipIf(!canNetns || !softHsmAvailable())('xaso diagnose in a loopback-only namespace', () => {
-  let token: SoftHsmToken;
-  let dataDir: string;
-  let env: Record<string, string>;
+describe.skipIf(!canNetns || !softHsmAvailable())(
+  'xaso diagnose in a loopback-only namespace',
+  () => {
+    let token: SoftHsmToken;
+    let dataDir: string;
+    let env: Record<string, string>;
 
-  beforeAll(async () => {
-    await exec('ip', ['netns', 'del', NS]).catch(() => undefined);
-    await exec('ip', ['netns', 'add', NS]);
-    await exec('ip', ['-n', NS, 'link', 'set', 'lo', 'up']);
-    token = await createSoftHsmToken();
-    dataDir = await mkdtemp(join(tmpdir(), 'xaso-cli-'));
-    // 127.0.0.1:9 (discard) has no SNTP server in the namespace: the clock check must say why.
-    env = { ...token.env, XASO_PKCS11_MODULES: token.modulePath, XASO_NTP_SERVER: '127.0.0.1:9', XASO_DATA_DIR: dataDir, APPDATA: dataDir, XDG_DATA_HOME: dataDir };
-  });
-  afterAll(async () => {
-    await exec('ip', ['netns', 'del', NS]).catch(() => undefined);
-    await token?.cleanup();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
-  });
+    beforeAll(async () => {
+      await exec('ip', ['netns', 'del', NS]).catch(() => undefined);
+      await exec('ip', ['netns', 'add', NS]);
+      await exec('ip', ['-n', NS, 'link', 'set', 'lo', 'up']);
+      token = await createSoftHsmToken();
+      dataDir = await mkdtemp(join(tmpdir(), 'xaso-cli-'));
+      // 127.0.0.1:9 (discard) has no SNTP server in the namespace: the clock check must say why.
+      env = {
+        ...token.env,
+        XASO_PKCS11_MODULES: token.modulePath,
+        XASO_NTP_SERVER: '127.0.0.1:9',
+        XASO_DATA_DIR: dataDir,
+        APPDATA: dataDir,
+        XDG_DATA_HOME: dataDir,
+      };
+    });
+    afterAll(async () => {
+      await exec('ip', ['netns', 'del', NS]).catch(() => undefined);
+      await token?.cleanup();
+      if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    });
 
-  it('--json prints a valid snapshot of the whole sweep', async () => {
-    const { stdout, code } = await xaso(['diagnose', '--json', '--asset-tag', 'UBND-PC-07'], env);
-    expect(code).toBe(0);
-    const snapshot = JSON.parse(stdout) as MachineSnapshot;
-    expect(snapshot).toMatchObject({ schema: 1, platform: 'linux', machine: { assetTag: 'UBND-PC-07' } });
-    expect(snapshot.checks.length).toBeGreaterThan(15);
-    expect(snapshot.checks.find((c) => c.id === 'os.clock')).toMatchObject({ status: 'unknown' });
-    const certs = snapshot.checks.filter((c) => c.id.startsWith('signature.token-cert.'));
-    expect(certs.map((c) => c.values?.['validity']).sort()).toEqual(['expired', 'expiring', 'valid']);
-  });
+    it('--json prints a valid snapshot of the whole sweep', async () => {
+      const { stdout, code } = await xaso(['diagnose', '--json', '--asset-tag', 'UBND-PC-07'], env);
+      expect(code).toBe(0);
+      const snapshot = JSON.parse(stdout) as MachineSnapshot;
+      expect(snapshot).toMatchObject({
+        schema: 1,
+        platform: 'linux',
+        machine: { assetTag: 'UBND-PC-07' },
+      });
+      expect(snapshot.checks.length).toBeGreaterThan(15);
+      expect(snapshot.checks.find((c) => c.id === 'os.clock')).toMatchObject({ status: 'unknown' });
+      const certs = snapshot.checks.filter((c) => c.id.startsWith('signature.token-cert.'));
+      expect(certs.map((c) => c.values?.['validity']).sort()).toEqual([
+        'expired',
+        'expiring',
+        'valid',
+      ]);
+    });
 
-  it('prints a Vietnamese table by default, verdict first', async () => {
-    const { stdout, code } = await xaso(['diagnose', '--only', 'signature'], env);
-    expect(code).toBe(0);
-    const lines = stdout.split('\n');
-    expect(lines[3]).toMatch(/vấn đề cần xử lý|sẵn sàng/);
-    expect(stdout).toMatch(/Ký số:/);
-    expect(stdout).toMatch(/✖ lỗi\s+Chứng thư số: Lê Văn Cường — Token "VNPT-CA Test": đã hết hạn 5 ngày trước/);
-    expect(stdout).not.toMatch(/Phần cứng:/);
-  });
+    it('prints a Vietnamese table by default, verdict first', async () => {
+      const { stdout, code } = await xaso(['diagnose', '--only', 'signature'], env);
+      expect(code).toBe(0);
+      const lines = stdout.split('\n');
+      expect(lines[3]).toMatch(/vấn đề cần xử lý|sẵn sàng/);
+      expect(stdout).toMatch(/Ký số:/);
+      expect(stdout).toMatch(
+        /✖ lỗi\s+Chứng thư số: Lê Văn Cường — Token "VNPT-CA Test": đã hết hạn 5 ngày trước/,
+      );
+      expect(stdout).not.toMatch(/Phần cứng:/);
+    });
 
-  it('bad --only is a usage error (exit 2, one line)', async () => {
-    const { stderr, code } = await xaso(['diagnose', '--only', ''], env);
-    expect(code).toBe(2);
-    expect(stderr.trim().split('\n')).toHaveLength(1);
-  });
-});
+    it('bad --only is a usage error (exit 2, one line)', async () => {
+      const { stderr, code } = await xaso(['diagnose', '--only', ''], env);
+      expect(code).toBe(2);
+      expect(stderr.trim().split('\n')).toHaveLength(1);
+    });
+  },
+);

@@ -135,10 +135,24 @@ function spawnPrinter(options: IppPrinterOptions, port: number, spoolDir: string
   return spawn(file, argv, { stdio: 'ignore', detached: true });
 }
 
-/** Starts an ippeveprinter and waits until it answers. */
+/**
+ * Starts an ippeveprinter and waits until it answers. Without a fixed `port`, a port taken by a
+ * test running at the same moment makes it try the next free one.
+ */
 export async function startIppPrinter(options: IppPrinterOptions = {}): Promise<IppPrinter> {
   await ensureDnsSd();
-  const port = options.port ?? (await pickPort(options.portRange ?? [8631, 8639]));
+  const range = options.portRange ?? [8631, 8639];
+  for (let attempt = 0; ; attempt += 1) {
+    const port = options.port ?? (await pickPort([Math.min(range[1], range[0] + attempt), range[1]]));
+    try {
+      return await startOn(options, port);
+    } catch (error) {
+      if (options.port !== undefined || range[0] + attempt >= range[1]) throw error;
+    }
+  }
+}
+
+async function startOn(options: IppPrinterOptions, port: number): Promise<IppPrinter> {
   const spoolDir = await mkdtemp(join(tmpdir(), 'x4-spool-'));
   const child = spawnPrinter(options, port, spoolDir);
   const host = options.hostname ?? 'localhost';
@@ -148,7 +162,10 @@ export async function startIppPrinter(options: IppPrinterOptions = {}): Promise<
     exited = true;
   });
   await waitFor(async () => exited || (await isListening(probeHost, port)), 10_000, 'ippeveprinter');
-  if (exited) throw new Error(`ippeveprinter on port ${port} exited at start`);
+  if (exited) {
+    await rm(spoolDir, { recursive: true, force: true });
+    throw new Error(`ippeveprinter on port ${port} exited at start`);
+  }
   const web = async (path: string): Promise<void> => {
     const response = await fetch(`http://${probeHost}:${port}${path}`);
     await response.text();

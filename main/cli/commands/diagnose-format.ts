@@ -1,5 +1,10 @@
 /** Readable text of a machine snapshot for `xaso diagnose` (Vietnamese first). */
-import type { Area, CheckResult, CheckStatus, MachineSnapshot } from '../../../diagnostics/types.js';
+import type {
+  Area,
+  CheckResult,
+  CheckStatus,
+  MachineSnapshot,
+} from '../../../diagnostics/types.js';
 import type { Lang } from '../../service/define.js';
 
 const WORDS: Readonly<Record<CheckStatus, Readonly<Record<Lang, string>>>> = {
@@ -22,8 +27,16 @@ const AREAS: Readonly<Record<Area, Readonly<Record<Lang, string>>>> = {
 export function verdictLine(snapshot: MachineSnapshot, lang: Lang): string {
   const { fail, warn, unknown } = snapshot.summary;
   const problems = fail + warn;
-  const unk = unknown > 0 ? (lang === 'vi' ? `; ${unknown} mục chưa kiểm tra được` : `; ${unknown} could not be checked`) : '';
-  if (problems === 0) return lang === 'vi' ? `Máy này sẵn sàng: không có vấn đề nào${unk}.` : `This PC is ready: no problems${unk}.`;
+  const unk =
+    unknown > 0
+      ? lang === 'vi'
+        ? `; ${unknown} mục chưa kiểm tra được`
+        : `; ${unknown} could not be checked`
+      : '';
+  if (problems === 0)
+    return lang === 'vi'
+      ? `Máy này sẵn sàng: không có vấn đề nào${unk}.`
+      : `This PC is ready: no problems${unk}.`;
   return lang === 'vi'
     ? `${problems} vấn đề cần xử lý (${fail} lỗi, ${warn} cảnh báo)${unk}.`
     : `${problems} problem(s) to fix (${fail} failing, ${warn} warnings)${unk}.`;
@@ -35,8 +48,11 @@ export function progressLine(percent: number | undefined, label: string): string
 }
 
 function checkLines(check: CheckResult, lang: Lang, width: number): string[] {
-  const lines = [`  ${WORDS[check.status][lang].padEnd(width)}  ${check.title[lang]} — ${check.detail[lang]}`];
-  if (check.fix && check.status !== 'ok') lines.push(`  ${' '.repeat(width)}  → ${check.fix.text[lang]}`);
+  const lines = [
+    `  ${WORDS[check.status][lang].padEnd(width)}  ${check.title[lang]} — ${check.detail[lang]}`,
+  ];
+  if (check.fix && check.status !== 'ok')
+    lines.push(`  ${' '.repeat(width)}  → ${check.fix.text[lang]}`);
   return lines;
 }
 
@@ -52,7 +68,9 @@ export function formatSnapshot(snapshot: MachineSnapshot, lang: Lang): string[] 
     verdictLine(snapshot, lang),
   ];
   for (const area of Object.keys(AREAS) as Area[]) {
-    const checks = snapshot.checks.filter((c) => c.area === area).sort((a, b) => rank[a.status] - rank[b.status]);
+    const checks = snapshot.checks
+      .filter((c) => c.area === area)
+      .sort((a, b) => rank[a.status] - rank[b.status]);
     if (checks.length === 0) continue;
     lines.push('', `${AREAS[area][lang]}:`);
     for (const check of checks) lines.push(...checkLines(check, lang, width));

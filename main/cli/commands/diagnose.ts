@@ -6,9 +6,18 @@ import { formatSnapshot, progressLine } from './diagnose-format.js';
 
 function onlyOf(value: string | true | undefined): string[] | undefined {
   if (value === undefined) return undefined;
-  const names = value === true ? [] : value.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const names =
+    value === true
+      ? []
+      : value
+          .split(',')
+          .map((s) => s.trim())
+          .filter((s) => s !== '');
   if (names.length === 0) {
-    throw new UsageError({ vi: '--only cần danh sách vùng, ví dụ --only hardware,signature', en: '--only needs a list of areas, e.g. --only hardware,signature' });
+    throw new UsageError({
+      vi: '--only cần danh sách vùng, ví dụ --only hardware,signature',
+      en: '--only needs a list of areas, e.g. --only hardware,signature',
+    });
   }
   return names;
 }
@@ -16,7 +25,10 @@ function onlyOf(value: string | true | undefined): string[] | undefined {
 /** `xaso diagnose`: the whole sweep of this PC, as a readable table or JSON. */
 export const diagnoseCommand: Command = {
   name: 'diagnose',
-  summary: { vi: 'Chẩn đoán máy: sức khoẻ, phần mềm, sẵn sàng ký số', en: 'Diagnose this PC: health, software, signing readiness' },
+  summary: {
+    vi: 'Chẩn đoán máy: sức khoẻ, phần mềm, sẵn sàng ký số',
+    en: 'Diagnose this PC: health, software, signing readiness',
+  },
   usage: [
     'xaso diagnose [--json] [--only AREA,...] [--asset-tag T]',
     'AREA: hardware, os, software, signature, network, printers (hoặc mã bước kiểm tra, vd. signature.token-certs)',
@@ -25,14 +37,19 @@ export const diagnoseCommand: Command = {
   async run(args, io) {
     const only = onlyOf(args.flags['only']);
     const tag = args.flags['asset-tag'];
-    if (tag === true) throw new UsageError({ vi: '--asset-tag cần một giá trị, ví dụ --asset-tag UBND-PC-03', en: '--asset-tag needs a value, e.g. --asset-tag UBND-PC-03' });
+    if (tag === true)
+      throw new UsageError({
+        vi: '--asset-tag cần một giá trị, ví dụ --asset-tag UBND-PC-03',
+        en: '--asset-tag needs a value, e.g. --asset-tag UBND-PC-03',
+      });
     const result = await io.service.invoke(
       'diagnostics:run',
       { ...(only === undefined ? {} : { only }), ...(tag === undefined ? {} : { assetTag: tag }) },
       {
         signal: io.signal,
         onProgress: (e) => {
-          if (io.isTty && e.label !== undefined && e.event === 'probe-finished') io.err(progressLine(e.percent, e.label[io.lang]));
+          if (io.isTty && e.label !== undefined && e.event === 'probe-finished')
+            io.err(progressLine(e.percent, e.label[io.lang]));
         },
       },
     );

@@ -3,8 +3,11 @@ import { checklistCommand } from './checklist.js';
 import { diagnoseCommand } from './diagnose.js';
 import { importCommand } from './import.js';
 import { infoCommand } from './info.js';
+import { networkCommand } from './network.js';
+import { printersCommand } from './printers.js';
+import { scanCommand } from './scan.js';
 import { reportCommand } from './report.js';
 import { visitCommand } from './visit.js';
 
 /** Every CLI command, in the order `xaso --help` lists them. */
-export const commands: readonly Command[] = [infoCommand, diagnoseCommand, visitCommand, checklistCommand, reportCommand, importCommand];
+export const commands: readonly Command[] = [infoCommand, diagnoseCommand, visitCommand, checklistCommand, reportCommand, importCommand, networkCommand, printersCommand, scanCommand];

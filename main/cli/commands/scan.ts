@@ -13,7 +13,7 @@ export const scanCommand: Command = {
     'xaso scan [CIDR] [--json] [--yes] [--ping always|never|auto] [--no-names]',
     'CIDR: ví dụ 192.168.1.0/24; mặc định: dải của card mạng máy này. Dải lớn hơn /22 cần --yes.',
   ],
-  flags: ['yes', 'ping', 'no-names'],
+  flags: ['yes?', 'ping', 'no-names?'],
   async run(args, io) {
     const [cidr, extra] = args.positionals;
     if (extra !== undefined) throw new UsageError({ vi: 'Chỉ cho một dải địa chỉ, ví dụ: xaso scan 192.168.1.0/24', en: 'Give one range only, e.g. xaso scan 192.168.1.0/24' });

@@ -94,12 +94,16 @@ function factsFrom(step: CheckStep, matched: CheckResult | undefined): Record<st
 }
 
 /**
- * Records the result of running the step's probe. Passes only when the check named by the pass
- * rule is present with one of the expected statuses; a missing check is a failure that says so.
+ * Records the result of running the step's probe. Passes only when the checks named by the pass
+ * rule are present with expected statuses (all of them, or any with `match: any`); a missing
+ * check is a failure that says so.
  */
 export function recordCheck(run: Run, step: CheckStep, checks: readonly CheckResult[], now: string): Run {
-  const matched = checks.find((check) => globMatch(step.pass.checkId, check.id));
-  const passed = matched !== undefined && step.pass.status.includes(matched.status);
+  const candidates = checks.filter((check) => globMatch(step.pass.checkId, check.id));
+  const good = (check: CheckResult): boolean => step.pass.status.includes(check.status);
+  const passed = candidates.length > 0 && (step.pass.match === 'any' ? candidates.some(good) : candidates.every(good));
+  // Show the check that decided: the first good one on a pass, the first bad one otherwise.
+  const matched = (passed ? candidates.find(good) : candidates.find((c) => !good(c))) ?? candidates[0];
   const problem = matched === undefined
     ? {
         vi: `Phép đo "${step.probe}" không cho kết quả "${step.pass.checkId}".`,

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 
 import { channel } from '../define.js';
-import type { FileProblem } from './parse-file.js';
+import type { FileProblem } from './file-problem.js';
 import type { Checklist, ChecklistTask } from './schema.js';
 import type { RunView } from './run-model.js';
 import type { ChecklistRunSummary } from './summary.js';

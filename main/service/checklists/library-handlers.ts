@@ -2,14 +2,14 @@
  * Handlers of the library channels: list, get, validate, import (preview, then confirm).
  */
 import { readFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 
 import type { Handlers } from '../define.js';
 import { ServiceError } from '../errors.js';
 import { atomicWriteJson } from '../storage/atomic-json.js';
 import type { ChecklistListItem, ImportReport, ValidationReport, checklistsContract } from './contract.js';
-import { importedDir, loadLibrary, type Library, type LibraryEntry } from './library.js';
-import { parseChecklistText } from './parse-file.js';
+import { findEntry, importedDir, loadLibrary, type Library, type LibraryEntry } from './library.js';
+import { parseChecklistFile } from './parse-file.js';
 import { compareVersions } from './schema.js';
 import type { ChecklistsDeps } from './deps.js';
 
@@ -42,9 +42,12 @@ function matchesQuery(item: ChecklistListItem, query: string | undefined): boole
   return fold(query).split(/\s+/).every((word) => hay.includes(word));
 }
 
-/** Validates text as a checklist file, against the current probe registry. */
-export function validateText(fileName: string, text: string, deps: ChecklistsDeps): ValidationReport {
-  const parsed = parseChecklistText(fileName, text, deps.runner.probeIds());
+/**
+ * Validates text as a checklist file, against the current probe registry. `baseDir` (a file on
+ * disk) lets images name files next to it; without it they must be data URLs.
+ */
+export async function validateText(fileName: string, text: string, deps: ChecklistsDeps, baseDir?: string): Promise<ValidationReport> {
+  const parsed = await parseChecklistFile(fileName, text, { probeIds: deps.runner.probeIds(), baseDir });
   return parsed.ok
     ? { ok: true, file: fileName, errors: [], warnings: parsed.warnings, checklist: parsed.checklist }
     : { ok: false, file: fileName, errors: parsed.errors, warnings: parsed.warnings };
@@ -69,7 +72,7 @@ export function libraryHandlers(deps: ChecklistsDeps): Pick<Handlers<typeof chec
       return { checklists, problems: [...library.problems] };
     },
     'checklists:get': async ({ id }) => {
-      const entry = (await load()).entries.get(id);
+      const entry = findEntry(await load(), id);
       if (entry === undefined) throw new ServiceError('not-found', { vi: `Không có danh mục "${id}".`, en: `No checklist "${id}".` });
       const known = deps.runner.probeIds();
       const manualSteps = entry.checklist.steps.filter((s) => s.kind === 'check' && !known.has(s.probe)).map((s) => s.id);
@@ -83,10 +86,10 @@ export function libraryHandlers(deps: ChecklistsDeps): Pick<Handlers<typeof chec
       } catch (error) {
         throw new ServiceError('not-found', { vi: `Không đọc được tệp ${request.path}.`, en: `Cannot read ${request.path}.` }, { cause: error });
       }
-      return validateText(request.path, text, deps);
+      return validateText(request.path, text, deps, dirname(request.path));
     },
     'checklists:import': async ({ fileName, text, confirm }) => {
-      const report = validateText(basename(fileName), text, deps);
+      const report = await validateText(basename(fileName), text, deps);
       const { action, current } = importAction(report, await load());
       const base = { report, action, ...(current === undefined ? {} : { current }) };
       if (!confirm || report.checklist === undefined) return { ...base, stored: false };

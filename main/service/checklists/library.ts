@@ -9,7 +9,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { parseChecklistText, type FileProblem } from './parse-file.js';
+import { parseChecklistFile, type FileProblem } from './parse-file.js';
 import { compareVersions, type Checklist } from './schema.js';
 
 /** Where a checklist came from. */
@@ -36,7 +36,7 @@ export function findBuiltinDir(start = dirname(fileURLToPath(import.meta.url))):
   let dir = resolve(start);
   for (;;) {
     const candidate = join(dir, 'checklists');
-    if (existsSync(join(candidate, 'README.md')) || existsSync(join(candidate, 'token-install.yaml'))) {
+    if (existsSync(join(candidate, 'token-install.yaml'))) {
       return candidate;
     }
     const parent = dirname(dir);
@@ -62,11 +62,16 @@ async function readFolder(dir: string | undefined, origin: Origin, probeIds: Rea
   const problems: FileProblem[] = [];
   for (const name of names) {
     const file = join(dir, name);
-    const parsed = parseChecklistText(file, await readFile(file, 'utf8'), probeIds);
+    const parsed = await parseChecklistFile(file, await readFile(file, 'utf8'), { probeIds, baseDir: dir });
     if (parsed.ok) entries.push({ checklist: parsed.checklist, origin, file, warnings: parsed.warnings });
     else problems.push(...parsed.errors);
   }
   return { entries, problems };
+}
+
+/** The entry with this id, or whose `aliases` name it (a diagnostics fix may use an alias). */
+export function findEntry(library: Library, id: string): LibraryEntry | undefined {
+  return library.entries.get(id) ?? [...library.entries.values()].find((e) => e.checklist.aliases.includes(id));
 }
 
 /** Loads built-ins and imports; for each id the newest version wins (built-in on a tie). */

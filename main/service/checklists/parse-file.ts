@@ -4,22 +4,16 @@
  * problem with the file, line and reason. Never throws for a bad file.
  */
 import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
+import type { z } from 'zod';
 
 import type { LocalText } from '../define.js';
+import type { FileProblem } from './file-problem.js';
 import { toRequestIssues } from '../validation.js';
 import { checklistSchema, type Checklist } from './schema.js';
+import { inlineImages } from './images.js';
 import { checkSemantics, type Finding } from './semantics.js';
 
-/** One problem in a checklist file, where it is and why. */
-export type FileProblem = Readonly<{
-  file: string;
-  /** 1-based line and column; 0 when the position is unknown. */
-  line: number;
-  column: number;
-  /** Path inside the document, e.g. `steps[3].title.vi`. */
-  path: string;
-  message: LocalText;
-}>;
+export type { FileProblem } from './file-problem.js';
 
 /** The outcome of reading one file. */
 export type ParsedChecklistFile =
@@ -73,6 +67,20 @@ function syntaxProblems(file: string, doc: Document): FileProblem[] {
   }));
 }
 
+/** Clearer reasons for the mistakes people make most in checklist files. */
+function friendlier(issue: z.core.$ZodIssue): LocalText | undefined {
+  if (issue.code === 'invalid_format') {
+    return { vi: `sai định dạng (cần: ${issue.message})`, en: `wrong format (expected: ${issue.message})` };
+  }
+  if (issue.code === 'invalid_type' && /received undefined$/.test(issue.message)) {
+    return { vi: 'thiếu trường bắt buộc này', en: 'this required field is missing' };
+  }
+  if (issue.code === 'invalid_type' && issue.expected === 'string' && issue.path.at(-1) === 'version') {
+    return { vi: 'phải là chuỗi trong ngoặc kép, ví dụ "1.2.0"', en: 'must be quoted text, e.g. "1.2.0"' };
+  }
+  return undefined;
+}
+
 function schemaFindings(value: unknown): { checklist?: Checklist; findings: Finding[] } {
   const parsed = checklistSchema.safeParse(value);
   if (parsed.success) return { checklist: parsed.data, findings: [] };
@@ -83,7 +91,7 @@ function schemaFindings(value: unknown): { checklist?: Checklist; findings: Find
         ...(issue.path as (string | number)[]),
         ...(issue.code === 'unrecognized_keys' && issue.keys[0] !== undefined ? [issue.keys[0]] : []),
       ],
-      message: issues[i]?.message ?? { vi: issue.message, en: issue.message },
+      message: friendlier(issue) ?? issues[i]?.message ?? { vi: issue.message, en: issue.message },
     })),
   };
 }
@@ -114,6 +122,24 @@ export function parseChecklistText(
     return { ok: false, file, errors: errors.map((f) => locate(file, doc, lines, f)), warnings: located };
   }
   return { ok: true, file, checklist, warnings: located };
+}
+
+/**
+ * Like {@link parseChecklistText}, then inlines step images: files next to the checklist when
+ * `baseDir` is given (built-ins, `xaso checklist validate FILE`), data URLs only otherwise (imports).
+ */
+export async function parseChecklistFile(
+  file: string,
+  text: string,
+  options: Readonly<{ probeIds?: ReadonlySet<string> | undefined; baseDir?: string | undefined }> = {},
+): Promise<ParsedChecklistFile> {
+  const parsed = parseChecklistText(file, text, options.probeIds);
+  if (!parsed.ok) return parsed;
+  const { checklist, findings } = await inlineImages(parsed.checklist, options.baseDir);
+  if (findings.length === 0) return { ...parsed, checklist };
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines });
+  return { ok: false, file, errors: findings.map((f) => locate(file, doc, lines, f)), warnings: parsed.warnings };
 }
 
 /** One line per problem: `file:line:column path — reason`. */

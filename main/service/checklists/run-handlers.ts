@@ -11,7 +11,7 @@ import { addEvidence, answerStep, overrideStep, recordCheck, signOffRun } from '
 import type { checklistsContract } from './contract.js';
 import type { ChecklistsDeps } from './deps.js';
 import { settle, viewRun } from './engine.js';
-import { loadLibrary } from './library.js';
+import { findEntry, loadLibrary } from './library.js';
 import type { Run, RunView } from './run-model.js';
 import { listRuns, loadRun, saveRun } from './run-store.js';
 import type { Step } from './schema.js';
@@ -32,9 +32,16 @@ function stepOf(run: Run, stepId: string): Step {
   return step;
 }
 
+/** A run takes changes until it is abandoned or signed off (a signature vouches for what it saw). */
 function assertOpen(run: Run): void {
   if (run.status === 'abandoned') {
     throw new ServiceError('conflict', { vi: 'Lượt làm này đã bị bỏ dở.', en: 'This run was abandoned.' });
+  }
+  if (run.signOff !== undefined) {
+    throw new ServiceError('conflict', {
+      vi: 'Lượt làm này đã được ký xác nhận nên không sửa được nữa. Hãy bắt đầu lượt mới.',
+      en: 'This run was signed off and can no longer change. Start a new run.',
+    });
   }
 }
 
@@ -62,7 +69,7 @@ export function runHandlers(deps: ChecklistsDeps): Pick<Handlers<typeof checklis
   return {
     'checklists:start-run': async ({ checklistId, machineFingerprint }) => {
       const library = await loadLibrary(deps.builtinDir, env.dataDir, runner.probeIds());
-      const entry = library.entries.get(checklistId);
+      const entry = findEntry(library, checklistId);
       if (entry === undefined) throw new ServiceError('not-found', { vi: `Không có danh mục "${checklistId}".`, en: `No checklist "${checklistId}".` });
       const at = now();
       const run: Run = {

@@ -116,6 +116,11 @@ export const passRuleSchema = z
     /** Id of the check in the probe's results; `*` matches any run of characters. */
     checkId: z.string().min(1),
     status: z.array(z.enum(['ok', 'warn', 'fail', 'unknown'])).min(1),
+    /**
+     * With a `*` id several checks may match: `all` (default) passes when every one has an
+     * expected status, `any` when at least one has. No matching check never passes.
+     */
+    match: z.enum(['all', 'any']).default('all'),
   })
   .strict();
 
@@ -168,6 +173,8 @@ export const checklistSchema = z
     /** Facts this checklist relies on that no primary source confirmed. */
     unconfirmed: z.array(localTextSchema).default([]),
     keywords: z.array(z.string()).default([]),
+    /** Other ids that open this checklist (e.g. the `fix.checklistId` a diagnostics check names). */
+    aliases: z.array(idSchema).default([]),
     signOff: z.enum(['required', 'optional', 'none']).default('optional'),
     steps: z.array(stepSchema).min(1),
   })

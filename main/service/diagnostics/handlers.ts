@@ -35,10 +35,16 @@ function label(e: SweepProgress): { vi: string; en: string } {
 }
 
 /** Handlers of the `diagnostics:*` channels. */
-export function diagnosticsHandlers(env: ServiceEnv, deps: DiagnosticsDeps = {}): Handlers<typeof diagnosticsContract> {
+export function diagnosticsHandlers(
+  env: ServiceEnv,
+  deps: DiagnosticsDeps = {},
+): Handlers<typeof diagnosticsContract> {
   const all = (): readonly Probe[] => deps.probes ?? env.diagnostics?.probes ?? registeredProbes;
   const context = (): ProbeContext =>
-    deps.context?.() ?? createProbeContext(env.diagnostics?.settings === undefined ? {} : { settings: env.diagnostics.settings });
+    deps.context?.() ??
+    createProbeContext(
+      env.diagnostics?.settings === undefined ? {} : { settings: env.diagnostics.settings },
+    );
   return {
     'diagnostics:run': async (request, { progress, signal }) => {
       checkOnly(request.only, all());
@@ -48,13 +54,25 @@ export function diagnosticsHandlers(env: ServiceEnv, deps: DiagnosticsDeps = {})
         ...(request.only === undefined ? {} : { only: request.only }),
         ...(request.assetTag === undefined ? {} : { assetTag: request.assetTag }),
         onProgress: (e) => {
-          const data: DiagnosticsProgressData = { probeId: e.probeId, area: e.area, title: e.title, done: e.done, total: e.total, ...(e.checks === undefined ? {} : { checks: e.checks }) };
+          const data: DiagnosticsProgressData = {
+            probeId: e.probeId,
+            area: e.area,
+            title: e.title,
+            done: e.done,
+            total: e.total,
+            ...(e.checks === undefined ? {} : { checks: e.checks }),
+          };
           progress({ percent: e.percent, label: label(e), event: e.event, data });
         },
       });
-      if (signal.aborted) throw new ServiceError('cancelled', { vi: 'Đã huỷ chẩn đoán.', en: 'Diagnosis cancelled.' });
+      if (signal.aborted)
+        throw new ServiceError('cancelled', {
+          vi: 'Đã huỷ chẩn đoán.',
+          en: 'Diagnosis cancelled.',
+        });
       return snapshot;
     },
-    'diagnostics:probes': async () => all().map((p) => ({ id: p.id, area: p.area, title: p.title, timeoutMs: p.timeoutMs })),
+    'diagnostics:probes': async () =>
+      all().map((p) => ({ id: p.id, area: p.area, title: p.title, timeoutMs: p.timeoutMs })),
   };
 }

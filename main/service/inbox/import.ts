@@ -2,6 +2,7 @@
  * Imports many exported visits at once: each file is checked on its own (a bad file never stops
  * the batch), accepted visits go into the inbox, and each file gets a verdict with its reason.
  */
+import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 
@@ -11,7 +12,7 @@ import type { ImportVerdict } from './types.js';
 export type { ImportVerdict } from './types.js';
 import { visitFacts } from './facts.js';
 import { readTrusted, writeTrusted, type TrustedKey } from './keys.js';
-import { inboxCopyPath, readIndex, writeIndex, type InboxEntry, type Trust } from './store.js';
+import { inboxBatchesDir, readIndex, writeIndex, type InboxEntry, type Trust } from './store.js';
 import { MAX_IMPORT_BYTES, checkExport } from './verify.js';
 
 
@@ -53,7 +54,56 @@ async function readLimited(file: string): Promise<string> {
   return fs.readFile(file, 'utf8');
 }
 
-type State = { index: Map<string, InboxEntry>; trusted: Map<string, TrustedKey>; trustedChanged: boolean; copies: Array<[string, string]> };
+type State = {
+  index: Map<string, InboxEntry>;
+  trusted: Map<string, TrustedKey>;
+  trustedChanged: boolean;
+  batch: string;
+  lines: number;
+  /** Appends accepted exports to the batch file in decision order (one line each). */
+  writer: BatchWriter;
+};
+
+/**
+ * Writes accepted exports as JSON Lines while the import runs, in ~1 MB chunks (so 1,000 texts
+ * are never held in memory at once), to a temp file renamed into place at the end. Writes are chained, so line n
+ * is the n-th accepted file.
+ */
+class BatchWriter {
+  private chain: Promise<void> = Promise.resolve();
+  private handle: fs.FileHandle | undefined;
+  constructor(private readonly file: string) {}
+  private get temp(): string {
+    return `${this.file}.tmp`;
+  }
+  private pending: string[] = [];
+  private pendingSize = 0;
+  append(text: string): void {
+    this.pending.push(`${text.replace(/\r?\n/g, ' ')}\n`);
+    this.pendingSize += text.length;
+    if (this.pendingSize > 1_000_000) this.flush();
+  }
+  private flush(): void {
+    const chunk = this.pending.join('');
+    this.pending = [];
+    this.pendingSize = 0;
+    this.chain = this.chain.then(async () => {
+      if (this.handle === undefined) {
+        await fs.mkdir(path.dirname(this.file), { recursive: true });
+        this.handle = await fs.open(this.temp, 'w');
+      }
+      await this.handle.write(chunk);
+    });
+  }
+  async finish(): Promise<void> {
+    if (this.pending.length > 0) this.flush();
+    await this.chain;
+    if (this.handle === undefined) return;
+    await this.handle.sync();
+    await this.handle.close();
+    await fs.rename(this.temp, this.file);
+  }
+}
 
 function decide(state: State, input: ImportInput, text: string, options: ImportOptions): ImportVerdict {
   const checked = checkExport(text, state.trusted);
@@ -74,18 +124,23 @@ function decide(state: State, input: ImportInput, text: string, options: ImportO
   state.index.set(visit.id, {
     visitId: visit.id, digest: checked.digest, fileName: path.basename(input.name), importedAt: options.now().toISOString(),
     exportedAt: checked.exportedAt, keyId: checked.keyId, trust, ...(key ? { signer: key.label } : {}), facts: visitFacts(visit),
+    stored: { batch: state.batch, line: state.lines },
   });
-  state.copies.push([visit.id, text]);
+  state.lines += 1;
+  state.writer.append(text);
   return { ...base, status, reason: TEXT[status], ...(key ? { signer: key.label } : {}) };
 }
 
 /** Imports the inputs; returns one verdict per input, in input order. */
 export async function importVisits(inputs: readonly ImportInput[], options: ImportOptions): Promise<ImportVerdict[]> {
+  const batch = `${options.now().toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}.jsonl`;
   const state: State = {
     index: new Map((await readIndex(options.dataDir)).map((e) => [e.visitId, e])),
     trusted: new Map((await readTrusted(options.dataDir)).map((k) => [k.keyId, k])),
     trustedChanged: false,
-    copies: [],
+    batch,
+    lines: 0,
+    writer: new BatchWriter(path.join(inboxBatchesDir(options.dataDir), batch)),
   };
   const verdicts: ImportVerdict[] = new Array<ImportVerdict>(inputs.length);
   let next = 0;
@@ -106,10 +161,9 @@ export async function importVisits(inputs: readonly ImportInput[], options: Impo
     }
   };
   await Promise.all(Array.from({ length: 8 }, worker));
-  if (state.copies.length > 0) await fs.mkdir(path.dirname(inboxCopyPath(options.dataDir, 'x')), { recursive: true });
-  for (let i = 0; i < state.copies.length; i += 32) {
-    await Promise.all(state.copies.slice(i, i + 32).map(([id, text]) => fs.writeFile(inboxCopyPath(options.dataDir, id), text)));
-  }
+  // One file per batch instead of 1,000 small files: those writes cost as much as all the
+  // verification (bench `reports`).
+  await state.writer.finish();
   await writeIndex(options.dataDir, [...state.index.values()]);
   if (state.trustedChanged) await writeTrusted(options.dataDir, [...state.trusted.values()]);
   return verdicts.filter((v) => v !== undefined);

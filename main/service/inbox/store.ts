@@ -1,6 +1,7 @@
 /**
  * The supervisor's inbox on disk: `<dataDir>/inbox/index.json` (one entry per visit, with the
- * facts the aggregates need) and a copy of each accepted export in `<dataDir>/inbox/visits/`.
+ * facts the aggregates need) and the accepted exports themselves, verbatim, one JSON Lines file per
+ * import in `<dataDir>/inbox/batches/` (entry `stored` says where).
  */
 import path from 'node:path';
 
@@ -35,7 +36,7 @@ export async function writeIndex(dataDir: string, entries: readonly InboxEntry[]
   await atomicWriteJson(path.join(inboxDir(dataDir), 'index.json'), { version: 1, entries }, { indent: 0 });
 }
 
-/** Where the copy of an accepted export is kept. */
-export function inboxCopyPath(dataDir: string, visitId: string): string {
-  return path.join(inboxDir(dataDir), 'visits', `${visitId}.json`);
+/** Folder of the import batches: one JSON Lines file per import, a line per accepted export. */
+export function inboxBatchesDir(dataDir: string): string {
+  return path.join(inboxDir(dataDir), 'batches');
 }

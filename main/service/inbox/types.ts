@@ -48,6 +48,8 @@ export type InboxEntry = Readonly<{
   /** Label of the trusted key (the intern's name), when known. */
   signer?: string;
   facts: VisitFacts;
+  /** Where the export is kept: batch file in `inbox/batches/` and line (0-based). */
+  stored: Readonly<{ batch: string; line: number }>;
 }>;
 
 /** The verdict on one imported file. */

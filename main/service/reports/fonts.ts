@@ -26,3 +26,28 @@ export function fontBytes(weight: FontWeight): Buffer {
   }
   return bytes;
 }
+
+/** The part of a fontkit font pdfkit needs to accept it as a font source. */
+export type ParsedFont = Readonly<{ layout: (...args: never[]) => unknown }>;
+
+const parsed = new Map<FontWeight, ParsedFont>();
+
+/**
+ * The font parsed once per process with fontkit (pdfkit's own font engine, a dependency of
+ * pdfkit) and shared by every PDF: pdfkit ≥ 0.17 accepts a fontkit font as a source, and
+ * decoding the 4.7 MB TTF's tables again for each document cost more than the layout itself
+ * (bench `reports`). Falls back to the bytes when fontkit cannot be loaded.
+ */
+export function parsedFont(weight: FontWeight): ParsedFont | Buffer {
+  let font = parsed.get(weight);
+  if (font === undefined) {
+    try {
+      const fontkit = createRequire(import.meta.url)('fontkit') as { create: (bytes: Uint8Array) => ParsedFont };
+      font = fontkit.create(fontBytes(weight));
+      parsed.set(weight, font);
+    } catch {
+      return fontBytes(weight);
+    }
+  }
+  return font;
+}

@@ -6,7 +6,7 @@
  */
 import PDFDocument from 'pdfkit';
 
-import { fontBytes } from './fonts.js';
+import { parsedFont } from './fonts.js';
 import { statusWord, summaryLine, type ReportModel } from './model.js';
 import { displayText as clean, safeImageDataUrl } from './text-safety.js';
 
@@ -151,8 +151,9 @@ function pageNumbers(doc: Doc, model: ReportModel): void {
 export function renderPdf(model: ReportModel): Promise<Buffer> {
   const doc = new PDFDocument({ size: 'A4', margins: { top: 20 * MM, bottom: 20 * MM, left: 20 * MM, right: 20 * MM }, bufferPages: true,
     info: { Title: `${model.L.title} — ${d(model.visit.commune.name, 200)}`, Creator: 'Xã Số' }, lang: model.lang === 'vi' ? 'vi-VN' : 'en' });
-  doc.registerFont('body', fontBytes('400Regular'));
-  doc.registerFont('bold', fontBytes('700Bold'));
+  // A parsed fontkit font is a valid source for pdfkit ≥ 0.17 (its types only list bytes).
+  doc.registerFont('body', parsedFont('400Regular') as Buffer);
+  doc.registerFont('bold', parsedFont('700Bold') as Buffer);
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));

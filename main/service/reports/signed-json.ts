@@ -15,7 +15,6 @@ import { z } from 'zod';
 import type { InstallationKey } from '../inbox/keys.js';
 import { keyIdOf, parsePublicKey } from '../inbox/keys.js';
 import type { Visit } from '../visits/schema.js';
-import { canonicalJson } from './canonical-json.js';
 
 export const EXPORT_FORMAT = 'xaso.visit-export';
 export const EXPORT_VERSION = 1;
@@ -44,10 +43,16 @@ export type ExportEnvelope = z.output<typeof exportEnvelopeSchema>;
 
 type Payload = Pick<ExportEnvelope, 'format' | 'version' | 'exportedAt' | 'app' | 'visit'>;
 
-/** SHA-256 (hex) of the canonical JSON of everything but the integrity block. */
+/**
+ * SHA-256 (hex) of everything but the integrity block, serialised as compact JSON with the
+ * top-level fields in a fixed order and the visit's keys in file order. `JSON.parse` keeps key
+ * order and `JSON.stringify` is deterministic, so re-indenting the file keeps it valid, while any
+ * change of content (or of key order) is detected. Chosen over a sorted-key canonical form,
+ * which cost 4× more time when importing 1,000 files (bench `reports`).
+ */
 export function payloadDigest(payload: Payload): string {
   const { format, version, exportedAt, app, visit } = payload;
-  return createHash('sha256').update(canonicalJson({ format, version, exportedAt, app, visit })).digest('hex');
+  return createHash('sha256').update(JSON.stringify({ format, version, exportedAt, app, visit })).digest('hex');
 }
 
 /** The bytes the signature covers: a domain tag, the digest and the key id. */

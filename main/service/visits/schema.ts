@@ -45,7 +45,7 @@ export const machineSnapshotSchema = z
       })
       .loose(),
     osName: z.string(),
-    checks: z.array(checkSchema),
+    checks: z.array(checkSchema).readonly(),
     summary: z.object({ ok: z.number(), warn: z.number(), fail: z.number(), unknown: z.number() }).loose(),
   })
   .loose();
@@ -70,10 +70,10 @@ export const checklistRunSchema = z
           answer: z.string().optional(),
           note: z.string().optional(),
           overrideReason: z.string().optional(),
-          evidence: z.array(z.object({ name: z.string(), dataUrl: z.string() }).loose()).optional(),
+          evidence: z.array(z.object({ name: z.string(), dataUrl: z.string() }).loose()).readonly().optional(),
         })
         .loose(),
-    ),
+    ).readonly(),
     signOff: z
       .object({ name: z.string(), position: z.string(), signaturePng: z.string(), signedAt: isoTime })
       .loose()

@@ -56,10 +56,10 @@ export function CheckPanel({ step, state, view, run }: CheckPanelProps) {
           )}
         </>
       )}
-      <button type="button" className={check === undefined ? 'primary' : 'secondary'} disabled={run.busy} onClick={() => void run.act('run-check', { stepId: step.id }, true)} data-testid="run-check">
+      <button type="button" className={check === undefined ? 'primary' : 'secondary'} disabled={run.busy || run.locked} onClick={() => void run.act('run-check', { stepId: step.id }, true)} data-testid="run-check">
         {check === undefined ? t('wizard.runCheck') : t('wizard.checkAgain')}
       </button>
-      {failed && (
+      {failed && !run.locked && (
         <div className="cl-fix">
           <p><strong>{t('wizard.fix')}</strong> {local(step.fix)}</p>
           <form onSubmit={override} className="cl-override">

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { ChecklistListItem, RunListItem } from '../../../main/service/checklists/contract';
-import type { FileProblem } from '../../../main/service/checklists/parse-file';
+import type { FileProblem } from '../../../main/service/checklists/file-problem';
 import { failureText, useApi } from '../../api/index';
 import { ImportPanel } from './import-panel';
 import { formatProblemText } from './problems';
@@ -14,7 +14,8 @@ const TASKS: readonly ChecklistListItem['task'][] = ['signature', 'vneid', 'prin
 type Listing = Readonly<{ checklists: ChecklistListItem[]; problems: FileProblem[] }>;
 
 function ChecklistCard({ item, onStart }: Readonly<{ item: ChecklistListItem; onStart: (id: string) => void }>) {
-  const { t } = useTranslation('checklists');
+  const { t, i18n } = useTranslation('checklists');
+  const lang = i18n.language.startsWith('en') ? 'en' : 'vi';
   const local = useLocal();
   return (
     <li className="cl-card" data-testid={`checklist-${item.id}`}>
@@ -25,6 +26,12 @@ function ChecklistCard({ item, onStart }: Readonly<{ item: ChecklistListItem; on
         {item.origin === 'imported' && ` · ${t('imported')}`}
         {item.unconfirmedCount > 0 && <> · <span className="cl-tag">⚠ {t('unconfirmedCount', { count: item.unconfirmedCount })}</span></>}
       </p>
+      {item.warnings.length > 0 && (
+        <details className="cl-warnings" data-testid={`warnings-${item.id}`}>
+          <summary>⚠ {t('warnings', { count: item.warnings.length })}</summary>
+          <ul className="cl-problems">{item.warnings.map((w) => <li key={`${w.line}:${w.path}`}>{formatProblemText(w, lang)}</li>)}</ul>
+        </details>
+      )}
       <button type="button" className="primary" onClick={() => onStart(item.id)} data-testid={`start-${item.id}`} aria-label={`${t('start')}: ${local(item.title)}`}>
         {t('start')}
       </button>

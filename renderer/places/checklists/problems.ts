@@ -1,4 +1,4 @@
-import type { FileProblem } from '../../../main/service/checklists/parse-file';
+import type { FileProblem } from '../../../main/service/checklists/file-problem';
 
 /** `file:line:column path — reason`, as the CLI prints it (the renderer cannot import parse-file's code). */
 export function formatProblemText(problem: FileProblem, lang: 'vi' | 'en'): string {

@@ -57,6 +57,7 @@ export function RunWizard({ runId, onBack }: RunWizardProps) {
           {current === undefined && viewing === undefined && <Finish runState={run} />}
         </div>
       </div>
+      {!run.locked && data.status !== 'completed' && <AbandonButton onConfirm={() => void run.act('abandon', {})} />}
       <details className="cl-sources">
         <summary>{t('wizard.sourcesTitle')}</summary>
         <ul>
@@ -65,6 +66,17 @@ export function RunWizard({ runId, onBack }: RunWizardProps) {
         </ul>
       </details>
     </div>
+  );
+}
+
+/** Abandons the run after a second press (no modal dialog; keyboard friendly). */
+function AbandonButton({ onConfirm }: Readonly<{ onConfirm: () => void }>) {
+  const { t } = useTranslation('checklists');
+  const [armed, setArmed] = useState(false);
+  return (
+    <button type="button" className="secondary cl-abandon" onClick={() => (armed ? onConfirm() : setArmed(true))} onBlur={() => setArmed(false)} data-testid="abandon">
+      {armed ? t('wizard.abandonConfirm') : t('wizard.abandon')}
+    </button>
   );
 }
 

@@ -37,8 +37,8 @@ export function StepPanel({ step, view, index, total, run, focusKey }: StepPanel
       ))}
       {step.kind === 'check' && view.manual && <p className="cl-unconfirmed">{t('wizard.manual', { probe: step.probe })}</p>}
       {step.kind === 'check' && !view.manual && <CheckPanel key={step.id} step={step} state={state} view={view} run={run} />}
-      <StepInput key={`${step.id}:${state?.answer ?? ''}`} step={step} manual={view.manual} current={state?.answer} busy={run.busy} onAnswer={answer} />
-      {needsEvidence && <EvidencePanel key={step.id} step={step} state={state} run={run} />}
+      <StepInput key={`${step.id}:${state?.answer ?? ''}`} step={step} manual={view.manual} current={state?.answer} busy={run.busy || run.locked} onAnswer={answer} />
+      {needsEvidence && !run.locked && <EvidencePanel key={step.id} step={step} state={state} run={run} />}
       {view.missing.length > 0 && view.outcome !== 'pending' && (
         <p className="cl-missing" role="status" data-testid="missing">
           {t('wizard.missing', { list: view.missing.map((m) => t(`wizard.missingItem.${m}`)).join(', ') })}

@@ -18,6 +18,8 @@ export type RunState = Readonly<{
   view: RunView | undefined;
   error: string | undefined;
   busy: boolean;
+  /** Signed off or abandoned: shown, no longer changed. */
+  locked: boolean;
   /** Checks streamed by a running automatic check (shown live). */
   live: readonly CheckResult[];
   /** Calls a run channel; the new view replaces the old one on success. */
@@ -73,5 +75,6 @@ export function useRun(runId: string): RunState {
     [api, runId, take],
   );
 
-  return { view, error, busy, live, act };
+  const locked = view !== undefined && (view.run.signOff !== undefined || view.run.status === 'abandoned');
+  return { view, error, busy, locked, live, act };
 }

@@ -31,7 +31,9 @@ async function startSntpServer(skewMs: () => number): Promise<{ server: string; 
 describe('os.clock via SNTP on loopback', () => {
   let skew = 0;
   let peer: { server: string; socket: Socket };
-  beforeAll(async () => { peer = await startSntpServer(() => skew); });
+  beforeAll(async () => {
+    peer = await startSntpServer(() => skew);
+  });
   afterAll(() => peer?.socket.close());
 
   it('writes and reads NTP timestamps', () => {
@@ -46,7 +48,10 @@ describe('os.clock via SNTP on loopback', () => {
     [600_000, 'fail'],
   ] as const)('server %i ms off → %s', async (offset, status) => {
     skew = offset;
-    const { checks } = await runSweep(createProbeContext({ settings: { ntpServer: peer.server } }), { probes: [clockProbe] });
+    const { checks } = await runSweep(
+      createProbeContext({ settings: { ntpServer: peer.server } }),
+      { probes: [clockProbe] },
+    );
     expect(checks[0]?.status).toBe(status);
     expect(Math.abs(Number(checks[0]?.values?.['offsetMs']) - offset)).toBeLessThan(1000);
   });
@@ -62,7 +67,9 @@ describe('os.clock via SNTP on loopback', () => {
     await new Promise<void>((resolve) => closed.bind(0, '127.0.0.1', resolve));
     const server = `127.0.0.1:${(closed.address() as AddressInfo).port}`;
     closed.close();
-    const { checks } = await runSweep(createProbeContext({ settings: { ntpServer: server } }), { probes: [clockProbe] });
+    const { checks } = await runSweep(createProbeContext({ settings: { ntpServer: server } }), {
+      probes: [clockProbe],
+    });
     expect(checks[0]).toMatchObject({ status: 'unknown' });
     expect(checks[0]?.reason).toMatch(/cannot reach the time server/);
   });

@@ -30,7 +30,10 @@ describe('local signing services by WebSocket handshake', () => {
     expect(await wsHandshake(answers.url)).toMatchObject({ outcome: 'answered' });
     expect(await wsHandshake(plainWs.url)).toMatchObject({ outcome: 'answered' });
     expect(await wsHandshake(refuses.url)).toMatchObject({ outcome: 'refused', httpStatus: 403 });
-    expect(await wsHandshake(absent.url)).toMatchObject({ outcome: 'absent', reason: 'ECONNREFUSED' });
+    expect(await wsHandshake(absent.url)).toMatchObject({
+      outcome: 'absent',
+      reason: 'ECONNREFUSED',
+    });
   });
 
   it('a VNPT plugin answering on its 3rd port is ok; VGCA absent warns; a squatter warns', async () => {

@@ -27,7 +27,16 @@ describe.skipIf(!softHsmAvailable())('signature.token-certs on a SoftHSM2 token'
       },
       settings: {
         pkcs11Modules: [token.modulePath],
-        vnRoots: [{ id: 'test', name: 'Xa So Test Root', kind: 'public', sha256: token.ca.sha256, subjectMatch: [], source: 'test' }],
+        vnRoots: [
+          {
+            id: 'test',
+            name: 'Xa So Test Root',
+            kind: 'public',
+            sha256: token.ca.sha256,
+            subjectMatch: [],
+            source: 'test',
+          },
+        ],
       },
     });
   });
@@ -36,10 +45,23 @@ describe.skipIf(!softHsmAvailable())('signature.token-certs on a SoftHSM2 token'
   it('reads every certificate and judges valid / expiring / expired', async () => {
     const { checks } = await runSweep(ctx, { probes: [tokenCertsProbe] });
     const byCn = (cn: string) => checks.find((c) => String(c.values?.['subject']).includes(cn));
-    expect(checks[0]).toMatchObject({ id: 'signature.token-certs', status: 'ok', values: { certificates: 3 } });
-    expect(byCn('Nguyễn Văn An')).toMatchObject({ status: 'ok', values: { validity: 'valid', chain: 'trusted' } });
-    expect(byCn('Trần Thị Bình')).toMatchObject({ status: 'warn', values: { validity: 'expiring', daysLeft: 10 } });
-    expect(byCn('Lê Văn Cường')).toMatchObject({ status: 'fail', values: { validity: 'expired', daysLeft: -5 } });
+    expect(checks[0]).toMatchObject({
+      id: 'signature.token-certs',
+      status: 'ok',
+      values: { certificates: 3 },
+    });
+    expect(byCn('Nguyễn Văn An')).toMatchObject({
+      status: 'ok',
+      values: { validity: 'valid', chain: 'trusted' },
+    });
+    expect(byCn('Trần Thị Bình')).toMatchObject({
+      status: 'warn',
+      values: { validity: 'expiring', daysLeft: 10 },
+    });
+    expect(byCn('Lê Văn Cường')).toMatchObject({
+      status: 'fail',
+      values: { validity: 'expired', daysLeft: -5 },
+    });
     expect(byCn('Lê Văn Cường')?.fix?.checklistId).toBe('renew-certificate');
   });
 
@@ -53,7 +75,9 @@ describe.skipIf(!softHsmAvailable())('signature.token-certs on a SoftHSM2 token'
   it('without the test root, the chain is "unknown-ca" and the check warns', async () => {
     const noRoot = { ...ctx, settings: { ...ctx.settings, vnRoots: [] } };
     const { checks } = await runSweep(noRoot, { probes: [tokenCertsProbe] });
-    expect(checks.find((c) => String(c.values?.['subject']).includes('Nguyễn Văn An'))).toMatchObject({ status: 'warn', values: { chain: 'unknown-ca' } });
+    expect(
+      checks.find((c) => String(c.values?.['subject']).includes('Nguyễn Văn An')),
+    ).toMatchObject({ status: 'warn', values: { chain: 'unknown-ca' } });
   });
 
   it('an empty module slot list is "no token", not "could not check"', async () => {
@@ -70,7 +94,11 @@ describe.skipIf(!softHsmAvailable())('signature.token-certs on a SoftHSM2 token'
 
   it('finds the module file and reads its bitness from the ELF header', async () => {
     const { checks } = await runSweep(ctx, { probes: [pkcs11ModulesProbe] });
-    const mine = checks.flatMap((c) => (c.values?.['modules'] as { path: string; arch?: string }[] | undefined) ?? []).find((m) => m.path === token.modulePath);
+    const mine = checks
+      .flatMap(
+        (c) => (c.values?.['modules'] as { path: string; arch?: string }[] | undefined) ?? [],
+      )
+      .find((m) => m.path === token.modulePath);
     expect(mine?.arch).toBe('x64');
   });
 });

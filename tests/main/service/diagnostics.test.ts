@@ -51,18 +51,20 @@ describe('diagnostics:run through the service (real Linux machine, loopback peer
     vgca = await startSigningService('answers');
     token = softHsmAvailable() ? await createSoftHsmToken() : undefined;
     if (token) process.env['SOFTHSM2_CONF'] = token.conf;
-    service = createService(defaultEnv({
-      dataDir,
-      door: 'test',
-      version: 'test',
-      diagnostics: {
-        settings: {
-          ntpServer: ntp.server,
-          signingServices: [{ provider: 'vgca', url: vgca.url }],
-          ...(token ? { pkcs11Modules: [token.modulePath] } : {}),
+    service = createService(
+      defaultEnv({
+        dataDir,
+        door: 'test',
+        version: 'test',
+        diagnostics: {
+          settings: {
+            ntpServer: ntp.server,
+            signingServices: [{ provider: 'vgca', url: vgca.url }],
+            ...(token ? { pkcs11Modules: [token.modulePath] } : {}),
+          },
         },
-      },
-    }));
+      }),
+    );
   });
   afterAll(async () => {
     ntp?.socket.close();
@@ -75,10 +77,18 @@ describe('diagnostics:run through the service (real Linux machine, loopback peer
   it('runs the whole sweep, streams progress per probe and returns a valid snapshot', async () => {
     const events: Progress[] = [];
     // Network and printer probes run only inside a namespace (tests/e2e/diagnose-cli.test.ts).
-    const result = await service.invoke('diagnostics:run', { assetTag: 'UBND-PC-03', only: MACHINE_AREAS }, { onProgress: (e) => events.push(e) });
+    const result = await service.invoke(
+      'diagnostics:run',
+      { assetTag: 'UBND-PC-03', only: MACHINE_AREAS },
+      { onProgress: (e) => events.push(e) },
+    );
     expect(result.ok).toBe(true);
     const snapshot = (result as { value: MachineSnapshot }).value;
-    expect(snapshot).toMatchObject({ schema: 1, platform: 'linux', machine: { assetTag: 'UBND-PC-03' } });
+    expect(snapshot).toMatchObject({
+      schema: 1,
+      platform: 'linux',
+      machine: { assetTag: 'UBND-PC-03' },
+    });
     expect(snapshot.machine.fingerprint).toMatch(/^[0-9a-f]{16}$/);
     expect(new Set(snapshot.checks.map((c) => c.area))).toEqual(new Set(MACHINE_AREAS));
     const total = Object.values(snapshot.summary).reduce((a, b) => a + b, 0);
@@ -94,14 +104,24 @@ describe('diagnostics:run through the service (real Linux machine, loopback peer
     expect(snapshot.checks.find((c) => c.id === 'os.clock')?.status).toBe('ok');
     expect(snapshot.checks.find((c) => c.id === 'signature.services.vgca')?.status).toBe('ok');
     // The test CA is not a Vietnamese root, so even the valid certificate warns (unknown CA).
-    if (token) expect(snapshot.checks.filter((c) => c.id.startsWith('signature.token-cert.')).map((c) => c.status).sort()).toEqual(['fail', 'warn', 'warn']);
+    if (token)
+      expect(
+        snapshot.checks
+          .filter((c) => c.id.startsWith('signature.token-cert.'))
+          .map((c) => c.status)
+          .sort(),
+      ).toEqual(['fail', 'warn', 'warn']);
   });
 
   it('--only keeps the named areas and probe ids', async () => {
     const result = await service.invoke('diagnostics:run', { only: ['os', 'software.fonts'] });
     const snapshot = (result as { value: MachineSnapshot }).value;
-    expect(new Set(snapshot.checks.map((c) => c.id.split('.')[0]))).toEqual(new Set(['os', 'software']));
-    expect(snapshot.checks.filter((c) => c.area === 'software').map((c) => c.id)).toEqual(['software.fonts']);
+    expect(new Set(snapshot.checks.map((c) => c.id.split('.')[0]))).toEqual(
+      new Set(['os', 'software']),
+    );
+    expect(snapshot.checks.filter((c) => c.area === 'software').map((c) => c.id)).toEqual([
+      'software.fonts',
+    ]);
   });
 
   it('rejects unknown areas and extra fields with a readable reason', async () => {

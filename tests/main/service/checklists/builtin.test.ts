@@ -18,6 +18,8 @@ describe('built-in checklists', () => {
   it.each(files)('%s validates against the schema and the semantic rules', async (name) => {
     const parsed = parseChecklistText(name, await readFile(join(BUILTIN_DIR, name), 'utf8'), registry);
     if (!parsed.ok) throw new Error(parsed.errors.map((p) => formatProblem(p, 'en')).join('\n'));
+    // Every automatic check names a probe of the diagnostics registry (no silent manual fallback).
+    expect(parsed.warnings.map((p) => formatProblem(p, 'en'))).toEqual([]);
     const { checklist } = parsed;
     expect(`${checklist.id}.yaml`).toBe(name);
     // Every checklist cites shared/DOMAIN.md or a primary source with a link.

@@ -48,6 +48,14 @@ describe('supervisor import', () => {
     expect(view.run.checklist.version).toBe('1.0.0');
   });
 
+  it('opens a checklist by an alias a diagnostics fix names', async () => {
+    svc = await makeService();
+    const got = await svc.call<{ checklist: { id: string } }>('checklists:get', { id: 'install-token-driver' });
+    expect(got.checklist.id).toBe('token-install');
+    const view = await svc.call('checklists:start-run', { checklistId: 'install-unikey' });
+    expect(view.run.checklist.id).toBe('vietnamese-typing');
+  });
+
   it('validates a file by path (the CLI) with the same report', async () => {
     svc = await makeService();
     const report = await svc.call<{ ok: boolean; checklist?: { id: string } }>('checklists:validate', { path: join(BUILTIN_DIR, 'token-install.yaml') });

@@ -3,6 +3,10 @@
  * `signature.token-certs` probe (through OpenSC's pkcs11-tool), and a local WSS signing-service
  * stand-in handshaken by the real `signature.services` probe.
  */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { createProbeContext } from '../../../../diagnostics/index.js';
@@ -14,6 +18,33 @@ import { createSoftHsmToken, SOFTHSM_MODULE, softHsmAvailable, type SoftHsmToken
 import { makeService, type TestService } from './setup.js';
 
 const probes = [tokenCertsProbe, signingServicesProbe];
+
+/** A check step whose measured certificate count becomes the fact `certs`. */
+const FACTS_CHECKLIST = `schema: 1
+id: facts
+version: 1.0.0
+task: other
+title: { vi: Dữ kiện, en: Facts }
+summary: { vi: Thử, en: Test }
+checkedOn: 2026-11-23
+sources: [{ label: DOMAIN, url: https://example.invalid/ }]
+steps:
+  - id: count
+    kind: check
+    title: { vi: Đếm, en: Count }
+    probe: signature.token-certs
+    pass: { checkId: signature.token-certs, status: [ok] }
+    facts: { certs: certificates }
+    fix: { vi: Sửa, en: Fix }
+  - id: three
+    kind: instruction
+    when: { fact: certs, equals: "3" }
+    title: { vi: Ba, en: Three }
+  - id: none
+    kind: instruction
+    when: { fact: certs, equals: "0" }
+    title: { vi: Không, en: None }
+`;
 let token: SoftHsmToken | undefined;
 let service: SigningServiceStandIn | undefined;
 const cleanups: (() => Promise<void>)[] = [];
@@ -84,6 +115,20 @@ describe('token checklist automatic steps against real peers', () => {
     view = await withToken.call('checklists:run-check', { runId, stepId: 'token-read' });
     expect(stepOf(view, 'token-read')).toMatchObject({ outcome: 'passed', complete: true });
     expect(view.run.steps['token-read']?.overrideReason).toBeUndefined();
+  });
+
+  it('turns a measured value into a fact that shows or skips later steps', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'x5-facts-'));
+    cleanups.push(() => rm(dir, { recursive: true, force: true }));
+    await writeFile(join(dir, 'facts.yaml'), FACTS_CHECKLIST);
+    const ctx = createProbeContext({ env: { ...process.env, ...token!.env }, settings: { pkcs11Modules: [SOFTHSM_MODULE] } });
+    const svc = await makeService({ probes, ctx, builtinDir: dir });
+    cleanups.push(svc.cleanup);
+    const { run } = await svc.call('checklists:start-run', { checklistId: 'facts' });
+    const view = await svc.call('checklists:run-check', { runId: run.runId, stepId: 'count' });
+    expect(view.run.facts['certs']).toBe('3');
+    expect(stepOf(view, 'three')?.visible).toBe(true);
+    expect(stepOf(view, 'none')?.visible).toBe(false);
   });
 
   it('checks the VGCA signing service by a real WebSocket handshake', async () => {

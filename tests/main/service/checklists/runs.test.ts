@@ -71,6 +71,15 @@ async function branchy(): Promise<TestService> {
 const visible = (view: RunView): string[] => view.steps.filter((s) => s.visible).map((s) => s.id);
 
 describe('checklist runs', () => {
+  it('can be abandoned, and then takes no more changes', async () => {
+    svc = await branchy();
+    const { run } = await svc.call('checklists:start-run', { checklistId: 'branchy' });
+    const view = await svc.call('checklists:abandon', { runId: run.runId });
+    expect(view.run.status).toBe('abandoned');
+    const after = await svc.service.invoke('checklists:answer', { runId: run.runId, stepId: 'ca', value: 'vgca' });
+    expect(after.ok ? undefined : after.error.code).toBe('conflict');
+  });
+
   it('shows and skips steps on answers and measured facts', async () => {
     svc = await branchy();
     let view = await svc.call('checklists:start-run', { checklistId: 'branchy' });
@@ -139,6 +148,9 @@ describe('checklist runs', () => {
     const summary = await svc.call<ChecklistRunSummary>('checklists:summary', { runId });
     expect(summary).toMatchObject({ checklistId: 'branchy', status: 'completed', machineFingerprint: 'abc123', signOff: { name: 'Nguyễn Văn A' } });
     expect(summary.steps.find((s) => s.stepId === 'temp')?.outcome).toBe('skipped');
+    // A signed run is locked: no answer, evidence or second signature can change what was signed.
+    const late = await svc.service.invoke('checklists:answer', { runId, stepId: 'works', value: 'no' });
+    expect(late.ok ? undefined : late.error.code).toBe('conflict');
     const runs = await svc.call<{ runId: string; status: string }[]>('checklists:list-runs', { status: 'completed' });
     expect(runs.map((r) => r.runId)).toEqual([runId]);
   });

@@ -50,7 +50,10 @@ describe('DOCX biên bản', () => {
     expect(Number(size[1]) / TWIP_PER_MM).toBeCloseTo(210, 0);
     expect(Number(size[2]) / TWIP_PER_MM).toBeCloseTo(297, 0);
     const margin = (side: string) => Number(new RegExp(`<w:pgMar[^>]*w:${side}="(\\d+)"`).exec(xml)![1]) / TWIP_PER_MM;
-    for (const side of ['top', 'bottom']) expect(margin(side)).toBeGreaterThanOrEqual(19.9), expect(margin(side)).toBeLessThanOrEqual(25);
+    for (const side of ['top', 'bottom']) {
+      expect(margin(side)).toBeGreaterThanOrEqual(19.9);
+      expect(margin(side)).toBeLessThanOrEqual(25);
+    }
     expect(margin('left')).toBeGreaterThanOrEqual(29.9);
     expect(margin('left')).toBeLessThanOrEqual(35);
     expect(margin('right')).toBeGreaterThanOrEqual(14.9);

@@ -1,0 +1,54 @@
+import type { PrinterInfo, RepairReport, TestPageResult } from '../../../diagnostics/printers/types.js';
+import type { Command } from '../command.js';
+import { UsageError } from '../command.js';
+import { printResult } from '../print.js';
+import { formatPrinter, formatPrinters, formatRepair, formatTestPage } from './printers-format.js';
+
+function needYes(yes: boolean, what: { vi: string; en: string }): void {
+  if (!yes) throw new UsageError({ vi: `${what.vi} cần xác nhận: thêm --yes`, en: `${what.en} needs confirmation: add --yes` });
+}
+
+function needName(name: string | undefined, sub: string): string {
+  if (name === undefined) throw new UsageError({ vi: `Cần tên máy in: xaso printers ${sub} "TÊN"`, en: `Give a printer name: xaso printers ${sub} "NAME"` });
+  return name;
+}
+
+/** `xaso printers`: list, status of a network printer, test page, clear queue, restart spooler. */
+export const printersCommand: Command = {
+  name: 'printers',
+  summary: { vi: 'Máy in: danh sách, trạng thái, in thử, xoá hàng đợi', en: 'Printers: list, status, test page, clear queue' },
+  usage: [
+    'xaso printers [list] [--json]',
+    'xaso printers status ipp://HOST/ipp/print | HOST [--json]',
+    'xaso printers test-page "TÊN" [--json]',
+    'xaso printers clear-queue "TÊN" --yes',
+    'xaso printers restart-spooler --yes',
+  ],
+  flags: ['yes?'],
+  async run(args, io) {
+    const [sub = 'list', arg] = args.positionals;
+    const yes = args.flags['yes'] === true;
+    const opts = { signal: io.signal };
+    switch (sub) {
+      case 'list':
+        return printResult(io, await io.service.invoke('printers:list', {}, opts), (v) => formatPrinters(v as PrinterInfo[], io.lang));
+      case 'status': {
+        const target = needName(arg, 'status');
+        const request = /^ipps?:\/\//.test(target) ? { uri: target } : { host: target };
+        return printResult(io, await io.service.invoke('printers:status', request, opts), (v) => formatPrinter(v as PrinterInfo, io.lang));
+      }
+      case 'test-page':
+        return printResult(io, await io.service.invoke('printers:test-page', { name: needName(arg, 'test-page') }, opts), (v) => formatTestPage(v as TestPageResult, io.lang));
+      case 'clear-queue': {
+        const name = needName(arg, 'clear-queue');
+        needYes(yes, { vi: 'Xoá hàng đợi', en: 'Clearing the queue' });
+        return printResult(io, await io.service.invoke('printers:clear-queue', { name, confirm: true }, opts), (v) => formatRepair(v as RepairReport, io.lang));
+      }
+      case 'restart-spooler':
+        needYes(yes, { vi: 'Khởi động lại dịch vụ in', en: 'Restarting the spooler' });
+        return printResult(io, await io.service.invoke('printers:restart-spooler', { confirm: true }, opts), (v) => formatRepair(v as RepairReport, io.lang));
+      default:
+        throw new UsageError({ vi: `Không có lệnh con "${sub}" (list, status, test-page, clear-queue, restart-spooler)`, en: `No subcommand "${sub}" (list, status, test-page, clear-queue, restart-spooler)` });
+    }
+  },
+};

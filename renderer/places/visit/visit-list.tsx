@@ -1,0 +1,83 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import type { VisitListItem } from '../../../main/service/visits/contract';
+import { failureText, useApi } from '../../api/index';
+
+type Props = Readonly<{ onOpen: (file: string) => void }>;
+
+function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** The form that starts a visit (open items of the commune's last visit come along). */
+function NewVisitForm({ onOpen }: Props) {
+  const { t, i18n } = useTranslation('visit');
+  const api = useApi();
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const text = (name: string) => String(data.get(name) ?? '').trim();
+    const interns = text('interns').split(/[,;\n]/).map((s) => s.trim()).filter(Boolean).map((name) => ({ name }));
+    setBusy(true);
+    const result = await api.visits.create({ fields: { commune: { name: text('commune'), province: text('province') }, interns, office: text('office'), onSite: { date: text('date') } } });
+    setBusy(false);
+    if (result.ok) onOpen(result.value.file);
+    else setError(failureText(result, i18n.language));
+  };
+  return (
+    <form className="visit-card" onSubmit={(e) => void submit(e)} data-testid="new-visit-form">
+      <h2>{t('new.title')}</h2>
+      <div className="visit-grid">
+        <label>{t('fields.commune')}<input name="commune" required maxLength={200} data-testid="new-commune" /></label>
+        <label>{t('fields.province')}<input name="province" required maxLength={200} data-testid="new-province" /></label>
+        <label>{t('fields.office')}<input name="office" maxLength={300} /></label>
+        <label>{t('fields.date')}<input name="date" type="date" required defaultValue={today()} /></label>
+        <label className="visit-wide">{t('fields.interns')}<input name="interns" placeholder={t('new.internsHint')} data-testid="new-interns" /></label>
+      </div>
+      {error !== undefined && <p role="alert" className="visit-error">✖ {error}</p>}
+      <button type="submit" className="primary" disabled={busy} data-testid="create-visit">{t('new.create')}</button>
+    </form>
+  );
+}
+
+/** Saved visits, newest first, and the form to start a new one. */
+export function VisitList({ onOpen }: Props) {
+  const { t, i18n } = useTranslation('visit');
+  const api = useApi();
+  const [items, setItems] = useState<VisitListItem[]>();
+  const [error, setError] = useState<string>();
+  useEffect(() => {
+    let alive = true;
+    void api.visits.list({}).then((result) => {
+      if (!alive) return;
+      if (result.ok) setItems(result.value);
+      else setError(failureText(result, i18n.language));
+    });
+    return () => { alive = false; };
+  }, [api, i18n.language]);
+  return (
+    <section className="visit" aria-labelledby="visit-title">
+      <h1 id="visit-title">{t('title')}</h1>
+      <p className="visit-muted">{t('intro')}</p>
+      <NewVisitForm onOpen={onOpen} />
+      <h2>{t('list.title')}</h2>
+      {error !== undefined && <p role="alert" className="visit-error">✖ {error}</p>}
+      {items === undefined && error === undefined && <p aria-busy="true">{t('loading')}</p>}
+      {items?.length === 0 && <p>{t('list.empty')}</p>}
+      <ul className="visit-items" data-testid="visit-list">
+        {items?.map((item) => (
+          <li key={item.id}>
+            <button type="button" className="visit-item" onClick={() => onOpen(item.file)}>
+              <strong>{item.commune}</strong> — {item.province} · {item.date}
+              <span className="visit-muted"> · {t('list.machines', { count: item.machines })} · {t('list.open', { count: item.openItems })} · {item.interns.join(', ')}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
