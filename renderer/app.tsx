@@ -15,8 +15,14 @@ export function App() {
   const [route, go] = useRoute();
   const place = PLACES.find((p) => p.id === route);
   const mainRef = useRef<HTMLElement>(null);
+  const firstRoute = useRef(route);
   useEffect(() => {
-    mainRef.current?.focus();
+    // After a move to another place, start reading there (not on first load: the page starts
+    // at the top, with the skip link first).
+    if (route !== firstRoute.current) {
+      firstRoute.current = route;
+      mainRef.current?.focus();
+    }
   }, [route]);
   return (
     <div className="app">

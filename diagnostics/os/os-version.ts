@@ -41,6 +41,7 @@ type Release = (typeof lifecycle.releases)[number] & {
   extendedEnd?: string;
   extendedNote?: string;
   ltscEnd?: string;
+  iotLtscEnd?: string;
   enterpriseEnd?: string;
 };
 const DAY = 86_400_000;
@@ -57,7 +58,9 @@ export function supportEnd(
   const rel = (lifecycle.releases as Release[]).find((r) => r.build === v.build);
   if (!rel) return undefined;
   const edition = v.editionId ?? '';
-  if (/EnterpriseS|IoTEnterpriseS/i.test(edition) && rel.ltscEnd)
+  if (/^IoTEnterpriseS/i.test(edition) && rel.iotLtscEnd)
+    return { end: rel.iotLtscEnd, release: rel, extended: false };
+  if (/EnterpriseS/i.test(edition) && rel.ltscEnd)
     return { end: rel.ltscEnd, release: rel, extended: false };
   if (/Enterprise|Education/i.test(edition) && rel.enterpriseEnd)
     return { end: rel.enterpriseEnd, release: rel, extended: false };

@@ -36,7 +36,8 @@ async function tabTo(page: Page, testId: string, max = 80): Promise<void> {
     if ((await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))) === testId) return;
     await page.keyboard.press('Tab');
   }
-  throw new Error(`Tab never reached ${testId}`);
+  await page.screenshot({ path: 'tests/.tmp/screens/checklists-tab-debug.png', fullPage: true });
+  throw new Error(`Tab never reached ${testId} (on ${await page.evaluate(() => document.querySelector('section.cl-step')?.getAttribute('data-testid') ?? '-')})`);
 }
 
 async function currentStep(page: Page): Promise<string> {
@@ -89,13 +90,13 @@ describe('token checklist in Chromium, keyboard only', () => {
     await page.keyboard.press('Space');
     await tabTo(page, 'step-save');
     await page.keyboard.press('Enter');
+    await page.getByTestId('step-provider').waitFor({ state: 'detached' });
 
     const seen: string[] = [];
     for (let guard = 0; guard < 30; guard++) {
       await page.waitForFunction(() => document.querySelector('[aria-busy="true"]') === null);
       if (await page.getByTestId('finish').isVisible()) break;
       const step = await currentStep(page);
-      if (seen.at(-1) === step) await page.waitForTimeout(50);
       seen.push(step);
       const kind = await page.getByTestId(`step-${step}`).getAttribute('data-kind');
       if (kind === 'instruction') {

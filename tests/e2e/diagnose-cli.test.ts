@@ -12,7 +12,13 @@ import { promisify } from 'node:util';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import type { MachineSnapshot } from '../../diagnostics/types.js';
+import type { MachineSnapshot, Probe } from '../../diagnostics/types.js';
+import { diagnoseCommand } from '../../main/cli/commands/diagnose.js';
+import { runCli } from '../../main/cli/run.js';
+import { diagnosticsContract } from '../../main/service/diagnostics/contract.js';
+import { diagnosticsHandlers } from '../../main/service/diagnostics/handlers.js';
+import { defaultEnv } from '../../main/service/env.js';
+import { createServiceFrom } from '../../main/service/index.js';
 import { createSoftHsmToken, softHsmAvailable, type SoftHsmToken } from '../helpers/softhsm.js';
 
 const exec = promisify(execFile);
@@ -111,3 +117,65 @@ describe.skipIf(!canNetns || !softHsmAvailable())(
     });
   },
 );
+
+describe('xaso diagnose progress and language (in-process CLI, fake probes)', () => {
+  const probe = (id: string, status: 'ok' | 'fail'): Probe => ({
+    id,
+    area: 'hardware',
+    title: { vi: `Bước ${id}`, en: `Step ${id}` },
+    timeoutMs: 1000,
+    run: async () => [
+      {
+        id,
+        area: 'hardware',
+        status,
+        title: { vi: `Kiểm ${id}`, en: `Check ${id}` },
+        detail: { vi: 'chi tiết', en: 'detail' },
+        ...(status === 'fail' ? { fix: { text: { vi: 'Sửa thế này', en: 'Fix it so' } } } : {}),
+      },
+    ],
+  });
+  const env = defaultEnv({ dataDir: tmpdir(), door: 'test', version: 'test' });
+  const service = createServiceFrom(
+    diagnosticsContract,
+    diagnosticsHandlers(env, { probes: [probe('hardware.a', 'ok'), probe('hardware.b', 'fail')] }),
+  );
+
+  async function cli(
+    argv: string[],
+    isTty: boolean,
+  ): Promise<{ out: string[]; err: string[]; code: number }> {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await runCli(argv, {
+      service,
+      version: 'test',
+      out: (t) => out.push(t),
+      err: (t) => err.push(t),
+      signal: new AbortController().signal,
+      isTty,
+      commands: [diagnoseCommand],
+    });
+    return { out, err, code };
+  }
+
+  it('draws progress lines on stderr only on a terminal', async () => {
+    const tty = await cli(['diagnose'], true);
+    expect(tty.code).toBe(0);
+    expect(tty.err.some((l) => /^\[100%\] Xong: Bước hardware\.[ab]$/.test(l))).toBe(true);
+    expect((await cli(['diagnose'], false)).err).toEqual([]);
+  });
+
+  it('speaks English with --lang en and shows the fix under the failing check', async () => {
+    const { out } = await cli(['diagnose', '--lang', 'en'], false);
+    expect(out[3]).toBe('1 problem(s) to fix (1 failing, 0 warnings).');
+    const failing = out.findIndex((l) => l.includes('✖ problem') && l.includes('Check hardware.b'));
+    expect(out[failing + 1]).toMatch(/→ Fix it so/);
+  });
+
+  it('an unknown area is a failed request with its reason (exit 1)', async () => {
+    const { err, code } = await cli(['diagnose', '--only', 'gpu'], false);
+    expect(code).toBe(1);
+    expect(err.join('\n')).toMatch(/gpu/);
+  });
+});

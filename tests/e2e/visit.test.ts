@@ -85,6 +85,11 @@ describe('Reports place', () => {
     await expect.poll(() => verdicts.locator('tr[data-status]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-status')))).toEqual(['first-use', 'refused']);
     await expect.poll(() => page.getByTestId('agg-table').textContent()).toContain('Cần Thơ');
     expect(await page.getByTestId('trusted-keys').textContent()).toMatch(/tin cậy lần đầu/);
+    await page.getByTestId('inbox-list').locator('summary').click();
+    const [report] = await Promise.all([page.waitForEvent('download'), page.getByTestId('inbox-list').getByRole('button', { name: /^PDF:/ }).click()]);
+    const pdf = join(app.dataDir, 'inbox.pdf');
+    await report.saveAs(pdf);
+    expect((await exec('pdftotext', ['-enc', 'UTF-8', pdf, '-'])).stdout.normalize('NFC')).toContain('Xã Tân Phước Hưng');
     await app.screenshot('reports-inbox');
   });
 });

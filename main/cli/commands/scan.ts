@@ -1,3 +1,5 @@
+import { resolve } from 'node:path';
+
 import type { ScanResult } from '../../../diagnostics/scan/types.js';
 import type { Command } from '../command.js';
 import { UsageError } from '../command.js';
@@ -10,10 +12,11 @@ export const scanCommand: Command = {
   name: 'scan',
   summary: { vi: 'Quét mạng LAN: máy in, bộ định tuyến, máy tính, camera', en: 'Scan the LAN: printers, routers, PCs, cameras' },
   usage: [
-    'xaso scan [CIDR] [--json] [--yes] [--ping always|never|auto] [--no-names]',
+    'xaso scan [CIDR] [--json] [--yes] [--ping always|never|auto] [--no-names] [--visit ID|FILE]',
     'CIDR: ví dụ 192.168.1.0/24; mặc định: dải của card mạng máy này. Dải lớn hơn /22 cần --yes.',
+    '--visit ID|FILE: lưu kết quả vào chuyến công tác (mã trong xaso visit list, hoặc tệp .json của chuyến).',
   ],
-  flags: ['yes?', 'ping', 'no-names?'],
+  flags: ['yes?', 'ping', 'no-names?', 'visit'],
   async run(args, io) {
     const [cidr, extra] = args.positionals;
     if (extra !== undefined) throw new UsageError({ vi: 'Chỉ cho một dải địa chỉ, ví dụ: xaso scan 192.168.1.0/24', en: 'Give one range only, e.g. xaso scan 192.168.1.0/24' });
@@ -38,6 +41,14 @@ export const scanCommand: Command = {
       io.err(io.lang === 'vi' ? 'Thêm --yes để quét dải lớn này.' : 'Add --yes to scan this large range.');
       return 1;
     }
-    return printResult(io, result, (value) => formatScan(value as ScanResult, io.lang));
+    const code = printResult(io, result, (value) => formatScan(value as ScanResult, io.lang));
+    const visit = args.flags['visit'];
+    if (!result.ok || visit === undefined) return code;
+    if (visit === true) throw new UsageError({ vi: '--visit cần mã hoặc tệp chuyến công tác', en: '--visit needs a visit id or file' });
+    const ref = /[\\/]|\.json$/i.test(visit) ? { file: resolve(visit) } : { id: visit };
+    const saved = await io.service.invoke('visits:add-scan', { ref, scan: result.value }, { signal: io.signal });
+    if (!saved.ok) return printResult({ ...io, json: false }, saved, () => []);
+    io.err(io.lang === 'vi' ? `Đã lưu kết quả quét vào chuyến ${visit}.` : `Scan saved to visit ${visit}.`);
+    return code;
   },
 };

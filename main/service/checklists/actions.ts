@@ -67,9 +67,13 @@ export function answerStep(
   });
 }
 
-function globMatch(pattern: string, id: string): boolean {
+function globRegExp(pattern: string): RegExp {
   const escaped = pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'));
-  return new RegExp(`^${escaped.join('.*')}$`).test(id);
+  return new RegExp(`^${escaped.join('(.*)')}$`);
+}
+
+function globMatch(pattern: string, id: string): boolean {
+  return globRegExp(pattern).test(id);
 }
 
 function trim(check: CheckResult): NonNullable<StepState['check']>['checks'][number] {
@@ -83,11 +87,14 @@ function trim(check: CheckResult): NonNullable<StepState['check']>['checks'][num
   };
 }
 
-/** Facts a check step reads from its matched check's values (e.g. which CA the token is from). */
+/**
+ * Facts a check step reads from its matched check: a key of its `values`, or `@match` for the
+ * part of the check id the first `*` matched (e.g. `vgca` in `signature.pkcs11-modules.vgca`).
+ */
 function factsFrom(step: CheckStep, matched: CheckResult | undefined): Record<string, string> {
   const facts: Record<string, string> = {};
   for (const [fact, key] of Object.entries(step.facts ?? {})) {
-    const value = matched?.values?.[key];
+    const value = key === '@match' && matched !== undefined ? globRegExp(step.pass.checkId).exec(matched.id)?.[1] : matched?.values?.[key];
     if (typeof value === 'string' || typeof value === 'number') facts[fact] = String(value);
   }
   return facts;

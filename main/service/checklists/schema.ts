@@ -143,7 +143,10 @@ export const stepSchema = z.discriminatedUnion('kind', [
       ...stepBase,
       probe: z.string().min(1),
       pass: passRuleSchema,
-      /** Facts to read from the matched check's `values` (fact name → values key). */
+      /**
+       * Facts to read from the matched check (fact name → a `values` key, or `@match`: the part of
+       * the check id matched by the first `*`).
+       */
       facts: z.record(idSchema, z.string()).optional(),
       fix: localTextSchema,
     })

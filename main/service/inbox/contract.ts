@@ -48,6 +48,18 @@ export const inboxContract = {
       .strict(),
     summary: { vi: 'Xuất bảng tổng hợp ra XLSX', en: 'Export the totals to XLSX' },
   }),
+  'inbox:report': channel<{ fileName: string; mime: string; bytes: number; file?: string; contentBase64?: string }>()({
+    request: z
+      .object({
+        visitId: z.string().min(1).max(64),
+        format: z.enum(['pdf', 'docx', 'xlsx', 'csv', 'json', 'html', 'text']),
+        out: z.string().min(1).max(4096).optional(),
+        inline: z.boolean().default(false),
+        lang: z.enum(['vi', 'en']).default('vi'),
+      })
+      .strict(),
+    summary: { vi: 'Xuất lại báo cáo của một chuyến trong hộp thư (kiểm tra lại chữ ký)', en: 'Export the report of a visit in the inbox (signature checked again)' },
+  }),
   'keys:export-public': channel<{ keyId: string; file?: string; text: string }>()({
     request: z.object({ out: z.string().min(1).max(4096).optional(), label: z.string().max(300).default('') }).strict(),
     summary: { vi: 'Xuất khoá công khai của máy này (gửi cho người giám sát)', en: "Export this installation's public key (for the supervisor)" },

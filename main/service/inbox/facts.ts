@@ -5,10 +5,14 @@
  * Certificates, OS support and printer supplies are read from the checks' `values`, by these
  * conventions (documented in the README, followed by the sample fixtures):
  * - a `signature` check with a date in `values.notAfter` (or `validTo`/`expires`) is a certificate;
- * - an `os` check with `values.outOfSupport === true` (or an `endOfSupport` date before the visit)
- *   is a machine out of support;
- * - a `printers` check with `values.supplyLow === true`, or a `levelPercent` ≤ 10, or whose id
- *   names supplies/toner/ink/marker and is warn/fail, is a printer with supplies low.
+ * - an `os` check with `values.outOfSupport === true`, or not ok with a `supportEnd` (as
+ *   `diagnostics/os/os-version.ts` writes it; also `endOfSupport`) before the visit day, is a
+ *   machine out of support;
+ * - a `printers` check is a printer with supplies low when `values.supplies` (as
+ *   `diagnostics/printers/printers-probe.ts` writes it) has a supply at 0–10 %, when
+ *   `values.reasons` holds an IPP low/empty marker keyword (`toner-low`, `marker-supply-low-warning`…),
+ *   when `values.supplyLow === true` or `values.levelPercent` ≤ 10, or when its id names
+ *   supplies/toner/ink/marker and it is warn/fail.
  */
 import type { Visit } from '../visits/schema.js';
 import type { CertFact, VisitFacts } from './types.js';
@@ -28,8 +32,15 @@ function dateValue(values: Readonly<Record<string, unknown>> | undefined, keys: 
 function isOutOfSupport(check: Check, visitDate: string): boolean {
   if (check.area !== 'os') return false;
   if (check.values?.['outOfSupport'] === true) return true;
-  const end = dateValue(check.values, ['endOfSupport', 'supportEnds']);
+  const end = dateValue(check.values, ['supportEnd', 'endOfSupport', 'supportEnds']);
   return end !== undefined && end.slice(0, 10) < visitDate && check.status !== 'ok';
+}
+
+/** IPP `printer-state-reasons` keywords meaning a supply is low or empty (RFC 8011 §5.4.12). */
+const LOW_REASON = /^(toner-(low|empty)|marker-supply-(low|empty)|marker-ink-almost-empty|developer-(low|empty)|marker-waste-almost-full)/;
+
+function isLow(level: unknown): boolean {
+  return typeof level === 'number' && level >= 0 && level <= 10;
 }
 
 function isSupplyLow(check: Check): boolean {
@@ -37,6 +48,10 @@ function isSupplyLow(check: Check): boolean {
   if (check.values?.['supplyLow'] === true) return true;
   const level = check.values?.['levelPercent'];
   if (typeof level === 'number' && level >= 0 && level <= 10) return true;
+  const supplies = check.values?.['supplies'];
+  if (Array.isArray(supplies) && supplies.some((s: unknown) => isLow((s as { levelPercent?: unknown } | null)?.levelPercent))) return true;
+  const reasons = check.values?.['reasons'];
+  if (Array.isArray(reasons) && reasons.some((r) => typeof r === 'string' && LOW_REASON.test(r))) return true;
   return /suppl|toner|ink|marker|muc/i.test(check.id) && (check.status === 'warn' || check.status === 'fail');
 }
 

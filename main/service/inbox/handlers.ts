@@ -20,6 +20,9 @@ import {
   writeTrusted,
 } from './keys.js';
 import { readIndex } from './store.js';
+import { openStored } from './stored.js';
+import { FORMAT_INFO, exportFileName, renderVisit } from '../reports/export.js';
+import { exportContext } from '../reports/handlers.js';
 import type { ImportVerdict, InboxEntry, TrustedKey } from './types.js';
 
 function counts(verdicts: readonly ImportVerdict[]): ImportResult['counts'] {
@@ -79,6 +82,14 @@ export function inboxHandlers(env: ServiceEnv): Handlers<typeof inboxContract> {
       const bytes = await renderAggregateXlsx(aggregate(await currentEntries(env.dataDir), groupBy, filter, env.now()), lang);
       const file = out === undefined ? (inline ? undefined : await writeOut(path.join(env.dataDir, 'exports', `tong-hop-${groupBy}.xlsx`), bytes)) : await writeOut(out, bytes);
       return { bytes: bytes.length, ...(file === undefined ? {} : { file }), ...(inline ? { contentBase64: bytes.toString('base64') } : {}) };
+    },
+    'inbox:report': async ({ visitId, format, out, inline, lang }) => {
+      const { text, checked } = await openStored(env.dataDir, visitId);
+      // JSON: the intern's signed export, verbatim (re-signing would replace their signature).
+      const bytes = format === 'json' ? Buffer.from(`${text}\n`, 'utf8') : await renderVisit(checked.visit, format, exportContext(env, lang));
+      const fileName = exportFileName(checked.visit, format);
+      const file = out === undefined ? undefined : await writeOut(out, bytes);
+      return { fileName, mime: FORMAT_INFO[format].mime, bytes: bytes.length, ...(file === undefined ? {} : { file }), ...(inline ? { contentBase64: bytes.toString('base64') } : {}) };
     },
     'keys:export-public': async ({ out, label }) => {
       const key = await installationKey(env.dataDir, env.now);

@@ -34,6 +34,7 @@ export function RunWizard({ runId, onBack }: RunWizardProps) {
         <progress max={progress.total} value={progress.done} data-testid="progress" />
       </label>
       {run.error !== undefined && <p role="alert" className="cl-error" data-testid="wizard-error">{run.error}</p>}
+      {data.status === 'abandoned' && <p role="status" className="cl-unconfirmed">{t('wizard.abandoned')}</p>}
       <div className="cl-layout">
         <nav aria-label={t('wizard.stepList')} className="cl-steplist">
           <ol>

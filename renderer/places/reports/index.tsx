@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 
 import { AggregatePanel } from './aggregate-panel';
 import { ImportPanel } from './import-panel';
+import { InboxList } from './inbox-list';
 import { KeysPanel } from './keys-panel';
 import './reports.css';
 
@@ -16,6 +17,7 @@ export function ReportsPlace() {
       <p className="rp-muted">{t('intro')}</p>
       <ImportPanel onImported={() => setVersion((n) => n + 1)} />
       <AggregatePanel version={version} />
+      <InboxList version={version} />
       <KeysPanel version={version} />
     </section>
   );

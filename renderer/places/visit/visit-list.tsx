@@ -44,6 +44,27 @@ function NewVisitForm({ onOpen }: Props) {
   );
 }
 
+/** Opens a visit file made elsewhere (e.g. by `xaso visit new --out` on the USB stick). */
+function OpenFileForm({ onOpen }: Props) {
+  const { t, i18n } = useTranslation('visit');
+  const api = useApi();
+  const [path, setPath] = useState('');
+  const [error, setError] = useState<string>();
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const result = await api.visits['open-file']({ file: path.trim() });
+    if (result.ok) onOpen(result.value.file);
+    else setError(failureText(result, i18n.language));
+  };
+  return (
+    <form className="visit-row" onSubmit={(e) => void submit(e)}>
+      <label className="visit-grow">{t('openFile.label')}<input value={path} required onChange={(e) => setPath(e.target.value)} placeholder="D:\\xaso\\xa-tan-phuoc-hung.json" data-testid="open-file-path" /></label>
+      <button type="submit">{t('openFile.open')}</button>
+      {error !== undefined && <p role="alert" className="visit-error">✖ {error}</p>}
+    </form>
+  );
+}
+
 /** Saved visits, newest first, and the form to start a new one. */
 export function VisitList({ onOpen }: Props) {
   const { t, i18n } = useTranslation('visit');
@@ -65,6 +86,7 @@ export function VisitList({ onOpen }: Props) {
       <p className="visit-muted">{t('intro')}</p>
       <NewVisitForm onOpen={onOpen} />
       <h2>{t('list.title')}</h2>
+      <OpenFileForm onOpen={onOpen} />
       {error !== undefined && <p role="alert" className="visit-error">✖ {error}</p>}
       {items === undefined && error === undefined && <p aria-busy="true">{t('loading')}</p>}
       {items?.length === 0 && <p>{t('list.empty')}</p>}

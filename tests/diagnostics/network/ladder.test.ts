@@ -38,7 +38,7 @@ beforeAll(async () => {
   await add('expired', startHttps(self, expired));
   await add('clock', startHttps(self, expired, { date: new Date('2020-06-01T00:00:00Z') }));
   await add('error', startHttps(self, good, { status: 503 }));
-  await add('slow', startHttps(self, good, { delayMs: 1200 }));
+  await add('slow', startHttps(self, good, { delayMs: 4000 }));
   await add('ncsi', startHttp(self, { body: 'Microsoft Connect Test' }));
   await add('captive', startHttp(self, { status: 302, headers: { location: 'http://login.portal.test/' } }));
 });
@@ -66,8 +66,9 @@ function options(endpoints: Endpoint[], overrides: Partial<LadderOptions> = {}):
     connectivity: { url: `http://ncsi.test:${port['ncsi']}/connecttest.txt`, expectBody: 'Microsoft Connect Test' },
     dnsServers: [lan.ip(53)],
     ca: [ca.caCert],
-    timeoutMs: 3000,
-    slowMs: 800,
+    // Generous limits: the machine is shared and loaded; "slow" is 4 s against a 2.5 s threshold.
+    timeoutMs: 10_000,
+    slowMs: 2500,
     ...overrides,
   };
 }

@@ -10,6 +10,7 @@ import type { ScanResult } from '../../../../diagnostics/scan/types';
 import { useApi } from '../../../api/index';
 import { Icon } from '../../../components/icon';
 import { pick } from '../check-list';
+import { SaveToVisit } from './save-to-visit';
 import { useCall } from './use-call';
 
 /** Prefix length of a typed range, or undefined when it is not `a.b.c.d/n`. */
@@ -63,6 +64,7 @@ function Results({ result }: Readonly<{ result: ScanResult }>) {
         <button type="button" onClick={() => download(`xaso-scan-${stamp}.csv`, 'text/csv', scanCsv(result))} data-testid="scan-export-csv">{t('scan.exportCsv')}</button>
       </div>
       {result.notes.map((n, i) => <p key={i} className="muted">{pick(n, i18n.language)}</p>)}
+      <SaveToVisit scan={result} />
     </>
   );
 }

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { createProbeContext } from '../../../../diagnostics/index.js';
+import { pkcs11ModulesProbe } from '../../../../diagnostics/signature/pkcs11-modules.js';
 import { signingServicesProbe } from '../../../../diagnostics/signature/signing-services.js';
 import { tokenCertsProbe } from '../../../../diagnostics/signature/token-certs.js';
 import type { RunView } from '../../../../main/service/checklists/run-model.js';
@@ -17,7 +18,7 @@ import { startSigningService, type SigningServiceStandIn } from '../../../helper
 import { createSoftHsmToken, SOFTHSM_MODULE, softHsmAvailable, type SoftHsmToken } from '../../../helpers/softhsm.js';
 import { makeService, type TestService } from './setup.js';
 
-const probes = [tokenCertsProbe, signingServicesProbe];
+const probes = [tokenCertsProbe, signingServicesProbe, pkcs11ModulesProbe];
 
 /** A check step whose measured certificate count becomes the fact `certs`. */
 const FACTS_CHECKLIST = `schema: 1
@@ -129,6 +130,18 @@ describe('token checklist automatic steps against real peers', () => {
     expect(view.run.facts['certs']).toBe('3');
     expect(stepOf(view, 'three')?.visible).toBe(true);
     expect(stepOf(view, 'none')?.visible).toBe(false);
+  });
+
+  it('measures which CA the installed driver belongs to, and flags a driver of another CA', async () => {
+    const svc = await serviceWith({ withToken: true, serviceUrl: service!.url });
+    const runId = await toVgcaChecks(svc);
+    let view = await svc.call('checklists:get-run', { runId });
+    expect(stepOf(view, 'driver-mismatch')?.visible).toBe(false);
+    view = await svc.call('checklists:run-check', { runId, stepId: 'driver-check' });
+    // The SoftHSM2 module is a generic (OpenSC-class) PKCS#11 module, not a VGCA one.
+    expect(view.run.facts['driver']).toBe('opensc');
+    expect(stepOf(view, 'driver-check')?.outcome).toBe('passed');
+    expect(stepOf(view, 'driver-mismatch')?.visible).toBe(true);
   });
 
   it('checks the VGCA signing service by a real WebSocket handshake', async () => {

@@ -129,3 +129,40 @@ describe('inbox aggregates', () => {
     expect(book.getWorksheet('Chứng thư số')!.rowCount).toBe(4);
   });
 });
+
+describe('reports from the inbox', () => {
+  it('re-exports an imported visit, and refuses a copy edited on disk', async () => {
+    const out = path.join(dir, 'from-inbox.pdf');
+    const result = await call<{ file: string; bytes: number }>(supervisor, 'inbox:report', { visitId: 'visit-a1-xxxx', format: 'pdf', out });
+    expect(result.bytes).toBeGreaterThan(10_000);
+    const json = await call<{ contentBase64: string }>(supervisor, 'inbox:report', { visitId: 'visit-a1-xxxx', format: 'json', inline: true });
+    expect(JSON.parse(Buffer.from(json.contentBase64, 'base64').toString('utf8')).integrity.keyId).toBe(JSON.parse(await readFile(files.a1!, 'utf8')).integrity.keyId);
+    const entries = await call<Array<{ visitId: string; stored: { batch: string } }>>(supervisor, 'inbox:list', {});
+    const batch = path.join(dir, 'supervisor', 'inbox', 'batches', entries.find((e) => e.visitId === 'visit-a1-xxxx')!.stored.batch);
+    await writeFile(batch, (await readFile(batch, 'utf8')).replace('Xã Tân Phước Hưng', 'Xã Tân Phước Hưnh'));
+    const refused = await supervisor.invoke('inbox:report', { visitId: 'visit-a1-xxxx', format: 'pdf', inline: true });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'io-error' } });
+  });
+});
+
+describe('facts from real probe values', () => {
+  it('reads os.version supportEnd, printer supplies/reasons and certificate notAfter', async () => {
+    const { visitFacts } = await import('../../../../main/service/inbox/facts.js');
+    const base = sampleVisit({ machines: 0, date: '2026-11-20' });
+    const t = (vi: string) => ({ vi, en: vi });
+    const snapshot = {
+      schema: 1 as const, takenAt: '2026-11-20T08:00:00Z', durationMs: 1, platform: 'win32' as const, osName: 'Windows 10 Pro 22H2',
+      machine: { fingerprint: 'abc', hostname: 'MAY-01' }, summary: { ok: 0, warn: 3, fail: 1, unknown: 0 },
+      checks: [
+        { id: 'os.version', area: 'os', status: 'fail' as const, title: t('Windows'), detail: t('hết hỗ trợ'), values: { supportEnd: '2025-10-14' } },
+        { id: 'printers.printer.HP', area: 'printers', status: 'warn' as const, title: t('Máy in "HP"'), detail: t('mực'), values: { supplies: [{ name: 'Black', type: 'toner', levelPercent: 4 }] } },
+        { id: 'printers.printer.Canon', area: 'printers', status: 'warn' as const, title: t('Máy in "Canon"'), detail: t('mực'), values: { reasons: ['marker-supply-low-warning'], supplies: [{ name: 'K', type: 'toner', levelPercent: -1 }] } },
+        { id: 'signature.token-cert.ab12', area: 'signature', status: 'warn' as const, title: t('Chứng thư số: Lê Văn Cường'), detail: t('sắp hết hạn'), values: { notAfter: '2026-12-01T00:00:00.000Z', daysLeft: 11 } },
+      ],
+    };
+    const facts = visitFacts({ ...base, machines: [{ snapshot, addedAt: '2026-11-20T08:00:00Z' }] });
+    expect(facts.outOfSupport).toEqual([{ machine: 'MAY-01', os: 'Windows 10 Pro 22H2' }]);
+    expect(facts.printersLow.map((p) => p.title)).toEqual(['Máy in "HP"', 'Máy in "Canon"']);
+    expect(facts.certificates).toEqual([{ machine: 'MAY-01', title: 'Chứng thư số: Lê Văn Cường', notAfter: '2026-12-01T00:00:00.000Z' }]);
+  });
+});

@@ -1,0 +1,49 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import type { InboxEntry } from '../../../main/service/inbox/contract';
+import { failureText, useApi } from '../../api/index';
+import { downloadBase64 } from '../visit/download';
+
+const FORMATS = ['pdf', 'docx', 'xlsx', 'json'] as const;
+
+/** The visits in the inbox, newest first, each with its trust and report downloads. */
+export function InboxList({ version }: Readonly<{ version: number }>) {
+  const { t, i18n } = useTranslation('reports');
+  const api = useApi();
+  const [entries, setEntries] = useState<InboxEntry[]>([]);
+  const [status, setStatus] = useState<string>();
+  useEffect(() => {
+    let alive = true;
+    void api.inbox.list({}).then((r) => {
+      if (alive && r.ok) setEntries([...r.value].sort((a, b) => b.facts.date.localeCompare(a.facts.date)));
+    });
+    return () => { alive = false; };
+  }, [api, version]);
+  const download = async (visitId: string, format: (typeof FORMATS)[number]) => {
+    const r = await api.inbox.report({ visitId, format, inline: true, lang: i18n.language.startsWith('en') ? 'en' : 'vi' });
+    if (r.ok && r.value.contentBase64 !== undefined) {
+      downloadBase64(r.value.contentBase64, r.value.fileName, r.value.mime);
+      setStatus(`✔ ${r.value.fileName}`);
+    } else if (!r.ok) setStatus(`✖ ${failureText(r, i18n.language)}`);
+  };
+  return (
+    <details className="rp-card" data-testid="inbox-list">
+      <summary>{t('inbox.title', { count: entries.length })}</summary>
+      <p role="status" aria-live="polite">{status}</p>
+      <table className="rp-table">
+        <thead><tr><th scope="col">{t('inbox.visit')}</th><th scope="col">{t('inbox.interns')}</th><th scope="col">{t('inbox.key')}</th><th scope="col">{t('inbox.reports')}</th></tr></thead>
+        <tbody>
+          {entries.slice(0, 500).map((e) => (
+            <tr key={e.visitId}>
+              <th scope="row">{e.facts.commune}, {e.facts.province} · {e.facts.date}</th>
+              <td>{e.facts.interns.join(', ')}</td>
+              <td>{e.trust === 'imported' ? <span className="status status-ok">✔ {t('inbox.trusted')}</span> : e.trust === 'first-use' ? <span className="status status-warn">⚠ {t('keys.firstUse')}</span> : <span className="status status-warn">⚠ {t('status.unknown-key')}</span>}</td>
+              <td className="rp-actions">{FORMATS.map((f) => <button type="button" key={f} onClick={() => void download(e.visitId, f)} aria-label={`${f.toUpperCase()}: ${e.facts.commune} ${e.facts.date}`}>{f.toUpperCase()}</button>)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
+  );
+}
