@@ -6,7 +6,7 @@
  * (`ip addr`, `ip route`, resolv.conf) — nothing is injected but the endpoint list and the CA.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -111,6 +111,19 @@ describe('xaso network / scan inside the office namespace', () => {
     expect(scan.hosts.find((h) => h.ip === lan.ip(254))).toMatchObject({ gateway: true, deviceType: 'router' });
     expect(scan.hosts.find((h) => h.ip === lan.ip(30))).toMatchObject({ deviceType: 'printer', openPorts: [9100] });
     expect(scan.hosts.find((h) => h.ip === lan.ip(OFFICE))?.self).toBe(true);
+  });
+
+  it('keeps the scan with a visit file (--visit)', async () => {
+    const file = join(dir, 'chuyen-xa-an-phu.json');
+    const created = await xaso(['visit', 'new', '--commune', 'Xã An Phú', '--province', 'Tỉnh An Giang', '--intern', 'Nguyễn Văn An', '--out', file]);
+    expect(created.code).toBe(0);
+    const saved = await xaso(['scan', lan.cidr, '--no-names', '--visit', file]);
+    expect(saved.code).toBe(0);
+    expect(saved.stderr).toMatch(/Đã lưu kết quả quét/);
+    const visit = JSON.parse(await readFile(file, 'utf8')) as { scans: { ranges: string[]; hosts: unknown[] }[] };
+    expect(visit.scans).toHaveLength(1);
+    expect(visit.scans[0]?.ranges).toEqual([lan.cidr]);
+    expect(visit.scans[0]?.hosts.length).toBe(6);
   });
 
   it('scans its own range by default, and asks before a range larger than /22', async () => {

@@ -58,7 +58,7 @@ function OpenFileForm({ onOpen }: Props) {
   };
   return (
     <form className="visit-row" onSubmit={(e) => void submit(e)}>
-      <label className="visit-grow">{t('openFile.label')}<input value={path} required onChange={(e) => setPath(e.target.value)} placeholder="D:\\xaso\\xa-tan-phuoc-hung.json" data-testid="open-file-path" /></label>
+      <label className="visit-grow">{t('openFile.label')}<input value={path} required onChange={(e) => setPath(e.target.value)} placeholder={"D:\\xaso\\xa-tan-phuoc-hung.json"} data-testid="open-file-path" /></label>
       <button type="submit">{t('openFile.open')}</button>
       {error !== undefined && <p role="alert" className="visit-error">✖ {error}</p>}
     </form>
