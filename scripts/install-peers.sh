@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests meet as real peers (shared/PEERS.md): Chromium for the
 # UI, CUPS + ippeveprinter for printers, SoftHSM2 + OpenSC for tokens, iproute2/dnsmasq/nmap for
-# the simulated office LAN, poppler for PDF checks. Needs root (apt-get).
+# the simulated office LAN, snmpd for a Printer-MIB agent, poppler for PDF checks. Needs root (apt-get).
 set -euo pipefail
 packages=(
   chromium chromium-driver
   cups cups-client cups-bsd cups-ipp-utils dbus avahi-daemon
-  iproute2 iputils-ping dnsmasq nmap
+  iproute2 iputils-ping dnsmasq nmap snmpd
   softhsm2 opensc openssl
   poppler-utils unzip tmux
 )

@@ -5,7 +5,8 @@
 import type { LocalText } from '../types.js';
 import { isNameNotFound, resolveHost } from './dns-resolve.js';
 import { timedRequest, type RequestOutcome } from './endpoint-request.js';
-import type { BreakPoint, Endpoint, EndpointResult } from './types.js';
+import { proxiedRequest, proxyFor, type ProxyAddress } from './proxy.js';
+import type { BreakPoint, Endpoint, EndpointResult, ProxySettings } from './types.js';
 
 /** Options of {@link checkEndpoint}. */
 export type EndpointCheckOptions = Readonly<{
@@ -19,6 +20,8 @@ export type EndpointCheckOptions = Readonly<{
   slowMs?: number;
   /** Our clock (epoch ms); default `Date.now`. */
   now?: () => number;
+  /** The proxy settings in effect; a URL they apply to is fetched through the proxy. */
+  proxy?: ProxySettings;
   signal?: AbortSignal;
 }>;
 
@@ -48,8 +51,18 @@ function classifyTls(out: RequestOutcome, skew: number | undefined, now: number)
   return { status: 'fail', breaksAt: 'tls', explanation: t(`Không tin được chứng thư số của máy chủ (${tls.error ?? '?'}). Có thể thiếu chứng thư gốc (root CA) trên máy, hoặc phần mềm diệt virus/proxy đang chặn HTTPS.`, `The server certificate is not trusted (${tls.error ?? '?'}). A root CA may be missing on this PC, or antivirus/proxy is intercepting HTTPS.`) };
 }
 
-function classifyError(out: RequestOutcome): Verdict {
+function classifyProxy(error: NonNullable<RequestOutcome['error']>, proxy: ProxyAddress): Verdict | undefined {
+  const where = `${proxy.host}:${proxy.port}`;
+  if (error.code === 'PROXY_407') return { status: 'fail', breaksAt: 'proxy', explanation: t(`Proxy ${where} đòi đăng nhập (407). Hỏi người quản trị mạng tài khoản proxy.`, `The proxy ${where} wants a login (407). Ask the network admin for the proxy account.`) };
+  if (error.code.startsWith('PROXY_')) return { status: 'fail', breaksAt: 'proxy', explanation: t(`Proxy ${where} không cho đi tới trang này (${error.code.slice(6)}): có thể bị chặn theo chính sách.`, `The proxy ${where} refuses this site (${error.code.slice(6)}): it may be blocked by policy.`) };
+  if (error.phase === 'tcp' && error.code !== 'TIMEOUT') return { status: 'fail', breaksAt: 'proxy', explanation: t(`Không kết nối được proxy ${where} (${error.code}). Kiểm tra cài đặt proxy của máy.`, `Cannot reach the proxy ${where} (${error.code}). Check this PC's proxy settings.`) };
+  return undefined;
+}
+
+function classifyError(out: RequestOutcome, proxy?: ProxyAddress): Verdict {
   const error = out.error!;
+  const viaProxy = proxy === undefined ? undefined : classifyProxy(error, proxy);
+  if (viaProxy !== undefined) return viaProxy;
   if (error.phase === 'tcp') {
     const refused = error.code === 'ECONNREFUSED';
     return { status: 'fail', breaksAt: 'tcp', explanation: refused ? t('Máy chủ từ chối kết nối (cổng đóng). Dịch vụ có thể đang bảo trì.', 'The server refused the connection (port closed). The service may be down for maintenance.') : t(`Không kết nối được tới máy chủ (${error.code}). Tường lửa hoặc mạng đang chặn.`, `Could not connect to the server (${error.code}). A firewall or the network blocks it.`) };
@@ -74,6 +87,8 @@ export async function checkEndpoint(endpoint: Endpoint, options: EndpointCheckOp
   const now = options.now ?? Date.now;
   const timeoutMs = options.timeoutMs ?? 10_000;
   const base = { id: endpoint.id, name: endpoint.name, url: endpoint.url };
+  const proxy = options.proxy === undefined ? undefined : proxyFor(options.proxy, url);
+  if (proxy !== undefined) return viaProxy(endpoint, url, proxy, options);
   const dns = await resolveHost(url.hostname, { ...(options.dnsServers === undefined ? {} : { servers: options.dnsServers }), timeoutMs: Math.min(timeoutMs, 5000) });
   if ('error' in dns || dns.addresses[0] === undefined) {
     const code = 'error' in dns ? dns.code : 'ENODATA';
@@ -83,12 +98,22 @@ export async function checkEndpoint(endpoint: Endpoint, options: EndpointCheckOp
   const out = await timedRequest({ address: dns.addresses[0], url, timeoutMs, ...(options.ca === undefined ? {} : { ca: options.ca }), ...(options.signal === undefined ? {} : { signal: options.signal }) });
   const skew = out.date === undefined ? undefined : Date.parse(out.date) - now();
   const totalMs = dns.ms + (out.httpMs ?? out.tlsMs ?? out.tcpMs ?? timeoutMs);
-  const verdict = out.error !== undefined ? classifyError(out) : (classifyTls(out, skew, now()) ?? classifyHttp(endpoint, out, totalMs, options.slowMs ?? 3000, skew));
+  return assemble(endpoint, out, { addresses: dns.addresses, dnsMs: dns.ms, totalMs, skew, now: now(), slowMs: options.slowMs ?? 3000 });
+}
+
+type Extra = Readonly<{ addresses?: readonly string[]; dnsMs?: number; totalMs: number; skew: number | undefined; now: number; slowMs: number; proxy?: ProxyAddress }>;
+
+function assemble(endpoint: Endpoint, out: RequestOutcome, extra: Extra): EndpointResult {
+  const { skew, totalMs } = extra;
+  const verdict = out.error !== undefined ? classifyError(out, extra.proxy) : (classifyTls(out, skew, extra.now) ?? classifyHttp(endpoint, out, totalMs, extra.slowMs, skew));
   return {
-    ...base,
+    id: endpoint.id,
+    name: endpoint.name,
+    url: endpoint.url,
     ...verdict,
-    addresses: dns.addresses,
-    dnsMs: dns.ms,
+    ...(extra.addresses === undefined ? {} : { addresses: extra.addresses }),
+    ...(extra.dnsMs === undefined ? {} : { dnsMs: extra.dnsMs }),
+    ...(extra.proxy === undefined ? {} : { viaProxy: `${extra.proxy.host}:${extra.proxy.port}` }),
     ...(out.tcpMs === undefined ? {} : { tcpMs: out.tcpMs }),
     ...(out.tlsMs === undefined ? {} : { tlsMs: out.tlsMs }),
     ...(out.httpMs === undefined ? {} : { httpMs: out.httpMs }),
@@ -97,4 +122,14 @@ export async function checkEndpoint(endpoint: Endpoint, options: EndpointCheckOp
     ...(out.tls === undefined ? {} : { tls: out.tls }),
     ...(skew === undefined || Number.isNaN(skew) ? {} : { clockSkewMs: skew }),
   };
+}
+
+/** The check through a proxy: no local DNS (the proxy resolves), TCP = to the proxy. */
+async function viaProxy(endpoint: Endpoint, url: URL, proxy: ProxyAddress, options: EndpointCheckOptions): Promise<EndpointResult> {
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const out = await proxiedRequest({ proxy, url, timeoutMs, ...(options.ca === undefined ? {} : { ca: options.ca }) });
+  const now = (options.now ?? Date.now)();
+  const skew = out.date === undefined ? undefined : Date.parse(out.date) - now;
+  const totalMs = out.httpMs ?? out.tlsMs ?? out.tcpMs ?? timeoutMs;
+  return assemble(endpoint, out, { totalMs, skew, now, slowMs: options.slowMs ?? 3000, proxy });
 }

@@ -42,7 +42,8 @@ function trustedRoots(): string[] {
   }
 }
 
-function tlsVerdict(socket: TLSSocket, host: string): NonNullable<RequestOutcome['tls']> {
+/** The certificate verdict of a finished TLS handshake (trusted, and for `host`). */
+export function tlsVerdict(socket: TLSSocket, host: string): NonNullable<RequestOutcome['tls']> {
   const cert: PeerCertificate = socket.getPeerCertificate();
   const identity = socket.authorized ? checkServerIdentity(host, cert) : undefined;
   const error = socket.authorized ? identity?.message : String(socket.authorizationError ?? 'unknown');

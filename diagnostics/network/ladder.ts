@@ -8,8 +8,9 @@ import { probeTcp } from '../scan/tcp-probe.js';
 import type { CheckStatus, LocalText, ProbeContext } from '../types.js';
 import { isNameNotFound, resolveHost } from './dns-resolve.js';
 import { checkEndpoint, type EndpointCheckOptions } from './endpoint-check.js';
-import { timedRequest } from './endpoint-request.js';
+import { timedRequest, type RequestOutcome } from './endpoint-request.js';
 import { pingHost } from './ping.js';
+import { proxiedRequest, proxyFor } from './proxy.js';
 import type { ConnectivityProbe, Endpoint, EndpointResult, LadderResult, NetworkConfig, Rung, RungId } from './types.js';
 import { verdictOf } from './ladder-verdict.js';
 
@@ -58,38 +59,50 @@ async function gatewayRung(ctx: ProbeContext, gateway: string | undefined, signa
   return rung('gateway', 'fail', t(`Gateway ${gateway} không trả lời.`, `Gateway ${gateway} does not answer.`), { fix: t('Kiểm tra bộ định tuyến đã bật; khởi động lại nó; kiểm tra cáp giữa máy và switch.', 'Check the router is on; restart it; check the cable between PC and switch.') });
 }
 
-async function dnsRung(servers: readonly string[], probeName: string | undefined, override: readonly string[] | undefined): Promise<Rung> {
+async function dnsRung(servers: readonly string[], probeName: string | undefined, override: readonly string[] | undefined, proxied: boolean): Promise<Rung> {
+  const failed = proxied ? 'warn' : 'fail';
   if (servers.length === 0) return rung('dns', 'fail', t('Máy không có máy chủ DNS nào.', 'No DNS server is configured.'), { fix: t('Bật "Obtain DNS server address automatically", hoặc điền DNS của nhà mạng.', 'Turn on "Obtain DNS server address automatically", or enter the ISP\'s DNS.') });
   if (probeName === undefined) return rung('dns', 'unknown', t('Không có tên miền nào để thử.', 'No name to try.'));
   const result = await resolveHost(probeName, override === undefined ? {} : { servers: override });
   if ('addresses' in result) return rung('dns', 'ok', t(`${probeName} → ${result.addresses.join(', ')} (${result.ms} ms, DNS ${servers.join(', ')})`, `${probeName} → ${result.addresses.join(', ')} (${result.ms} ms, DNS ${servers.join(', ')})`), { ms: result.ms });
-  if (isNameNotFound(result.code)) return rung('dns', 'fail', t(`Máy chủ DNS (${servers.join(', ')}) trả lời nhưng không biết "${probeName}".`, `The DNS server (${servers.join(', ')}) answers but does not know "${probeName}".`), { fix: t('Đổi DNS sang của nhà mạng hoặc 1.1.1.1/8.8.8.8; kiểm tra bộ lọc tên miền.', 'Switch DNS to the ISP\'s or 1.1.1.1/8.8.8.8; check for domain filtering.') });
-  return rung('dns', 'fail', t(`Máy chủ DNS (${servers.join(', ')}) không trả lời (${result.code}).`, `The DNS server (${servers.join(', ')}) does not answer (${result.code}).`), { fix: t('Khởi động lại bộ định tuyến; hoặc đặt DNS khác (của nhà mạng, 1.1.1.1, 8.8.8.8).', 'Restart the router; or set another DNS (the ISP\'s, 1.1.1.1, 8.8.8.8).') });
+  if (isNameNotFound(result.code)) return rung('dns', failed, t(`Máy chủ DNS (${servers.join(', ')}) trả lời nhưng không biết "${probeName}".`, `The DNS server (${servers.join(', ')}) answers but does not know "${probeName}".`), { fix: t('Đổi DNS sang của nhà mạng hoặc 1.1.1.1/8.8.8.8; kiểm tra bộ lọc tên miền.', 'Switch DNS to the ISP\'s or 1.1.1.1/8.8.8.8; check for domain filtering.') });
+  return rung('dns', failed, t(`Máy chủ DNS (${servers.join(', ')}) không trả lời (${result.code}).`, `The DNS server (${servers.join(', ')}) does not answer (${result.code}).`), { fix: t('Khởi động lại bộ định tuyến; hoặc đặt DNS khác (của nhà mạng, 1.1.1.1, 8.8.8.8).', 'Restart the router; or set another DNS (the ISP\'s, 1.1.1.1, 8.8.8.8).') });
+}
+
+function judgeInternet(out: RequestOutcome, probe: ConnectivityProbe, via: string): { rung: Rung; captive: boolean } {
+  const redirected = out.status !== undefined && out.status >= 300 && out.status < 400;
+  if (redirected || (out.body ?? '').trim() !== probe.expectBody) {
+    const where = out.location === undefined ? '' : `: ${out.location}`;
+    return { rung: rung('internet', 'warn', t(`Mạng này yêu cầu đăng nhập trước khi ra Internet (captive portal${where}).`, `This network wants a sign-in before the internet (captive portal${where}).`), { fix: t('Mở trình duyệt, đăng nhập trang của mạng (Wi-Fi khách sạn/nhà mạng), rồi kiểm tra lại.', 'Open a browser, sign in on the network\'s page, then check again.') }), captive: true };
+  }
+  const ms = out.httpMs ?? 0;
+  return { rung: rung('internet', 'ok', t(`Ra Internet được${via === '' ? '' : ` qua proxy ${via}`} (${ms} ms).`, `Internet reachable${via === '' ? '' : ` through the proxy ${via}`} (${ms} ms).`), { ms }), captive: false };
 }
 
 async function internetRung(probe: ConnectivityProbe | undefined, options: LadderOptions): Promise<{ rung: Rung; captive: boolean }> {
   if (probe === undefined) return { rung: rung('internet', 'unknown', t('Không có địa chỉ thử Internet.', 'No internet probe configured.')), captive: false };
   const url = new URL(probe.url);
+  const timeoutMs = options.timeoutMs ?? 8000;
+  const proxy = proxyFor(options.config.proxy, url);
+  if (proxy !== undefined) {
+    const via = `${proxy.host}:${proxy.port}`;
+    const out = await proxiedRequest({ proxy, url, timeoutMs, bodyBytes: 512 });
+    if (out.error === undefined) return judgeInternet(out, probe, via);
+    return { rung: rung('internet', 'fail', t(`Không ra Internet qua proxy ${via} (${out.error.code}).`, `No internet through the proxy ${via} (${out.error.code}).`), { fix: t('Kiểm tra địa chỉ proxy trong cài đặt mạng của máy; hỏi người quản trị mạng.', 'Check the proxy address in this PC\'s network settings; ask the network admin.') }), captive: false };
+  }
   const dns = await resolveHost(url.hostname, options.dnsServers === undefined ? {} : { servers: options.dnsServers });
-  const proxy = options.config.proxy;
   if ('error' in dns) return { rung: rung('internet', 'unknown', t(`Không thử được Internet vì DNS lỗi (${dns.code}).`, `Internet not tried: DNS failed (${dns.code}).`)), captive: false };
-  const out = await timedRequest({ address: dns.addresses[0] ?? '', url, timeoutMs: options.timeoutMs ?? 8000, bodyBytes: 512, ...(options.signal === undefined ? {} : { signal: options.signal }) });
-  if (out.error !== undefined) {
-    if (proxy.enabled) return { rung: rung('internet', 'warn', t(`Không ra Internet trực tiếp được, nhưng máy dùng proxy ${proxy.server ?? proxy.autoConfigUrl ?? ''}: trình duyệt đi qua proxy.`, `No direct internet, but this PC uses the proxy ${proxy.server ?? proxy.autoConfigUrl ?? ''}: browsers go through it.`), { fix: t('Thử mở trang trong trình duyệt; nếu lỗi, hỏi người quản trị mạng về proxy.', 'Try the site in a browser; if it fails, ask the network admin about the proxy.') }), captive: false };
-    return { rung: rung('internet', 'fail', t(`Bộ định tuyến không ra được Internet (${out.error.code}).`, `The router does not reach the internet (${out.error.code}).`), { fix: t('Kiểm tra đèn Internet/PON của modem nhà mạng; khởi động lại modem; gọi tổng đài nhà mạng.', 'Check the modem\'s Internet/PON light; restart the modem; call the ISP.') }), captive: false };
-  }
-  const redirected = out.status !== undefined && out.status >= 300 && out.status < 400;
-  if (redirected || (out.body ?? '').trim() !== probe.expectBody) {
-    const where = out.location ?? url.hostname;
-    return { rung: rung('internet', 'warn', t(`Mạng này yêu cầu đăng nhập trước khi ra Internet (captive portal${out.location === undefined ? '' : `: ${where}`}).`, `This network wants a sign-in before the internet (captive portal${out.location === undefined ? '' : `: ${where}`}).`), { fix: t('Mở trình duyệt, đăng nhập trang của mạng (Wi-Fi khách sạn/nhà mạng), rồi kiểm tra lại.', 'Open a browser, sign in on the network\'s page, then check again.') }), captive: true };
-  }
-  return { rung: rung('internet', 'ok', t(`Ra Internet được (${out.httpMs ?? 0} ms).`, `Internet reachable (${out.httpMs ?? 0} ms).`), { ms: out.httpMs ?? 0 }), captive: false };
+  const out = await timedRequest({ address: dns.addresses[0] ?? '', url, timeoutMs, bodyBytes: 512, ...(options.signal === undefined ? {} : { signal: options.signal }) });
+  if (out.error === undefined) return judgeInternet(out, probe, '');
+  const pac = options.config.proxy.autoConfigUrl;
+  if (pac !== undefined) return { rung: rung('internet', 'warn', t(`Không ra Internet trực tiếp được, nhưng máy dùng tệp cấu hình proxy ${pac}: trình duyệt đi qua proxy.`, `No direct internet, but this PC uses the proxy script ${pac}: browsers go through it.`), { fix: t('Thử mở trang trong trình duyệt; nếu lỗi, hỏi người quản trị mạng về proxy.', 'Try the site in a browser; if it fails, ask the network admin about the proxy.') }), captive: false };
+  return { rung: rung('internet', 'fail', t(`Bộ định tuyến không ra được Internet (${out.error.code}).`, `The router does not reach the internet (${out.error.code}).`), { fix: t('Kiểm tra đèn Internet/PON của modem nhà mạng; khởi động lại modem; gọi tổng đài nhà mạng.', 'Check the modem\'s Internet/PON light; restart the modem; call the ISP.') }), captive: false };
 }
 
 async function endpointsRung(options: LadderOptions): Promise<{ rung: Rung; results: EndpointResult[] }> {
   const live = options.endpoints.filter((e) => e.placeholder !== true);
   const results = await Promise.all(live.map(async (e) => {
-    const result = await checkEndpoint(e, options);
+    const result = await checkEndpoint(e, { ...options, proxy: options.config.proxy });
     options.onEndpoint?.(result);
     return result;
   }));
@@ -112,7 +125,7 @@ export async function runLadder(ctx: ProbeContext, options: LadderOptions): Prom
   const probeName = options.endpoints.find((e) => e.placeholder !== true)?.url ?? options.connectivity?.url;
   const [gateway, dns, internet, endpoints] = await Promise.all([
     gatewayRung(ctx, config.defaultGateway, options.signal).then(emit),
-    dnsRung(options.dnsServers ?? config.dnsServers, probeName === undefined ? undefined : new URL(probeName).hostname, options.dnsServers).then(emit),
+    dnsRung(options.dnsServers ?? config.dnsServers, probeName === undefined ? undefined : new URL(probeName).hostname, options.dnsServers, config.proxy.enabled).then(emit),
     internetRung(options.connectivity, options).then((r) => ({ ...r, rung: emit(r.rung) })),
     endpointsRung(options).then((r) => ({ ...r, rung: emit(r.rung) })),
   ]);

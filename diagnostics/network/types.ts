@@ -80,6 +80,8 @@ export type EndpointResult = Readonly<{
   tls?: Readonly<{ authorized: boolean; error?: string; subject?: string; issuer?: string; validFrom?: string; validTo?: string }>;
   /** Server clock (HTTP Date) minus ours, in ms, when the server sent a Date. */
   clockSkewMs?: number;
+  /** `host:port` of the proxy the check went through, when one applied. */
+  viaProxy?: string;
 }>;
 
 /** The rungs of the ladder, bottom to top. */

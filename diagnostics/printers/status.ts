@@ -7,6 +7,7 @@ import { probeTcp } from '../scan/tcp-probe.js';
 import { networkHostOf } from './cups.js';
 import { fault } from './faults.js';
 import { queryIppPrinter } from './ipp-printer.js';
+import { querySnmpPrinter } from './snmp-printer.js';
 import type { PrinterFault, PrinterInfo } from './types.js';
 
 function mergeFaults(a: readonly PrinterFault[], b: readonly PrinterFault[]): PrinterFault[] {
@@ -29,8 +30,10 @@ export async function enrichPrinter(printer: PrinterInfo, options: Readonly<{ ti
     return { ...printer, faults: mergeFaults(printer.faults, [fault('port-unreachable')]) };
   }
   const uri = ippUriFor(printer) ?? ((await probeTcp(target.host, 631, timeoutMs, options.signal)) === 'open' ? `ipp://${target.host}:631/ipp/print` : undefined);
-  if (uri === undefined) return printer;
-  const device = await queryIppPrinter({ uri }, { timeoutMs, ...(options.signal === undefined ? {} : { signal: options.signal }) });
+  // No IPP: older printers still answer SNMP (Printer-MIB).
+  const device = uri === undefined
+    ? await querySnmpPrinter({ host: target.host, timeoutMs: Math.min(timeoutMs, 1000) })
+    : await queryIppPrinter({ uri }, { timeoutMs, ...(options.signal === undefined ? {} : { signal: options.signal }) });
   if (device.status !== 'ok') return printer;
   const d = device.data;
   return {

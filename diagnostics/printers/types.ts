@@ -18,7 +18,7 @@ export type PrinterFault = Readonly<{ code: string; severity: 'warn' | 'fail'; t
 /** One printer. */
 export type PrinterInfo = Readonly<{
   name: string;
-  source: 'cups' | 'windows' | 'ipp';
+  source: 'cups' | 'windows' | 'ipp' | 'snmp';
   state: PrinterState;
   /** Raw IPP/CUPS keywords or Windows status names. */
   stateReasons: readonly string[];

@@ -146,6 +146,13 @@ describe('token checklist in Chromium, keyboard only', () => {
     await page.keyboard.press('Enter');
     await page.getByTestId('signed').waitFor();
     await app.screenshot('checklists-signed');
+    // The same run in English: content and UI switch together.
+    await tabTo(page, 'lang-switch');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Install and verify a USB signing token' }).waitFor();
+    await expect.poll(() => page.getByTestId('finish').textContent()).toContain('Completed');
+    await app.screenshot('checklists-signed-en');
+    await page.getByTestId('lang-switch').press('Enter');
 
     // What the service saved: every step, the override reason, the sign-off.
     const reader = createService(defaultEnv({ door: 'test', version: '0.0.0-test', dataDir: app.dataDir }));

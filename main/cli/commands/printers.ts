@@ -19,12 +19,12 @@ export const printersCommand: Command = {
   summary: { vi: 'Máy in: danh sách, trạng thái, in thử, xoá hàng đợi', en: 'Printers: list, status, test page, clear queue' },
   usage: [
     'xaso printers [list] [--json]',
-    'xaso printers status ipp://HOST/ipp/print | HOST [--json]',
+    'xaso printers status ipp://HOST/ipp/print | HOST [--snmp-port N] [--json]   (HOST: IPP, rồi SNMP nếu không có IPP)',
     'xaso printers test-page "TÊN" [--json]',
     'xaso printers clear-queue "TÊN" --yes',
     'xaso printers restart-spooler --yes',
   ],
-  flags: ['yes?'],
+  flags: ['yes?', 'snmp-port'],
   async run(args, io) {
     const [sub = 'list', arg] = args.positionals;
     const yes = args.flags['yes'] === true;
@@ -34,7 +34,10 @@ export const printersCommand: Command = {
         return printResult(io, await io.service.invoke('printers:list', {}, opts), (v) => formatPrinters(v as PrinterInfo[], io.lang));
       case 'status': {
         const target = needName(arg, 'status');
-        const request = /^ipps?:\/\//.test(target) ? { uri: target } : { host: target };
+        const snmpPort = args.flags['snmp-port'];
+        const port = typeof snmpPort === 'string' ? Number(snmpPort) : undefined;
+        if (snmpPort === true || (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536))) throw new UsageError({ vi: '--snmp-port là số cổng UDP', en: '--snmp-port is a UDP port number' });
+        const request = /^ipps?:\/\//.test(target) ? { uri: target } : { host: target, ...(port === undefined ? {} : { snmp: { port } }) };
         return printResult(io, await io.service.invoke('printers:status', request, opts), (v) => formatPrinter(v as PrinterInfo, io.lang));
       }
       case 'test-page':

@@ -61,6 +61,7 @@ const extras = { note: z.string().max(4000).optional(), followUp: z.string().max
 const imageDataUrl = z.string().max(15_000_000).regex(/^data:image\/(png|jpeg);base64,[A-Za-z0-9+/=]+$/, 'PNG or JPEG data URL');
 const fileText = { fileName: z.string().min(1).max(260), text: z.string().max(2_000_000) };
 
+/** The `checklists:*` channels: library (list/get/validate/import) and runs. */
 export const checklistsContract = {
   'checklists:list': channel<{ checklists: ChecklistListItem[]; problems: FileProblem[] }>()({
     request: z.object({ query: z.string().max(200).optional() }).strict(),

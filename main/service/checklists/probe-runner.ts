@@ -3,7 +3,7 @@
  * (`runSweep(ctx, { probes: [thatProbe] })`), so a step sees exactly what a sweep would: a probe
  * that hangs, throws or meets garbage becomes an `unknown` check, never a pass.
  */
-import { createProbeContext, probes as registry, runSweep } from '../../../diagnostics/index.js';
+import { createProbeContext, machineIdentity, probes as registry, runSweep } from '../../../diagnostics/index.js';
 import type { CheckResult, Probe, ProbeContext } from '../../../diagnostics/types.js';
 
 /** What the checklists domain needs from diagnostics (tests pass their own). */
@@ -15,6 +15,8 @@ export type ProbeRunner = Readonly<{
     probeId: string,
     options: Readonly<{ signal: AbortSignal; onCheck?: (check: CheckResult) => void }>,
   ) => Promise<readonly CheckResult[]>;
+  /** This PC's hardware fingerprint (survives a Windows reinstall); `undefined` if unreadable. */
+  fingerprint: () => Promise<string | undefined>;
 }>;
 
 /** A runner over `probes` (default: the registry) in `ctx` (default: this machine). */
@@ -34,6 +36,13 @@ export function createProbeRunner(
         },
       });
       return result.checks;
+    },
+    async fingerprint() {
+      try {
+        return (await machineIdentity(ctx, { signal: AbortSignal.timeout(15_000) })).fingerprint;
+      } catch {
+        return undefined;
+      }
     },
   };
 }

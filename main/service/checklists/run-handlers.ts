@@ -71,6 +71,9 @@ export function runHandlers(deps: ChecklistsDeps): Pick<Handlers<typeof checklis
       const library = await loadLibrary(deps.builtinDir, env.dataDir, runner.probeIds());
       const entry = findEntry(library, checklistId);
       if (entry === undefined) throw new ServiceError('not-found', { vi: `Không có danh mục "${checklistId}".`, en: `No checklist "${checklistId}".` });
+      // A run about this PC remembers which PC (a visit matches it to the machine's snapshots);
+      // VNeID tasks concern a citizen's phone, not the PC.
+      const fingerprint = machineFingerprint ?? (entry.checklist.task === 'vneid' ? undefined : await runner.fingerprint());
       const at = now();
       const run: Run = {
         schema: 1,
@@ -81,7 +84,7 @@ export function runHandlers(deps: ChecklistsDeps): Pick<Handlers<typeof checklis
         updatedAt: at,
         revision: 0,
         facts: measuredFacts(env),
-        ...(machineFingerprint === undefined ? {} : { machineFingerprint }),
+        ...(fingerprint === undefined ? {} : { machineFingerprint: fingerprint }),
         steps: {},
       };
       return view(await saveRun(env.dataDir, settle(run, runner.probeIds(), at), at));

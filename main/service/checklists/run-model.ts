@@ -86,9 +86,13 @@ export const runSchema = z
   })
   .strict();
 
+/** A saved run (schema 1). */
 export type Run = z.output<typeof runSchema>;
+/** What was done on one step. */
 export type StepState = z.output<typeof stepStateSchema>;
+/** The last automatic check of a step. */
 export type CheckRun = z.output<typeof checkRunSchema>;
+/** The commune official's sign-off. */
 export type SignOff = z.output<typeof signOffSchema>;
 
 /** A step's outcome (the same words as `ChecklistRunSummary`). */

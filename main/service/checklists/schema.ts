@@ -183,11 +183,17 @@ export const checklistSchema = z
   })
   .strict();
 
+/** A validated checklist (defaults applied). */
 export type Checklist = z.output<typeof checklistSchema>;
+/** One step of any kind. */
 export type Step = z.output<typeof stepSchema>;
+/** A question step. */
 export type QuestionStep = Extract<Step, { kind: 'question' }>;
+/** An automatic check step. */
 export type CheckStep = Extract<Step, { kind: 'check' }>;
+/** A task family. */
 export type ChecklistTask = (typeof TASKS)[number];
+/** What a failing answer may require. */
 export type Evidence = 'note' | 'photo' | 'action';
 
 /** Compares two versions number by number: negative, 0 or positive. */

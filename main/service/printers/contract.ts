@@ -16,10 +16,12 @@ export const printersContract = {
         /** `ipp://host[:port]/path`; or give `host` (then `ipp://host:631/ipp/print`). */
         uri: z.string().regex(/^ipps?:\/\/\S+$/).max(500).optional(),
         host: z.string().regex(/^[A-Za-z0-9.:-]+$/).max(253).optional(),
+        /** SNMP, tried when the printer has no IPP: UDP port (default 161) and community (default `public`). */
+        snmp: z.object({ port: z.number().int().min(1).max(65535).optional(), community: z.string().min(1).max(64).optional() }).strict().optional(),
       })
       .strict()
       .refine((r) => r.uri !== undefined || r.host !== undefined, { message: 'uri or host is required' }),
-    summary: { vi: 'Hỏi trực tiếp máy in mạng qua IPP: trạng thái, mực, giấy', en: 'Ask a network printer over IPP: state, toner, paper' },
+    summary: { vi: 'Hỏi trực tiếp máy in mạng (IPP, hoặc SNMP nếu không có IPP): trạng thái, mực, giấy', en: 'Ask a network printer (IPP, or SNMP without IPP): state, toner, paper' },
   }),
   'printers:test-page': channel<TestPageResult>()({
     request: z.object({ name, timeoutMs: z.number().int().min(1000).max(300_000).optional() }).strict(),

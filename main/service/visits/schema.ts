@@ -85,7 +85,7 @@ export const checklistRunSchema = z
 export const lanScanSchema = z
   .object({
     schema: z.literal(1),
-    ranges: z.array(z.string()),
+    ranges: z.array(z.string()).readonly(),
     startedAt: isoTime,
     durationMs: z.number(),
     addressesScanned: z.number(),
@@ -96,11 +96,11 @@ export const lanScanSchema = z
           mac: z.string().optional(),
           vendor: z.string().optional(),
           hostname: z.string().optional(),
-          openPorts: z.array(z.number()),
+          openPorts: z.array(z.number()).readonly(),
           deviceType: z.string(),
         })
         .loose(),
-    ),
+    ).readonly(),
     cancelled: z.boolean(),
   })
   .loose();

@@ -22,6 +22,7 @@ function CheckList({ checks }: Readonly<{ checks: readonly Seen[] }>) {
   );
 }
 
+/** Props of {@link CheckPanel}. */
 export type CheckPanelProps = Readonly<{ step: CheckStep; state: StepState | undefined; view: StepView; run: RunState }>;
 
 /** An automatic check: run it, watch it live, see what was found, check again, fix or override. */

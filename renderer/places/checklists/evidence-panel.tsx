@@ -16,6 +16,7 @@ function readDataUrl(file: File): Promise<string> {
   });
 }
 
+/** Props of {@link EvidencePanel}. */
 export type EvidencePanelProps = Readonly<{ step: Step; state: StepState | undefined; run: RunState }>;
 
 /** Note, follow-up action and photos of a step (what a failing answer may require). */

@@ -6,6 +6,7 @@ import { SignOffPanel } from './sign-off-panel';
 import { StepPanel } from './step-panel';
 import { useLocal, useRun } from './use-run';
 
+/** Props of {@link RunWizard}. */
 export type RunWizardProps = Readonly<{ runId: string; onBack: () => void }>;
 
 /** A run as a calm step-by-step wizard: progress, the step list, the current step, the sign-off. */

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Step } from '../../../main/service/checklists/schema';
 import { useLocal } from './use-run';
 
+/** Props of {@link StepInput}. */
 export type StepInputProps = Readonly<{
   step: Step;
   /** Check steps whose probe is missing are answered yes/no by hand. */

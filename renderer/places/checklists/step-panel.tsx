@@ -9,6 +9,7 @@ import { OutcomeChip } from './outcome-chip';
 import { StepInput } from './step-input';
 import { useLocal, type RunState } from './use-run';
 
+/** Props of {@link StepPanel}. */
 export type StepPanelProps = Readonly<{ step: Step; view: StepView; index: number; total: number; run: RunState; focusKey: string }>;
 
 /** One step of the wizard: its text, its control, its check, its evidence. */

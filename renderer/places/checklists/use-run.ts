@@ -26,6 +26,7 @@ export type RunState = Readonly<{
   act: (method: RunMethod, payload: Record<string, unknown>, streams?: boolean) => Promise<boolean>;
 }>;
 
+/** The run channels the wizard calls. */
 export type RunMethod = 'answer' | 'run-check' | 'override' | 'add-evidence' | 'sign-off' | 'abandon';
 
 /** Loads run `runId` and offers its actions. Every action is saved by the service before it answers. */

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProbeContext } from '../../../diagnostics/context.js';
 import { runLadder, type LadderOptions } from '../../../diagnostics/network/ladder.js';
 import type { Endpoint, NetworkConfig } from '../../../diagnostics/network/types.js';
+import { startProxy } from '../../helpers/http-proxy.js';
 import { createLan, type Lan } from '../../helpers/netns.js';
 import { createTestCa, type TestCa } from '../../helpers/test-ca.js';
 import { startHttp, startHttps, type TestServer } from '../../helpers/web-servers.js';
@@ -125,14 +126,35 @@ describe('reachability ladder', () => {
     expect(skewed.endpoints[0]).toMatchObject({ status: 'warn', breaksAt: 'clock' });
   });
 
-  it('recognises a captive portal and a proxy instead of "no internet"', async () => {
+  it('recognises a captive portal instead of "no internet"', async () => {
     const captive = await runLadder(ctx(), options([], { connectivity: { url: `http://captive.test:${port['captive']}/connecttest.txt`, expectBody: 'Microsoft Connect Test' } }));
     expect(captive.captivePortal).toBe(true);
     expect(captive.breaksAt).toBe('internet');
     expect(captive.verdict.en).toMatch(/captive portal/);
-    const proxied = await runLadder(ctx(), options([], { connectivity: { url: `http://ncsi.test:1/connecttest.txt`, expectBody: 'x' }, config: config({ proxy: { enabled: true, server: 'proxy.xa.local:3128', source: 'windows-registry' } }) }));
-    expect(proxied.rungs.find((r) => r.id === 'internet')).toMatchObject({ status: 'warn' });
-    expect(proxied.verdict.en).toMatch(/proxy/);
+  });
+
+  it('goes through the configured proxy like a browser (local DNS broken), and names a refusing proxy', async () => {
+    const names = Object.fromEntries(['dichvucong.gov.vn', 'ncsi.test'].map((n) => [n, lan.selfIp]));
+    const proxy = await startProxy({ names });
+    const refusing = await startProxy({ refuse: 407 });
+    try {
+      const proxied = (server: string, bypass?: string): Partial<LadderOptions> => ({
+        dnsServers: [lan.ip(52)], // silent: only the proxy can resolve names
+        config: config({ dnsServers: [lan.ip(52)], proxy: { enabled: true, server: `http=${server};https=${server}`, ...(bypass === undefined ? {} : { bypass }), source: 'windows-registry' } }),
+      });
+      const ok = await runLadder(ctx(), options([endpoint('dvc', 'dichvucong.gov.vn', 'good')], proxied(proxy.server)));
+      if (ok.rungs.some((r) => r.status === 'warn' && r.id !== 'dns')) console.log(JSON.stringify([ok.rungs, ok.endpoints], null, 1));
+      expect(ok.rungs.map((r) => [r.id, r.status])).toEqual([['link', 'ok'], ['gateway', 'ok'], ['dns', 'warn'], ['internet', 'ok'], ['endpoints', 'ok']]);
+      expect(ok.rungs.find((r) => r.id === 'internet')?.detail.en).toMatch(/through the proxy 127\.0\.0\.1/);
+      expect(ok.endpoints[0]).toMatchObject({ status: 'ok', httpStatus: 200, viaProxy: proxy.server });
+      expect(ok.endpoints[0]?.tls?.authorized).toBe(true);
+      const denied = await runLadder(ctx(), options([endpoint('dvc', 'dichvucong.gov.vn', 'good')], proxied(refusing.server)));
+      expect(denied.endpoints[0]).toMatchObject({ status: 'fail', breaksAt: 'proxy' });
+      expect(denied.endpoints[0]?.explanation.vi).toMatch(/đòi đăng nhập/);
+    } finally {
+      await proxy.close();
+      await refusing.close();
+    }
   });
 
   it('fails the link rung with only a 169.254 address', async () => {

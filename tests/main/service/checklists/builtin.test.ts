@@ -41,4 +41,13 @@ describe('built-in checklists', () => {
       ['vgca', 'vnpt', 'viettel', 'bkav', 'fpt', 'misa', 'other'],
     );
   });
+
+  it('the example in the README section validates', async () => {
+    const readme = await readFile('README.md', 'utf8');
+    const section = readme.slice(readme.indexOf('<!-- section:checklists'), readme.indexOf('<!-- /section:checklists -->'));
+    const example = /```yaml\n([\s\S]*?)```/.exec(section)?.[1] ?? '';
+    const parsed = parseChecklistText('README.md', example, registry);
+    if (!parsed.ok) throw new Error(parsed.errors.map((p) => formatProblem(p, 'en')).join('\n'));
+    expect(parsed.checklist.steps.length).toBeGreaterThan(2);
+  });
 });

@@ -83,6 +83,8 @@ describe('checklist runs', () => {
   it('shows and skips steps on answers and measured facts', async () => {
     svc = await branchy();
     let view = await svc.call('checklists:start-run', { checklistId: 'branchy' });
+    // The run remembers this PC by its hardware fingerprint (read from /sys here).
+    expect(view.run.machineFingerprint).toMatch(/^[0-9a-f]{16}$/);
     expect(view.run.facts['platform']).toBe(process.platform === 'win32' ? 'win32' : process.platform);
     expect(view.currentStepId).toBe('ca');
     const runId = view.run.runId;

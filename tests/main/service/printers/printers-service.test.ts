@@ -15,6 +15,7 @@ import type { PrinterInfo, RepairReport, TestPageResult } from '../../../../diag
 import { defaultEnv } from '../../../../main/service/env.js';
 import { createService, type Service } from '../../../../main/service/index.js';
 import { addCupsQueue, startIppPrinter, type CupsQueue, type IppPrinter } from '../../../helpers/ipp-printer.js';
+import { startSnmpAgent } from '../../../helpers/snmp-agent.js';
 
 const exec = promisify(execFile);
 const QUEUE = `x4-svc-${process.pid}`;
@@ -58,6 +59,18 @@ describe('printers:* channels', () => {
     const result = await service.invoke('printers:test-page', { name: QUEUE });
     expect(result.ok && (result.value as TestPageResult).outcome).toBe('completed');
     await printer.waitForSpooledFiles(before + 1);
+  });
+
+  it('falls back to SNMP (Printer-MIB) for a printer without IPP', async () => {
+    const agent = await startSnmpAgent({ model: 'Canon LBP2900', status: 3, errorState: '@', supplies: [{ name: 'Toner', max: 100, level: 40 }] });
+    try {
+      const result = await service.invoke('printers:status', { host: '127.0.0.1', snmp: { port: agent.port } });
+      if (!result.ok) throw new Error(result.error.message.en);
+      expect(result.value as PrinterInfo).toMatchObject({ source: 'snmp', makeModel: 'Canon LBP2900', stateReasons: ['noPaper'] });
+      expect((result.value as PrinterInfo).faults.map((f) => f.code)).toEqual(['media-empty']);
+    } finally {
+      await agent.stop();
+    }
   });
 
   it('refuses repairs without confirm: true', async () => {
