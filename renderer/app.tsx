@@ -13,17 +13,20 @@ import { PLACES } from './places/registry';
 export function App() {
   const { t } = useTranslation('app');
   const [route, go] = useRoute();
-  const place = PLACES.find((p) => p.id === route);
+  // `#/checklists/token-install`: the place, then what to open inside it.
+  const [placeId = '', ...rest] = route.split('/');
+  const subpath = rest.join('/');
+  const place = PLACES.find((p) => p.id === placeId);
   const mainRef = useRef<HTMLElement>(null);
-  const firstRoute = useRef(route);
+  const firstRoute = useRef(placeId);
   useEffect(() => {
     // After a move to another place, start reading there (not on first load: the page starts
     // at the top, with the skip link first).
-    if (route !== firstRoute.current) {
-      firstRoute.current = route;
+    if (placeId !== firstRoute.current) {
+      firstRoute.current = placeId;
       mainRef.current?.focus();
     }
-  }, [route]);
+  }, [placeId]);
   return (
     <div className="app">
       <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); mainRef.current?.focus(); }}>
@@ -44,7 +47,7 @@ export function App() {
                 <a
                   href={`#/${p.id}`}
                   data-testid={`nav-${p.id}`}
-                  aria-current={p.id === route ? 'page' : undefined}
+                  aria-current={p.id === placeId ? 'page' : undefined}
                 >
                   <Icon name={p.icon} /> {t(`nav.${p.id}`)}
                 </a>
@@ -55,7 +58,7 @@ export function App() {
         <LanguageSwitch />
       </header>
       <main id="main" ref={mainRef} tabIndex={-1} className="app-main" data-testid={`place-${place?.id ?? 'home'}`}>
-        {place ? <place.Component /> : <HomeScreen onOpen={go} />}
+        {place ? <place.Component subpath={subpath} /> : <HomeScreen onOpen={go} />}
       </main>
       <AppFooter />
     </div>

@@ -52,6 +52,21 @@ function trustedRoots(extra: readonly string[]): string[] {
   }
 }
 
+/** Decodes a `Transfer-Encoding: chunked` body (as much as arrived). */
+export function dechunk(raw: Buffer): Buffer {
+  const parts: Buffer[] = [];
+  let at = 0;
+  for (;;) {
+    const eol = raw.indexOf('\r\n', at);
+    if (eol < 0) break;
+    const size = Number.parseInt(raw.subarray(at, eol).toString('latin1'), 16);
+    if (!Number.isFinite(size) || size === 0) break;
+    parts.push(raw.subarray(eol + 2, eol + 2 + size));
+    at = eol + 2 + size + 2;
+  }
+  return Buffer.concat(parts);
+}
+
 /** Reads an HTTP head (status, Date, Location) and up to `bodyBytes` of body from `socket`. */
 function readResponse(socket: Socket, bodyBytes: number, onHead: () => void): Promise<{ status: number; headers: Map<string, string>; body: string }> {
   return new Promise((resolve, reject) => {
@@ -60,7 +75,9 @@ function readResponse(socket: Socket, bodyBytes: number, onHead: () => void): Pr
     const finish = (): void => {
       socket.destroy();
       if (head === undefined) return reject(Object.assign(new Error('closed before an answer'), { code: 'ECONNRESET' }));
-      resolve({ status: head.status, headers: head.headers, body: data.subarray(head.at, head.at + bodyBytes).toString('utf8') });
+      const raw = data.subarray(head.at);
+      const body = /chunked/i.test(head.headers.get('transfer-encoding') ?? '') ? dechunk(raw) : raw;
+      resolve({ status: head.status, headers: head.headers, body: body.subarray(0, bodyBytes).toString('utf8') });
     };
     socket.on('data', (chunk: Buffer) => {
       data = Buffer.concat([data, chunk]);

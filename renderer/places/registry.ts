@@ -7,12 +7,15 @@ import { DiagnosePlace } from './diagnose/index';
 import { ReportsPlace } from './reports/index';
 import { VisitPlace } from './visit/index';
 
+/** What the shell passes to a place: the rest of the route (`#/checklists/<id>` → `<id>`). */
+export type PlaceProps = Readonly<{ subpath?: string }>;
+
 /** The four places of the app, in menu order. The id is the hash route and the i18n key. */
 export const PLACES = [
   { id: 'diagnose', icon: 'diagnose', Component: DiagnosePlace },
   { id: 'checklists', icon: 'checklists', Component: ChecklistsPlace },
   { id: 'visit', icon: 'visit', Component: VisitPlace },
   { id: 'reports', icon: 'reports', Component: ReportsPlace },
-] as const satisfies readonly { id: string; icon: IconName; Component: ComponentType }[];
+] as const satisfies readonly { id: string; icon: IconName; Component: ComponentType<PlaceProps> }[];
 
 export type PlaceId = (typeof PLACES)[number]['id'];

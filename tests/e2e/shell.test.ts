@@ -57,6 +57,15 @@ describe('app shell in Chromium (web mode)', () => {
     await page.getByRole('heading', { name: 'Hôm nay cần làm gì?' }).waitFor();
   });
 
+  it('opens a checklist from a deep link naming an alias (as the Diagnose fixes do)', async () => {
+    const { page } = app;
+    await page.goto(`${app.server.origin}/#/checklists/install-unikey`);
+    const card = page.getByTestId('checklist-vietnamese-typing');
+    await expect.poll(() => card.getAttribute('aria-current')).toBe('true');
+    await expect.poll(() => page.locator(':focus').getAttribute('data-testid')).toBe('start-vietnamese-typing');
+    await expect.poll(() => page.getByTestId('nav-checklists').getAttribute('aria-current')).toBe('page');
+  });
+
   it('refuses the API without the launch token, in plain words', async () => {
     const response = await fetch(`${app.server.origin}/api/invoke/app:info`, { method: 'POST', body: '{}' });
     expect(response.status).toBe(401);

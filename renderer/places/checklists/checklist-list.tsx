@@ -13,12 +13,12 @@ const TASKS: readonly ChecklistListItem['task'][] = ['signature', 'vneid', 'prin
 
 type Listing = Readonly<{ checklists: ChecklistListItem[]; problems: FileProblem[] }>;
 
-function ChecklistCard({ item, onStart }: Readonly<{ item: ChecklistListItem; onStart: (id: string) => void }>) {
+function ChecklistCard({ item, onStart, highlighted = false }: Readonly<{ item: ChecklistListItem; onStart: (id: string) => void; highlighted?: boolean }>) {
   const { t, i18n } = useTranslation('checklists');
   const lang = i18n.language.startsWith('en') ? 'en' : 'vi';
   const local = useLocal();
   return (
-    <li className="cl-card" data-testid={`checklist-${item.id}`}>
+    <li className={highlighted ? 'cl-card cl-card-highlight' : 'cl-card'} data-testid={`checklist-${item.id}`} aria-current={highlighted ? 'true' : undefined}>
       <h3>{local(item.title)}</h3>
       <p>{local(item.summary)}</p>
       <p className="cl-muted">
@@ -40,7 +40,7 @@ function ChecklistCard({ item, onStart }: Readonly<{ item: ChecklistListItem; on
 }
 
 /** The list of checklists by task, with search, runs in progress and the supervisor import. */
-export function ChecklistList({ onOpenRun }: Readonly<{ onOpenRun: (runId: string) => void }>) {
+export function ChecklistList({ onOpenRun, highlight }: Readonly<{ onOpenRun: (runId: string) => void; highlight?: string }>) {
   const { t, i18n } = useTranslation('checklists');
   const local = useLocal();
   const api = useApi();
@@ -62,6 +62,26 @@ export function ChecklistList({ onOpenRun }: Readonly<{ onOpenRun: (runId: strin
       alive = false;
     };
   }, [api, query, i18n.language, reloads]);
+  const [highlighted, setHighlighted] = useState<string>();
+  useEffect(() => {
+    if (highlight === undefined) return;
+    let alive = true;
+    // The link may name an alias (diagnostics fixes do): ask the service which checklist it is.
+    void api.checklists.get({ id: highlight }).then((result) => {
+      if (!alive) return;
+      if (result.ok) setHighlighted(result.value.checklist.id);
+      else setError(failureText(result, i18n.language));
+    });
+    return () => {
+      alive = false;
+    };
+  }, [api, highlight, i18n.language]);
+  useEffect(() => {
+    if (highlighted === undefined || listing === undefined) return;
+    const button = document.querySelector<HTMLButtonElement>(`[data-testid="start-${CSS.escape(highlighted)}"]`);
+    button?.scrollIntoView({ block: 'center' });
+    button?.focus();
+  }, [highlighted, listing]);
   const start = async (checklistId: string): Promise<void> => {
     const result = await api.checklists['start-run']({ checklistId });
     if (result.ok) onOpenRun(result.value.run.runId);
@@ -96,7 +116,7 @@ export function ChecklistList({ onOpenRun }: Readonly<{ onOpenRun: (runId: strin
         return items.length === 0 ? null : (
           <section key={task} aria-labelledby={`cl-task-${task}`}>
             <h2 id={`cl-task-${task}`}>{t(`task.${task}`)}</h2>
-            <ul className="cl-cards">{items.map((item) => <ChecklistCard key={item.id} item={item} onStart={(id) => void start(id)} />)}</ul>
+            <ul className="cl-cards">{items.map((item) => <ChecklistCard key={item.id} item={item} highlighted={item.id === highlighted} onStart={(id) => void start(id)} />)}</ul>
           </section>
         );
       })}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 
+import type { PlaceProps } from '../registry';
 import { ChecklistList } from './checklist-list';
 import { RunWizard } from './run-wizard';
 import './checklists.css';
@@ -15,8 +16,9 @@ function savedRun(): string | undefined {
 }
 
 /** The Checklists place: the list by task, or the wizard of one run (reopened after a reload). */
-export function ChecklistsPlace() {
-  const [runId, setRunId] = useState<string | undefined>(savedRun);
+export function ChecklistsPlace({ subpath }: PlaceProps) {
+  // A deep link (`#/checklists/<id or alias>`, e.g. from a diagnosis fix) shows that checklist.
+  const [runId, setRunId] = useState<string | undefined>(() => (subpath ? undefined : savedRun()));
   const open = (id: string | undefined): void => {
     setRunId(id);
     try {
@@ -26,5 +28,5 @@ export function ChecklistsPlace() {
       // Private mode: the run is still listed under "in progress".
     }
   };
-  return runId === undefined ? <ChecklistList onOpenRun={open} /> : <RunWizard runId={runId} onBack={() => open(undefined)} />;
+  return runId === undefined ? <ChecklistList onOpenRun={open} {...(subpath ? { highlight: subpath } : {})} /> : <RunWizard runId={runId} onBack={() => open(undefined)} />;
 }
