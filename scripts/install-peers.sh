@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests meet as real peers (shared/PEERS.md): Chromium for the
 # UI, CUPS + ippeveprinter for printers, SoftHSM2 + OpenSC for tokens, iproute2/dnsmasq/nmap for
-# the simulated office LAN, snmpd for a Printer-MIB agent, poppler for PDF checks. Needs root (apt-get).
+# the simulated office LAN, snmpd for a Printer-MIB agent, samba's nmbd for NetBIOS names, poppler for PDF checks. Needs root (apt-get).
 set -euo pipefail
 packages=(
   chromium chromium-driver
   cups cups-client cups-bsd cups-ipp-utils dbus avahi-daemon
-  iproute2 iputils-ping dnsmasq nmap snmpd
+  iproute2 iputils-ping dnsmasq nmap snmpd samba
   softhsm2 opensc openssl
   poppler-utils unzip tmux
 )
@@ -26,3 +26,8 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
 $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+# Tests start their own snmpd/nmbd on loopback or in namespaces; daemons the packages may have
+# started on the machine's real network (where systemd runs them) are stopped and disabled.
+if command -v systemctl >/dev/null && [ -d /run/systemd/system ]; then
+  $sudo systemctl disable --now snmpd nmbd smbd samba-ad-dc >/dev/null 2>&1 || true
+fi

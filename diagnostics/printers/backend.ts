@@ -8,6 +8,7 @@ import { failed, ok } from '../checks.js';
 import type { ProbeContext, ProbeResult } from '../types.js';
 import { runPowerShellJson } from '../windows/powershell.js';
 import { cupsJobs, cupsJobState, cupsTarget, listCupsPrinters } from './cups.js';
+import { SPOOLER_STOPPED } from './faults.js';
 import type { IppTarget } from './ipp/transport.js';
 import type { PrinterInfo, RepairReport, TestPageResult } from './types.js';
 import { followWindowsJobs } from './windows-follow.js';
@@ -84,7 +85,7 @@ function windowsBackend(ctx: ProbeContext): PrinterBackend {
       const result = await ps(windowsPrintersScript, 20_000, signal);
       if (result.status !== 'ok') return result;
       const parsed = parseWindowsPrinters(result.data);
-      if (parsed.error !== undefined) return failed(parsed.spooler === 'Running' ? parsed.error : `the print spooler is ${parsed.spooler}: ${parsed.error}`);
+      if (parsed.error !== undefined) return failed(parsed.spooler === 'Running' ? parsed.error : `${SPOOLER_STOPPED}the print spooler is ${parsed.spooler}: ${parsed.error}`);
       return ok(parsed.printers);
     },
     async printTestPage(name, o = {}) {

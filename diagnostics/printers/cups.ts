@@ -10,7 +10,7 @@ import type { ProbeResult } from '../types.js';
 import { attr, encodeRequest, IppGroupTag, IppOp, type IppResponse } from './ipp/codec.js';
 import { ippRequest, type IppTarget } from './ipp/transport.js';
 import { PRINTER_ATTRIBUTES, printerFromAttributes } from './ipp-printer.js';
-import { fault } from './faults.js';
+import { fault, SPOOLER_STOPPED } from './faults.js';
 import type { PrintJob, PrinterInfo } from './types.js';
 
 /** The local CUPS scheduler: its socket when present, else localhost:631. */
@@ -100,6 +100,6 @@ export async function listCupsPrinters(server: IppTarget = cupsTarget(), signal?
     return ok(printers);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return failed(/ENOENT|ECONNREFUSED/.test(message) ? `the CUPS scheduler is not running (${message})` : message);
+    return failed(/ENOENT|ECONNREFUSED/.test(message) ? `${SPOOLER_STOPPED}the CUPS scheduler is not running (${message})` : message);
   }
 }

@@ -55,3 +55,11 @@ export function faultsFromReasons(reasons: readonly string[]): PrinterFault[] {
   }
   return [...codes].map(fault);
 }
+
+/** Prefix of a failed list's reason when the spooler itself is down (CUPS or Windows). */
+export const SPOOLER_STOPPED = 'spooler-stopped: ';
+
+/** True when a failed list means "the print spooler is not running" (explained with its fix). */
+export function isSpoolerStopped(reason: string): boolean {
+  return reason.startsWith(SPOOLER_STOPPED);
+}

@@ -6,6 +6,7 @@
 import { check, t, unknownFrom, worst } from '../checks.js';
 import type { CheckResult, Probe, ProbeContext } from '../types.js';
 import { printerBackend } from './backend.js';
+import { fault, isSpoolerStopped } from './faults.js';
 import { enrichPrinter } from './status.js';
 import type { PrinterInfo } from './types.js';
 
@@ -30,7 +31,11 @@ export function printerCheck(p: PrinterInfo): CheckResult {
 
 async function run(ctx: ProbeContext, { signal }: { signal: AbortSignal }): Promise<CheckResult[]> {
   const list = await printerBackend(ctx).list(signal);
-  if (list.status !== 'ok') return [unknownFrom(meta, list)];
+  if (list.status !== 'ok') {
+    if (!isSpoolerStopped(list.reason)) return [unknownFrom(meta, list)];
+    const stopped = fault('spooler-stopped');
+    return [check({ ...meta, status: 'fail', detail: stopped.text, values: { reason: list.reason }, fix: { text: stopped.fix } })];
+  }
   if (list.data.length === 0) {
     return [check({ ...meta, status: 'warn', detail: t('Máy này chưa cài máy in nào.', 'No printer is installed on this PC.'), fix: { text: t('Cài máy in của văn phòng (quét mạng LAN để tìm máy in).', 'Install the office printer (scan the LAN to find it).') } })];
   }

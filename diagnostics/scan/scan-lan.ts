@@ -4,7 +4,7 @@
  * 2. system `ping` where asked (off-link ranges by default: on-link hosts answer ARP anyway);
  * 3. the neighbour (ARP) table: every on-link host that answered ARP to our connects, even one
  *    that ignores ping and drops every port, with its MAC → vendor (OUI table);
- * 4. reverse DNS for names; then a device type guess.
+ * 4. reverse DNS and NetBIOS node status (UDP 137) for names; then a device type guess.
  */
 import { pingHost } from '../network/ping.js';
 import type { ProbeContext } from '../types.js';
@@ -13,6 +13,7 @@ import { guessDeviceType } from './device-type.js';
 import { readNeighbours, type Neighbour } from './neighbours.js';
 import { vendorOf } from './oui.js';
 import { runPool } from './pool.js';
+import { netbiosNames, type NetbiosInfo } from './netbios.js';
 import { reverseLookup } from './reverse-dns.js';
 import { probeTcp } from './tcp-probe.js';
 import { SCAN_PORTS, type LivenessEvidence, type ScanHost, type ScanPort, type ScanResult } from './types.js';
@@ -35,6 +36,8 @@ export type ScanOptions = Readonly<{
   icmp?: 'auto' | 'always' | 'never';
   /** Reverse DNS: `false` to skip, or the name servers to ask (default: the system's). */
   reverseDns?: false | Readonly<{ servers?: readonly string[] }>;
+  /** NetBIOS node-status names (UDP 137); default true. */
+  netbios?: boolean;
   selfAddresses?: readonly string[];
   gateways?: readonly string[];
   signal?: AbortSignal;
@@ -80,19 +83,24 @@ async function icmpPhase(ctx: ProbeContext, candidates: readonly string[], found
   }, signal);
 }
 
-function toHost(ip: string, entry: Found, neighbour: Neighbour | undefined, name: string | undefined, options: ScanOptions): ScanHost {
+function toHost(ip: string, entry: Found, neighbour: Neighbour | undefined, dnsName: string | undefined, nb: NetbiosInfo | undefined, options: ScanOptions): ScanHost {
   const openPorts = [...entry.ports].sort((a, b) => a - b);
   const vendor = neighbour === undefined ? undefined : vendorOf(neighbour.mac);
   const gateway = options.gateways?.includes(ip) === true;
   const self = options.selfAddresses?.includes(ip) === true;
+  const name = dnsName ?? nb?.name;
+  const guess = guessDeviceType(openPorts, vendor, gateway);
+  // A host that answers NetBIOS and shows nothing more specific is a Windows (or Samba) PC.
+  const deviceType = self ? 'pc' : guess === 'unknown' && nb !== undefined ? 'pc' : guess;
   return {
     ip,
     ...(neighbour === undefined ? {} : { mac: neighbour.mac }),
     ...(vendor === undefined ? {} : { vendor: vendor.name }),
     ...(name === undefined ? {} : { hostname: name }),
+    ...(nb === undefined ? {} : { netbios: nb }),
     openPorts,
     evidence: [...entry.evidence].sort(),
-    deviceType: self ? 'pc' : guessDeviceType(openPorts, vendor, gateway),
+    deviceType,
     ...(self ? { self: true } : {}),
     ...(gateway ? { gateway: true } : {}),
   };
@@ -115,7 +123,12 @@ export async function scanLan(ctx: ProbeContext, options: ScanOptions): Promise<
   const found = new Map<string, Found>();
   const icmpMode = options.icmp ?? 'auto';
   const pingable = icmpMode === 'never' ? [] : addresses.filter((ip) => icmpMode === 'always' || !onLink(ip));
-  await Promise.all([tcpPhase(addresses, found, options, onLink), icmpPhase(ctx, pingable, found, options.signal)]);
+  // NetBIOS queries go to every address while the TCP phase runs (UDP, cheap): an answer is a
+  // name and a proof of life, and waiting for it costs no extra time.
+  const nbWindow = (options.connectTimeoutMs ?? 500) + 150;
+  const nbPending = options.netbios === false ? Promise.resolve(new Map<string, NetbiosInfo>()) : netbiosNames(addresses.filter((ip) => options.selfAddresses?.includes(ip) !== true), { timeoutMs: nbWindow });
+  const [, , nbNames] = await Promise.all([tcpPhase(addresses, found, options, onLink), icmpPhase(ctx, pingable, found, options.signal), nbPending]);
+  for (const ip of nbNames.keys()) mark(found, ip, 'netbios');
   const notes: { vi: string; en: string }[] = [];
   const neighbours = await readNeighbours(ctx, options.signal === undefined ? {} : { signal: options.signal });
   const byIp = new Map<string, Neighbour>();
@@ -127,8 +140,9 @@ export async function scanLan(ctx: ProbeContext, options: ScanOptions): Promise<
     notes.push({ vi: `Không đọc được bảng ARP (không có địa chỉ MAC/hãng): ${neighbours.reason}`, en: `Could not read the ARP table (no MAC/vendor): ${neighbours.reason}` });
   }
   const live = [...found.keys()];
-  const names = options.reverseDns === false || options.signal?.aborted === true ? new Map<string, string>() : await reverseLookup(live, options.reverseDns ?? {});
-  const hosts = live.map((ip) => toHost(ip, found.get(ip)!, byIp.get(ip), names.get(ip), options)).sort(byAddress);
+  const stopped = options.signal?.aborted === true;
+  const names = options.reverseDns === false || stopped ? new Map<string, string>() : await reverseLookup(live, options.reverseDns ?? {});
+  const hosts = live.map((ip) => toHost(ip, found.get(ip)!, byIp.get(ip), names.get(ip), nbNames.get(ip), options)).sort(byAddress);
   return {
     schema: 1,
     ranges: options.ranges.map((r) => r.cidr),
@@ -137,7 +151,7 @@ export async function scanLan(ctx: ProbeContext, options: ScanOptions): Promise<
     addressesScanned: addresses.length,
     hosts,
     cancelled: options.signal?.aborted === true,
-    methods: { tcp: true, icmp: pingable.length > 0, neighbours: neighbours.status === 'ok', reverseDns: options.reverseDns !== false },
+    methods: { tcp: true, icmp: pingable.length > 0, neighbours: neighbours.status === 'ok', reverseDns: options.reverseDns !== false, netbios: options.netbios !== false },
     notes,
   };
 }

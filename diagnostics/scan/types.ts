@@ -12,7 +12,7 @@ export type ScanPort = (typeof SCAN_PORTS)[number];
 export type DeviceType = 'printer' | 'router' | 'pc' | 'camera' | 'unknown';
 
 /** How a host proved it is alive. */
-export type LivenessEvidence = 'tcp-open' | 'tcp-refused' | 'icmp' | 'arp';
+export type LivenessEvidence = 'tcp-open' | 'tcp-refused' | 'icmp' | 'arp' | 'netbios';
 
 /** One live host. */
 export type ScanHost = Readonly<{
@@ -21,8 +21,10 @@ export type ScanHost = Readonly<{
   mac?: string;
   /** Vendor from the OUI table (IEEE MA-L), when the MAC is known and listed. */
   vendor?: string;
-  /** From reverse DNS, when it answered. */
+  /** From reverse DNS, else the NetBIOS name, when either answered. */
   hostname?: string;
+  /** NetBIOS computer name and workgroup (Windows PCs, Samba), when the host answered on UDP 137. */
+  netbios?: Readonly<{ name: string; workgroup?: string }>;
   openPorts: readonly ScanPort[];
   evidence: readonly LivenessEvidence[];
   deviceType: DeviceType;
@@ -46,6 +48,6 @@ export type ScanResult = Readonly<{
   /** True when the scan was cancelled: `hosts` holds what was found so far. */
   cancelled: boolean;
   /** Which methods could be used; a missing one is explained in `notes`. */
-  methods: Readonly<{ tcp: boolean; icmp: boolean; neighbours: boolean; reverseDns: boolean }>;
+  methods: Readonly<{ tcp: boolean; icmp: boolean; neighbours: boolean; reverseDns: boolean; netbios?: boolean }>;
   notes: readonly Readonly<{ vi: string; en: string }>[];
 }>;

@@ -1,7 +1,8 @@
 /**
  * Bench: `xaso scan` core vs `nmap -sn -n` on the same simulated /24 (21 namespace hosts behind a
  * test bridge, some ignoring ping, a few with services), measured in the same run. Target: our
- * time ≤ 0.8 × nmap's, with the same hosts found. Needs root, iproute2 and nmap.
+ * time ≤ 0.8 × nmap's, with the same hosts found. Reverse DNS is off on both sides (nmap `-n`);
+ * our NetBIOS queries stay on (they run during the TCP phase). Needs root, iproute2 and nmap.
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';

@@ -4,6 +4,8 @@
  * with a throw-away CA on the bridge) and handed to the service as probe settings, so nothing
  * touches this machine's real gateway; the printer is a real ippeveprinter behind a CUPS queue.
  */
+import { createRequire } from 'node:module';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { addCupsQueue, startIppPrinter, type CupsQueue, type IppPrinter } from '../helpers/ipp-printer.js';
@@ -13,6 +15,14 @@ import { startWebApp, type WebApp } from '../helpers/web-app.js';
 import { startHttp, startHttps, type TestServer } from '../helpers/web-servers.js';
 
 const QUEUE = `x4-ui-${process.pid}`;
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** axe-core (WCAG 2 A/AA) on the open tab, with results on screen. */
+async function axeViolations(): Promise<string[]> {
+  await app.page.addScriptTag({ path: axePath });
+  const found = (await app.page.evaluate(`axe.run(document, { runOnly: ['wcag2a', 'wcag2aa'] }).then(r => r.violations)`)) as { id: string; help: string; nodes: { target: string[] }[] }[];
+  return found.map((v) => `${v.id}: ${v.help} → ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+}
 let lan: Lan;
 let ca: TestCa;
 let app: WebApp;
@@ -34,6 +44,7 @@ beforeAll(async () => {
   printer = await startIppPrinter({ name: 'x4 UI printer' });
   queue = await addCupsQueue(QUEUE, printer.uri);
   app = await startWebApp({
+    bypassCSP: true,
     env: {
       diagnostics: {
         settings: {
@@ -84,6 +95,7 @@ describe('Network tabs in Chromium', () => {
     await page.getByTestId('latency-chart').waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('latency-bar').count()).toBe(10);
     expect(await page.locator('[data-testid="latency-chart"] svg').getAttribute('aria-label')).toMatch(/mất 0%/);
+    expect(await axeViolations()).toEqual([]);
     await app.screenshot('x4-network-tab');
   });
 
@@ -96,6 +108,7 @@ describe('Network tabs in Chromium', () => {
     const rows = await page.getByTestId('scan-row').evaluateAll((els) => els.map((e) => [e.getAttribute('data-ip'), e.getAttribute('data-type')]));
     expect(rows).toEqual([[lan.selfIp, 'pc'], [lan.ip(10), 'printer'], [lan.ip(11), 'unknown'], [lan.ip(53), 'unknown'], [lan.ip(254), 'router']]);
     expect(await page.locator(`[data-ip="${lan.ip(10)}"]`).textContent()).toMatch(/Máy in/);
+    expect(await axeViolations()).toEqual([]);
     await page.getByTestId('scan-range').fill('10.74.0.0/20');
     expect(await page.getByTestId('scan-run').isDisabled()).toBe(true);
     await page.getByTestId('scan-confirm-large').check();
@@ -124,6 +137,7 @@ describe('Network tabs in Chromium', () => {
     await card.getByTestId('printer-clear-confirm').click();
     await card.getByTestId('repair-report').waitFor();
     expect(await card.getByTestId('repair-report').textContent()).toMatch(/cancel -a/);
+    expect(await axeViolations()).toEqual([]);
     await app.screenshot('x4-printers-tab');
   });
 });

@@ -5,6 +5,7 @@
  * in the supervisor's inbox and read the verdicts and totals.
  */
 import { execFile } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -17,11 +18,19 @@ import { sampleSnapshot } from '../fixtures/visits/sample.js';
 import { startWebApp, type WebApp } from '../helpers/web-app.js';
 
 const exec = promisify(execFile);
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** axe-core (WCAG 2 A/AA) on the page as it is now: the filled editor, the inbox with verdicts. */
+async function axeViolations(): Promise<string[]> {
+  await app.page.addScriptTag({ path: axePath });
+  const found = (await app.page.evaluate(`axe.run(document, { runOnly: ['wcag2a', 'wcag2aa'] }).then(r => r.violations)`)) as Array<{ id: string; help: string; nodes: Array<{ target: string[] }> }>;
+  return found.map((v) => `${v.id}: ${v.help} → ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+}
 let app: WebApp;
 let visitFile = '';
 
 beforeAll(async () => {
-  app = await startWebApp();
+  app = await startWebApp({ bypassCSP: true }); // only so the test can inject axe-core
 });
 afterAll(async () => {
   await app?.close();
@@ -63,6 +72,7 @@ describe('Visit place', () => {
     await page.getByTestId('export-text').click();
     await expect.poll(() => page.getByTestId('zalo-summary').inputValue()).toMatch(/1 máy được chẩn đoán/);
     await app.screenshot('visit-editor');
+    expect(await axeViolations()).toEqual([]);
   });
 });
 
@@ -91,5 +101,6 @@ describe('Reports place', () => {
     await report.saveAs(pdf);
     expect((await exec('pdftotext', ['-enc', 'UTF-8', pdf, '-'])).stdout.normalize('NFC')).toContain('Xã Tân Phước Hưng');
     await app.screenshot('reports-inbox');
+    expect(await axeViolations()).toEqual([]);
   });
 });

@@ -32,7 +32,7 @@ export function formatScan(result: ScanResult, lang: Lang): string[] {
       (h.mac ?? '-').padEnd(17),
       (h.vendor ?? '-').padEnd(12),
       `${vi ? 'cổng' : 'ports'} ${ports}`.padEnd(22),
-      h.hostname ?? '',
+      `${h.hostname ?? ''}${h.netbios?.workgroup === undefined ? '' : ` [${h.netbios.workgroup}]`}`,
       marks.length > 0 ? `(${marks.join(', ')})` : '',
     ].join(' ').trimEnd();
   });

@@ -28,7 +28,7 @@ export const scanCommand: Command = {
       ...(cidr === undefined ? {} : { cidr }),
       ...(args.flags['yes'] === true ? { confirmLarge: true } : {}),
       ...(ping === undefined ? {} : { icmp: ping }),
-      ...(args.flags['no-names'] === true ? { reverseDns: false } : {}),
+      ...(args.flags['no-names'] === true ? { reverseDns: false, netbios: false } : {}),
     };
     const result = await io.service.invoke('scan:run', request, {
       signal: io.signal,

@@ -1,4 +1,5 @@
 import { printerBackend } from '../../../diagnostics/printers/backend.js';
+import { fault, isSpoolerStopped } from '../../../diagnostics/printers/faults.js';
 import { queryIppPrinter } from '../../../diagnostics/printers/ipp-printer.js';
 import { querySnmpPrinter } from '../../../diagnostics/printers/snmp-printer.js';
 import { enrichPrinter } from '../../../diagnostics/printers/status.js';
@@ -14,6 +15,10 @@ export function printersHandlers(env: ServiceEnv): Handlers<typeof printersContr
   return {
     'printers:list': async (request, { signal }) => {
       const list = await backend().list(signal);
+      if (list.status !== 'ok' && isSpoolerStopped(list.reason)) {
+        const stopped = fault('spooler-stopped');
+        throw new ServiceError('unavailable', { vi: `${stopped.text.vi} ${stopped.fix.vi}`, en: `${stopped.text.en} ${stopped.fix.en}` });
+      }
       if (list.status !== 'ok') throw new ServiceError('unavailable', { vi: `Không đọc được danh sách máy in: ${list.reason}`, en: `Could not read the printers: ${list.reason}` });
       if (request.direct === false) return list.data;
       return Promise.all(list.data.map((p) => enrichPrinter(p, { signal })));

@@ -18,6 +18,8 @@ export const scanContract = {
         icmp: z.enum(['auto', 'always', 'never']).optional(),
         /** Ask reverse DNS for names (default true). */
         reverseDns: z.boolean().optional(),
+        /** Ask NetBIOS node status (UDP 137) for Windows PC names (default true). */
+        netbios: z.boolean().optional(),
         /** DNS servers for the reverse lookups instead of the system's. */
         dnsServers: z.array(z.string().regex(/^[0-9.:a-fA-F]+$/).max(45)).max(5).optional(),
       })

@@ -44,6 +44,7 @@ export function scanHandlers(env: ServiceEnv): Handlers<typeof scanContract> {
         ...(gateway === undefined ? {} : { gateways: [gateway] }),
         ...(request.icmp === undefined ? {} : { icmp: request.icmp }),
         reverseDns: request.reverseDns === false ? false : request.dnsServers === undefined ? {} : { servers: request.dnsServers },
+        ...(request.netbios === undefined ? {} : { netbios: request.netbios }),
         signal,
         onProgress: ({ done, total, found }) => {
           const percent = Math.floor((done / total) * 100);

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { createProbeContext } from '../../../diagnostics/context.js';
 import { runLadder, type LadderOptions } from '../../../diagnostics/network/ladder.js';
+import { networkProbe } from '../../../diagnostics/network/network-probe.js';
 import type { Endpoint, NetworkConfig } from '../../../diagnostics/network/types.js';
 import { startProxy } from '../../helpers/http-proxy.js';
 import { createLan, type Lan } from '../../helpers/netns.js';
@@ -161,4 +162,15 @@ describe('reachability ladder', () => {
     expect(result.breaksAt).toBe('link');
     expect(result.rungs[0]?.detail.en).toMatch(/DHCP/);
   });
+
+  it('feeds the PC sweep: one check per step and per site (probe network.reachability)', async () => {
+    const settings = { networkConfig: config(), endpoints: [endpoint('dvc', 'dichvucong.gov.vn', 'good'), endpoint('expired', 'expired.gov.vn', 'expired')], connectivity: options([]).connectivity!, dnsServers: [lan.ip(53)], extraCa: [ca.caCert] };
+    const checks = await networkProbe.run(createProbeContext({ settings }), { signal: new AbortController().signal });
+    expect(checks.map((c) => [c.id, c.status])).toEqual([
+      ['network.link', 'ok'], ['network.gateway', 'ok'], ['network.dns', 'ok'], ['network.internet', 'ok'],
+      ['network.endpoint.dvc', 'ok'], ['network.endpoint.expired', 'fail'],
+    ]);
+    expect(checks.every((c) => c.area === 'network')).toBe(true);
+  });
 });
+

@@ -6,6 +6,9 @@
 import { describe, expect, it } from 'vitest';
 
 import { printerBackend } from '../../../diagnostics/printers/backend.js';
+import { listCupsPrinters } from '../../../diagnostics/printers/cups.js';
+import { isSpoolerStopped } from '../../../diagnostics/printers/faults.js';
+import { printersProbe } from '../../../diagnostics/printers/printers-probe.js';
 import type { CommandOutput, ProbeContext, RunCommand } from '../../../diagnostics/types.js';
 
 function recording(answer: (file: string, args: readonly string[]) => Partial<CommandOutput>, platform: ProbeContext['platform']) {
@@ -71,6 +74,21 @@ describe('Windows test page and queue', () => {
   it('lists nothing and says why when the spooler is stopped', async () => {
     const { ctx } = recording(() => ({ stdout: '{"Spooler":"Stopped","Printers":{"error":"The spooler service is not reachable."}}' }), 'win32');
     const list = await printerBackend(ctx).list();
-    expect(list).toEqual({ status: 'failed', reason: 'the print spooler is Stopped: The spooler service is not reachable.' });
+    expect(list).toEqual({ status: 'failed', reason: 'spooler-stopped: the print spooler is Stopped: The spooler service is not reachable.' });
+  });
+});
+
+describe('spooler stopped', () => {
+  it('becomes a failed check with the fix in the sweep (Windows)', async () => {
+    const { ctx } = recording(() => ({ stdout: '{"Spooler":"Stopped","Printers":{"error":"The spooler service is not reachable."}}' }), 'win32');
+    const checks = await printersProbe.run(ctx, { signal: new AbortController().signal });
+    expect(checks).toHaveLength(1);
+    expect(checks[0]).toMatchObject({ id: 'printers.installed', status: 'fail' });
+    expect(checks[0]?.fix?.text.vi).toMatch(/Khởi động lại dịch vụ in/);
+  });
+
+  it('is recognised when the CUPS scheduler does not answer', async () => {
+    const list = await listCupsPrinters({ uri: 'ipp://localhost/', socketPath: '/nonexistent/x4-cups.sock' });
+    expect(list.status === 'failed' && isSpoolerStopped(list.reason)).toBe(true);
   });
 });

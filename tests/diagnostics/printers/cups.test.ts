@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProbeContext } from '../../../diagnostics/context.js';
 import { printerBackend } from '../../../diagnostics/printers/backend.js';
 import { queryIppPrinter } from '../../../diagnostics/printers/ipp-printer.js';
+import { printersProbe } from '../../../diagnostics/printers/printers-probe.js';
 import { enrichPrinter } from '../../../diagnostics/printers/status.js';
 import { addCupsQueue, startIppPrinter, type CupsQueue, type IppPrinter } from '../../helpers/ipp-printer.js';
 
@@ -106,4 +107,12 @@ describe('CUPS queue', () => {
     const enriched = await enrichPrinter({ name: 'gone', source: 'cups', state: 'idle', stateReasons: [], port: 'socket://127.0.0.1:1', jobs: [], faults: [] });
     expect(enriched.faults.map((f) => f.code)).toEqual(['port-unreachable']);
   });
+
+  it('feeds the PC sweep: one check per printer (probe printers.installed)', async () => {
+    const checks = await printersProbe.run(createProbeContext(), { signal: new AbortController().signal });
+    const mine = checks.find((c) => c.id === `printers.printer.${QUEUE}`);
+    expect(mine).toMatchObject({ area: 'printers', status: 'ok' });
+    expect(mine?.detail.vi).toMatch(/Sẵn sàng/);
+  });
 });
+

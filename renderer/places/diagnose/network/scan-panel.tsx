@@ -53,7 +53,7 @@ function Results({ result }: Readonly<{ result: ScanResult }>) {
               <td>{t(`scan.types.${h.deviceType}`)}</td>
               <td>{h.mac ?? '–'}</td>
               <td>{h.vendor ?? '–'}</td>
-              <td>{h.hostname ?? '–'}</td>
+              <td>{h.hostname ?? '–'}{h.netbios?.workgroup ? ` (${h.netbios.workgroup})` : ''}</td>
               <td>{h.openPorts.length ? h.openPorts.join(', ') : '–'}</td>
             </tr>
           ))}

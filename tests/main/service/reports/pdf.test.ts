@@ -40,6 +40,13 @@ describe('PDF export', () => {
     expect(fonts).toMatch(/BeVietnamPro-Bold/);
   });
 
+  it('speaks English when asked (labels and check texts), names stay as written', async () => {
+    const out = path.join(ctx.dir, 'en.pdf');
+    await exportAs(ctx.service, ctx.file, 'pdf', out, 'en');
+    const extracted = await text(out);
+    for (const expected of ['IT SUPPORT VISIT REPORT', 'Machines diagnosed', 'Only 1.2 GB free (2%).', 'Xã Tân Phước Hưng']) expect(extracted).toContain(expected);
+  });
+
   it('is A4 and rasterises on every page', async () => {
     const out = path.join(ctx.dir, 'a4.pdf');
     await exportAs(ctx.service, ctx.file, 'pdf', out);

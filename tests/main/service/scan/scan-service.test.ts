@@ -1,6 +1,7 @@
 /**
  * `scan:run` through the service (validation, confirmation above /22, progress, cancel) against
- * a namespace LAN, with reverse DNS answered by a real dnsmasq in one of the hosts.
+ * a namespace LAN, with reverse DNS answered by a real dnsmasq in one of the hosts and a
+ * Windows-like PC name answered by Samba's nmbd (NetBIOS node status) in another.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -12,14 +13,18 @@ import type { ScanResult } from '../../../../diagnostics/scan/types.js';
 import type { Progress } from '../../../../main/service/define.js';
 import { defaultEnv } from '../../../../main/service/env.js';
 import { createService, type Service } from '../../../../main/service/index.js';
+import { netbiosNames } from '../../../../diagnostics/scan/netbios.js';
 import { createLan, type Lan } from '../../../helpers/netns.js';
+import { startNmbd } from '../../../helpers/nmbd.js';
 
 let lan: Lan;
 let service: Service;
 let dataDir: string;
+let nmbdDir: string;
 
 beforeAll(async () => {
-  lan = await createLan({ prefix: 'x4', index: 4, hosts: [{ n: 10, tcp: [9100] }, { n: 11, ignorePing: true }, { n: 53 }] });
+  lan = await createLan({ prefix: 'x4', index: 4, hosts: [{ n: 10, tcp: [9100] }, { n: 11, ignorePing: true }, { n: 12 }, { n: 53 }] });
+  nmbdDir = await startNmbd(lan, 12, 'KETOAN-PC', 'UBND-XA', async (ip) => (await netbiosNames([ip], { timeoutMs: 300 })).has(ip));
   lan.spawn(53, 'dnsmasq', ['-k', '-C', '/dev/null', '--no-resolv', '--no-hosts', `--listen-address=${lan.ip(53)}`, '--bind-interfaces', '--pid-file=', `--ptr-record=10.4.74.10.in-addr.arpa,may-in-mot-cua.xa.local`]);
   dataDir = await mkdtemp(join(tmpdir(), 'x4-scan-'));
   service = createService(defaultEnv({ door: 'test', dataDir, version: '0.0.0' }));
@@ -29,6 +34,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await lan?.teardown();
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  if (nmbdDir) await rm(nmbdDir, { recursive: true, force: true });
 });
 
 describe('scan:run', () => {
@@ -38,7 +44,9 @@ describe('scan:run', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const scan = result.value as ScanResult;
-    expect(scan.hosts.map((h) => h.ip)).toEqual([lan.selfIp, lan.ip(10), lan.ip(11), lan.ip(53)]);
+    expect(scan.hosts.map((h) => h.ip)).toEqual([lan.selfIp, lan.ip(10), lan.ip(11), lan.ip(12), lan.ip(53)]);
+    expect(scan.hosts.find((h) => h.ip === lan.ip(12))).toMatchObject({ hostname: 'KETOAN-PC', netbios: { name: 'KETOAN-PC', workgroup: 'UBND-XA' }, deviceType: 'pc' });
+    expect(scan.hosts.find((h) => h.ip === lan.ip(11))?.netbios).toBeUndefined();
     const printer = scan.hosts.find((h) => h.ip === lan.ip(10))!;
     expect(printer).toMatchObject({ deviceType: 'printer', openPorts: [9100], hostname: 'may-in-mot-cua.xa.local' });
     expect(scan.hosts.find((h) => h.ip === lan.selfIp)?.self).toBe(true);
