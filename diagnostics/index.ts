@@ -13,3 +13,17 @@ export { runCommand } from './run-command.js';
 export { check, unknownCheck, isCheckResult } from './checks.js';
 export { pinWarning, PROVIDERS, TOKEN_VENDORS } from './signature/providers.js';
 export * from './errors.js';
+// Network, printers and LAN scan (issue 4).
+export type * from './network/types.js';
+export type * from './printers/types.js';
+export type * from './scan/types.js';
+export { readNetworkConfig } from './network/config.js';
+export { runLadder } from './network/ladder.js';
+export { measureLatency } from './network/latency.js';
+export { defaultEndpointList, parseEndpointList } from './network/endpoints.js';
+export { scanLan } from './scan/scan-lan.js';
+export { parseCidr, localRanges } from './scan/cidr.js';
+export { printerBackend } from './printers/backend.js';
+export { queryIppPrinter } from './printers/ipp-printer.js';
+export { querySnmpPrinter } from './printers/snmp-printer.js';
+export { enrichPrinter } from './printers/status.js';

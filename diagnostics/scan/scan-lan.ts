@@ -19,7 +19,7 @@ import { probeTcp } from './tcp-probe.js';
 import { SCAN_PORTS, type LivenessEvidence, type ScanHost, type ScanPort, type ScanResult } from './types.js';
 
 /** Progress of a running scan. */
-export type ScanProgress = Readonly<{ done: number; total: number; found: number; host?: ScanHost }>;
+export type ScanProgress = Readonly<{ done: number; total: number; found: number }>;
 
 /** Options of {@link scanLan}. Defaults are documented per field. */
 export type ScanOptions = Readonly<{

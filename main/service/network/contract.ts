@@ -6,6 +6,7 @@ import { channel } from '../define.js';
 /** `data` of `network:check` progress events: `event` is `rung` or `endpoint`. */
 export type NetworkProgressData = Readonly<{ rung?: Rung; endpoint?: EndpointResult }>;
 
+/** Text in both languages. */
 const text = z.object({ vi: z.string().min(1).max(200), en: z.string().min(1).max(200) }).strict();
 
 /** An endpoint as a request may carry it (same shape as `diagnostics/data/endpoints.json`). */
@@ -22,6 +23,7 @@ export const endpointSchema = z
 
 const host = z.string().min(1).max(253).regex(/^[A-Za-z0-9.:-]+$/);
 
+/** The `network:*` channels: the reachability ladder, the adapters, latency. */
 export const networkContract = {
   'network:check': channel<LadderResult>()({
     request: z

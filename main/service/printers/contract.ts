@@ -5,6 +5,7 @@ import { channel } from '../define.js';
 
 const name = z.string().min(1).max(200);
 
+/** The `printers:*` channels; the two repairs need `confirm: true` and return what was done. */
 export const printersContract = {
   'printers:list': channel<readonly PrinterInfo[]>()({
     request: z.object({ /** Also ask network printers directly (IPP, TCP); default true. */ direct: z.boolean().optional() }).strict(),

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 
-import type { ScanHost, ScanResult } from '../../../diagnostics/scan/types.js';
+import type { ScanResult } from '../../../diagnostics/scan/types.js';
 import { channel } from '../define.js';
 
-/** `data` of a `scan:run` progress event `host`: a live host as soon as it is seen. */
-export type ScanProgressData = Readonly<{ host?: ScanHost; done: number; total: number; found: number }>;
+/** `data` of a `scan:run` progress event (`event: 'progress'`): addresses tried, hosts seen so far. */
+export type ScanProgressData = Readonly<{ done: number; total: number; found: number }>;
 
+/** The `scan:*` channel: LAN discovery (streams progress, cancellable, confirmation above /22). */
 export const scanContract = {
   'scan:run': channel<ScanResult>()({
     request: z
