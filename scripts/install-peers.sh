@@ -24,8 +24,21 @@ if [ "$(id -u)" -ne 0 ]; then
   command -v sudo >/dev/null || { echo "install-peers: run as root (apt-get needs it)" >&2; exit 1; }
   sudo="sudo"
 fi
+# No package may start its daemon on this machine's real network during the install (dnsmasq,
+# nmbd, snmpd, cupsd…): tests start their own, on loopback or inside their namespaces. Debian's
+# maintainer scripts ask policy-rc.d first; exit code 101 means "do not start".
+policy=/usr/sbin/policy-rc.d
+added_policy=""
+if [ ! -e "$policy" ]; then
+  printf '#!/bin/sh\nexit 101\n' | $sudo tee "$policy" >/dev/null
+  $sudo chmod +x "$policy"
+  added_policy=1
+fi
+cleanup() { [ -n "$added_policy" ] && $sudo rm -f "$policy"; return 0; }
+trap cleanup EXIT
 $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+# With recommends: CUPS needs cups-filters (recommended) to print a test page.
+$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
 # Tests start their own snmpd/nmbd on loopback or in namespaces; daemons the packages may have
 # started on the machine's real network (where systemd runs them) are stopped and disabled.
 if command -v systemctl >/dev/null && [ -d /run/systemd/system ]; then
