@@ -68,7 +68,7 @@ describe('message catalogues', () => {
     for (const file of files('renderer', /\.tsx$/)) {
       const source = readFileSync(file, 'utf8');
       // JSX text between tags that contains a letter, e.g. <p>Xin chào</p>.
-      for (const match of source.matchAll(/>([^<>{}]*\p{L}[^<>{}]*)</gu)) {
+      for (const match of source.matchAll(/(?<![=-])>([^<>{}]*\p{L}[^<>{}]*)</gu)) {
         const text = match[1]!.trim();
         if (text === '' || /^[\s\p{P}\p{S}]*$/u.test(text)) continue;
         // Skip TypeScript generics and arrow types caught by the regex (e.g. `Promise<void>`).
