@@ -3,6 +3,7 @@ import type { Command } from '../command.js';
 import { UsageError } from '../command.js';
 import { printResult } from '../print.js';
 import { formatSnapshot, progressLine } from './diagnose-format.js';
+import { attachSnapshotToVisit } from './visit-attach.js';
 
 function onlyOf(value: string | true | undefined): string[] | undefined {
   if (value === undefined) return undefined;
@@ -30,13 +31,15 @@ export const diagnoseCommand: Command = {
     en: 'Diagnose this PC: health, software, signing readiness',
   },
   usage: [
-    'xaso diagnose [--json] [--only AREA,...] [--asset-tag T]',
+    'xaso diagnose [--json] [--only AREA,...] [--asset-tag T] [--visit ID|FILE]',
     'AREA: hardware, os, software, signature, network, printers (hoặc mã bước kiểm tra, vd. signature.token-certs)',
   ],
-  flags: ['only', 'asset-tag'],
+  flags: ['only', 'asset-tag', 'visit'],
   async run(args, io) {
     const only = onlyOf(args.flags['only']);
     const tag = args.flags['asset-tag'];
+    const visit = args.flags['visit'];
+    if (visit === true) throw new UsageError({ vi: '--visit cần mã hoặc tệp chuyến công tác', en: '--visit needs a visit id or file' });
     if (tag === true)
       throw new UsageError({
         vi: '--asset-tag cần một giá trị, ví dụ --asset-tag UBND-PC-03',
@@ -53,6 +56,8 @@ export const diagnoseCommand: Command = {
         },
       },
     );
-    return printResult(io, result, (value) => formatSnapshot(value as MachineSnapshot, io.lang));
+    const code = printResult(io, result, (value) => formatSnapshot(value as MachineSnapshot, io.lang));
+    if (!result.ok || visit === undefined) return code;
+    return Math.max(code, await attachSnapshotToVisit(io, visit, result.value as MachineSnapshot));
   },
 };
