@@ -4,6 +4,9 @@ import { defineConfig } from 'vitest/config';
 // React components. End-to-end tests in Chromium live in tests/e2e and run in the Node project.
 export default defineConfig({
   test: {
+    // The JSON report feeds the one-line summary CI prints (scripts/test-summary.mjs).
+    reporters: ['default', 'json'],
+    outputFile: { json: 'tests/.tmp/vitest-report.json' },
     projects: [
       {
         test: {
