@@ -6,13 +6,7 @@ import type {
   MachineSnapshot,
 } from '../../../diagnostics/types.js';
 import type { Lang } from '../../service/define.js';
-
-const WORDS: Readonly<Record<CheckStatus, Readonly<Record<Lang, string>>>> = {
-  ok: { vi: '✔ ổn', en: '✔ ok' },
-  warn: { vi: '⚠ cảnh báo', en: '⚠ warning' },
-  fail: { vi: '✖ lỗi', en: '✖ problem' },
-  unknown: { vi: '? chưa rõ', en: '? unknown' },
-};
+import { STATUS_WORDS } from '../status-words.js';
 
 const AREAS: Readonly<Record<Area, Readonly<Record<Lang, string>>>> = {
   hardware: { vi: 'Phần cứng', en: 'Hardware' },
@@ -49,7 +43,7 @@ export function progressLine(percent: number | undefined, label: string): string
 
 function checkLines(check: CheckResult, lang: Lang, width: number): string[] {
   const lines = [
-    `  ${WORDS[check.status][lang].padEnd(width)}  ${check.title[lang]} — ${check.detail[lang]}`,
+    `  ${STATUS_WORDS[check.status][lang].padEnd(width)}  ${check.title[lang]} — ${check.detail[lang]}`,
   ];
   if (check.fix && check.status !== 'ok')
     lines.push(`  ${' '.repeat(width)}  → ${check.fix.text[lang]}`);
@@ -59,7 +53,7 @@ function checkLines(check: CheckResult, lang: Lang, width: number): string[] {
 /** The whole report: header, verdict, then checks grouped by area, problems first. */
 export function formatSnapshot(snapshot: MachineSnapshot, lang: Lang): string[] {
   const m = snapshot.machine;
-  const width = Math.max(...Object.values(WORDS).map((w) => w[lang].length));
+  const width = Math.max(...Object.values(STATUS_WORDS).map((w) => w[lang].length));
   const rank: Readonly<Record<CheckStatus, number>> = { fail: 0, warn: 1, unknown: 2, ok: 3 };
   const lines = [
     `${m.hostname}${m.assetTag ? ` [${m.assetTag}]` : ''} — ${snapshot.osName}`,

@@ -2,27 +2,20 @@
  * Readable output of `xaso network`: the verdict first, then each rung, then each site.
  */
 import type { LadderResult, LatencyResult, NetworkConfig } from '../../../diagnostics/network/types.js';
-import type { CheckStatus } from '../../../diagnostics/types.js';
 import type { Lang } from '../../service/define.js';
-
-const WORDS: Readonly<Record<CheckStatus, Readonly<Record<Lang, string>>>> = {
-  ok: { vi: '✔ ổn', en: '✔ ok' },
-  warn: { vi: '⚠ cảnh báo', en: '⚠ warning' },
-  fail: { vi: '✖ lỗi', en: '✖ problem' },
-  unknown: { vi: '? chưa rõ', en: '? unknown' },
-};
+import { STATUS_WORDS } from '../status-words.js';
 
 /** Lines for a ladder result. */
 export function formatLadder(result: LadderResult, lang: Lang): string[] {
   const lines = [result.verdict[lang], ''];
   result.rungs.forEach((rung, index) => {
-    lines.push(`${index + 1}. ${WORDS[rung.status][lang].padEnd(12)} ${rung.title[lang]}: ${rung.detail[lang]}`);
+    lines.push(`${index + 1}. ${STATUS_WORDS[rung.status][lang].padEnd(12)} ${rung.title[lang]}: ${rung.detail[lang]}`);
     if (rung.fix !== undefined && rung.status !== 'ok') lines.push(`   ${' '.repeat(12)} → ${rung.fix[lang]}`);
   });
   if (result.endpoints.length > 0) lines.push('');
   for (const e of result.endpoints) {
     const phases = [e.dnsMs === undefined ? '' : `DNS ${e.dnsMs}`, e.tcpMs === undefined ? '' : `TCP ${e.tcpMs}`, e.tlsMs === undefined ? '' : `TLS ${e.tlsMs}`, e.httpMs === undefined ? '' : `HTTP ${e.httpStatus ?? '?'} @${e.httpMs}`].filter((p) => p !== '').join(', ');
-    lines.push(`   ${WORDS[e.status][lang].padEnd(12)} ${e.name[lang]} — ${e.explanation[lang]}${phases === '' ? '' : ` [${phases} ms]`}`);
+    lines.push(`   ${STATUS_WORDS[e.status][lang].padEnd(12)} ${e.name[lang]} — ${e.explanation[lang]}${phases === '' ? '' : ` [${phases} ms]`}`);
   }
   return lines;
 }
