@@ -9,6 +9,7 @@ packages=(
   iproute2 iputils-ping dnsmasq nmap snmpd samba
   softhsm2 opensc openssl
   poppler-utils unzip tmux
+  mono-mcs
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -1,11 +1,13 @@
 /**
  * Linux network configuration from iproute2 JSON (`ip -j -d addr`, `ip -j route`), resolv.conf,
- * `/sys/class/net/<if>/speed` and `/proc/net/wireless` (numbers only). Pure parsers + one reader.
+ * `/sys/class/net/<if>/speed`, `/proc/net/wireless` (numbers only) and, for Wi-Fi, `iw dev <if> link`
+ * (band, channel, SSID; optional). Pure parsers + one reader.
  */
 import { readFile } from 'node:fs/promises';
 
 import type { ProbeContext } from '../types.js';
 import type { InterfaceKind, NetInterface, NetworkConfig, ProxySettings } from './types.js';
+import { mergeWifi, readIwLink } from './wifi-linux.js';
 
 type Json = Record<string, unknown>;
 const asList = (text: string): Json[] => {
@@ -81,13 +83,13 @@ export async function linuxNetworkConfig(ctx: ProbeContext, signal?: AbortSignal
   const def = parseDefaultRoute(route.stdout);
   const interfaces = await Promise.all(parseIpAddr(addr.stdout, new Set(wifiLevels.keys())).map(async (i) => {
     const speed = Number((await read(`/sys/class/net/${i.name}/speed`))?.trim());
-    const level = wifiLevels.get(i.name);
+    const wifi = i.kind === 'wifi' ? mergeWifi(wifiLevels.get(i.name), i.up ? await readIwLink(ctx, i.name, signal) : undefined) : undefined;
     return {
       ...i,
       ...(Number.isFinite(speed) && speed > 0 ? { speedMbps: speed } : {}),
       ...(def?.dev === i.name ? { gateway: def.gateway } : {}),
       dns: i.kind === 'loopback' ? [] : dns,
-      ...(level === undefined ? {} : { wifi: { signalDbm: level } }),
+      ...(wifi === undefined ? {} : { wifi }),
     };
   }));
   return { interfaces, ...(def === undefined ? {} : { defaultGateway: def.gateway }), dnsServers: dns, proxy: proxyFromEnv(ctx.env) };

@@ -1,22 +1,24 @@
 /**
  * Windows network configuration in ONE PowerShell spawn, JSON only: `Get-NetAdapter`,
  * `Get-NetIPAddress` (PrefixOrigin Dhcp/Manual), `Get-NetRoute 0.0.0.0/0`,
- * `Get-DnsClientServerAddress`, and the user's proxy from the registry (Internet Settings).
- * Wi-Fi signal is not read: only `netsh wlan` gives it, as localized text that needs Location
- * permission on Windows 11 24H2 (shared/TECH.md §1).
+ * `Get-DnsClientServerAddress`, the user's proxy from the registry (Internet Settings), and the
+ * current Wi-Fi connection through the native WLAN API (`wifi-win32.ts`, its own try/catch; never
+ * the localized `netsh wlan` text).
  */
 import { asArray, bool, num, str } from '../windows/powershell.js';
 import type { InterfaceKind, NetInterface, NetworkConfig, ProxySettings } from './types.js';
+import { wifiForAdapter, win32WifiScript } from './wifi-win32.js';
 
 /** The batched script. */
 export const win32NetworkScript = [
   '$r=[ordered]@{};',
-  "$r['Adapters']=@(Get-NetAdapter | Select-Object Name,InterfaceDescription,ifIndex,@{n='Status';e={[string]$_.Status}},MacAddress,ReceiveLinkSpeed,@{n='PhysicalMediaType';e={[string]$_.PhysicalMediaType}},Virtual);",
+  "$r['Adapters']=@(Get-NetAdapter | Select-Object Name,InterfaceDescription,ifIndex,@{n='InterfaceGuid';e={[string]$_.InterfaceGuid}},@{n='Status';e={[string]$_.Status}},MacAddress,ReceiveLinkSpeed,@{n='PhysicalMediaType';e={[string]$_.PhysicalMediaType}},Virtual);",
   "$r['Ip']=@(Get-NetIPAddress -AddressFamily IPv4 -ErrorAction SilentlyContinue | Select-Object InterfaceIndex,IPAddress,PrefixLength,@{n='PrefixOrigin';e={[string]$_.PrefixOrigin}});",
   "$r['Routes']=@(Get-NetRoute -DestinationPrefix '0.0.0.0/0' -ErrorAction SilentlyContinue | Select-Object InterfaceIndex,NextHop,RouteMetric);",
   "$r['Dns']=@(Get-DnsClientServerAddress -AddressFamily IPv4 -ErrorAction SilentlyContinue | Select-Object InterfaceIndex,ServerAddresses);",
   "$r['Proxy']=Get-ItemProperty 'HKCU:\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings' -ErrorAction SilentlyContinue | Select-Object ProxyEnable,ProxyServer,ProxyOverride,AutoConfigURL;",
-  '$r | ConvertTo-Json -Depth 4 -Compress',
+  win32WifiScript,
+  '$r | ConvertTo-Json -Depth 6 -Compress',
 ].join(' ');
 
 function kindOf(adapter: unknown): InterfaceKind {
@@ -49,16 +51,21 @@ export function parseWin32Network(data: unknown): NetworkConfig {
     const speed = num(a, 'ReceiveLinkSpeed');
     const mac = str(a, 'MacAddress');
     const description = str(a, 'InterfaceDescription');
+    const kind = kindOf(a);
+    const up = str(a, 'Status') === 'Up';
+    const guid = str(a, 'InterfaceGuid');
+    const wifi = kind === 'wifi' ? wifiForAdapter(record['Wifi'], { ...(guid === undefined ? {} : { guid }), ...(description === undefined ? {} : { description }) }, up) : undefined;
     return {
       name: str(a, 'Name') ?? '?',
       ...(description === undefined ? {} : { description }),
-      kind: kindOf(a),
-      up: str(a, 'Status') === 'Up',
+      kind,
+      up,
       ...(mac === undefined ? {} : { mac: mac.replace(/-/g, ':').toLowerCase() }),
       ...(speed === undefined || speed <= 0 ? {} : { speedMbps: Math.round(speed / 1_000_000) }),
       ipv4: ips.map((ip) => ({ address: str(ip, 'IPAddress') ?? '?', prefix: num(ip, 'PrefixLength') ?? 0, dhcp: str(ip, 'PrefixOrigin') === 'Dhcp' })),
       ...(gateway === undefined || gateway === '0.0.0.0' ? {} : { gateway }),
       dns,
+      ...(wifi === undefined ? {} : { wifi }),
     };
   });
   const up = interfaces.filter((i) => i.up);

@@ -13,7 +13,7 @@ export function verdictOf(breaking: Rung | undefined, captive: boolean): LocalTe
   const warn = breaking.status === 'warn';
   switch (breaking.id) {
     case 'link':
-      return t('Hỏng ở bước 1: máy chưa kết nối mạng.', 'Breaks at step 1: this PC is not connected.');
+      return warn ? t('Có mạng, nhưng sóng Wi-Fi yếu: mạng có thể chậm hoặc chập chờn.', 'Connected, but the Wi-Fi signal is weak: the network may be slow or drop.') : t('Hỏng ở bước 1: máy chưa kết nối mạng.', 'Breaks at step 1: this PC is not connected.');
     case 'gateway':
       return t('Hỏng ở bước 2: không tới được bộ định tuyến (gateway).', 'Breaks at step 2: the router (gateway) cannot be reached.');
     case 'dns':

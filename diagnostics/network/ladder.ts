@@ -13,6 +13,7 @@ import { pingHost } from './ping.js';
 import { proxiedRequest, proxyFor } from './proxy.js';
 import type { ConnectivityProbe, Endpoint, EndpointResult, LadderResult, NetworkConfig, Rung, RungId } from './types.js';
 import { verdictOf } from './ladder-verdict.js';
+import { signalFigure } from './wifi-signal.js';
 
 /** Options of {@link runLadder}. */
 export type LadderOptions = EndpointCheckOptions & Readonly<{
@@ -41,6 +42,11 @@ function linkRung(config: NetworkConfig): Rung {
   const usable = live.filter((i) => i.ipv4.some((a) => !a.address.startsWith('169.254.')));
   if (usable.length > 0) {
     const list = usable.map((i) => `${i.name} ${i.ipv4.map((a) => `${a.address}/${a.prefix}${a.dhcp === true ? ' DHCP' : ''}`).join(', ')}`).join('; ');
+    const weak = usable.filter((i) => i.wifi?.level === 'weak');
+    if (weak.length > 0 && weak.length === usable.length) {
+      const figures = weak.map((i) => `${i.name}${i.wifi?.ssid === undefined ? '' : ` "${i.wifi.ssid}"`} ${signalFigure(i.wifi ?? {})}`).join('; ');
+      return rung('link', 'warn', t(`Đã kết nối: ${list}. Sóng Wi-Fi yếu: ${figures}.`, `Connected: ${list}. The Wi-Fi signal is weak: ${figures}.`), { fix: t('Đặt máy gần bộ phát Wi-Fi hơn, dùng Wi-Fi 5 GHz nếu bộ phát có, hoặc cắm cáp mạng.', 'Move closer to the access point, use 5 GHz if it offers it, or use a network cable.') });
+    }
     return rung('link', 'ok', t(`Đã kết nối: ${list}`, `Connected: ${list}`));
   }
   if (live.length > 0) return rung('link', 'fail', t('Máy chỉ có địa chỉ 169.254.x.x: không nhận được IP từ bộ định tuyến (DHCP).', 'Only a 169.254.x.x address: no IP from the router (DHCP).'), { fix: t('Kiểm tra cáp tới bộ định tuyến/switch; khởi động lại bộ định tuyến; hoặc đặt IP tĩnh.', 'Check the cable to the router/switch; restart the router; or set a static IP.') });

@@ -22,7 +22,39 @@ export type NetInterface = Readonly<{
   gateway?: string;
   dns: readonly string[];
   /** Wi-Fi facts where the OS gives them without localized text. */
-  wifi?: Readonly<{ signalDbm?: number; signalPercent?: number; ssid?: string; band?: string }>;
+  wifi?: WifiInfo;
+}>;
+
+/** How strong a Wi-Fi signal is (thresholds in `wifi-signal.ts`). */
+export type SignalLevel = 'strong' | 'fair' | 'weak';
+
+/** Why the Wi-Fi signal could not be read on a connected adapter. */
+export type WifiUnavailableReason = 'location-permission' | 'wlan-error';
+
+/** The current Wi-Fi connection of one adapter, as far as the OS tells it. */
+export type WifiInfo = Readonly<{
+  /** Signal in dBm (Linux: measured; Windows: estimated from the quality when `estimated`). */
+  signalDbm?: number;
+  /** Windows WLAN signal quality 0–100. */
+  signalPercent?: number;
+  /** True when `signalDbm` is computed from `signalPercent` (quality = 2 × (dBm + 100)). */
+  estimated?: boolean;
+  /** Strong/fair/weak from the measured figure. */
+  level?: SignalLevel;
+  ssid?: string;
+  bssid?: string;
+  /** `2.4 GHz`, `5 GHz`, `6 GHz`, or `5/6 GHz` when the channel alone cannot tell. */
+  band?: string;
+  channel?: number;
+  frequencyMhz?: number;
+  /** 802.11 generation, e.g. `802.11ax (Wi-Fi 6)`. */
+  phy?: string;
+  rxMbps?: number;
+  txMbps?: number;
+  /** Set when the adapter is connected but its signal could not be read. */
+  unavailable?: WifiUnavailableReason;
+  /** Raw detail of the failure (Win32 error code or message), for the technician. */
+  unavailableDetail?: string;
 }>;
 
 /** Proxy settings in effect for this user. */

@@ -1,7 +1,8 @@
 /**
  * Readable output of `xaso network`: the verdict first, then each rung, then each site.
  */
-import type { LadderResult, LatencyResult, NetworkConfig } from '../../../diagnostics/network/types.js';
+import type { LadderResult, LatencyResult, NetworkConfig, SignalLevel, WifiInfo } from '../../../diagnostics/network/types.js';
+import { signalFigure } from '../../../diagnostics/network/wifi-signal.js';
 import type { Lang } from '../../service/define.js';
 import { STATUS_WORDS } from '../status-words.js';
 
@@ -20,15 +21,37 @@ export function formatLadder(result: LadderResult, lang: Lang): string[] {
   return lines;
 }
 
+const LEVEL_WORDS: Readonly<Record<SignalLevel, Readonly<Record<Lang, string>>>> = {
+  strong: { vi: 'mạnh', en: 'strong' },
+  fair: { vi: 'khá', en: 'fair' },
+  weak: { vi: 'yếu', en: 'weak' },
+};
+
+/** The Wi-Fi line of an interface: SSID, band/channel, signal word + figures, or why it is unknown. */
+export function formatWifi(w: WifiInfo, lang: Lang): string {
+  const vi = lang === 'vi';
+  if (w.unavailable === 'location-permission') {
+    return vi
+      ? 'Wi-Fi: không đọc được sóng vì Windows đang tắt quyền Vị trí cho ứng dụng (không phải mất Wi-Fi). Bật: Settings → Privacy & security → Location → Let desktop apps access your location.'
+      : 'Wi-Fi: signal unknown because location permission is off (this is not "no Wi-Fi"). Turn on: Settings → Privacy & security → Location → Let desktop apps access your location.';
+  }
+  if (w.unavailable === 'wlan-error') return vi ? `Wi-Fi: không đọc được sóng (${w.unavailableDetail ?? '?'}).` : `Wi-Fi: could not read the signal (${w.unavailableDetail ?? '?'}).`;
+  const ssid = w.ssid === undefined ? '' : ` "${w.ssid}"`;
+  const band = [w.band, w.channel === undefined ? undefined : `${vi ? 'kênh' : 'channel'} ${w.channel}`, w.phy].filter((x) => x !== undefined).join(', ');
+  const level = w.level === undefined ? '' : `${vi ? 'sóng' : 'signal'} ${LEVEL_WORDS[w.level][lang]} `;
+  const estimate = w.estimated === true ? (vi ? ' (dBm ước tính từ chất lượng sóng)' : ' (dBm estimated from the signal quality)') : '';
+  return `Wi-Fi${ssid}${band === '' ? '' : ` ${band}`}: ${level}${signalFigure(w)}${estimate}`;
+}
+
 /** Lines for the interfaces. */
 export function formatConfig(config: NetworkConfig, lang: Lang): string[] {
   const vi = lang === 'vi';
   const lines = config.interfaces.filter((i) => i.kind !== 'loopback').map((i) => {
     const ips = i.ipv4.map((a) => `${a.address}/${a.prefix}${a.dhcp === true ? ' (DHCP)' : vi ? ' (tĩnh)' : ' (static)'}`).join(', ') || '-';
     const speed = i.speedMbps === undefined ? '' : ` ${i.speedMbps} Mb/s`;
-    const wifi = i.wifi?.signalDbm === undefined ? '' : ` Wi-Fi ${i.wifi.signalDbm} dBm`;
-    return `${i.name.padEnd(12)} ${i.kind.padEnd(8)} ${i.up ? (vi ? 'đang kết nối' : 'up') : vi ? 'mất kết nối' : 'down'}${speed}${wifi}  ${ips}  ${i.mac ?? ''}`;
-  });
+    const line = `${i.name.padEnd(12)} ${i.kind.padEnd(8)} ${i.up ? (vi ? 'đang kết nối' : 'up') : vi ? 'mất kết nối' : 'down'}${speed}  ${ips}  ${i.mac ?? ''}`;
+    return i.wifi === undefined ? [line] : [line, `${' '.repeat(13)}${formatWifi(i.wifi, lang)}`];
+  }).flat();
   lines.push(`Gateway: ${config.defaultGateway ?? (vi ? '(không có)' : '(none)')}`);
   lines.push(`DNS: ${config.dnsServers.join(', ') || (vi ? '(không có)' : '(none)')}`);
   lines.push(`Proxy: ${config.proxy.enabled ? (config.proxy.server ?? config.proxy.autoConfigUrl ?? '?') : vi ? 'không dùng' : 'none'}`);

@@ -163,6 +163,17 @@ describe('reachability ladder', () => {
     expect(result.rungs[0]?.detail.en).toMatch(/DHCP/);
   });
 
+  it('warns at the link rung when the only connection is a weak Wi-Fi, with the fix', async () => {
+    const wifi = { signalPercent: 30, signalDbm: -85, estimated: true, level: 'weak', ssid: 'UBND Xã Hòa Bình', band: '2.4 GHz', channel: 6 } as const;
+    const result = await runLadder(ctx(), options([], { config: config({ interfaces: [{ name: 'Wi-Fi', kind: 'wifi', up: true, ipv4: [{ address: lan.selfIp, prefix: 24, dhcp: true }], dns: [lan.ip(53)], wifi }] }) }));
+    expect(result.rungs[0]).toMatchObject({ id: 'link', status: 'warn' });
+    expect(result.rungs[0]?.detail.vi).toContain('Sóng Wi-Fi yếu: Wi-Fi "UBND Xã Hòa Bình" 30% (≈ -85 dBm)');
+    expect(result.rungs[0]?.fix?.en).toMatch(/closer.*5 GHz.*cable/);
+    expect(result.breaksAt).toBe('link');
+    expect(result.verdict.en).toMatch(/weak/);
+    expect(result.rungs[1]?.status).toBe('ok');
+  });
+
   it('feeds the PC sweep: one check per step and per site (probe network.reachability)', async () => {
     const settings = { networkConfig: config(), endpoints: [endpoint('dvc', 'dichvucong.gov.vn', 'good'), endpoint('expired', 'expired.gov.vn', 'expired')], connectivity: options([]).connectivity!, dnsServers: [lan.ip(53)], extraCa: [ca.caCert] };
     const checks = await networkProbe.run(createProbeContext({ settings }), { signal: new AbortController().signal });

@@ -12,6 +12,7 @@ import { StatusBadge } from '../../../components/status-badge';
 import { pick } from '../check-list';
 import { LatencyChart } from './latency-chart';
 import { useCall } from './use-call';
+import { WifiDetail } from './wifi-detail';
 
 function Phases({ e }: Readonly<{ e: EndpointResult }>) {
   const { t } = useTranslation('network');
@@ -51,8 +52,9 @@ function Adapters({ config }: Readonly<{ config: NetworkConfig }>) {
         {list.map((i) => (
           <li key={i.name}>
             <strong>{i.name}</strong> ({i.kind}) — {i.up ? t('net.adapterUp') : t('net.adapterDown')}
-            {i.speedMbps ? ` · ${i.speedMbps} Mb/s` : ''}{i.wifi?.signalDbm !== undefined ? ` · Wi-Fi ${i.wifi.signalDbm} dBm` : ''}
+            {i.speedMbps ? ` · ${i.speedMbps} Mb/s` : ''}
             {i.ipv4.map((a) => ` · ${a.address}/${a.prefix} ${a.dhcp ? t('net.dhcp') : t('net.static')}`).join('')}
+            {i.wifi ? <WifiDetail wifi={i.wifi} /> : null}
           </li>
         ))}
       </ul>
