@@ -3,6 +3,8 @@
 // or require() npm modules, so it must be one self-contained file).
 import { build } from 'esbuild';
 
+import { preloadBuildOptions } from './preload-build.mjs';
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -20,5 +22,5 @@ await Promise.all([
   build({ ...common, format: 'esm', banner: { js: '#!/usr/bin/env node\n' + esmBanner.js }, entryPoints: ['main/cli/index.ts'], outfile: 'out/cli/xaso.js' }),
   build({ ...common, format: 'esm', banner: { js: '#!/usr/bin/env node\n' + esmBanner.js }, entryPoints: ['main/web/index.ts'], outfile: 'out/web/xaso-web.js' }),
   build({ ...common, format: 'esm', banner: esmBanner, entryPoints: ['main/electron/index.ts'], outfile: 'out/main/index.js' }),
-  build({ ...common, format: 'cjs', entryPoints: ['main/electron/preload.ts'], outfile: 'out/preload/index.cjs' }),
+  build({ ...preloadBuildOptions, sourcemap: true, logLevel: 'warning', outfile: 'out/preload/index.cjs' }),
 ]);

@@ -2,7 +2,7 @@
  * Bench: cost of the Electron preload, which runs before every window can show anything. The
  * shipped preload imports the contract for its channel names (so zod and every schema come along);
  * the baseline is a preload with the same bridge but the names written in (no contract).
- * Each is bundled as scripts/build-node.mjs does and evaluated in a fresh V8 context 30 times.
+ * Each is bundled with the build's own options (scripts/preload-build.mjs) and evaluated in a fresh V8 context 30 times.
  * Target: shipped preload ≤ 50 ms median here (informational; old office PCs are slower).
  */
 import { resolve } from 'node:path';
@@ -11,17 +11,11 @@ import { runInNewContext } from 'node:vm';
 import { build, type BuildOptions } from 'esbuild';
 
 import { channelNames } from '../../main/service/contract.js';
+import { preloadBuildOptions } from '../preload-build.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
-const options: BuildOptions & { write: false } = {
-  bundle: true,
-  platform: 'node',
-  target: 'node24',
-  format: 'cjs',
-  external: ['electron'],
-  write: false,
-  logLevel: 'silent',
-};
+const { entryPoints, ...shared } = preloadBuildOptions;
+const options: BuildOptions & { write: false } = { ...shared, write: false, logLevel: 'silent' };
 
 async function bundle(minify: boolean, baseline: boolean): Promise<string> {
   const result = baseline
@@ -37,7 +31,7 @@ async function bundle(minify: boolean, baseline: boolean): Promise<string> {
           loader: 'ts',
         },
       })
-    : await build({ ...options, minify, entryPoints: [resolve(root, 'main/electron/preload.ts')] });
+    : await build({ ...options, minify, entryPoints });
   return result.outputFiles[0]!.text;
 }
 

@@ -1,30 +1,21 @@
 /**
- * Bundles the preload as scripts/build-node.mjs does (one CommonJS file, 'electron' external),
+ * Bundles the preload with the build's own options (scripts/preload-build.mjs: one CommonJS file,
+ * 'electron' external),
  * from the current sources, and runs it in a bare V8 context whose `require` knows only
  * 'electron', as a sandboxed preload's does, with a fake contextBridge/ipcRenderer.
  */
-import { resolve } from 'node:path';
 import { runInNewContext } from 'node:vm';
 
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { channelNames } from '../../../main/service/contract.js';
+import { preloadBuildOptions } from '../../../scripts/preload-build.mjs';
 
-const root = resolve(import.meta.dirname, '../../..');
 let preloadCode = '';
 
 beforeAll(async () => {
-  const result = await build({
-    entryPoints: [resolve(root, 'main/electron/preload.ts')],
-    bundle: true,
-    platform: 'node',
-    target: 'node24',
-    format: 'cjs',
-    external: ['electron'],
-    write: false,
-    logLevel: 'silent',
-  });
+  const result = await build({ ...preloadBuildOptions, write: false, logLevel: 'silent' });
   preloadCode = result.outputFiles[0]!.text;
 });
 
