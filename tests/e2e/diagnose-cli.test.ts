@@ -14,11 +14,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { MachineSnapshot, Probe } from '../../diagnostics/types.js';
 import { diagnoseCommand } from '../../main/cli/commands/diagnose.js';
-import { runCli } from '../../main/cli/run.js';
 import { diagnosticsContract } from '../../main/service/diagnostics/contract.js';
 import { diagnosticsHandlers } from '../../main/service/diagnostics/handlers.js';
 import { defaultEnv } from '../../main/service/env.js';
 import { createServiceFrom } from '../../main/service/index.js';
+import { runCliCaptured } from '../helpers/cli.js';
 import { createSoftHsmToken, softHsmAvailable, type SoftHsmToken } from '../helpers/softhsm.js';
 
 const exec = promisify(execFile);
@@ -145,18 +145,8 @@ describe('xaso diagnose progress and language (in-process CLI, fake probes)', ()
     argv: string[],
     isTty: boolean,
   ): Promise<{ out: string[]; err: string[]; code: number }> {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await runCli(argv, {
-      service,
-      version: 'test',
-      out: (t) => out.push(t),
-      err: (t) => err.push(t),
-      signal: new AbortController().signal,
-      isTty,
-      commands: [diagnoseCommand],
-    });
-    return { out, err, code };
+    const run = await runCliCaptured(argv, { service, isTty, commands: [diagnoseCommand], version: 'test' });
+    return { out: run.outLines, err: run.errLines, code: run.code };
   }
 
   it('draws progress lines on stderr only on a terminal', async () => {

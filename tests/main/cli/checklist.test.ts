@@ -4,10 +4,7 @@ import { join } from 'node:path';
 
 import { afterAll, describe, expect, it } from 'vitest';
 
-import { commands } from '../../../main/cli/commands/index.js';
-import { runCli } from '../../../main/cli/run.js';
-import { defaultEnv } from '../../../main/service/env.js';
-import { createService } from '../../../main/service/index.js';
+import { runCliCaptured } from '../../helpers/cli.js';
 
 const dirs: string[] = [];
 afterAll(async () => {
@@ -15,20 +12,9 @@ afterAll(async () => {
 });
 
 async function cli(argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const dataDir = await mkdtemp(join(tmpdir(), 'x5-cli-'));
-  dirs.push(dataDir);
-  const code = await runCli(argv, {
-    service: createService(defaultEnv({ door: 'cli', version: '9.9.9', dataDir })),
-    version: '9.9.9',
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-    signal: new AbortController().signal,
-    isTty: false,
-    commands,
-  });
-  return { code, out: out.join('\n'), err: err.join('\n') };
+  const run = await runCliCaptured(argv);
+  if (run.dataDir !== undefined) dirs.push(run.dataDir);
+  return { code: run.code, out: run.outLines.join('\n'), err: run.errLines.join('\n') };
 }
 
 describe('xaso checklist', () => {

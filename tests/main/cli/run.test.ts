@@ -9,26 +9,13 @@ import { describe, expect, it } from 'vitest';
 
 import { UsageError, type Command } from '../../../main/cli/command.js';
 import { commands } from '../../../main/cli/commands/index.js';
-import { runCli } from '../../../main/cli/run.js';
-import { defaultEnv } from '../../../main/service/env.js';
-import { createService } from '../../../main/service/index.js';
+import { runCliCaptured } from '../../helpers/cli.js';
 
 const run = promisify(execFile);
 
 async function cli(argv: string[], extra: Command[] = []) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const dataDir = await mkdtemp(join(tmpdir(), 'xaso-cli-'));
-  const code = await runCli(argv, {
-    service: createService(defaultEnv({ door: 'cli', version: '9.9.9', dataDir })),
-    version: '9.9.9',
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-    signal: new AbortController().signal,
-    isTty: false,
-    commands: [...commands, ...extra],
-  });
-  return { code, out: out.join('\n'), err: err.join('\n'), errLines: err.length, dataDir };
+  const run = await runCliCaptured(argv, { commands: [...commands, ...extra] });
+  return { code: run.code, out: run.outLines.join('\n'), err: run.errLines.join('\n'), errLines: run.errLines.length, dataDir: run.dataDir };
 }
 
 describe('xaso CLI', () => {
