@@ -65,9 +65,11 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 /** Starts dbus and avahi if they are not running (ippeveprinter needs DNS-SD to start). */
 export async function ensureDnsSd(): Promise<void> {
   const script =
-    'mkdir -p /run/dbus; pgrep -x dbus-daemon >/dev/null || dbus-daemon --system --fork; ' +
-    'sleep 0.2; pgrep -x avahi-daemon >/dev/null || avahi-daemon -D --no-drop-root; true';
-  await exec('flock', ['/tmp/xaso-dnssd.lock', 'sh', '-c', script]);
+    // A pid file left by a daemon that died (or was killed) would stop it from starting again.
+    'mkdir -p /run/dbus; pgrep -x dbus-daemon >/dev/null || { rm -f /run/dbus/pid; dbus-daemon --system --fork; }; ' +
+    'sleep 0.2; pgrep -x avahi-daemon >/dev/null || { rm -f /run/avahi-daemon/pid; avahi-daemon -D --no-drop-root; }; true';
+  // -o: the daemons started here must not inherit (and so hold forever) the lock's descriptor.
+  await exec('flock', ['-o', '/tmp/xaso-dnssd.lock', 'sh', '-c', script]);
   for (let i = 0; i < 50; i += 1) {
     const { stdout } = await exec('sh', ['-c', 'pgrep -x avahi-daemon || true']);
     if (stdout.trim() !== '') return;
@@ -203,7 +205,7 @@ export type CupsQueue = Readonly<{ name: string; remove: () => Promise<void> }>;
 
 /** Starts `cupsd` if it is not running (one per machine; left running for other tests). */
 export async function ensureCupsd(): Promise<void> {
-  await exec('flock', ['/tmp/xaso-cupsd.lock', 'sh', '-c', 'pgrep -x cupsd >/dev/null || cupsd']);
+  await exec('flock', ['-o', '/tmp/xaso-cupsd.lock', 'sh', '-c', 'pgrep -x cupsd >/dev/null || cupsd']);
   await waitFor(() => isListening('127.0.0.1', 631), 10_000, 'cupsd');
 }
 
