@@ -2,6 +2,7 @@ import { delimiter } from 'node:path';
 
 import { runCommand } from './run-command.js';
 import type { Platform, ProbeContext, ProbeSettings } from './types.js';
+import { createPowerShellRunner } from './windows/powershell.js';
 
 /** The platform of this process, narrowed to the three the library knows. */
 function currentPlatform(): Platform {
@@ -15,9 +16,13 @@ function currentPlatform(): Platform {
 export function createProbeContext(overrides: Partial<ProbeContext> = {}): ProbeContext {
   const env = { ...process.env };
   const settings = settingsFromEnv(env);
+  const platform = currentPlatform();
   return {
-    platform: currentPlatform(),
+    platform,
     run: runCommand,
+    // Windows: PowerShell 5.1 by absolute path. Elsewhere PowerShell 7 (`pwsh`) if installed:
+    // no probe asks for it there; `xaso capture --scripts` and developers may.
+    powershell: createPowerShellRunner(runCommand, env, platform === 'win32' ? undefined : (env['XASO_PWSH'] ?? 'pwsh')),
     now: () => Date.now(),
     env,
     ...(settings === undefined ? {} : { settings }),

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { StringDecoder } from 'node:string_decoder';
 
 import {
   CommandAbortedError,
@@ -24,6 +25,7 @@ export const runCommand: RunCommand = (file, args, options = {}) => {
     maxBytes = DEFAULT_MAX_BYTES,
     input,
     env,
+    onStdout,
   } = options;
   return new Promise<CommandOutput>((resolve, reject) => {
     if (signal?.aborted) {
@@ -41,6 +43,7 @@ export const runCommand: RunCommand = (file, args, options = {}) => {
     let errBytes = 0;
     let truncated = false;
     let settled = false;
+    const live = onStdout === undefined ? undefined : new StringDecoder('utf8');
     const finish = (action: () => void): void => {
       if (settled) return;
       settled = true;
@@ -74,6 +77,7 @@ export const runCommand: RunCommand = (file, args, options = {}) => {
       }
       outBytes += chunk.length;
       out.push(chunk);
+      if (live !== undefined) onStdout?.(live.write(chunk));
     });
     child.stderr.on('data', (chunk: Buffer) => {
       if (errBytes < maxBytes) {

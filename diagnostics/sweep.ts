@@ -60,6 +60,9 @@ export async function runSweep(
   const forward = (): void => inner.abort(options.signal?.reason);
   if (options.signal?.aborted) forward();
   else options.signal?.addEventListener('abort', forward, { once: true });
+  // A fresh identity per sweep: per-sweep caches (the Windows facts batch) are keyed by it, so a
+  // context that lives as long as the service never serves an earlier sweep's facts.
+  const sweepCtx: ProbeContext = { ...ctx };
   let done = 0;
   const emit = (event: SweepProgress): void => {
     try {
@@ -77,7 +80,7 @@ export async function runSweep(
         total: selected.length,
         percent: pct(done, selected.length),
       });
-      const checks = await runProbe(ctx, probe, inner.signal);
+      const checks = await runProbe(sweepCtx, probe, inner.signal);
       done += 1;
       emit({
         ...base(probe),

@@ -73,13 +73,37 @@ export type RunCommand = (
     maxBytes?: number;
     input?: string;
     env?: Readonly<Record<string, string>>;
+    /** Called with each piece of stdout as it arrives (UTF-8 decoded, split on any boundary). */
+    onStdout?: (text: string) => void;
   }>,
 ) => Promise<CommandOutput>;
+
+/** Options of one PowerShell run. */
+export type PowerShellOptions = Readonly<{
+  /** Hard limit; past it the process is killed and the run rejects with `CommandTimeoutError`. */
+  timeoutMs: number;
+  /** Aborting kills PowerShell and rejects with `CommandAbortedError`. */
+  signal?: AbortSignal;
+  /** Cap of captured stdout, in bytes (default 8 MiB). */
+  maxBytes?: number;
+  /** Stdout as it arrives (the facts batch reads its sections one line at a time). */
+  onStdout?: (text: string) => void;
+}>;
+
+/**
+ * Runs one PowerShell script: `script` is the program text exactly as shipped (what follows
+ * `-Command`, preamble included: see `windows/powershell.ts` `powershellCommandText`). On
+ * Windows it starts `%SystemRoot%\System32\WindowsPowerShell\v1.0\powershell.exe` by absolute
+ * path; tests answer from `pwsh` with the fake-Windows module, or from recordings.
+ */
+export type PowerShellRunner = (script: string, options: PowerShellOptions) => Promise<CommandOutput>;
 
 /** Everything a probe may know of the machine, injected so tests can fake any OS. */
 export type ProbeContext = Readonly<{
   platform: Platform;
   run: RunCommand;
+  /** The one way to run PowerShell (Windows facts, network, printers). */
+  powershell: PowerShellRunner;
   now: () => number;
   /** Environment variables of interest (PATH, ProgramFiles, SOFTHSM2_CONF…). */
   env: Readonly<Record<string, string | undefined>>;

@@ -2,12 +2,12 @@
  * Windows network configuration in ONE PowerShell spawn, JSON only: `Get-NetAdapter`,
  * `Get-NetIPAddress` (PrefixOrigin Dhcp/Manual), `Get-NetRoute 0.0.0.0/0`,
  * `Get-DnsClientServerAddress`, the user's proxy from the registry (Internet Settings), and the
- * current Wi-Fi connection through the native WLAN API (`wifi-win32.ts`, its own try/catch; never
- * the localized `netsh wlan` text).
+ * current Wi-Fi connection from the separate, optional WLAN script (`wifi-win32.ts`, merged in as
+ * `Wifi`; never the localized `netsh wlan` text).
  */
 import { asArray, bool, num, str } from '../windows/powershell.js';
 import type { InterfaceKind, NetInterface, NetworkConfig, ProxySettings } from './types.js';
-import { wifiForAdapter, win32WifiScript } from './wifi-win32.js';
+import { wifiForAdapter } from './wifi-win32.js';
 
 /** The batched script. */
 export const win32NetworkScript = [
@@ -17,8 +17,7 @@ export const win32NetworkScript = [
   "$r['Routes']=@(Get-NetRoute -DestinationPrefix '0.0.0.0/0' -ErrorAction SilentlyContinue | Select-Object InterfaceIndex,NextHop,RouteMetric);",
   "$r['Dns']=@(Get-DnsClientServerAddress -AddressFamily IPv4 -ErrorAction SilentlyContinue | Select-Object InterfaceIndex,ServerAddresses);",
   "$r['Proxy']=Get-ItemProperty 'HKCU:\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings' -ErrorAction SilentlyContinue | Select-Object ProxyEnable,ProxyServer,ProxyOverride,AutoConfigURL;",
-  win32WifiScript,
-  '$r | ConvertTo-Json -Depth 6 -Compress',
+  'xasoJson $r',
 ].join(' ');
 
 function kindOf(adapter: unknown): InterfaceKind {

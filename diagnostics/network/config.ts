@@ -7,13 +7,24 @@ import { runPowerShellJson } from '../windows/powershell.js';
 import { linuxNetworkConfig } from './config-linux.js';
 import { parseWin32Network, win32NetworkScript } from './config-win32.js';
 import type { NetworkConfig } from './types.js';
+import { win32WifiScript } from './wifi-win32.js';
+
+/** Budget of the network script, and of the optional Wi-Fi one that runs beside it. */
+const NETWORK_TIMEOUT_MS = 20_000;
+const WIFI_TIMEOUT_MS = 15_000;
 
 /** Reads interfaces, gateway, DNS servers and proxy (or `settings.networkConfig`). Never throws. */
 export async function readNetworkConfig(ctx: ProbeContext, signal?: AbortSignal): Promise<ProbeResult<NetworkConfig>> {
   if (ctx.settings?.networkConfig !== undefined) return ok(ctx.settings.networkConfig);
   if (ctx.platform === 'win32') {
-    const result = await runPowerShellJson(ctx, win32NetworkScript, { timeoutMs: 20_000, ...(signal === undefined ? {} : { signal }) });
-    return result.status === 'ok' ? ok(parseWin32Network(result.data)) : result;
+    const options = signal === undefined ? {} : { signal };
+    const [result, wifi] = await Promise.all([
+      runPowerShellJson(ctx, win32NetworkScript, { timeoutMs: NETWORK_TIMEOUT_MS, ...options }),
+      runPowerShellJson(ctx, win32WifiScript, { timeoutMs: WIFI_TIMEOUT_MS, ...options }),
+    ]);
+    if (result.status !== 'ok') return result;
+    const record = typeof result.data === 'object' && result.data !== null ? result.data : {};
+    return ok(parseWin32Network({ ...record, Wifi: wifi.status === 'ok' ? wifi.data : { Error: wifi.reason } }));
   }
   if (ctx.platform === 'darwin') return failed('network configuration on macOS is not read yet');
   try {

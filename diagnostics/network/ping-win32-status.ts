@@ -14,7 +14,7 @@ function safeHost(host: string): string {
 /** The script sending `count` echoes, one JSON array of `{StatusCode, ResponseTime}`. */
 export function win32PingStatusScript(host: string, count: number, timeoutMs: number): string {
   const filter = `Address='${safeHost(host)}' AND Timeout=${Math.round(timeoutMs)}`;
-  return `ConvertTo-Json -Compress -InputObject @(1..${count} | ForEach-Object { Get-CimInstance Win32_PingStatus -Filter "${filter}" | Select-Object StatusCode,ResponseTime })`;
+  return `xasoJson @(1..${count} | ForEach-Object { Get-CimInstance Win32_PingStatus -Filter "${filter}" | Select-Object StatusCode,ResponseTime })`;
 }
 
 /** Reply times (null where StatusCode ≠ 0), padded to `count`. */

@@ -68,14 +68,18 @@ public static class XasoWlan {
 }`;
 
 /**
- * The PowerShell section that fills `$r['Wifi']`, in its own try/catch so a failure here only
- * loses the Wi-Fi facts. The C# travels base64-encoded (no quoting trouble on the command line).
+ * The optional Wi-Fi script, its own PowerShell run beside the network one (a failure here only
+ * loses the Wi-Fi facts). The C# travels as plain text in a single-quoted here-string (no base64:
+ * antivirus flags encoded program text). Constrained Language Mode forbids `Add-Type`: it says so
+ * instead of trying.
  */
 export const win32WifiScript = [
-  "try { $src=[Text.Encoding]::UTF8.GetString([Convert]::FromBase64String('" + Buffer.from(WLAN_CSHARP, 'utf8').toString('base64') + "'));",
-  'Add-Type -TypeDefinition $src -Language CSharp; $r[\'Wifi\']=[XasoWlan]::Read() }',
-  "catch { $r['Wifi']=@{ Error=[string]$_.Exception.Message } };",
-].join(' ');
+  "if ($xasoClm) { xasoJson @{ Error='ConstrainedLanguage: Add-Type is not allowed' } }",
+  "else { try { Add-Type -Language CSharp -TypeDefinition @'",
+  WLAN_CSHARP,
+  "'@",
+  '; xasoJson ([XasoWlan]::Read()) } catch { xasoJson @{ Error=[string]$_.Exception.Message } } }',
+].join('\n');
 
 /** Win32 error codes the WLAN API returns (winerror.h). */
 const ERROR_ACCESS_DENIED = 5;

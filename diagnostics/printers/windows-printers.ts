@@ -15,7 +15,7 @@ export const windowsPrintersScript = [
   "$r['Wmi']=& { try { @(Get-CimInstance Win32_Printer | Select-Object Name,Default,WorkOffline,DetectedErrorState) } catch { @{ error = $_.Exception.Message } } };",
   "$r['Jobs']=& { try { @(Get-Printer | ForEach-Object { $p=$_.Name; Get-PrintJob -PrinterName $p -ErrorAction SilentlyContinue | Select-Object @{n='PrinterName';e={$p}},Id,DocumentName,UserName,@{n='JobStatus';e={[string]$_.JobStatus}},SubmittedTime,TotalPages }) } catch { @{ error = $_.Exception.Message } } };",
   "$r['Ports']=& { try { @(Get-PrinterPort | Select-Object Name,PrinterHostAddress,PortNumber) } catch { @{ error = $_.Exception.Message } } };",
-  '$r | ConvertTo-Json -Depth 4 -Compress',
+  'xasoJson $r',
 ].join(' ');
 
 /** What the Windows query found. */
@@ -113,21 +113,21 @@ export function psQuote(text: string): string {
 
 /** Prints the driver's test page (`Win32_Printer.PrintTestPage`; 0 = success, 5 = access denied). */
 export function windowsTestPageScript(name: string): string {
-  return `$n=${psQuote(name)}; $f="Name='" + $n.Replace('\\','\\\\').Replace("'","\\'") + "'"; $p=Get-CimInstance Win32_Printer -Filter $f; if ($null -eq $p) { [pscustomobject]@{ReturnValue=-1} | ConvertTo-Json -Compress } else { $r=Invoke-CimMethod -InputObject $p -MethodName PrintTestPage; [pscustomobject]@{ReturnValue=[int]$r.ReturnValue} | ConvertTo-Json -Compress }`;
+  return `$n=${psQuote(name)}; $f="Name='" + $n.Replace('\\','\\\\').Replace("'","\\'") + "'"; $p=Get-CimInstance Win32_Printer -Filter $f; if ($null -eq $p) { xasoJson @{ReturnValue=-1} } else { $r=Invoke-CimMethod -InputObject $p -MethodName PrintTestPage; xasoJson @{ReturnValue=[int]$r.ReturnValue} }`;
 }
 
 /** Lists the jobs of one printer (to follow the test page). */
 export function windowsJobsScript(name: string): string {
-  // -InputObject: an empty queue prints `[]` (piping an empty array prints nothing in PS 5.1).
-  return `ConvertTo-Json -Compress -InputObject @(Get-PrintJob -PrinterName ${psQuote(name)} | Select-Object Id,DocumentName,@{n='JobStatus';e={[string]$_.JobStatus}})`;
+  // Passed as an argument: an empty queue prints `[]` (piping an empty array prints nothing in PS 5.1).
+  return `xasoJson @(Get-PrintJob -PrinterName ${psQuote(name)} | Select-Object Id,DocumentName,@{n='JobStatus';e={[string]$_.JobStatus}})`;
 }
 
 /** Removes every job of one printer, counting before and after. */
 export function windowsClearQueueScript(name: string): string {
   const q = psQuote(name);
-  return `$b=@(Get-PrintJob -PrinterName ${q}).Count; Get-PrintJob -PrinterName ${q} | Remove-PrintJob; $a=@(Get-PrintJob -PrinterName ${q}).Count; [pscustomobject]@{Before=$b;After=$a} | ConvertTo-Json -Compress`;
+  return `$b=@(Get-PrintJob -PrinterName ${q}).Count; Get-PrintJob -PrinterName ${q} | Remove-PrintJob; $a=@(Get-PrintJob -PrinterName ${q}).Count; xasoJson ([ordered]@{Before=$b;After=$a})`;
 }
 
 /** Restarts the spooler (needs admin) and reports its status after. */
 export const windowsRestartSpoolerScript =
-  "$e=$null; try { Restart-Service -Name Spooler -Force -ErrorAction Stop } catch { $e=$_.Exception.Message }; [pscustomobject]@{Status=[string](Get-Service -Name Spooler).Status;Error=$e} | ConvertTo-Json -Compress";
+  "$e=$null; try { Restart-Service -Name Spooler -Force -ErrorAction Stop } catch { $e=$_.Exception.Message }; xasoJson ([ordered]@{Status=[string](Get-Service -Name Spooler).Status;Error=$e})";

@@ -7,7 +7,7 @@ import type { Neighbour } from './neighbours.js';
 
 /** The PowerShell script that lists the IPv4 neighbour table. */
 export const win32NeighboursScript =
-  "ConvertTo-Json -Depth 2 -Compress -InputObject @(Get-NetNeighbor -AddressFamily IPv4 -ErrorAction SilentlyContinue | Select-Object IPAddress,LinkLayerAddress,ifIndex,@{n='State';e={[string]$_.State}})";
+  "xasoJson @(Get-NetNeighbor -AddressFamily IPv4 -ErrorAction SilentlyContinue | Select-Object IPAddress,LinkLayerAddress,ifIndex,@{n='State';e={[string]$_.State}})";
 
 const LIVE_STATES = new Set(['Reachable', 'Stale', 'Delay', 'Probe', 'Permanent']);
 

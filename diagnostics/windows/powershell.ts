@@ -1,62 +1,120 @@
 /**
- * The one PowerShell runner of the library: structured output only (`ConvertTo-Json`), never
- * localized text. Windows PowerShell 5.1 ships with every Windows 10/11.
+ * The one PowerShell door of the library: structured output only (`ConvertTo-Json`), never
+ * localized text. Windows PowerShell 5.1 ships with every Windows 10/11 and is the target; the
+ * scripts also run in PowerShell 7 (the tests run every one of them in `pwsh`).
+ *
+ * Every script reaches PowerShell as `powershellCommandText(body)`: a preamble that silences the
+ * warning, verbose, debug, progress and information streams, detects Constrained Language Mode
+ * (AppLocker/WDAC) into `$xasoClm`, and defines `xasoJson` (one JSON line, non-ASCII escaped as
+ * `\uXXXX`, so the text survives any console code page, 1258 included). The body prints its
+ * answer with `xasoJson`; stray lines around it are tolerated by {@link parsePowerShellJson}.
  */
 import { failed, ok } from '../checks.js';
-import type { ProbeContext, ProbeResult } from '../types.js';
+import type { CommandOutput, PowerShellRunner, ProbeContext, ProbeResult, RunCommand } from '../types.js';
 
-/** The program every Windows query runs. */
-export const POWERSHELL = 'powershell.exe';
-
-/** Preamble: UTF-8 out (Vietnamese names survive), no progress bars, stop on nothing. */
-const PREAMBLE =
-  "[Console]::OutputEncoding=[Text.UTF8Encoding]::new($false); $ProgressPreference='SilentlyContinue'; $ErrorActionPreference='Stop';";
+/** The default cap of one script's stdout. */
+export const POWERSHELL_MAX_BYTES = 8 * 1024 * 1024;
 
 /**
- * The argv for one script. The script must print one JSON document; wrap its value as
- * `… | ConvertTo-Json -Depth 4 -Compress`.
+ * Windows PowerShell 5.1 by absolute path, never a `powershell.exe` found in the current folder
+ * (a portable app runs from a USB stick whose folder anyone can write). A 32-bit process on
+ * 64-bit Windows reaches the 64-bit one through `Sysnative`.
  */
-export function powershellArgs(script: string): string[] {
-  return [
-    '-NoProfile',
-    '-NonInteractive',
-    '-ExecutionPolicy',
-    'Bypass',
-    '-Command',
-    `${PREAMBLE} ${script}`,
-  ];
+export function powershellPath(env: Readonly<Record<string, string | undefined>>): string {
+  const root = (env['SystemRoot'] ?? env['SYSTEMROOT'] ?? env['windir'] ?? 'C:\\Windows').replace(/\\+$/, '');
+  const system = env['PROCESSOR_ARCHITEW6432'] === undefined ? 'System32' : 'Sysnative';
+  return `${root}\\${system}\\WindowsPowerShell\\v1.0\\powershell.exe`;
 }
 
-/** Parses PowerShell JSON output (BOM and blank lines tolerated). */
-export function parsePowerShellJson(stdout: string): ProbeResult<unknown> {
-  const text = stdout.replace(/^\uFEFF/, '').trim();
-  if (text === '') return failed('PowerShell printed nothing');
+/**
+ * Runs before every body. `$ErrorActionPreference='Stop'` turns non-terminating errors into
+ * catchable ones; the other preferences keep warning/verbose/progress/information records off
+ * stdout. Output encoding is set only in Full Language mode (CLM forbids it); `xasoJson` makes
+ * the output pure ASCII either way.
+ */
+export const PREAMBLE = [
+  "$ErrorActionPreference='Stop'; $ProgressPreference='SilentlyContinue'; $WarningPreference='SilentlyContinue';",
+  "$VerbosePreference='SilentlyContinue'; $DebugPreference='SilentlyContinue'; $InformationPreference='SilentlyContinue';",
+  "$xasoClm = $ExecutionContext.SessionState.LanguageMode -ne 'FullLanguage';",
+  'if (-not $xasoClm) { try { [Console]::OutputEncoding = New-Object System.Text.UTF8Encoding $false } catch { } };',
+  'function xasoJson($InputObject) { $j = ConvertTo-Json -InputObject $InputObject -Depth 6 -Compress;',
+  "if ($j -match '[^\\x00-\\x7F]') { $j = -join @(foreach ($c in $j.ToCharArray()) { if ([int]$c -gt 127) { '\\u{0:x4}' -f [int]$c } else { [string]$c } }) }; $j };",
+].join(' ');
+
+/** The program text of one script, exactly as PowerShell receives it after `-Command`. */
+export function powershellCommandText(body: string): string {
+  return `${PREAMBLE} & { ${body} } 3>$null 4>$null 5>$null 6>$null`;
+}
+
+/** The argv for one program text (same form on Windows and, with `pwsh`, in the tests). */
+export function powershellArgs(commandText: string): string[] {
+  return ['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-Command', commandText];
+}
+
+/** A runner that starts `program` (default: Windows PowerShell 5.1 by absolute path) through `run`. */
+export function createPowerShellRunner(
+  run: RunCommand,
+  env: Readonly<Record<string, string | undefined>>,
+  program: string = powershellPath(env),
+): PowerShellRunner {
+  return (script, options) =>
+    run(program, powershellArgs(script), {
+      timeoutMs: options.timeoutMs,
+      maxBytes: options.maxBytes ?? POWERSHELL_MAX_BYTES,
+      ...(options.signal === undefined ? {} : { signal: options.signal }),
+      ...(options.onStdout === undefined ? {} : { onStdout: options.onStdout }),
+    });
+}
+
+/** Parses one JSON document, or undefined. */
+function tryJson(text: string): { value: unknown } | undefined {
   try {
-    return ok(JSON.parse(text) as unknown);
+    return { value: JSON.parse(text) as unknown };
   } catch {
-    return failed(`PowerShell printed something that is not JSON: ${text.slice(0, 120)}`);
+    return undefined;
   }
 }
 
-/** Runs one script and parses its JSON; never throws. */
+/**
+ * Parses PowerShell JSON output. The whole text first; failing that, the last line that is a
+ * JSON object or array (a stray `WARNING:` or banner line before or after is tolerated).
+ */
+export function parsePowerShellJson(stdout: string): ProbeResult<unknown> {
+  const text = stdout.replace(/^\uFEFF/, '').trim();
+  if (text === '') return failed('PowerShell printed nothing');
+  const whole = tryJson(text);
+  if (whole !== undefined) return ok(whole.value);
+  const lines = text.split(/\r?\n/).map((l) => l.trim()).reverse();
+  for (const line of lines) {
+    if (!/^[[{]/.test(line)) continue;
+    const found = tryJson(line);
+    if (found !== undefined) return ok(found.value);
+  }
+  return failed(`PowerShell printed something that is not JSON: ${text.slice(0, 120)}`);
+}
+
+/** Why a finished PowerShell run did not give an answer, or undefined when it did. */
+export function outputProblem(output: CommandOutput): string | undefined {
+  if (output.truncated) return 'PowerShell output was too large and was cut';
+  if (output.exitCode !== 0) {
+    return `PowerShell exited with ${String(output.exitCode)}: ${output.stderr.trim().slice(0, 200)}`;
+  }
+  return undefined;
+}
+
+/** Runs one body (wrapped by {@link powershellCommandText}) and parses its JSON; never throws. */
 export async function runPowerShellJson(
   ctx: ProbeContext,
-  script: string,
+  body: string,
   options: Readonly<{ timeoutMs: number; signal?: AbortSignal }>,
 ): Promise<ProbeResult<unknown>> {
   try {
-    const output = await ctx.run(POWERSHELL, powershellArgs(script), {
+    const output = await ctx.powershell(powershellCommandText(body), {
       timeoutMs: options.timeoutMs,
-      maxBytes: 8 * 1024 * 1024,
       ...(options.signal === undefined ? {} : { signal: options.signal }),
     });
-    if (output.truncated) return failed('PowerShell output was too large and was cut');
-    if (output.exitCode !== 0) {
-      return failed(
-        `PowerShell exited with ${String(output.exitCode)}: ${output.stderr.trim().slice(0, 200)}`,
-      );
-    }
-    return parsePowerShellJson(output.stdout);
+    const problem = outputProblem(output);
+    return problem === undefined ? parsePowerShellJson(output.stdout) : failed(problem);
   } catch (error) {
     return failed(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
   }
@@ -78,9 +136,25 @@ export function parsePsDate(value: unknown): number | undefined {
   return Number.isNaN(parsed) ? undefined : parsed;
 }
 
-/** PowerShell writes one object for a one-item pipeline and an array otherwise: always an array. */
+/** True for 5.1's wrapping of some arrays: `{"value":[…],"Count":n}`. */
+function isWrappedArray(value: unknown): value is { value: unknown[] } {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const keys = Object.keys(value);
+  return (
+    keys.length === 2 &&
+    keys.includes('value') &&
+    keys.includes('Count') &&
+    Array.isArray((value as { value: unknown }).value)
+  );
+}
+
+/**
+ * Always an array: PowerShell writes one object for a one-item pipeline, nothing (`null`) for an
+ * empty one, an array otherwise, and 5.1 sometimes `{"value":[…],"Count":n}`.
+ */
 export function asArray(value: unknown): unknown[] {
   if (value === null || value === undefined) return [];
+  if (isWrappedArray(value)) return value.value;
   return Array.isArray(value) ? value : [value];
 }
 

@@ -2,6 +2,7 @@
  * A fake ProbeContext for tests: any platform, a scripted RunCommand.
  */
 import type { CommandOutput, ProbeContext, RunCommand } from '../../diagnostics/types.js';
+import { createPowerShellRunner } from '../../diagnostics/windows/powershell.js';
 
 /** A RunCommand answering from a function of (file, args). */
 export function fakeRun(
@@ -25,5 +26,12 @@ export function fakeContext(
   run: RunCommand,
   extra: Partial<ProbeContext> = {},
 ): ProbeContext {
-  return { platform, run, now: () => Date.parse('2026-11-23T08:00:00Z'), env: {}, ...extra };
+  return {
+    platform,
+    run,
+    powershell: createPowerShellRunner(run, {}),
+    now: () => Date.parse('2026-11-23T08:00:00Z'),
+    env: {},
+    ...extra,
+  };
 }

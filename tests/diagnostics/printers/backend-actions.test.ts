@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 
+import { createPowerShellRunner } from '../../../diagnostics/windows/powershell.js';
 import { printerBackend } from '../../../diagnostics/printers/backend.js';
 import { listCupsPrinters } from '../../../diagnostics/printers/cups.js';
 import { isSpoolerStopped } from '../../../diagnostics/printers/faults.js';
@@ -18,7 +19,7 @@ function recording(answer: (file: string, args: readonly string[]) => Partial<Co
     return { stdout: '', stderr: '', exitCode: 0, truncated: false, ...answer(file, args) };
   };
   let t = 0;
-  const ctx: ProbeContext = { platform, run, now: () => (t += 100), env: {} };
+  const ctx: ProbeContext = { platform, run, powershell: createPowerShellRunner(run, {}), now: () => (t += 100), env: {} };
   return { ctx, calls };
 }
 

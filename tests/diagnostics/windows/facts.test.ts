@@ -11,7 +11,8 @@ import { describe, expect, it } from 'vitest';
 import { machineProbes } from '../../../diagnostics/machine-probes.js';
 import { runSweep } from '../../../diagnostics/sweep.js';
 import { factsScript } from '../../../diagnostics/windows/facts-script.js';
-import { POWERSHELL } from '../../../diagnostics/windows/powershell.js';
+import { powershellPath } from '../../../diagnostics/windows/powershell.js';
+const POWERSHELL = powershellPath({});
 import { fakeContext, fakeRun, output } from '../fake-context.js';
 
 const FX = join(import.meta.dirname, '../../fixtures');
