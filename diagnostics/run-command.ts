@@ -8,6 +8,20 @@ import {
 } from './errors.js';
 import type { CommandOutput, RunCommand } from './types.js';
 
+/** UTF-8 when the bytes are valid UTF-8, else `fallback` (when given and known to ICU). */
+export function decodeStderr(bytes: Buffer, fallback?: string): string {
+  if (fallback === undefined) return bytes.toString('utf8');
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    try {
+      return new TextDecoder(fallback).decode(bytes);
+    } catch {
+      return bytes.toString('utf8');
+    }
+  }
+}
+
 /** Default limit of one command, in milliseconds. */
 export const DEFAULT_COMMAND_TIMEOUT_MS = 10_000;
 /** Default cap of captured stdout/stderr, in bytes (more is dropped and `truncated` set). */
@@ -15,7 +29,7 @@ export const DEFAULT_MAX_BYTES = 4 * 1024 * 1024;
 
 /**
  * Runs `file` with `args` (no shell), with `LC_ALL=C`, a hard timeout that kills the process
- * tree leader, an AbortSignal, and capped output. Rejects with `CommandTimeoutError`,
+ * and, on POSIX, its whole process group, an AbortSignal, and capped output. Rejects with `CommandTimeoutError`,
  * `CommandAbortedError` or `CommandNotFoundError`; a non-zero exit is returned, not thrown.
  */
 export const runCommand: RunCommand = (file, args, options = {}) => {
@@ -26,16 +40,21 @@ export const runCommand: RunCommand = (file, args, options = {}) => {
     input,
     env,
     onStdout,
+    stderrFallbackEncoding,
   } = options;
   return new Promise<CommandOutput>((resolve, reject) => {
     if (signal?.aborted) {
       reject(new CommandAbortedError(`${file}: aborted before start`));
       return;
     }
+    // POSIX: the child leads its own process group, so a timeout or cancel kills what it started
+    // too (a launcher such as the `pwsh` tool shim runs the real program as its child).
+    const group = process.platform !== 'win32';
     const child = spawn(file, [...args], {
       env: { ...process.env, LC_ALL: 'C', LANG: 'C', ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
       windowsHide: true,
+      detached: group,
     });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
@@ -53,7 +72,8 @@ export const runCommand: RunCommand = (file, args, options = {}) => {
     };
     const kill = (): void => {
       try {
-        child.kill('SIGKILL');
+        if (group && child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+        else child.kill('SIGKILL');
       } catch {
         // already gone
       }
@@ -98,7 +118,7 @@ export const runCommand: RunCommand = (file, args, options = {}) => {
       finish(() =>
         resolve({
           stdout: Buffer.concat(out).toString('utf8'),
-          stderr: Buffer.concat(err).toString('utf8'),
+          stderr: decodeStderr(Buffer.concat(err), stderrFallbackEncoding),
           exitCode: code,
           truncated,
         }),

@@ -75,6 +75,11 @@ export type RunCommand = (
     env?: Readonly<Record<string, string>>;
     /** Called with each piece of stdout as it arrives (UTF-8 decoded, split on any boundary). */
     onStdout?: (text: string) => void;
+    /**
+     * Encoding of stderr when it is not valid UTF-8 (a WHATWG label, e.g. `windows-1258`, the
+     * OEM code page of Vietnamese Windows). Default: UTF-8 with replacement characters.
+     */
+    stderrFallbackEncoding?: string;
   }>,
 ) => Promise<CommandOutput>;
 

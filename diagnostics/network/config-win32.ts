@@ -10,15 +10,30 @@ import type { InterfaceKind, NetInterface, NetworkConfig, ProxySettings } from '
 import { wifiForAdapter } from './wifi-win32.js';
 
 /** The batched script. */
+/** One part of the batch in its own try/catch: a failing cmdlet costs only its part. */
+const part = (name: string, body: string): string =>
+  `$r['${name}']=& { try { ${body} } catch { @{ error = [string]$_.Exception.Message } } };`;
+
+/** The batched script. */
 export const win32NetworkScript = [
   '$r=[ordered]@{};',
-  "$r['Adapters']=@(Get-NetAdapter | Select-Object Name,InterfaceDescription,ifIndex,@{n='InterfaceGuid';e={[string]$_.InterfaceGuid}},@{n='Status';e={[string]$_.Status}},MacAddress,ReceiveLinkSpeed,@{n='PhysicalMediaType';e={[string]$_.PhysicalMediaType}},Virtual);",
-  "$r['Ip']=@(Get-NetIPAddress -AddressFamily IPv4 -ErrorAction SilentlyContinue | Select-Object InterfaceIndex,IPAddress,PrefixLength,@{n='PrefixOrigin';e={[string]$_.PrefixOrigin}});",
-  "$r['Routes']=@(Get-NetRoute -DestinationPrefix '0.0.0.0/0' -ErrorAction SilentlyContinue | Select-Object InterfaceIndex,NextHop,RouteMetric);",
-  "$r['Dns']=@(Get-DnsClientServerAddress -AddressFamily IPv4 -ErrorAction SilentlyContinue | Select-Object InterfaceIndex,ServerAddresses);",
-  "$r['Proxy']=Get-ItemProperty 'HKCU:\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings' -ErrorAction SilentlyContinue | Select-Object ProxyEnable,ProxyServer,ProxyOverride,AutoConfigURL;",
+  part('Adapters', "@(Get-NetAdapter | Select-Object Name,InterfaceDescription,ifIndex,@{n='InterfaceGuid';e={[string]$_.InterfaceGuid}},@{n='Status';e={[string]$_.Status}},MacAddress,ReceiveLinkSpeed,@{n='PhysicalMediaType';e={[string]$_.PhysicalMediaType}},Virtual)"),
+  part('Ip', "@(Get-NetIPAddress -AddressFamily IPv4 -ErrorAction SilentlyContinue | Select-Object InterfaceIndex,IPAddress,PrefixLength,@{n='PrefixOrigin';e={[string]$_.PrefixOrigin}})"),
+  part('Routes', "@(Get-NetRoute -DestinationPrefix '0.0.0.0/0' -ErrorAction SilentlyContinue | Select-Object InterfaceIndex,NextHop,RouteMetric)"),
+  part('Dns', '@(Get-DnsClientServerAddress -AddressFamily IPv4 -ErrorAction SilentlyContinue | Select-Object InterfaceIndex,ServerAddresses)'),
+  part('Proxy', "Get-ItemProperty 'HKCU:\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings' -ErrorAction SilentlyContinue | Select-Object ProxyEnable,ProxyServer,ProxyOverride,AutoConfigURL"),
   'xasoJson $r',
 ].join(' ');
+
+/** The `{ error }` a part holds when its cmdlet failed, or undefined. */
+export function partError(value: unknown): string | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && 'error' in value
+    ? String((value as { error: unknown }).error)
+    : undefined;
+}
+
+/** A part's list, empty when it failed (its error is reported through {@link partError}). */
+const listOf = (value: unknown): unknown[] => (partError(value) === undefined ? asArray(value) : []);
 
 function kindOf(adapter: unknown): InterfaceKind {
   const media = str(adapter, 'PhysicalMediaType') ?? '';
@@ -41,12 +56,12 @@ export function parseWin32Proxy(value: unknown): ProxySettings {
 /** Parses the JSON of {@link win32NetworkScript}. */
 export function parseWin32Network(data: unknown): NetworkConfig {
   const record = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
-  const routes = asArray(record['Routes']).sort((a, b) => (num(a, 'RouteMetric') ?? 0) - (num(b, 'RouteMetric') ?? 0));
-  const interfaces: NetInterface[] = asArray(record['Adapters']).map((a) => {
+  const routes = listOf(record['Routes']).sort((a, b) => (num(a, 'RouteMetric') ?? 0) - (num(b, 'RouteMetric') ?? 0));
+  const interfaces: NetInterface[] = listOf(record['Adapters']).map((a) => {
     const index = num(a, 'ifIndex');
-    const ips = asArray(record['Ip']).filter((ip) => num(ip, 'InterfaceIndex') === index);
+    const ips = listOf(record['Ip']).filter((ip) => num(ip, 'InterfaceIndex') === index);
     const gateway = str(routes.find((r) => num(r, 'InterfaceIndex') === index), 'NextHop');
-    const dns = asArray(record['Dns']).filter((d) => num(d, 'InterfaceIndex') === index).flatMap((d) => asArray((d as Record<string, unknown>)['ServerAddresses']).map(String));
+    const dns = listOf(record['Dns']).filter((d) => num(d, 'InterfaceIndex') === index).flatMap((d) => asArray((d as Record<string, unknown>)['ServerAddresses']).map(String));
     const speed = num(a, 'ReceiveLinkSpeed');
     const mac = str(a, 'MacAddress');
     const description = str(a, 'InterfaceDescription');
@@ -70,5 +85,5 @@ export function parseWin32Network(data: unknown): NetworkConfig {
   const up = interfaces.filter((i) => i.up);
   const defaultGateway = up.find((i) => i.gateway !== undefined)?.gateway;
   const dnsServers = [...new Set(up.flatMap((i) => i.dns))];
-  return { interfaces, ...(defaultGateway === undefined ? {} : { defaultGateway }), dnsServers, proxy: parseWin32Proxy(record['Proxy']) };
+  return { interfaces, ...(defaultGateway === undefined ? {} : { defaultGateway }), dnsServers, proxy: parseWin32Proxy(partError(record['Proxy']) === undefined ? record['Proxy'] : undefined) };
 }

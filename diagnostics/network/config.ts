@@ -5,7 +5,7 @@ import { failed, ok } from '../checks.js';
 import type { ProbeContext, ProbeResult } from '../types.js';
 import { runPowerShellJson } from '../windows/powershell.js';
 import { linuxNetworkConfig } from './config-linux.js';
-import { parseWin32Network, win32NetworkScript } from './config-win32.js';
+import { parseWin32Network, partError, win32NetworkScript } from './config-win32.js';
 import type { NetworkConfig } from './types.js';
 import { win32WifiScript } from './wifi-win32.js';
 
@@ -24,6 +24,8 @@ export async function readNetworkConfig(ctx: ProbeContext, signal?: AbortSignal)
     ]);
     if (result.status !== 'ok') return result;
     const record = typeof result.data === 'object' && result.data !== null ? result.data : {};
+    const adapters = partError((record as Record<string, unknown>)['Adapters']);
+    if (adapters !== undefined) return failed(`PowerShell (Get-NetAdapter): ${adapters}`);
     return ok(parseWin32Network({ ...record, Wifi: wifi.status === 'ok' ? wifi.data : { Error: wifi.reason } }));
   }
   if (ctx.platform === 'darwin') return failed('network configuration on macOS is not read yet');

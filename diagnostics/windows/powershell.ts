@@ -12,6 +12,13 @@
 import { failed, ok } from '../checks.js';
 import type { CommandOutput, PowerShellRunner, ProbeContext, ProbeResult, RunCommand } from '../types.js';
 
+/**
+ * How stderr is read when it is not UTF-8: an error PowerShell prints outside every `try` (it
+ * cannot start, the host refuses the script) is in the console's OEM code page, 1258 on
+ * Vietnamese Windows. English systems print ASCII there, which reads the same in any page.
+ */
+export const STDERR_FALLBACK_ENCODING = 'windows-1258';
+
 /** The default cap of one script's stdout. */
 export const POWERSHELL_MAX_BYTES = 8 * 1024 * 1024;
 
@@ -61,6 +68,7 @@ export function createPowerShellRunner(
     run(program, powershellArgs(script), {
       timeoutMs: options.timeoutMs,
       maxBytes: options.maxBytes ?? POWERSHELL_MAX_BYTES,
+      stderrFallbackEncoding: STDERR_FALLBACK_ENCODING,
       ...(options.signal === undefined ? {} : { signal: options.signal }),
       ...(options.onStdout === undefined ? {} : { onStdout: options.onStdout }),
     });
