@@ -29,7 +29,11 @@ export type NetInterface = Readonly<{
 export type SignalLevel = 'strong' | 'fair' | 'weak';
 
 /** Why the Wi-Fi signal could not be read on a connected adapter. */
-export type WifiUnavailableReason = 'location-permission' | 'wlan-error';
+/**
+ * Why the Wi-Fi signal is unknown: Windows' location permission is off; the WLAN API failed; or
+ * the PC is locked down (AppLocker/WDAC Constrained Language Mode forbids the WLAN reader).
+ */
+export type WifiUnavailableReason = 'location-permission' | 'wlan-error' | 'locked-down';
 
 /** The current Wi-Fi connection of one adapter, as far as the OS tells it. */
 export type WifiInfo = Readonly<{

@@ -9,7 +9,7 @@
  * Docs: https://learn.microsoft.com/en-us/windows/win32/api/wlanapi/nf-wlanapi-wlanqueryinterface
  * and https://learn.microsoft.com/en-us/windows/win32/nativewifi/wi-fi-access-location-changes
  */
-import { asArray, num, str } from '../windows/powershell.js';
+import { asArray, bool, num, str } from '../windows/powershell.js';
 import type { WifiInfo } from './types.js';
 import { bandFromChannel, dbmFromQuality, phyName, signalLevel } from './wifi-signal.js';
 
@@ -74,7 +74,7 @@ public static class XasoWlan {
  * instead of trying.
  */
 export const win32WifiScript = [
-  "if ($xasoClm) { xasoJson @{ Error='ConstrainedLanguage: Add-Type is not allowed' } }",
+  "if ($xasoClm) { xasoJson @{ LockedDown=$true; Error='ConstrainedLanguage: Add-Type is not allowed' } }",
   "else { try { Add-Type -Language CSharp -TypeDefinition @'",
   WLAN_CSHARP,
   "'@",
@@ -129,6 +129,9 @@ export type WifiAdapterKey = Readonly<{ guid?: string; description?: string }>;
  * is up (a Wi-Fi card that is not connected has no signal to miss).
  */
 export function wifiForAdapter(section: unknown, adapter: WifiAdapterKey, up: boolean): WifiInfo | undefined {
+  if (bool(section, 'LockedDown') === true) {
+    return up ? { unavailable: 'locked-down', unavailableDetail: str(section, 'Error') ?? 'ConstrainedLanguage' } : undefined;
+  }
   const error = str(section, 'Error') ?? (num(section, 'OpenError') ?? num(section, 'EnumError'))?.toString();
   if (error !== undefined || section === undefined || section === null) {
     return up ? { unavailable: 'wlan-error', unavailableDetail: error ?? 'no WLAN data' } : undefined;

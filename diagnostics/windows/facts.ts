@@ -9,7 +9,7 @@ import { failed, ok } from '../checks.js';
 import { CommandAbortedError } from '../errors.js';
 import type { ProbeContext, ProbeResult } from '../types.js';
 import { FACT_SECTIONS, factsScript, type FactSection } from './facts-script.js';
-import { outputProblem, powershellCommandText } from './powershell.js';
+import { outputProblem, POWERSHELL_MAX_BYTES, powershellCommandText } from './powershell.js';
 
 /** Time PowerShell may take to start and print its first line (AV scanning slows it). */
 export const FACTS_STARTUP_MS = 15_000;
@@ -170,6 +170,11 @@ class FactsBatch {
       onLine(buffer);
       // A recording answers at once, without streaming: read the whole stdout too.
       for (const [section, result] of parseFactsOutput(output.stdout)) this.settle(section, result);
+      if (output.truncated && current !== undefined) {
+        // One section printed more than the cap: it alone is lost; the rest run in a new PowerShell.
+        this.settle(current, failed(`the answer was larger than ${POWERSHELL_MAX_BYTES / 1024 / 1024} MiB and was cut`));
+        return sections.filter((s) => !started.has(s) && !this.results.has(s));
+      }
       endReason = outputProblem(output) ?? 'PowerShell ended before this section';
     } catch (error) {
       endReason = error instanceof CommandAbortedError || local.signal.aborted ? undefined : String(error);

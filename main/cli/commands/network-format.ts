@@ -35,6 +35,11 @@ export function formatWifi(w: WifiInfo, lang: Lang): string {
       ? 'Wi-Fi: không đọc được sóng vì Windows đang tắt quyền Vị trí cho ứng dụng (không phải mất Wi-Fi). Bật: Settings → Privacy & security → Location → Let desktop apps access your location.'
       : 'Wi-Fi: signal unknown because location permission is off (this is not "no Wi-Fi"). Turn on: Settings → Privacy & security → Location → Let desktop apps access your location.';
   }
+  if (w.unavailable === 'locked-down') {
+    return vi
+      ? 'Wi-Fi: máy đang bị khoá theo chính sách bảo mật (AppLocker/WDAC) nên Xã Số không đọc được độ mạnh sóng; các thông tin mạng khác vẫn đủ. Xem độ mạnh sóng ở biểu tượng Wi-Fi trên thanh tác vụ.'
+      : 'Wi-Fi: this PC is locked down by security policy (AppLocker/WDAC), so Xã Số cannot read the signal strength; the other network facts are complete. See the Wi-Fi icon on the taskbar for the signal.';
+  }
   if (w.unavailable === 'wlan-error') return vi ? `Wi-Fi: không đọc được sóng (${w.unavailableDetail ?? '?'}).` : `Wi-Fi: could not read the signal (${w.unavailableDetail ?? '?'}).`;
   const ssid = w.ssid === undefined ? '' : ` "${w.ssid}"`;
   const band = [w.band, w.channel === undefined ? undefined : `${vi ? 'kênh' : 'channel'} ${w.channel}`, w.phy].filter((x) => x !== undefined).join(', ');

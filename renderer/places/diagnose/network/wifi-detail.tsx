@@ -25,6 +25,9 @@ export function WifiDetail({ wifi }: Readonly<{ wifi: WifiInfo }>) {
       </div>
     );
   }
+  if (wifi.unavailable === 'locked-down') {
+    return <div className="wifi-detail" role="note" data-testid="wifi-detail" data-reason="locked-down">{t('net.wifiLockedDown')}</div>;
+  }
   if (wifi.unavailable === 'wlan-error') {
     return <div className="wifi-detail" data-testid="wifi-detail" data-reason="wlan-error">{t('net.wifiError', { detail: wifi.unavailableDetail ?? '?' })}</div>;
   }
