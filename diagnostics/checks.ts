@@ -1,6 +1,7 @@
 /**
  * Helpers to build and validate checks, shared by every probe.
  */
+import { describeFailure } from './failure-text.js';
 import type {
   Area,
   CheckResult,
@@ -45,10 +46,7 @@ export function unknownCheck(
     area: probe.area,
     status: 'unknown',
     title: probe.title,
-    detail: {
-      vi: `Không kiểm tra được (chưa rõ): ${reason}`,
-      en: `Could not check: ${reason}`,
-    },
+    detail: describeFailure(reason),
     reason,
   };
 }
