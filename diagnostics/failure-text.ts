@@ -10,7 +10,7 @@ type Rule = Readonly<{ pattern: RegExp; text: (m: RegExpExecArray) => LocalText 
 
 const RULES: readonly Rule[] = [
   {
-    pattern: /^aborted\b/,
+    pattern: /(?:^|: )aborted$/,
     text: () => ({ vi: 'Đã huỷ trước khi kiểm tra xong.', en: 'Cancelled before the check finished.' }),
   },
   {
