@@ -10,6 +10,7 @@ import { memoryProbe } from './hardware/memory.js';
 import { temperatureProbe } from './hardware/temperature.js';
 import { clockProbe } from './os/clock.js';
 import { osVersionProbe } from './os/os-version.js';
+import { powershellProbe } from './os/powershell-mode.js';
 import { timezoneProbe } from './os/timezone.js';
 import { uptimeProbe } from './os/uptime.js';
 import { pkcs11ModulesProbe } from './signature/pkcs11-modules.js';
@@ -36,6 +37,7 @@ export const machineProbes: readonly Probe[] = [
   uptimeProbe,
   clockProbe,
   timezoneProbe,
+  powershellProbe,
   browsersProbe,
   typingProbe,
   fontsProbe,

@@ -14,6 +14,7 @@ import { windowsModuleNames } from '../signature/providers.js';
 
 /** Section names of the batch, each parsed by one parser in `diagnostics/windows/`. */
 export type FactSection =
+  | 'shell'
   | 'os'
   | 'cpu'
   | 'system'
@@ -35,6 +36,7 @@ export type FactSection =
   | 'modules';
 
 const SECTIONS: Readonly<Record<FactSection, string>> = {
+  shell: `[ordered]@{PSVersion=[string]$PSVersionTable.PSVersion;PSEdition=[string]$PSVersionTable.PSEdition;LanguageMode=[string]$ExecutionContext.SessionState.LanguageMode}`,
   os: `$v=Get-ItemProperty 'HKLM:\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion'; Get-CimInstance Win32_OperatingSystem | Select-Object Caption,Version,BuildNumber,OSArchitecture,LastBootUpTime,TotalVisibleMemorySize,FreePhysicalMemory,@{n='DisplayVersion';e={$v.DisplayVersion}},@{n='UBR';e={$v.UBR}},@{n='EditionID';e={$v.EditionID}}`,
   cpu: `Get-CimInstance Win32_Processor | Select-Object Name,NumberOfCores,NumberOfLogicalProcessors,LoadPercentage`,
   system: `$p=Get-CimInstance Win32_ComputerSystemProduct; $c=Get-CimInstance Win32_ComputerSystem; [ordered]@{UUID=$p.UUID;Vendor=$p.Vendor;Model=$c.Model;Manufacturer=$c.Manufacturer;PCSystemType=[int]$c.PCSystemType;BoardSerial=(Get-CimInstance Win32_BaseBoard).SerialNumber;BiosSerial=(Get-CimInstance Win32_BIOS).SerialNumber;Name=$env:COMPUTERNAME}`,
