@@ -31,20 +31,21 @@ export type ServiceEnv = Readonly<{
 
 /**
  * Builds an environment with sensible defaults: `host` is this machine (`createHostContext()`)
- * unless given, and `platform`/`arch` are the host's.
+ * unless given; `platform` is always the host's, `arch` the host's unless given.
  */
 export function defaultEnv(
   overrides: Partial<ServiceEnv> & Pick<ServiceEnv, 'dataDir' | 'door' | 'version'>,
 ): ServiceEnv {
   const host = overrides.host ?? createHostContext();
   return {
-    platform: host.platform,
     arch: host.os.arch(),
     nodeVersion: process.versions.node,
     portable: false,
     now: () => new Date(),
     ...overrides,
     host,
+    // Never two answers to "which OS is this": the service's platform is its host's.
+    platform: host.platform,
   };
 }
 
