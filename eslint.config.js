@@ -45,6 +45,31 @@ export default tseslint.config(
     },
   },
   {
+    // Probes see the machine only through their HostContext (ctx.os, ctx.fs, ctx.si), so a test
+    // can swap it whole; diagnostics/context.ts is the one place that builds the real one.
+    files: ['diagnostics/**/*.ts', 'main/service/scan/**/*.ts'],
+    ignores: ['diagnostics/context.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', message: 'Only main/electron/ may import electron.' },
+            ...['node:os', 'node:fs', 'node:fs/promises', 'os', 'fs', 'fs/promises'].map((name) => ({
+              name,
+              message: 'Use ctx.os / ctx.fs of the HostContext (diagnostics/context.ts builds the real one).',
+            })),
+            {
+              name: 'systeminformation',
+              allowTypeImports: true,
+              message: 'Use ctx.si of the HostContext (diagnostics/hardware/si.ts).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['main/electron/**/*.ts'],
     ignores: ['main/electron/ipc.ts', 'main/electron/preload.ts'],
     rules: {

@@ -2,36 +2,33 @@
  * The machine's identity for the snapshot: hostname, make/model and a hardware fingerprint that
  * survives reinstalling Windows (firmware UUID and serials, else physical MACs).
  */
-import { readdir, readFile } from 'node:fs/promises';
-import { hostname } from 'node:os';
-
 import { fingerprintOf, meaningful, type HardwareFacts } from './identity-fingerprint.js';
-import type { MachineIdentity, ProbeContext } from './types.js';
+import type { HostFs, MachineIdentity, ProbeContext } from './types.js';
 import { asArray, str } from './windows/powershell.js';
 import { windowsSection } from './windows/facts.js';
 
 type Found = HardwareFacts & Readonly<{ manufacturer?: string; model?: string; hostname?: string }>;
 
-async function readSys(path: string): Promise<string | undefined> {
+async function readSys(fs: HostFs, path: string): Promise<string | undefined> {
   try {
-    return meaningful(await readFile(path, 'utf8'));
+    return meaningful(await fs.readText(path));
   } catch {
     return undefined;
   }
 }
 
 /** Linux: DMI ids from sysfs (UUID and serials need root), MACs of adapters backed by a device. */
-export async function linuxHardwareFacts(sysRoot = '/sys'): Promise<Found> {
+export async function linuxHardwareFacts(fs: HostFs, sysRoot = '/sys'): Promise<Found> {
   const dmi = (name: string): Promise<string | undefined> =>
-    readSys(`${sysRoot}/class/dmi/id/${name}`);
+    readSys(fs, `${sysRoot}/class/dmi/id/${name}`);
   const macs: string[] = [];
   try {
-    for (const nic of await readdir(`${sysRoot}/class/net`)) {
-      const hasDevice = await readdir(`${sysRoot}/class/net/${nic}/device`).then(
+    for (const nic of await fs.readdir(`${sysRoot}/class/net`)) {
+      const hasDevice = await fs.readdir(`${sysRoot}/class/net/${nic}/device`).then(
         () => true,
         () => false,
       );
-      const mac = hasDevice ? await readSys(`${sysRoot}/class/net/${nic}/address`) : undefined;
+      const mac = hasDevice ? await readSys(fs, `${sysRoot}/class/net/${nic}/address`) : undefined;
       if (mac !== undefined) macs.push(mac);
     }
   } catch {
@@ -80,8 +77,8 @@ export async function machineIdentity(
   const facts =
     ctx.platform === 'win32'
       ? await windowsHardwareFacts(ctx, options.signal)
-      : await linuxHardwareFacts();
-  const name = facts.hostname ?? hostname();
+      : await linuxHardwareFacts(ctx.fs);
+  const name = facts.hostname ?? ctx.os.hostname();
   const print = fingerprintOf(facts) ?? {
     fingerprint: fingerprintOf({ systemSerial: `host:${name}` })!.fingerprint,
     sources: ['hostname'],

@@ -7,7 +7,7 @@ export { runSweep, runProbe, selectProbes } from './sweep.js';
 export type { SweepOptions, SweepProgress, SweepResult } from './sweep.js';
 export { takeSnapshot, summarize } from './snapshot.js';
 export type { SnapshotOptions } from './snapshot.js';
-export { createProbeContext } from './context.js';
+export { createHostContext, createProbeContext } from './context.js';
 export { machineIdentity } from './identity.js';
 export { runCommand } from './run-command.js';
 export { check, unknownCheck, isCheckResult } from './checks.js';

@@ -1,8 +1,6 @@
 /**
  * A machine snapshot: identity + every check of one sweep, ready to save in a visit.
  */
-import { release, type } from 'node:os';
-
 import { machineIdentity } from './identity.js';
 import { runSweep, type SweepOptions } from './sweep.js';
 import type { CheckResult, CheckStatus, MachineSnapshot, ProbeContext } from './types.js';
@@ -17,9 +15,9 @@ export function summarize(checks: readonly CheckResult[]): Record<CheckStatus, n
   return summary;
 }
 
-function osNameOf(checks: readonly CheckResult[]): string {
+function osNameOf(ctx: ProbeContext, checks: readonly CheckResult[]): string {
   const value = checks.find((c) => c.id === 'os.version')?.values?.['osName'];
-  return typeof value === 'string' && value !== '' ? value : `${type()} ${release()}`;
+  return typeof value === 'string' && value !== '' ? value : `${ctx.os.type()} ${ctx.os.release()}`;
 }
 
 /** Runs the sweep and the identity lookup side by side and returns the snapshot. */
@@ -27,11 +25,14 @@ export async function takeSnapshot(
   ctx: ProbeContext,
   options: SnapshotOptions = {},
 ): Promise<MachineSnapshot> {
+  // A fresh identity per snapshot, like the sweep's: the identity's Windows facts (a per-context
+  // cache) must never come from an earlier snapshot of a context that lives as long as the service.
+  const identityCtx: ProbeContext = { ...ctx };
   const takenAt = new Date(ctx.now()).toISOString();
   const started = Date.now();
   const [sweep, machine] = await Promise.all([
     runSweep(ctx, options),
-    machineIdentity(ctx, {
+    machineIdentity(identityCtx, {
       ...(options.assetTag === undefined ? {} : { assetTag: options.assetTag }),
       ...(options.signal === undefined ? {} : { signal: options.signal }),
     }),
@@ -42,7 +43,7 @@ export async function takeSnapshot(
     durationMs: Date.now() - started,
     platform: ctx.platform,
     machine,
-    osName: osNameOf(sweep.checks),
+    osName: osNameOf(ctx, sweep.checks),
     checks: sweep.checks,
     summary: summarize(sweep.checks),
   };

@@ -1,3 +1,5 @@
+import type * as SiLib from 'systeminformation';
+
 import type { ConnectivityProbe as NetworkConnectivityProbe, Endpoint as NetworkEndpoint, NetworkConfig } from './network/types.js';
 
 /**
@@ -103,8 +105,86 @@ export type PowerShellOptions = Readonly<{
  */
 export type PowerShellRunner = (script: string, options: PowerShellOptions) => Promise<CommandOutput>;
 
-/** Everything a probe may know of the machine, injected so tests can fake any OS. */
-export type ProbeContext = Readonly<{
+/** One address of a network adapter, as `os.networkInterfaces()` reports it. */
+export type HostInterfaceAddress = Readonly<{
+  address: string;
+  netmask: string;
+  family: 'IPv4' | 'IPv6';
+  mac: string;
+  internal: boolean;
+  /** `address/prefix`; `null` when the netmask is invalid. */
+  cidr: string | null;
+}>;
+
+/**
+ * The host facts `node:os` gives, as functions so a test (or a "run as Windows" service) can
+ * answer them. Probes read these instead of importing `node:os`.
+ */
+export type HostOs = Readonly<{
+  /** One entry per logical processor (`model` as the OS names it, `speed` in MHz). */
+  cpus: () => readonly Readonly<{ model: string; speed: number }>[];
+  /** 1, 5 and 15 minute load averages (always zeros on Windows). */
+  loadavg: () => readonly number[];
+  /** Seconds since boot. */
+  uptime: () => number;
+  hostname: () => string;
+  /** Kernel release, e.g. `6.8.0-45-generic` or `10.0.22631`. */
+  release: () => string;
+  /** `Linux`, `Windows_NT`, `Darwin`. */
+  type: () => string;
+  /** Node's CPU architecture name: `x64`, `arm64`, `ia32`… */
+  arch: () => string;
+  /** Bytes. */
+  totalmem: () => number;
+  /** Bytes. */
+  freemem: () => number;
+  homedir: () => string;
+  tmpdir: () => string;
+  networkInterfaces: () => Readonly<Record<string, readonly HostInterfaceAddress[] | undefined>>;
+}>;
+
+/**
+ * The few file reads (and the one temporary folder) probes need, async only. Every call rejects
+ * with a Node-style error (`code: 'ENOENT'`…) when the path cannot be read.
+ */
+export type HostFs = Readonly<{
+  /** The whole file as UTF-8 text. */
+  readText: (path: string) => Promise<string>;
+  /** The whole file as bytes. */
+  readBytes: (path: string) => Promise<Buffer>;
+  /** The first `bytes` bytes (fewer when the file is shorter): binary headers. */
+  readHead: (path: string, bytes: number) => Promise<Buffer>;
+  /** Entry names of a folder. */
+  readdir: (path: string) => Promise<string[]>;
+  /** Resolves when the path exists (and is visible to this process). */
+  access: (path: string) => Promise<void>;
+  stat: (path: string) => Promise<Readonly<{ mtimeMs: number; size: number }>>;
+  /** Creates a fresh folder named `prefix` + random characters; returns its path. */
+  mkdtemp: (prefix: string) => Promise<string>;
+  /** Removes a file or folder tree; a missing path is not an error. */
+  rm: (path: string) => Promise<void>;
+}>;
+
+/** The systeminformation library (its default export), as the host context hands it out. */
+export type SystemInformationLib = typeof SiLib;
+
+/**
+ * One systeminformation call under the context's rules (one at a time, a timeout, the probe's
+ * abort signal). Never throws: a failure, timeout or abort is a failed result.
+ */
+export type SystemInformation = <T>(
+  name: string,
+  pick: (si: SystemInformationLib) => Promise<T>,
+  options?: Readonly<{ timeoutMs?: number; signal?: AbortSignal }>,
+) => Promise<ProbeResult<T>>;
+
+/**
+ * Everything a probe may know of the machine, injected so tests can fake any OS: the platform,
+ * commands, PowerShell, the clock, environment variables, `node:os` facts, file reads and
+ * systeminformation. Built once by `createHostContext` (the one place that reads
+ * `process.platform`, `node:os` and `node:fs` for probes); swapped whole in tests.
+ */
+export type HostContext = Readonly<{
   platform: Platform;
   run: RunCommand;
   /** The one way to run PowerShell (Windows facts, network, printers). */
@@ -112,9 +192,19 @@ export type ProbeContext = Readonly<{
   now: () => number;
   /** Environment variables of interest (PATH, ProgramFiles, SOFTHSM2_CONF…). */
   env: Readonly<Record<string, string | undefined>>;
+  os: HostOs;
+  fs: HostFs;
+  /**
+   * systeminformation (Linux hardware facts); absent in fake contexts, where the probes that
+   * need it report `unknown`. On Windows no probe calls it (the facts batch answers instead).
+   */
+  si?: SystemInformation;
   /** Endpoints and lists a probe may be pointed at (tests use loopback peers). */
   settings?: ProbeSettings;
 }>;
+
+/** The older name of {@link HostContext}, kept so existing probes compile; new code says `HostContext`. */
+export type ProbeContext = HostContext;
 
 /** A local signing service to check by a WebSocket handshake. */
 export type SigningEndpoint = Readonly<{

@@ -3,7 +3,7 @@ import { check, t, unknownFrom } from '../checks.js';
 import type { CheckResult, Probe, ProbeContext } from '../types.js';
 import { windowsSection } from '../windows/facts.js';
 import { asArray, num } from '../windows/powershell.js';
-import { siCall } from './si.js';
+import { systemInformationOf } from './si.js';
 
 /** Capacities in mWh (or any same unit); `present` false on desktops. */
 export type BatteryInfo = Readonly<{
@@ -87,7 +87,7 @@ async function run(ctx: ProbeContext, { signal }: { signal: AbortSignal }): Prom
         : unknownFrom(meta, section),
     ];
   }
-  const battery = await siCall('battery', (si) => si.battery());
+  const battery = await systemInformationOf(ctx)('battery', (si) => si.battery(), { signal });
   if (battery.status !== 'ok') return [unknownFrom(meta, battery)];
   const b = battery.data;
   return [

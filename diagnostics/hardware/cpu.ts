@@ -1,6 +1,4 @@
 /** Probe `hardware.cpu`: processor and load (Linux: load average per core; Windows: LoadPercentage). */
-import { cpus, loadavg } from 'node:os';
-
 import { check, t, unknownFrom } from '../checks.js';
 import type { CheckResult, Probe, ProbeContext } from '../types.js';
 import { windowsSection } from '../windows/facts.js';
@@ -63,8 +61,8 @@ async function run(ctx: ProbeContext, { signal }: { signal: AbortSignal }): Prom
         : unknownFrom(meta, { status: 'failed', reason: 'no processor listed' }),
     ];
   }
-  const list = cpus();
-  const load1 = loadavg()[0] ?? 0;
+  const list = ctx.os.cpus();
+  const load1 = ctx.os.loadavg()[0] ?? 0;
   return [
     evaluateCpu({
       model: list[0]?.model.trim() ?? '?',

@@ -7,7 +7,7 @@ import { check, t, unknownFrom } from '../checks.js';
 import type { CheckResult, CheckStatus, Probe, ProbeContext } from '../types.js';
 import { windowsSection } from '../windows/facts.js';
 import { asArray, num, str } from '../windows/powershell.js';
-import { siCall } from './si.js';
+import { systemInformationOf } from './si.js';
 
 /** One disk and its health word: healthy / warning / unhealthy / unknown. */
 export type DiskHealth = Readonly<{
@@ -86,7 +86,7 @@ async function run(ctx: ProbeContext, { signal }: { signal: AbortSignal }): Prom
     if (section.status !== 'ok') return [unknownFrom(meta, section)];
     disks = parseWindowsDisks(section.data);
   } else {
-    const layout = await siCall('diskLayout', (si) => si.diskLayout());
+    const layout = await systemInformationOf(ctx)('diskLayout', (si) => si.diskLayout(), { signal });
     if (layout.status !== 'ok') return [unknownFrom(meta, layout)];
     disks = layout.data.map((d) => ({
       name: d.name || d.device,

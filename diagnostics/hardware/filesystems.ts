@@ -3,7 +3,7 @@ import { check, gb, t, unknownFrom } from '../checks.js';
 import type { CheckResult, Probe, ProbeContext } from '../types.js';
 import { windowsSection } from '../windows/facts.js';
 import { asArray, num, str } from '../windows/powershell.js';
-import { siCall } from './si.js';
+import { systemInformationOf } from './si.js';
 
 /** One mounted volume, bytes. */
 export type Volume = Readonly<{ mount: string; fs: string; sizeBytes: number; freeBytes: number }>;
@@ -77,7 +77,7 @@ async function run(ctx: ProbeContext, { signal }: { signal: AbortSignal }): Prom
     if (section.status !== 'ok') return [unknownFrom(meta, section)];
     volumes = parseWindowsVolumes(section.data);
   } else {
-    const fs = await siCall('fsSize', (si) => si.fsSize());
+    const fs = await systemInformationOf(ctx)('fsSize', (si) => si.fsSize(), { signal });
     if (fs.status !== 'ok') return [unknownFrom(meta, fs)];
     volumes = fs.data
       .filter((f) => !SKIP_FS.test(f.type) && f.size > 0)

@@ -1,6 +1,4 @@
 /** Probe `hardware.memory`: RAM size and pressure (available memory). */
-import { readFile } from 'node:fs/promises';
-
 import { check, gb, t, unknownFrom } from '../checks.js';
 import type { CheckResult, Probe, ProbeContext } from '../types.js';
 import { windowsSection } from '../windows/facts.js';
@@ -79,7 +77,7 @@ async function run(ctx: ProbeContext, { signal }: { signal: AbortSignal }): Prom
         : unknownFrom(meta, { status: 'failed', reason: 'memory sizes missing' }),
     ];
   }
-  const info = parseMeminfo(await readFile('/proc/meminfo', 'utf8'));
+  const info = parseMeminfo(await ctx.fs.readText('/proc/meminfo'));
   return [
     info
       ? evaluateMemory(info)

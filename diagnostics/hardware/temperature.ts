@@ -6,7 +6,7 @@ import { check, t, unknownCheck, unknownFrom } from '../checks.js';
 import type { CheckResult, Probe, ProbeContext } from '../types.js';
 import { windowsSection } from '../windows/facts.js';
 import { asArray, num } from '../windows/powershell.js';
-import { siCall } from './si.js';
+import { systemInformationOf } from './si.js';
 
 /** Parses the `temps` section to °C (CurrentTemperature is in tenths of kelvin). */
 export function parseWindowsTemps(section: unknown): number[] {
@@ -54,7 +54,7 @@ async function run(ctx: ProbeContext, { signal }: { signal: AbortSignal }): Prom
         : unknownFrom(meta, section),
     ];
   }
-  const temp = await siCall('cpuTemperature', (si) => si.cpuTemperature());
+  const temp = await systemInformationOf(ctx)('cpuTemperature', (si) => si.cpuTemperature(), { signal });
   if (temp.status !== 'ok') return [unknownFrom(meta, temp)];
   const readings = [temp.data.main, temp.data.max, ...temp.data.cores].filter(
     (n): n is number => typeof n === 'number' && n > 0,

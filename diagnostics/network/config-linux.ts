@@ -3,7 +3,6 @@
  * `/sys/class/net/<if>/speed`, `/proc/net/wireless` (numbers only) and, for Wi-Fi, `iw dev <if> link`
  * (band, channel, SSID; optional). Pure parsers + one reader.
  */
-import { readFile } from 'node:fs/promises';
 
 import type { ProbeContext } from '../types.js';
 import type { InterfaceKind, NetInterface, NetworkConfig, ProxySettings } from './types.js';
@@ -72,10 +71,9 @@ export function proxyFromEnv(env: Readonly<Record<string, string | undefined>>):
   return { enabled: true, server, ...(bypass === undefined ? {} : { bypass }), source: 'environment' };
 }
 
-const readText = (path: string): Promise<string | undefined> => readFile(path, 'utf8').catch(() => undefined);
-
 /** Reads the whole configuration on Linux. Throws when `ip` cannot run (the caller reports it). */
-export async function linuxNetworkConfig(ctx: ProbeContext, signal?: AbortSignal, read = readText): Promise<NetworkConfig> {
+export async function linuxNetworkConfig(ctx: ProbeContext, signal?: AbortSignal): Promise<NetworkConfig> {
+  const read = (path: string): Promise<string | undefined> => ctx.fs.readText(path).catch(() => undefined);
   const opts = { timeoutMs: 5000, ...(signal === undefined ? {} : { signal }) };
   const [addr, route] = await Promise.all([ctx.run('ip', ['-j', '-d', 'addr', 'show'], opts), ctx.run('ip', ['-j', 'route', 'show', 'default'], opts)]);
   const wifiLevels = parseProcWireless((await read('/proc/net/wireless')) ?? '');

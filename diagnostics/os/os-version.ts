@@ -2,8 +2,6 @@
  * Probe `os.version`: OS edition, version and build, and whether it still gets security updates
  * (lifecycle dates are data: `diagnostics/data/windows-lifecycle.json`).
  */
-import { readFile } from 'node:fs/promises';
-import { release } from 'node:os';
 
 import lifecycle from '../data/windows-lifecycle.json' with { type: 'json' };
 import { check, t, unknownFrom } from '../checks.js';
@@ -144,8 +142,8 @@ async function run(ctx: ProbeContext, { signal }: { signal: AbortSignal }): Prom
     ];
   }
   const pretty =
-    parseOsRelease(await readFile('/etc/os-release', 'utf8').catch(() => '')) ?? 'Linux';
-  const osName = `${pretty} (kernel ${release()})`;
+    parseOsRelease(await ctx.fs.readText('/etc/os-release').catch(() => '')) ?? 'Linux';
+  const osName = `${pretty} (kernel ${ctx.os.release()})`;
   return [
     check({
       ...meta,

@@ -1,6 +1,4 @@
 /** Probe `os.uptime`: time since the last restart, and whether a restart is pending. */
-import { access } from 'node:fs/promises';
-import { uptime } from 'node:os';
 
 import { check, t, unknownFrom } from '../checks.js';
 import type { CheckResult, Probe, ProbeContext } from '../types.js';
@@ -81,13 +79,13 @@ async function run(ctx: ProbeContext, { signal }: { signal: AbortSignal }): Prom
         : unknownFrom(meta, { status: 'failed', reason: 'no LastBootUpTime' }),
     ];
   }
-  const pending = await access('/var/run/reboot-required').then(
+  const pending = await ctx.fs.access('/var/run/reboot-required').then(
     () => true,
     () => false,
   );
   return [
     evaluateUptime({
-      uptimeSeconds: Math.round(uptime()),
+      uptimeSeconds: Math.round(ctx.os.uptime()),
       pendingReboot: pending,
       pendingReasons: pending ? ['/var/run/reboot-required'] : [],
     }),

@@ -58,15 +58,16 @@ async function cupsTestPage(ctx: ProbeContext, server: IppTarget, file: string, 
 }
 
 function cupsBackend(ctx: ProbeContext, options: BackendOptions): PrinterBackend {
-  const server = options.cups ?? cupsTarget();
+  let target: Promise<IppTarget> | undefined;
+  const server = (): Promise<IppTarget> => (target ??= options.cups === undefined ? cupsTarget(ctx.fs) : Promise.resolve(options.cups));
   const file = options.testPageFile ?? '/usr/share/cups/data/testprint';
   return {
-    list: (signal) => listCupsPrinters(server, signal),
-    printTestPage: (name, o = {}) => cupsTestPage(ctx, server, file, name, o.timeoutMs ?? 60_000, o.signal),
+    list: async (signal) => listCupsPrinters(await server(), signal),
+    printTestPage: async (name, o = {}) => cupsTestPage(ctx, await server(), file, name, o.timeoutMs ?? 60_000, o.signal),
     async clearQueue(name, signal) {
-      const before = (await cupsJobs(server, name, signal).catch(() => [])).length;
+      const before = (await cupsJobs(await server(), name, signal).catch(() => [])).length;
       const out = await ctx.run('cancel', ['-a', name], { timeoutMs: 15_000 }).catch((e: unknown) => ({ exitCode: -1, stderr: message(e) }));
-      const after = (await cupsJobs(server, name, signal).catch(() => [])).length;
+      const after = (await cupsJobs(await server(), name, signal).catch(() => [])).length;
       const done = out.exitCode === 0;
       return { jobsBefore: before, jobsAfter: after, actions: [{ what: { vi: `Huỷ mọi lệnh in của "${name}" (cancel -a)`, en: `Cancel every job of "${name}" (cancel -a)` }, ok: done, ...(done ? {} : { detail: out.stderr.trim() }) }] };
     },

@@ -3,10 +3,8 @@
  * Get-Jobs — structured answers, no localized `lpstat` text. The scheduler is reached on its
  * Unix socket (`/run/cups/cups.sock`, also inside network namespaces) or localhost:631.
  */
-import { existsSync } from 'node:fs';
-
 import { failed, ok } from '../checks.js';
-import type { ProbeResult } from '../types.js';
+import type { HostFs, ProbeResult } from '../types.js';
 import { attr, encodeRequest, IppGroupTag, IppOp, type IppResponse } from './ipp/codec.js';
 import { ippRequest, type IppTarget } from './ipp/transport.js';
 import { PRINTER_ATTRIBUTES, printerFromAttributes } from './ipp-printer.js';
@@ -14,8 +12,9 @@ import { fault, SPOOLER_STOPPED } from './faults.js';
 import type { PrintJob, PrinterInfo } from './types.js';
 
 /** The local CUPS scheduler: its socket when present, else localhost:631. */
-export function cupsTarget(socketPath = '/run/cups/cups.sock'): IppTarget {
-  return existsSync(socketPath) ? { uri: 'ipp://localhost/', socketPath } : { uri: 'ipp://localhost:631/' };
+export async function cupsTarget(fs: HostFs, socketPath = '/run/cups/cups.sock'): Promise<IppTarget> {
+  const present = await fs.access(socketPath).then(() => true, () => false);
+  return present ? { uri: 'ipp://localhost/', socketPath } : { uri: 'ipp://localhost:631/' };
 }
 
 /** The printer URI CUPS uses for queue `name`. */
@@ -78,7 +77,7 @@ export function networkHostOf(deviceUri: string | undefined): { host: string; po
 }
 
 /** Every CUPS queue with its state, reasons, default flag and unfinished jobs. Never throws. */
-export async function listCupsPrinters(server: IppTarget = cupsTarget(), signal?: AbortSignal): Promise<ProbeResult<PrinterInfo[]>> {
+export async function listCupsPrinters(server: IppTarget, signal?: AbortSignal): Promise<ProbeResult<PrinterInfo[]>> {
   try {
     const response = await call(server, IppOp.cupsGetPrinters, [attr.keyword('requested-attributes', ...PRINTER_ATTRIBUTES)], signal);
     const defaults = await call(server, IppOp.cupsGetDefault, [attr.keyword('requested-attributes', 'printer-name')], signal).catch(() => undefined);

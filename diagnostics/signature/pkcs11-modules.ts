@@ -3,7 +3,6 @@
  * missing, and whether a 64-bit module exists (Windows: System32 holds 64-bit, SysWOW64 32-bit
  * DLLs; the batch reads each DLL's PE machine type).
  */
-import { open } from 'node:fs/promises';
 
 import { check, t, unknownFrom } from '../checks.js';
 import type { CheckResult, Probe, ProbeContext } from '../types.js';
@@ -105,10 +104,8 @@ async function linuxModules(ctx: ProbeContext): Promise<FoundModule[]> {
   ];
   const found: FoundModule[] = [];
   for (const w of wanted) {
-    const handle = await open(w.path, 'r').catch(() => undefined);
-    if (handle === undefined) continue;
-    const head = Buffer.alloc(512);
-    await handle.read(head, 0, 512, 0).finally(() => handle.close());
+    const head = await ctx.fs.readHead(w.path, 512).catch(() => undefined);
+    if (head === undefined) continue;
     const arch = binaryArch(head);
     found.push({
       provider: w.provider,

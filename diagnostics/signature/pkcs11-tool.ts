@@ -2,8 +2,6 @@
  * Reads tokens and their certificates through OpenSC's `pkcs11-tool` (no native addon). Only
  * public objects are read: no `--login`, no PIN, ever (a few wrong PINs lock a token for good).
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import type { ProbeContext } from '../types.js';
@@ -105,7 +103,7 @@ export async function readCertificates(
     ['--module', module, '--slot-index', token.slot, '--list-objects', '--type', 'cert'],
     options,
   );
-  const dir = await mkdtemp(join(tmpdir(), 'xaso-p11-'));
+  const dir = await ctx.fs.mkdtemp(join(ctx.os.tmpdir(), 'xaso-p11-'));
   try {
     const certs: { object: CertObject; der: Buffer }[] = [];
     for (const object of parseCertObjects(listing)) {
@@ -127,10 +125,10 @@ export async function readCertificates(
         ],
         options,
       );
-      certs.push({ object, der: await readFile(file) });
+      certs.push({ object, der: await ctx.fs.readBytes(file) });
     }
     return certs;
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    await ctx.fs.rm(dir);
   }
 }

@@ -2,10 +2,9 @@
  * Probe `signature.smartcard-service`: Windows `SCardSvr` ("Smart Card", start=demand, manages
  * every PC/SC reader — DOMAIN.md §1.6.2, MS Learn); Linux `pcscd`.
  */
-import { access } from 'node:fs/promises';
 
 import { check, t, unknownFrom } from '../checks.js';
-import type { CheckResult, Probe, ProbeContext } from '../types.js';
+import type { CheckResult, HostFs, Probe, ProbeContext } from '../types.js';
 import { windowsSection } from '../windows/facts.js';
 import { asArray, num, str } from '../windows/powershell.js';
 
@@ -82,9 +81,9 @@ export function evaluateScard(services: readonly ServiceState[]): CheckResult {
   });
 }
 
-async function linux(): Promise<CheckResult> {
+async function linux(fs: HostFs): Promise<CheckResult> {
   const exists = (p: string) =>
-    access(p).then(
+    fs.access(p).then(
       () => true,
       () => false,
     );
@@ -111,7 +110,7 @@ async function linux(): Promise<CheckResult> {
 }
 
 async function run(ctx: ProbeContext, { signal }: { signal: AbortSignal }): Promise<CheckResult[]> {
-  if (ctx.platform !== 'win32') return [await linux()];
+  if (ctx.platform !== 'win32') return [await linux(ctx.fs)];
   const section = await windowsSection(ctx, 'services', signal);
   return [
     section.status === 'ok'

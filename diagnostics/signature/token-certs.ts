@@ -3,7 +3,6 @@
  * (OpenSC `pkcs11-tool`, public objects only, never a PIN), judged for validity and chain.
  */
 import { X509Certificate } from 'node:crypto';
-import { access } from 'node:fs/promises';
 
 import { check, notApplicable, t, unknownCheck } from '../checks.js';
 import type { CheckResult, Probe, ProbeContext } from '../types.js';
@@ -27,7 +26,7 @@ export async function candidateModules(ctx: ProbeContext): Promise<string[]> {
   const present: string[] = [];
   for (const file of new Set(listed)) {
     if (
-      await access(file).then(
+      await ctx.fs.access(file).then(
         () => true,
         () => false,
       )

@@ -3,10 +3,9 @@
  * (DOMAIN.md §2.1: detect by VID, never whitelist PIDs). Linux reads sysfs; Windows reads
  * `Get-PnpDevice` JSON (the batch's `usb` section).
  */
-import { readdir, readFile } from 'node:fs/promises';
 
 import { check, t, unknownFrom } from '../checks.js';
-import type { CheckResult, Probe, ProbeContext } from '../types.js';
+import type { CheckResult, HostFs, Probe, ProbeContext } from '../types.js';
 import { windowsSection } from '../windows/facts.js';
 import { asArray, str } from '../windows/powershell.js';
 import { TOKEN_VENDORS } from './providers.js';
@@ -31,15 +30,18 @@ export function parseWindowsUsb(section: unknown): UsbDevice[] {
 }
 
 /** Linux: `/sys/bus/usb/devices/<dev>/idVendor|idProduct|product`. */
-export async function linuxUsbDevices(root = '/sys/bus/usb/devices'): Promise<UsbDevice[]> {
+export async function linuxUsbDevices(
+  fs: HostFs,
+  root = '/sys/bus/usb/devices',
+): Promise<UsbDevice[]> {
   const read = (dir: string, name: string) =>
-    readFile(`${root}/${dir}/${name}`, 'utf8').then(
+    fs.readText(`${root}/${dir}/${name}`).then(
       (s) => s.trim(),
       () => '',
     );
   const devices: UsbDevice[] = [];
   // No /sys/bus/usb/devices means no USB controller is visible (a VM without USB): zero devices.
-  const dirs = await readdir(root).catch((error: NodeJS.ErrnoException) => {
+  const dirs = await fs.readdir(root).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return [];
     throw error;
   });
@@ -114,7 +116,7 @@ async function run(ctx: ProbeContext, { signal }: { signal: AbortSignal }): Prom
     ];
   }
   try {
-    return [evaluateTokens(await linuxUsbDevices())];
+    return [evaluateTokens(await linuxUsbDevices(ctx.fs))];
   } catch (error) {
     return [
       unknownFrom(meta, {

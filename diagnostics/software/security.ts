@@ -3,7 +3,6 @@
  * Center, firewall profiles, most recent hotfix). Linux: firewall/antivirus are not judged
  * (said so); updates use the apt history.
  */
-import { stat } from 'node:fs/promises';
 
 import { check, notApplicable, t, unknownCheck, unknownFrom } from '../checks.js';
 import type { CheckResult, Probe, ProbeContext } from '../types.js';
@@ -196,7 +195,7 @@ export const updatesProbe: Probe = {
   timeoutMs: 30_000,
   run: async (ctx, { signal }) => {
     if (ctx.platform !== 'win32') {
-      const st = await stat('/var/log/apt/history.log').catch(() => undefined);
+      const st = await ctx.fs.stat('/var/log/apt/history.log').catch(() => undefined);
       return [
         st
           ? evaluateUpdates(st.mtimeMs, ctx.now(), 'apt')

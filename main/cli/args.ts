@@ -35,3 +35,8 @@ export function parseArgs(argv: readonly string[], booleanFlags: ReadonlySet<str
   }
   return { positionals, flags, all };
 }
+
+/** True when `value` (a flag's value) is one of `choices`; narrows it to their union. */
+export function isOneOf<const T extends string>(choices: readonly T[], value: string | true | undefined): value is T {
+  return choices.some((choice) => choice === value);
+}

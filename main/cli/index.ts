@@ -1,10 +1,9 @@
 /**
  * The `xaso` command: a thin door onto the service. Parses argv, runs one command, exits.
  */
-import { homedir } from 'node:os';
-
+import { createHostContext } from '../../diagnostics/index.js';
 import { defaultDataDir } from '../service/data-dir.js';
-import { currentPlatform, defaultEnv } from '../service/env.js';
+import { defaultEnv } from '../service/env.js';
 import { createService } from '../service/index.js';
 import { APP_VERSION } from '../service/version.js';
 import { commands } from './commands/index.js';
@@ -13,11 +12,13 @@ import { runCli } from './run.js';
 const controller = new AbortController();
 process.once('SIGINT', () => controller.abort());
 
+const host = createHostContext();
 const service = createService(
   defaultEnv({
     door: 'cli',
     version: APP_VERSION,
-    dataDir: defaultDataDir(process.env, currentPlatform(), homedir()),
+    host,
+    dataDir: defaultDataDir(host.env, host.platform, host.os.homedir()),
   }),
 );
 const envLang = process.env['XASO_LANG'];

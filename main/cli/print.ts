@@ -7,10 +7,10 @@ import type { CommandIo } from './command.js';
  * failure) as JSON; otherwise `format` renders readable lines. Returns the exit code
  * (0 ok, 1 failure).
  */
-export function printResult(
+export function printResult<T>(
   io: CommandIo,
-  result: IpcResult<unknown>,
-  format: (value: unknown) => readonly string[],
+  result: IpcResult<T>,
+  format: (value: T) => readonly string[],
 ): number {
   if (io.json) {
     io.out(JSON.stringify(result.ok ? result.value : { error: result.error }, null, 2));

@@ -2,12 +2,11 @@
  * The Electron main process: a table of contents. Every step lives in its own file and is
  * tested there; this file only wires Electron's real objects into them, in order.
  */
-import { homedir } from 'node:os';
-
 import { app, BrowserWindow, protocol, session, shell, type WebContents } from 'electron';
 
+import { createHostContext } from '../../diagnostics/index.js';
 import { defaultDataDir } from '../service/data-dir.js';
-import { currentPlatform, defaultEnv } from '../service/env.js';
+import { defaultEnv } from '../service/env.js';
 import { createService } from '../service/index.js';
 import { createSenderCheck, registerElectronIpc } from './ipc.js';
 import { appPaths, isWritableDir, resolveDataDir } from './paths.js';
@@ -18,9 +17,10 @@ import { createMainWindow } from './window.js';
 // Before `ready`: the data folder and the app:// scheme. Installed, the app shares its data
 // folder with the CLI and the web door; portable, everything (Chromium's profile too) stays in
 // XaSoData beside the .exe, so the commune's PC keeps as little as possible.
+const host = createHostContext();
 const { dataDir, portable } = resolveDataDir(
   process.env,
-  defaultDataDir(process.env, currentPlatform(), homedir()),
+  defaultDataDir(host.env, host.platform, host.os.homedir()),
   isWritableDir,
 );
 if (portable) app.setPath('userData', dataDir);
@@ -46,7 +46,7 @@ async function onReady(): Promise<void> {
   protocol.handle(APP_SCHEME, createAppProtocolHandler(appPaths(app.getAppPath()).rendererDir));
   lockDownSession(session.defaultSession);
   const service = createService(
-    defaultEnv({ door: 'electron', dataDir, version: app.getVersion(), portable }),
+    defaultEnv({ door: 'electron', host, dataDir, version: app.getVersion(), portable }),
   );
   await registerElectronIpc(
     service,
@@ -69,7 +69,7 @@ if (!app.requestSingleInstanceLock()) {
     hardenWebContents(contents, (url) => shell.openExternal(url));
   });
   app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit();
+    if (host.platform !== 'darwin') app.quit();
   });
   app.whenReady().then(onReady).catch((error: unknown) => {
     console.error('Xã Số không khởi động được / Xã Số failed to start:', error);

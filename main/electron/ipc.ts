@@ -14,7 +14,7 @@ import {
   type Progress,
   type ServiceFailure,
 } from '../service/define.js';
-import type { Service } from '../service/index.js';
+import type { UntypedService } from '../service/index.js';
 import { toRequestIssues } from '../service/validation.js';
 import { isAppUrl } from './security.js';
 
@@ -41,7 +41,7 @@ export interface IpcMainLike {
 /** What `registerServiceHandlers` needs. */
 export type IpcDeps = Readonly<{
   ipcMain: IpcMainLike;
-  service: Service;
+  service: UntypedService;
   /** Checklist item 17: only frames of our own windows showing our own pages may call. */
   isTrustedSender: (event: IpcEventLike) => boolean;
 }>;
@@ -149,7 +149,7 @@ export function registerServiceHandlers(deps: IpcDeps): readonly string[] {
       sender.once('destroyed', () => registry.cancelAll(sender.id));
     }
     try {
-      return await service.invoke(channel, payload, {
+      return await service.invokeUnknown(channel, payload, {
         onProgress: progressTo(sender, requestId),
         signal: controller.signal,
       });
@@ -176,7 +176,7 @@ export function registerServiceHandlers(deps: IpcDeps): readonly string[] {
  * the binary).
  */
 export async function registerElectronIpc(
-  service: Service,
+  service: UntypedService,
   isTrustedSender: (event: IpcEventLike) => boolean,
 ): Promise<readonly string[]> {
   const { ipcMain } = await import('electron');

@@ -1,5 +1,5 @@
 import type { Handlers } from './define.js';
-import type { ServiceEnv } from './env.js';
+import { withProbeSettings, type ServiceEnv } from './env.js';
 import type { Contract } from './contract.js';
 import { appHandlers } from './app/handlers.js';
 import { checklistsHandlers } from './checklists/handlers.js';
@@ -11,8 +11,12 @@ import { networkHandlers } from './network/handlers.js';
 import { printersHandlers } from './printers/handlers.js';
 import { scanHandlers } from './scan/handlers.js';
 
-/** Joins every domain's handlers. The type makes a missing handler a compile error. */
-export function createHandlers(env: ServiceEnv): Handlers<Contract> {
+/**
+ * Joins every domain's handlers. The type makes a missing handler a compile error. Every
+ * domain sees the same host (`env.host`, with `env.diagnostics.settings` merged in here, once).
+ */
+export function createHandlers(given: ServiceEnv): Handlers<Contract> {
+  const env = withProbeSettings(given);
   return {
     ...appHandlers(env),
     ...checklistsHandlers(env),

@@ -8,6 +8,8 @@ import type {
   Handlers,
   IpcResult,
   Progress,
+  RequestOf,
+  ResultOf,
 } from './define.js';
 import { contract, type Contract } from './contract.js';
 import type { ServiceEnv } from './env.js';
@@ -15,15 +17,38 @@ import { toFailure } from './errors.js';
 import { createHandlers } from './handlers.js';
 import { toRequestIssues } from './validation.js';
 
-/** A service over some contract: validates, dispatches, reports progress, never throws. */
-export type Service = Readonly<{
-  contract: AnyContract;
-  invoke: (channel: string, payload: unknown, options?: CallOptions) => Promise<IpcResult<unknown>>;
+/** A call whose channel and payload come from outside (IPC, HTTP): checked at run time only. */
+export type InvokeUnknown = (
+  channel: string,
+  payload: unknown,
+  options?: CallOptions,
+) => Promise<IpcResult<unknown>>;
+
+/**
+ * A service over contract `T` (default: the app's): validates, dispatches, reports progress,
+ * never throws. `invoke` is typed by the contract (channel name, request, result); the payload
+ * is still validated at run time.
+ */
+export type Service<T extends AnyContract = Contract> = Readonly<{
+  contract: T;
+  invoke: <K extends keyof T & string>(
+    channel: K,
+    payload: RequestOf<T[K]>,
+    options?: CallOptions,
+  ) => Promise<IpcResult<ResultOf<T[K]>>>;
+  /**
+   * The untyped entry, for the doors that receive untrusted input (Electron IPC, the web
+   * server): any channel name, any payload; unknown channels and bad payloads are failures.
+   */
+  invokeUnknown: InvokeUnknown;
 }>;
 
+/** What a door that forwards untrusted input needs of a service, whatever its contract. */
+export type UntypedService = Readonly<{ contract: AnyContract; invokeUnknown: InvokeUnknown }>;
+
 /** Builds a service from any contract and its handlers (tests use small ones). */
-export function createServiceFrom<T extends AnyContract>(spec: T, handlers: Handlers<T>): Service {
-  async function invoke(
+export function createServiceFrom<T extends AnyContract>(spec: T, handlers: Handlers<T>): Service<T> {
+  async function invokeUnknown(
     channel: string,
     payload: unknown,
     options: CallOptions = {},
@@ -73,7 +98,9 @@ export function createServiceFrom<T extends AnyContract>(spec: T, handlers: Hand
       return { ok: false, error: toFailure(error, signal) };
     }
   }
-  return { contract: spec, invoke };
+  // The typed entry is the same function: the types only narrow what a caller may write.
+  const invoke = invokeUnknown as Service<T>['invoke'];
+  return { contract: spec, invoke, invokeUnknown };
 }
 
 /** The app's service with every domain. */

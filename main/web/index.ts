@@ -2,13 +2,13 @@
  * `npm run web` / `xaso-web`: starts the loopback web door and prints the address to open.
  * Options: `--port N` (default: a free port), `--data-dir DIR`.
  */
-import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { createHostContext } from '../../diagnostics/index.js';
 import { parseArgs } from '../cli/args.js';
 import { defaultDataDir } from '../service/data-dir.js';
-import { currentPlatform, defaultEnv } from '../service/env.js';
+import { defaultEnv } from '../service/env.js';
 import { createService } from '../service/index.js';
 import { APP_VERSION } from '../service/version.js';
 import { startWebServer } from './server.js';
@@ -21,10 +21,11 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 const dataFlag = args.flags['data-dir'];
+const host = createHostContext();
 const dataDir =
-  typeof dataFlag === 'string' ? dataFlag : defaultDataDir(process.env, currentPlatform(), homedir());
+  typeof dataFlag === 'string' ? dataFlag : defaultDataDir(host.env, host.platform, host.os.homedir());
 const here = dirname(fileURLToPath(import.meta.url));
-const service = createService(defaultEnv({ door: 'web', version: APP_VERSION, dataDir }));
+const service = createService(defaultEnv({ door: 'web', version: APP_VERSION, host, dataDir }));
 const server = await startWebServer({ service, staticDir: join(here, '..', 'renderer'), port });
 
 process.stdout.write(

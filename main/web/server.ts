@@ -8,7 +8,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 
 import type { IpcResult, LocalText } from '../service/define.js';
-import type { Service } from '../service/index.js';
+import type { UntypedService } from '../service/index.js';
 import { serveStatic } from './static.js';
 
 /** Largest request body accepted, in bytes (photos and imported visit files travel in it). */
@@ -17,7 +17,7 @@ export const MAX_BODY_BYTES = 64 * 1024 * 1024;
 export const TOKEN_HEADER = 'x-xaso-token';
 
 export type WebServerOptions = Readonly<{
-  service: Service;
+  service: UntypedService;
   /** Folder of the built renderer (`out/renderer`). */
   staticDir: string;
   /** 0 picks a free port. */
@@ -96,7 +96,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     const write = (line: Line): void => {
       if (!res.writableEnded) res.write(`${JSON.stringify(line)}\n`);
     };
-    const result = await service.invoke(channel, payload, {
+    const result = await service.invokeUnknown(channel, payload, {
       signal: controller.signal,
       onProgress: (event) => write({ type: 'progress', event }),
     });

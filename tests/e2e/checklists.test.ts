@@ -12,7 +12,6 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import type { RunView } from '../../main/service/checklists/run-model.js';
 import { defaultEnv } from '../../main/service/env.js';
 import { createService } from '../../main/service/index.js';
 import { startSigningService, type SigningServiceStandIn } from '../helpers/signing-service.js';
@@ -157,9 +156,10 @@ describe('token checklist in Chromium, keyboard only', () => {
     // What the service saved: every step, the override reason, the sign-off.
     const reader = createService(defaultEnv({ door: 'test', version: '0.0.0-test', dataDir: app.dataDir }));
     const runs = await reader.invoke('checklists:list-runs', {});
-    const runId = runs.ok ? (runs.value as { runId: string }[])[0]?.runId : undefined;
-    const saved = await reader.invoke('checklists:get-run', { runId });
-    const view = saved.ok ? (saved.value as RunView) : undefined;
+    const runId = runs.ok ? runs.value[0]?.runId : undefined;
+    expect(runId).toBeDefined();
+    const saved = await reader.invoke('checklists:get-run', { runId: runId ?? '' });
+    const view = saved.ok ? saved.value : undefined;
     expect(view?.run.status).toBe('completed');
     expect(view?.run.steps['token-read']?.check?.passed).toBe(true);
     expect(view?.run.steps['service-vgca-check']?.check?.passed).toBe(true);

@@ -14,10 +14,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { MachineSnapshot, Probe } from '../../diagnostics/types.js';
 import { diagnoseCommand } from '../../main/cli/commands/diagnose.js';
-import { diagnosticsContract } from '../../main/service/diagnostics/contract.js';
-import { diagnosticsHandlers } from '../../main/service/diagnostics/handlers.js';
 import { defaultEnv } from '../../main/service/env.js';
-import { createServiceFrom } from '../../main/service/index.js';
+import { createService } from '../../main/service/index.js';
 import { runCliCaptured } from '../helpers/cli.js';
 import { createSoftHsmToken, softHsmAvailable, type SoftHsmToken } from '../helpers/softhsm.js';
 
@@ -135,10 +133,13 @@ describe('xaso diagnose progress and language (in-process CLI, fake probes)', ()
       },
     ],
   });
-  const env = defaultEnv({ dataDir: tmpdir(), door: 'test', version: 'test' });
-  const service = createServiceFrom(
-    diagnosticsContract,
-    diagnosticsHandlers(env, { probes: [probe('hardware.a', 'ok'), probe('hardware.b', 'fail')] }),
+  const service = createService(
+    defaultEnv({
+      dataDir: tmpdir(),
+      door: 'test',
+      version: 'test',
+      diagnostics: { probes: [probe('hardware.a', 'ok'), probe('hardware.b', 'fail')] },
+    }),
   );
 
   async function cli(

@@ -85,15 +85,15 @@ function positional(args: ParsedArgs, index: number, what: { vi: string; en: str
 async function show(args: ParsedArgs, io: CommandIo): Promise<number> {
   const id = positional(args, 1, { vi: 'mã danh mục, ví dụ: xaso checklist show token-install', en: 'checklist id, e.g. xaso checklist show token-install' });
   const result = await io.service.invoke('checklists:get', { id }, { signal: io.signal });
-  return printResult(io, result, (value) => formatChecklist(value as GetResult, io.lang));
+  return printResult(io, result, (value) => formatChecklist(value, io.lang));
 }
 
 async function validate(args: ParsedArgs, io: CommandIo): Promise<number> {
   const path = positional(args, 1, { vi: 'tệp cần kiểm tra, ví dụ: xaso checklist validate danh-muc.yaml', en: 'file to validate, e.g. xaso checklist validate my.yaml' });
   const result = await io.service.invoke('checklists:validate', { path }, { signal: io.signal });
-  const code = printResult(io, result, (value) => formatReport(value as ValidationReport, io.lang));
+  const code = printResult(io, result, (value) => formatReport(value, io.lang));
   // An invalid file is a failure of the command, in text and JSON alike.
-  return code === 0 && result.ok && !(result.value as ValidationReport).ok ? 1 : code;
+  return code === 0 && result.ok && !(result.value).ok ? 1 : code;
 }
 
 /** `xaso checklist list | show ID | validate FILE`. */
@@ -111,7 +111,7 @@ export const checklistCommand: Command = {
     if (sub === 'list') {
       const search = args.flags['search'];
       const result = await io.service.invoke('checklists:list', typeof search === 'string' ? { query: search } : {}, { signal: io.signal });
-      return printResult(io, result, (value) => formatList(value as { checklists: ChecklistListItem[]; problems: FileProblem[] }, io.lang));
+      return printResult(io, result, (value) => formatList(value, io.lang));
     }
     if (sub === 'show') return show(args, io);
     if (sub === 'validate') return validate(args, io);

@@ -1,4 +1,3 @@
-import type { MachineSnapshot } from '../../../diagnostics/types.js';
 import type { Command } from '../command.js';
 import { UsageError } from '../command.js';
 import { printResult } from '../print.js';
@@ -56,8 +55,8 @@ export const diagnoseCommand: Command = {
         },
       },
     );
-    const code = printResult(io, result, (value) => formatSnapshot(value as MachineSnapshot, io.lang));
+    const code = printResult(io, result, (value) => formatSnapshot(value, io.lang));
     if (!result.ok || visit === undefined) return code;
-    return Math.max(code, await attachSnapshotToVisit(io, visit, result.value as MachineSnapshot));
+    return Math.max(code, await attachSnapshotToVisit(io, visit, result.value));
   },
 };

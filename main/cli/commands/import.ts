@@ -1,4 +1,5 @@
-import type { Aggregate, ImportResult } from '../../service/inbox/contract.js';
+import type { Aggregate } from '../../service/inbox/contract.js';
+import { isOneOf } from '../args.js';
 import type { Command } from '../command.js';
 import { UsageError } from '../command.js';
 import { printResult } from '../print.js';
@@ -32,17 +33,17 @@ export const importCommand: Command = {
     const trustKey = args.flags['trust-key'];
     if (typeof trustKey === 'string') {
       const r = await io.service.invoke('keys:trust', { file: trustKey }, { signal: io.signal });
-      return printResult(io, r, (v) => [`${vi ? 'Đã tin cậy khoá' : 'Trusted key'} ${(v as { keyId: string; label: string }).keyId} (${(v as { label: string }).label})`]);
+      return printResult(io, r, (v) => [`${vi ? 'Đã tin cậy khoá' : 'Trusted key'} ${v.keyId} (${v.label})`]);
     }
     const exportKey = args.flags['export-key'];
     if (typeof exportKey === 'string') {
       const label = typeof args.flags['label'] === 'string' ? args.flags['label'] : '';
       const r = await io.service.invoke('keys:export-public', { out: exportKey, label }, { signal: io.signal });
-      return printResult(io, r, (v) => [`${vi ? 'Đã xuất khoá công khai' : 'Public key exported'} ${(v as { keyId: string }).keyId}: ${(v as { file?: string }).file ?? ''}`]);
+      return printResult(io, r, (v) => [`${vi ? 'Đã xuất khoá công khai' : 'Public key exported'} ${v.keyId}: ${v.file ?? ''}`]);
     }
     const group = args.flags['group'] ?? 'province';
-    if (typeof group !== 'string' || !(GROUPS as readonly string[]).includes(group)) throw new UsageError({ vi: `--group phải là một trong: ${GROUPS.join(', ')}`, en: `--group must be one of: ${GROUPS.join(', ')}` });
-    const groupBy = group as (typeof GROUPS)[number];
+    if (!isOneOf(GROUPS, group)) throw new UsageError({ vi: `--group phải là một trong: ${GROUPS.join(', ')}`, en: `--group must be one of: ${GROUPS.join(', ')}` });
+    const groupBy = group;
     if (args.positionals.length === 0) throw new UsageError({ vi: 'Cần ít nhất một tệp hoặc thư mục: xaso import bao-cao/*.json', en: 'At least one file or folder: xaso import reports/*.json' });
     const imported = await io.service.invoke('inbox:import', { paths: [...args.positionals], trustOnFirstUse: args.flags['trust-first-use'] === true }, {
       signal: io.signal,
@@ -55,11 +56,11 @@ export const importCommand: Command = {
       const exported = await io.service.invoke('inbox:export-aggregate', { groupBy, out: xlsx, lang: io.lang }, { signal: io.signal });
       if (!exported.ok) return printResult(io, exported, () => []);
     }
-    const result = imported.value as ImportResult;
+    const result = imported.value;
     const combined = aggregated.ok ? { ok: true as const, value: { ...result, aggregate: aggregated.value } } : aggregated;
     const code = printResult(io, combined, () => [
       ...result.verdicts.map((v) => `${MARK[v.status] ?? '?'} ${v.name}: ${v.reason[io.lang]}${v.commune ? ` [${v.commune}, ${v.date ?? ''}]` : ''}`),
-      ...(aggregated.ok ? formatAggregate(aggregated.value as Aggregate, vi) : []),
+      ...(aggregated.ok ? formatAggregate(aggregated.value, vi) : []),
     ]);
     const bad = result.counts.refused + result.counts.tampered;
     return code !== 0 ? code : bad > 0 ? 3 : 0;

@@ -1,4 +1,3 @@
-import type { AppInfo } from '../../service/app/contract.js';
 import type { Command } from '../command.js';
 import { printResult } from '../print.js';
 
@@ -11,7 +10,7 @@ export const infoCommand: Command = {
   async run(_args, io) {
     const result = await io.service.invoke('app:info', {}, { signal: io.signal });
     return printResult(io, result, (value) => {
-      const info = value as AppInfo;
+      const info = value;
       const vi = io.lang === 'vi';
       return [
         `Xã Số ${info.version} (${info.platform}/${info.arch}, Node ${info.nodeVersion})`,

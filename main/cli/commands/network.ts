@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 
-import type { LadderResult, LatencyResult, NetworkConfig } from '../../../diagnostics/network/types.js';
 import type { Command, CommandIo, ParsedArgs } from '../command.js';
 import { UsageError } from '../command.js';
 import { printResult } from '../print.js';
@@ -38,7 +37,7 @@ async function check(args: ParsedArgs, io: CommandIo): Promise<number> {
       if (io.isTty && e.label !== undefined) io.err(progressLine(e.percent, e.label[io.lang]));
     },
   });
-  return printResult(io, result, (value) => formatLadder(value as LadderResult, io.lang));
+  return printResult(io, result, (value) => formatLadder(value, io.lang));
 }
 
 /** `xaso network`: the reachability ladder, the adapters, or latency to a host. */
@@ -56,7 +55,7 @@ export const networkCommand: Command = {
     if (sub === 'check') return check(args, io);
     if (sub === 'config') {
       const result = await io.service.invoke('network:config', {}, { signal: io.signal });
-      return printResult(io, result, (value) => formatConfig(value as NetworkConfig, io.lang));
+      return printResult(io, result, (value) => formatConfig(value, io.lang));
     }
     if (sub === 'ping') {
       if (host === undefined) throw new UsageError({ vi: 'Cần địa chỉ: xaso network ping 192.168.1.1', en: 'Give a host: xaso network ping 192.168.1.1' });
@@ -64,7 +63,7 @@ export const networkCommand: Command = {
       const n = typeof count === 'string' ? Number(count) : undefined;
       if (n !== undefined && !(Number.isInteger(n) && n >= 1 && n <= 30)) throw new UsageError({ vi: '--count là số từ 1 đến 30', en: '--count is a number from 1 to 30' });
       const result = await io.service.invoke('network:ping', { host, ...(n === undefined ? {} : { count: n }) }, { signal: io.signal });
-      return printResult(io, result, (value) => formatLatency(value as LatencyResult, io.lang));
+      return printResult(io, result, (value) => formatLatency(value, io.lang));
     }
     throw new UsageError({ vi: `Không có lệnh con "${sub}" (check, config, ping)`, en: `No subcommand "${sub}" (check, config, ping)` });
   },

@@ -1,4 +1,3 @@
-import type { PrinterInfo, RepairReport, TestPageResult } from '../../../diagnostics/printers/types.js';
 import type { Command } from '../command.js';
 import { UsageError } from '../command.js';
 import { printResult } from '../print.js';
@@ -31,25 +30,25 @@ export const printersCommand: Command = {
     const opts = { signal: io.signal };
     switch (sub) {
       case 'list':
-        return printResult(io, await io.service.invoke('printers:list', {}, opts), (v) => formatPrinters(v as PrinterInfo[], io.lang));
+        return printResult(io, await io.service.invoke('printers:list', {}, opts), (v) => formatPrinters(v, io.lang));
       case 'status': {
         const target = needName(arg, 'status');
         const snmpPort = args.flags['snmp-port'];
         const port = typeof snmpPort === 'string' ? Number(snmpPort) : undefined;
         if (snmpPort === true || (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536))) throw new UsageError({ vi: '--snmp-port là số cổng UDP', en: '--snmp-port is a UDP port number' });
         const request = /^ipps?:\/\//.test(target) ? { uri: target } : { host: target, ...(port === undefined ? {} : { snmp: { port } }) };
-        return printResult(io, await io.service.invoke('printers:status', request, opts), (v) => formatPrinter(v as PrinterInfo, io.lang));
+        return printResult(io, await io.service.invoke('printers:status', request, opts), (v) => formatPrinter(v, io.lang));
       }
       case 'test-page':
-        return printResult(io, await io.service.invoke('printers:test-page', { name: needName(arg, 'test-page') }, opts), (v) => formatTestPage(v as TestPageResult, io.lang));
+        return printResult(io, await io.service.invoke('printers:test-page', { name: needName(arg, 'test-page') }, opts), (v) => formatTestPage(v, io.lang));
       case 'clear-queue': {
         const name = needName(arg, 'clear-queue');
         needYes(yes, { vi: 'Xoá hàng đợi', en: 'Clearing the queue' });
-        return printResult(io, await io.service.invoke('printers:clear-queue', { name, confirm: true }, opts), (v) => formatRepair(v as RepairReport, io.lang));
+        return printResult(io, await io.service.invoke('printers:clear-queue', { name, confirm: true }, opts), (v) => formatRepair(v, io.lang));
       }
       case 'restart-spooler':
         needYes(yes, { vi: 'Khởi động lại dịch vụ in', en: 'Restarting the spooler' });
-        return printResult(io, await io.service.invoke('printers:restart-spooler', { confirm: true }, opts), (v) => formatRepair(v as RepairReport, io.lang));
+        return printResult(io, await io.service.invoke('printers:restart-spooler', { confirm: true }, opts), (v) => formatRepair(v, io.lang));
       default:
         throw new UsageError({ vi: `Không có lệnh con "${sub}" (list, status, test-page, clear-queue, restart-spooler)`, en: `No subcommand "${sub}" (list, status, test-page, clear-queue, restart-spooler)` });
     }

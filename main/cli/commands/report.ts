@@ -1,10 +1,9 @@
-import type { ExportResult } from '../../service/reports/contract.js';
+import { isOneOf } from '../args.js';
 import type { Command } from '../command.js';
 import { UsageError } from '../command.js';
 import { printResult } from '../print.js';
 
 const FORMATS = ['pdf', 'docx', 'xlsx', 'csv', 'json', 'html', 'text'] as const;
-type Format = (typeof FORMATS)[number];
 
 /** `xaso report VISIT --format F --out FILE`: export a visit. */
 export const reportCommand: Command = {
@@ -16,7 +15,7 @@ export const reportCommand: Command = {
     const [file] = args.positionals;
     if (file === undefined) throw new UsageError({ vi: 'Cần tệp chuyến công tác: xaso report FILE --format pdf --out bao-cao.pdf', en: 'A visit file is needed: xaso report FILE --format pdf --out report.pdf' });
     const format = args.flags['format'];
-    if (typeof format !== 'string' || !(FORMATS as readonly string[]).includes(format)) {
+    if (!isOneOf(FORMATS, format)) {
       throw new UsageError({ vi: `--format phải là một trong: ${FORMATS.join(', ')}`, en: `--format must be one of: ${FORMATS.join(', ')}` });
     }
     const out = args.flags['out'];
@@ -24,11 +23,10 @@ export const reportCommand: Command = {
     const toScreen = format === 'text' && out === undefined;
     const result = await io.service.invoke(
       'reports:export',
-      { ref: { file }, format: format as Format, lang: io.lang, ...(out === undefined ? {} : { out }), ...(toScreen ? { inline: true } : {}) },
+      { ref: { file }, format, lang: io.lang, ...(out === undefined ? {} : { out }), ...(toScreen ? { inline: true } : {}) },
       { signal: io.signal },
     );
-    return printResult(io, result, (value) => {
-      const r = value as ExportResult;
+    return printResult(io, result, (r) => {
       if (toScreen && r.contentBase64 !== undefined) return [Buffer.from(r.contentBase64, 'base64').toString('utf8').trimEnd()];
       return [`${io.lang === 'vi' ? 'Đã xuất' : 'Exported'} ${r.format.toUpperCase()}: ${r.file ?? r.fileName} (${r.bytes} bytes, SHA-256 ${r.sha256.slice(0, 16)}…)`];
     });

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 
-import type { ScanResult } from '../../../diagnostics/scan/types.js';
+import { isOneOf } from '../args.js';
 import type { Command } from '../command.js';
 import { UsageError } from '../command.js';
 import { printResult } from '../print.js';
@@ -21,7 +21,7 @@ export const scanCommand: Command = {
     const [cidr, extra] = args.positionals;
     if (extra !== undefined) throw new UsageError({ vi: 'Chỉ cho một dải địa chỉ, ví dụ: xaso scan 192.168.1.0/24', en: 'Give one range only, e.g. xaso scan 192.168.1.0/24' });
     const ping = args.flags['ping'];
-    if (ping !== undefined && ping !== 'always' && ping !== 'never' && ping !== 'auto') {
+    if (ping !== undefined && !isOneOf(['always', 'never', 'auto'], ping)) {
       throw new UsageError({ vi: '--ping nhận always, never hoặc auto', en: '--ping takes always, never or auto' });
     }
     const request = {
@@ -41,7 +41,7 @@ export const scanCommand: Command = {
       io.err(io.lang === 'vi' ? 'Thêm --yes để quét dải lớn này.' : 'Add --yes to scan this large range.');
       return 1;
     }
-    const code = printResult(io, result, (value) => formatScan(value as ScanResult, io.lang));
+    const code = printResult(io, result, (value) => formatScan(value, io.lang));
     const visit = args.flags['visit'];
     if (!result.ok || visit === undefined) return code;
     if (visit === true) throw new UsageError({ vi: '--visit cần mã hoặc tệp chuyến công tác', en: '--visit needs a visit id or file' });

@@ -2,7 +2,6 @@ import { resolve } from 'node:path';
 
 import type { MachineSnapshot } from '../../../diagnostics/types.js';
 import { describeFailure } from '../../service/errors.js';
-import type { AddSnapshotResult } from '../../service/visits/contract.js';
 import type { CommandIo } from '../command.js';
 
 /**
@@ -19,7 +18,7 @@ export async function attachSnapshotToVisit(io: CommandIo, visit: string, snapsh
     io.err(`xaso: ${vi ? 'không thêm được vào chuyến công tác' : 'could not add to the visit'}: ${describeFailure(result.error, io.lang)}`);
     return 1;
   }
-  const added = result.value as AddSnapshotResult;
+  const added = result.value;
   const changes = added.machine.changes;
   const what = changes === undefined
     ? (vi ? 'máy mới' : 'new machine')

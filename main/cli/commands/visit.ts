@@ -1,4 +1,4 @@
-import type { VisitListItem, VisitView } from '../../service/visits/contract.js';
+import type { VisitView } from '../../service/visits/contract.js';
 import type { Command, CommandIo, ParsedArgs } from '../command.js';
 import { UsageError } from '../command.js';
 import { printResult } from '../print.js';
@@ -51,13 +51,13 @@ async function create(args: ParsedArgs, io: CommandIo): Promise<number> {
   const date = optional(args, 'date');
   const fields = { commune: { name: commune, province }, interns, ...(office ? { office } : {}), ...(date ? { onSite: { date } } : {}) };
   const result = await io.service.invoke('visits:create', { fields, file: out }, { signal: io.signal });
-  return printResult(io, result, (value) => [io.lang === 'vi' ? 'Đã tạo chuyến công tác:' : 'Visit created:', ...formatVisit(value as VisitView, io.lang)]);
+  return printResult(io, result, (value) => [io.lang === 'vi' ? 'Đã tạo chuyến công tác:' : 'Visit created:', ...formatVisit(value, io.lang)]);
 }
 
 async function list(io: CommandIo): Promise<number> {
   const result = await io.service.invoke('visits:list', {}, { signal: io.signal });
   return printResult(io, result, (value) => {
-    const items = value as VisitListItem[];
+    const items = value;
     if (items.length === 0) return [io.lang === 'vi' ? 'Chưa có chuyến công tác nào.' : 'No visits yet.'];
     return items.map((v) => `${v.date}  ${v.commune} — ${v.province}  (${v.machines} ${io.lang === 'vi' ? 'máy' : 'machines'})  ${v.file}`);
   });
@@ -81,7 +81,7 @@ export const visitCommand: Command = {
     if (sub === 'show') {
       if (file === undefined) throw new UsageError({ vi: 'Cần tên tệp: xaso visit show FILE', en: 'A file is needed: xaso visit show FILE' });
       const result = await io.service.invoke('visits:open-file', { file }, { signal: io.signal });
-      return printResult(io, result, (value) => formatVisit(value as VisitView, io.lang));
+      return printResult(io, result, (value) => formatVisit(value, io.lang));
     }
     throw new UsageError({ vi: 'Dùng: xaso visit new|show|list', en: 'Use: xaso visit new|show|list' });
   },

@@ -4,13 +4,13 @@ import type { checklistsContract } from './contract.js';
 import type { ChecklistsDeps } from './deps.js';
 import { findBuiltinDir } from './library.js';
 import { libraryHandlers } from './library-handlers.js';
-import { createProbeContext, probes as registry } from '../../../diagnostics/index.js';
+import { probes as registry } from '../../../diagnostics/index.js';
 import { createProbeRunner } from './probe-runner.js';
 import { runHandlers } from './run-handlers.js';
 
 /**
- * Handlers of the `checklists:*` channels. Probes and their settings come from
- * `env.diagnostics` (the same as the sweep's); `overrides` lets tests replace the runner or the
+ * Handlers of the `checklists:*` channels. Probes come from `env.diagnostics` and the machine
+ * from `env.host` (the same as the sweep's); `overrides` lets tests replace the runner or the
  * built-in folder.
  */
 export function checklistsHandlers(
@@ -21,10 +21,7 @@ export function checklistsHandlers(
     env,
     runner:
       overrides.runner ??
-      createProbeRunner(
-        env.diagnostics?.probes ?? registry,
-        createProbeContext(env.diagnostics?.settings === undefined ? {} : { settings: env.diagnostics.settings }),
-      ),
+createProbeRunner(env.diagnostics?.probes ?? registry, env.host),
     builtinDir: 'builtinDir' in overrides ? overrides.builtinDir : (env.builtinChecklistsDir ?? findBuiltinDir()),
   };
   return { ...libraryHandlers(deps), ...runHandlers(deps) };

@@ -3,8 +3,8 @@
  * (`runSweep(ctx, { probes: [thatProbe] })`), so a step sees exactly what a sweep would: a probe
  * that hangs, throws or meets garbage becomes an `unknown` check, never a pass.
  */
-import { createProbeContext, machineIdentity, probes as registry, runSweep } from '../../../diagnostics/index.js';
-import type { CheckResult, Probe, ProbeContext } from '../../../diagnostics/types.js';
+import { createHostContext, machineIdentity, probes as registry, runSweep } from '../../../diagnostics/index.js';
+import type { CheckResult, HostContext, Probe } from '../../../diagnostics/types.js';
 
 /** What the checklists domain needs from diagnostics (tests pass their own). */
 export type ProbeRunner = Readonly<{
@@ -19,16 +19,20 @@ export type ProbeRunner = Readonly<{
   fingerprint: () => Promise<string | undefined>;
 }>;
 
-/** A runner over `probes` (default: the registry) in `ctx` (default: this machine). */
+/**
+ * A runner over `probes` (default: the registry) on `host` (default: this machine). `host` lives
+ * as long as the service: each run and each fingerprint sees its own copy, so per-sweep caches
+ * (the Windows facts batch) never serve an earlier run's facts.
+ */
 export function createProbeRunner(
   probes: readonly Probe[] = registry,
-  ctx: ProbeContext = createProbeContext(),
+  host: HostContext = createHostContext(),
 ): ProbeRunner {
   return {
     probeIds: () => new Set(probes.map((p) => p.id)),
     async run(probeId, { signal, onCheck }) {
       const selected = probes.filter((p) => p.id === probeId);
-      const result = await runSweep(ctx, {
+      const result = await runSweep({ ...host }, {
         probes: selected,
         signal,
         onProgress: (event) => {
@@ -39,7 +43,7 @@ export function createProbeRunner(
     },
     async fingerprint() {
       try {
-        return (await machineIdentity(ctx, { signal: AbortSignal.timeout(15_000) })).fingerprint;
+        return (await machineIdentity({ ...host }, { signal: AbortSignal.timeout(15_000) })).fingerprint;
       } catch {
         return undefined;
       }

@@ -20,7 +20,7 @@ import { toRunSummary } from './to-summary.js';
 type RunChannels = Exclude<keyof typeof checklistsContract, 'checklists:list' | 'checklists:get' | 'checklists:validate' | 'checklists:import'>;
 
 /** Facts the service measures about this PC for conditions: OS, architecture, 32/64-bit. */
-export function measuredFacts(env: ChecklistsDeps['env'], processEnv: NodeJS.ProcessEnv = process.env): Record<string, string> {
+export function measuredFacts(env: ChecklistsDeps['env'], processEnv: Readonly<Record<string, string | undefined>> = env.host.env): Record<string, string> {
   const wow64 = processEnv['PROCESSOR_ARCHITEW6432'] !== undefined;
   const bits = env.arch === 'ia32' || env.arch === 'arm' ? (wow64 ? '64' : '32') : '64';
   return { platform: env.platform, arch: env.arch, bits };

@@ -1,22 +1,14 @@
 import {
-  createProbeContext,
   probes as registeredProbes,
   selectProbes,
   takeSnapshot,
   type Probe,
-  type ProbeContext,
   type SweepProgress,
 } from '../../../diagnostics/index.js';
 import type { Handlers } from '../define.js';
 import type { ServiceEnv } from '../env.js';
 import { ServiceError } from '../errors.js';
 import type { diagnosticsContract, DiagnosticsProgressData } from './contract.js';
-
-/** What the diagnostics handlers can be given by a door or a test (loopback peers, fake probes). */
-export type DiagnosticsDeps = Readonly<{
-  probes?: readonly Probe[];
-  context?: () => ProbeContext;
-}>;
 
 function checkOnly(only: readonly string[] | undefined, all: readonly Probe[]): void {
   const bad = (only ?? []).filter((name) => selectProbes(all, [name]).length === 0);
@@ -34,21 +26,16 @@ function label(e: SweepProgress): { vi: string; en: string } {
     : { vi: `Xong: ${e.title.vi}`, en: `Done: ${e.title.en}` };
 }
 
-/** Handlers of the `diagnostics:*` channels. */
-export function diagnosticsHandlers(
-  env: ServiceEnv,
-  deps: DiagnosticsDeps = {},
-): Handlers<typeof diagnosticsContract> {
-  const all = (): readonly Probe[] => deps.probes ?? env.diagnostics?.probes ?? registeredProbes;
-  const context = (): ProbeContext =>
-    deps.context?.() ??
-    createProbeContext(
-      env.diagnostics?.settings === undefined ? {} : { settings: env.diagnostics.settings },
-    );
+/**
+ * Handlers of the `diagnostics:*` channels: the probes of `env.diagnostics` (default: the
+ * registry) on `env.host`. `takeSnapshot` gives each sweep its own copy of the host.
+ */
+export function diagnosticsHandlers(env: ServiceEnv): Handlers<typeof diagnosticsContract> {
+  const all = (): readonly Probe[] => env.diagnostics?.probes ?? registeredProbes;
   return {
     'diagnostics:run': async (request, { progress, signal }) => {
       checkOnly(request.only, all());
-      const snapshot = await takeSnapshot(context(), {
+      const snapshot = await takeSnapshot(env.host, {
         probes: all(),
         signal,
         ...(request.only === undefined ? {} : { only: request.only }),

@@ -1,20 +1,22 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-import { createProbeContext } from '../../../diagnostics/context.js';
 import { readNetworkConfig } from '../../../diagnostics/network/config.js';
 import { defaultEndpointList, parseEndpointList, type EndpointList } from '../../../diagnostics/network/endpoints.js';
 import { runLadder } from '../../../diagnostics/network/ladder.js';
 import { measureLatency } from '../../../diagnostics/network/latency.js';
-import type { ProbeContext } from '../../../diagnostics/types.js';
+import type { HostContext } from '../../../diagnostics/types.js';
 import type { Handlers } from '../define.js';
 import type { ServiceEnv } from '../env.js';
 import { ServiceError } from '../errors.js';
 import type { networkContract, NetworkProgressData } from './contract.js';
 
-/** The probe context of a service: this machine, with the env's probe settings (tests: peers). */
-export function serviceContext(env: ServiceEnv): ProbeContext {
-  return createProbeContext(env.diagnostics?.settings === undefined ? {} : { settings: env.diagnostics.settings });
+/**
+ * The service's host for one request: a copy of `env.host`, so a per-context cache a probe
+ * might keep (the Windows facts batch) lives no longer than the request.
+ */
+export function requestHost(env: ServiceEnv): HostContext {
+  return { ...env.host };
 }
 
 /**
@@ -37,7 +39,7 @@ export async function endpointList(env: ServiceEnv): Promise<EndpointList> {
 export function networkHandlers(env: ServiceEnv): Handlers<typeof networkContract> {
   return {
     'network:check': async (request, { progress, signal }) => {
-      const ctx = serviceContext(env);
+      const ctx = requestHost(env);
       const config = await readNetworkConfig(ctx, signal);
       if (config.status !== 'ok') throw new ServiceError('unavailable', { vi: `Không đọc được cấu hình mạng: ${config.reason}`, en: `Could not read the network configuration: ${config.reason}` });
       const list = await endpointList(env);
@@ -68,10 +70,10 @@ export function networkHandlers(env: ServiceEnv): Handlers<typeof networkContrac
       });
     },
     'network:config': async (_request, { signal }) => {
-      const config = await readNetworkConfig(serviceContext(env), signal);
+      const config = await readNetworkConfig(requestHost(env), signal);
       if (config.status !== 'ok') throw new ServiceError('unavailable', { vi: `Không đọc được cấu hình mạng: ${config.reason}`, en: `Could not read the network configuration: ${config.reason}` });
       return config.data;
     },
-    'network:ping': async (request, { signal }) => measureLatency(serviceContext(env), request.host, { ...(request.count === undefined ? {} : { count: request.count }), signal }),
+    'network:ping': async (request, { signal }) => measureLatency(requestHost(env), request.host, { ...(request.count === undefined ? {} : { count: request.count }), signal }),
   };
 }

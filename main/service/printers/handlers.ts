@@ -6,12 +6,12 @@ import { enrichPrinter } from '../../../diagnostics/printers/status.js';
 import type { Handlers } from '../define.js';
 import type { ServiceEnv } from '../env.js';
 import { ServiceError } from '../errors.js';
-import { serviceContext } from '../network/handlers.js';
+import { requestHost } from '../network/handlers.js';
 import type { printersContract } from './contract.js';
 
 /** Handlers of the `printers:*` channels. */
 export function printersHandlers(env: ServiceEnv): Handlers<typeof printersContract> {
-  const backend = () => printerBackend(serviceContext(env));
+  const backend = () => printerBackend(requestHost(env));
   return {
     'printers:list': async (request, { signal }) => {
       const list = await backend().list(signal);

@@ -1,21 +1,20 @@
-import { networkInterfaces } from 'node:os';
-
 import { readNetworkConfig } from '../../../diagnostics/network/config.js';
 import { CONFIRM_ABOVE_PREFIX, localRanges, MAX_PREFIX, parseCidr, type Ipv4Range } from '../../../diagnostics/scan/cidr.js';
 import { scanLan } from '../../../diagnostics/scan/scan-lan.js';
+import type { HostContext } from '../../../diagnostics/types.js';
 import type { Handlers } from '../define.js';
 import type { ServiceEnv } from '../env.js';
 import { ServiceError } from '../errors.js';
-import { serviceContext } from '../network/handlers.js';
+import { requestHost } from '../network/handlers.js';
 import type { scanContract, ScanProgressData } from './contract.js';
 
-function ownAddresses(): string[] {
-  return Object.values(networkInterfaces()).flatMap((list) => (list ?? []).filter((a) => a.family === 'IPv4' && !a.internal).map((a) => a.address));
+function ownAddresses(host: HostContext): string[] {
+  return Object.values(host.os.networkInterfaces()).flatMap((list) => (list ?? []).filter((a) => a.family === 'IPv4' && !a.internal).map((a) => a.address));
 }
 
-function rangesOf(cidr: string | undefined, confirmLarge: boolean): Ipv4Range[] {
+function rangesOf(host: HostContext, cidr: string | undefined, confirmLarge: boolean): Ipv4Range[] {
   if (cidr === undefined) {
-    const own = localRanges(networkInterfaces());
+    const own = localRanges(host.os.networkInterfaces());
     if (own.length === 0) throw new ServiceError('unavailable', { vi: 'Máy không có card mạng nào có địa chỉ IPv4 để quét.', en: 'No network adapter with an IPv4 address to scan.' });
     return own;
   }
@@ -32,15 +31,15 @@ function rangesOf(cidr: string | undefined, confirmLarge: boolean): Ipv4Range[] 
 export function scanHandlers(env: ServiceEnv): Handlers<typeof scanContract> {
   return {
     'scan:run': async (request, { progress, signal }) => {
-      const ranges = rangesOf(request.cidr, request.confirmLarge === true);
-      const ctx = serviceContext(env);
+      const ctx = requestHost(env);
+      const ranges = rangesOf(ctx, request.cidr, request.confirmLarge === true);
       const config = await readNetworkConfig(ctx, signal);
       const gateway = config.status === 'ok' ? config.data.defaultGateway : undefined;
       let lastPercent = -1;
       return scanLan(ctx, {
         ranges,
-        onLink: localRanges(networkInterfaces()),
-        selfAddresses: ownAddresses(),
+        onLink: localRanges(ctx.os.networkInterfaces()),
+        selfAddresses: ownAddresses(ctx),
         ...(gateway === undefined ? {} : { gateways: [gateway] }),
         ...(request.icmp === undefined ? {} : { icmp: request.icmp }),
         reverseDns: request.reverseDns === false ? false : request.dnsServers === undefined ? {} : { servers: request.dnsServers },

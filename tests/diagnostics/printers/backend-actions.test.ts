@@ -11,6 +11,7 @@ import { listCupsPrinters } from '../../../diagnostics/printers/cups.js';
 import { isSpoolerStopped } from '../../../diagnostics/printers/faults.js';
 import { printersProbe } from '../../../diagnostics/printers/printers-probe.js';
 import type { CommandOutput, ProbeContext, RunCommand } from '../../../diagnostics/types.js';
+import { fakeFs, fakeOs } from '../../fakes/fake-host.js';
 
 function recording(answer: (file: string, args: readonly string[]) => Partial<CommandOutput>, platform: ProbeContext['platform']) {
   const calls: { file: string; args: readonly string[] }[] = [];
@@ -19,7 +20,7 @@ function recording(answer: (file: string, args: readonly string[]) => Partial<Co
     return { stdout: '', stderr: '', exitCode: 0, truncated: false, ...answer(file, args) };
   };
   let t = 0;
-  const ctx: ProbeContext = { platform, run, powershell: createPowerShellRunner(run, {}), now: () => (t += 100), env: {} };
+  const ctx: ProbeContext = { platform, run, powershell: createPowerShellRunner(run, {}), now: () => (t += 100), env: {}, os: fakeOs(), fs: fakeFs() };
   return { ctx, calls };
 }
 

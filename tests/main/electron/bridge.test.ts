@@ -10,7 +10,7 @@ import { createSenderCheck, registerServiceHandlers } from '../../../main/electr
 import { channelNames } from '../../../main/service/contract.js';
 import { CANCEL_CHANNEL, channel, type Progress } from '../../../main/service/define.js';
 import { defaultEnv } from '../../../main/service/env.js';
-import { createService, createServiceFrom, type Service } from '../../../main/service/index.js';
+import { createService, createServiceFrom, type UntypedService } from '../../../main/service/index.js';
 import { FakeContents, FakeIpcMain, fakeIpcRenderer } from './fake-ipc.js';
 
 let dataDir: string;
@@ -22,7 +22,7 @@ afterAll(async () => {
 });
 
 /** A window's bridge wired through the fake IPC to the door in main. */
-function wire(service: Service) {
+function wire(service: UntypedService) {
   const ipcMain = new FakeIpcMain();
   const win = new FakeContents();
   registerServiceHandlers({

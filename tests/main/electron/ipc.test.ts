@@ -14,7 +14,7 @@ import {
   type IpcResult,
 } from '../../../main/service/define.js';
 import { defaultEnv } from '../../../main/service/env.js';
-import { createService, createServiceFrom, type Service } from '../../../main/service/index.js';
+import { createService, createServiceFrom, type Service, type UntypedService } from '../../../main/service/index.js';
 import { FakeContents, FakeIpcMain } from './fake-ipc.js';
 
 let dataDir: string;
@@ -30,7 +30,7 @@ function realService(): Service {
 }
 
 /** Registers `service` on a fake ipcMain; trusts the contents in `ours`. */
-function setup(service: Service, ours: FakeContents[]) {
+function setup(service: UntypedService, ours: FakeContents[]) {
   const ipcMain = new FakeIpcMain();
   const isTrustedSender = createSenderCheck((sender) => ours.includes(sender as FakeContents));
   const registered = registerServiceHandlers({ ipcMain, service, isTrustedSender });

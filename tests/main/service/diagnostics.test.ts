@@ -128,7 +128,7 @@ describe('diagnostics:run through the service (real Linux machine, loopback peer
     const bad = await service.invoke('diagnostics:run', { only: ['gpu'] });
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
     expect(JSON.stringify(bad)).toMatch(/gpu/);
-    const extra = await service.invoke('diagnostics:run', { pin: '1234' });
+    const extra = await service.invokeUnknown('diagnostics:run', { pin: '1234' });
     expect(extra).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
   });
 

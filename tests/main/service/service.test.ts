@@ -28,7 +28,7 @@ describe('service', () => {
   });
 
   it('refuses a bad payload with the field and a Vietnamese reason', async () => {
-    const result = await service.invoke('test:count', { to: 'ten', extra: 1 });
+    const result = await service.invokeUnknown('test:count', { to: 'ten', extra: 1 });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe('invalid-request');
@@ -41,7 +41,7 @@ describe('service', () => {
 
   it('refuses an unknown channel, including prototype names', async () => {
     for (const name of ['nope:nope', 'toString', '__proto__', 'constructor']) {
-      const result = await service.invoke(name, {});
+      const result = await service.invokeUnknown(name, {});
       expect(result).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
     }
   });

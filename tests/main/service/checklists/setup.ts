@@ -20,7 +20,7 @@ import { createServiceFrom, type Service } from '../../../../main/service/index.
 export const BUILTIN_DIR = resolve('checklists');
 
 export type TestService = Readonly<{
-  service: Service;
+  service: Service<typeof checklistsContract>;
   dataDir: string;
   /** Invokes and unwraps: throws with the failure text when the request fails. */
   call: <T = RunView>(channel: string, payload: unknown, onProgress?: (e: unknown) => void) => Promise<T>;
@@ -40,7 +40,7 @@ export async function makeService(
     service,
     dataDir,
     call: async <T,>(channel: string, payload: unknown, onProgress?: (e: unknown) => void) => {
-      const result = await service.invoke(channel, payload, onProgress === undefined ? {} : { onProgress });
+      const result = await service.invokeUnknown(channel, payload, onProgress === undefined ? {} : { onProgress });
       if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message.en} ${JSON.stringify(result.error.issues ?? [])}`);
       return result.value as T;
     },

@@ -24,7 +24,7 @@ function serviceAt(name: string): Service {
 }
 
 async function call<T>(service: Service, channel: string, payload: unknown): Promise<T> {
-  const result = await service.invoke(channel, payload);
+  const result = await service.invokeUnknown(channel, payload);
   if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
   return result.value as T;
 }

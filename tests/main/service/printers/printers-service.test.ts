@@ -74,8 +74,8 @@ describe('printers:* channels', () => {
   });
 
   it('refuses repairs without confirm: true', async () => {
-    expect(await service.invoke('printers:clear-queue', { name: QUEUE })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
-    expect(await service.invoke('printers:restart-spooler', { confirm: false })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(await service.invokeUnknown('printers:clear-queue', { name: QUEUE })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(await service.invokeUnknown('printers:restart-spooler', { confirm: false })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
   });
 
   it('clears a stuck queue and says what it did', async () => {

@@ -23,7 +23,7 @@ export async function setup(visit: Visit): Promise<{ dir: string; service: Servi
 
 /** Exports through the real channel and returns the result. */
 export async function exportAs(service: Service, file: string, format: string, out: string, lang = 'vi'): Promise<ExportResult> {
-  const result = await service.invoke('reports:export', { ref: { file }, format, out, lang });
+  const result = await service.invokeUnknown('reports:export', { ref: { file }, format, out, lang });
   if (!result.ok) throw new Error(JSON.stringify(result.error));
   return result.value as ExportResult;
 }

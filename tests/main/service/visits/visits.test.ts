@@ -14,7 +14,7 @@ let service: Service;
 let clock = new Date('2026-11-20T08:00:00Z');
 
 async function call<T>(channel: string, payload: unknown): Promise<T> {
-  const result = await service.invoke(channel, payload);
+  const result = await service.invokeUnknown(channel, payload);
   if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
   return result.value as T;
 }
