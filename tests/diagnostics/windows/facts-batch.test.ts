@@ -12,6 +12,7 @@ import type { PowerShellRunner, ProbeContext } from '../../../diagnostics/types.
 import { FACT_SECTIONS } from '../../../diagnostics/windows/facts-script.js';
 import { parseFactsOutput, sectionBudget, windowsSection } from '../../../diagnostics/windows/facts.js';
 import { createPowerShellRunner } from '../../../diagnostics/windows/powershell.js';
+import { fakeFs, fakeOs } from '../../fakes/fake-host.js';
 import { PWSH } from '../../helpers/pwsh.js';
 
 /** A context whose PowerShell is pwsh with `prelude` (function overrides) before the script. */
@@ -28,6 +29,8 @@ function contextWith(prelude: string): { ctx: ProbeContext; spawns: () => number
     powershell,
     now: () => Date.now(),
     env: {},
+    os: fakeOs(),
+    fs: fakeFs(),
   };
   return { ctx, spawns: () => count };
 }
