@@ -247,7 +247,13 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** JSON with every non-ASCII character escaped as `\uXXXX`, as `xasoJson` prints it. */
+/**
+ * JSON with every non-ASCII character escaped as `\uXXXX`, as `xasoJson` prints it, and 5.1's
+ * dates written back with their escaped solidus (`"\/Date(ms)\/"`), so a redacted line keeps
+ * the dialect it came in.
+ */
 export function asciiJson(value: unknown): string {
-  return JSON.stringify(value).replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(value)
+    .replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+    .replace(/"\/Date\((-?\d+(?:[+-]\d{4})?)\)\/"/g, '"\\/Date($1)\\/"');
 }

@@ -2,6 +2,7 @@ import type { Handlers } from './define.js';
 import type { ServiceEnv } from './env.js';
 import type { Contract } from './contract.js';
 import { appHandlers } from './app/handlers.js';
+import { captureHandlers } from './capture/handlers.js';
 import { checklistsHandlers } from './checklists/handlers.js';
 import { diagnosticsHandlers } from './diagnostics/handlers.js';
 import { visitsHandlers } from './visits/handlers.js';
@@ -15,6 +16,7 @@ import { scanHandlers } from './scan/handlers.js';
 export function createHandlers(env: ServiceEnv): Handlers<Contract> {
   return {
     ...appHandlers(env),
+    ...captureHandlers(env),
     ...checklistsHandlers(env),
     ...diagnosticsHandlers(env),
     ...visitsHandlers(env),

@@ -206,6 +206,7 @@ describe('redactStreams on a realistic commune PC', () => {
   it('writes JSON lines back as ASCII, with the original line endings', () => {
     expect(rFacts?.stdout).toMatch(/\r\n$/);
     expect(rFacts?.stdout).not.toMatch(/[^\x00-\x7f]/);
+    expect(rFacts?.stdout).toContain('"NotBefore":"\\/Date(1730000000000)\\/"');
     expect(rPrinters?.stdout).not.toMatch(/[^\x00-\x7f]/);
     expect(rPrinters?.stdout).toContain('Ph\\u00f2ng M\\u1ed9t c\\u1eeda');
   });
