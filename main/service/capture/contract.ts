@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import type { CaptureProgress, HostSummary } from '../../../diagnostics/windows/capture.js';
+import type { CaptureProgress, HostSummary } from '../../../diagnostics/windows/capture-types.js';
 import type { RedactionCount } from '../../../diagnostics/windows/pseudonyms.js';
 import { channel } from '../define.js';
 
