@@ -9,7 +9,14 @@ import { createHash } from 'node:crypto';
 
 import { CommandAbortedError, CommandNotFoundError, CommandTimeoutError } from '../errors.js';
 import type { PowerShellRunner } from '../types.js';
-import { CAPTURE_FORMAT, CAPTURE_FORMAT_VERSION, type Capture, type CapturedScript, type CaptureProgress, type HostSummary } from './capture-types.js';
+import {
+  CAPTURE_FORMAT,
+  CAPTURE_FORMAT_VERSION,
+  type Capture,
+  type CapturedScript,
+  type CaptureProgress,
+  type HostSummary,
+} from './capture-types.js';
 import { num, parsePowerShellJson, str } from './powershell.js';
 import { redactStreams, type RedactionSeed } from './redact.js';
 import { windowsScripts, windowsScriptText, type WindowsScript } from './scripts.js';
@@ -59,7 +66,10 @@ export async function takeCapture(
     });
   }
   const redacted = redactStreams(raw, options.seeds);
-  const final = raw.map((s, i) => ({ ...s, ...(redacted.streams[i] ?? { stdout: '', stderr: '' }) }));
+  const final = raw.map((s, i) => ({
+    ...s,
+    ...(redacted.streams[i] ?? { stdout: '', stderr: '' }),
+  }));
   return {
     format: CAPTURE_FORMAT,
     formatVersion: CAPTURE_FORMAT_VERSION,
@@ -106,7 +116,8 @@ async function runOne(
     };
   } catch (error) {
     if (error instanceof CommandAbortedError || error instanceof CommandNotFoundError) throw error;
-    if (signal?.aborted === true) throw new CommandAbortedError('capture cancelled', { cause: error });
+    if (signal?.aborted === true)
+      throw new CommandAbortedError('capture cancelled', { cause: error });
     const durationMs = ctx.now() - t0;
     if (error instanceof CommandTimeoutError) {
       return { ...base, stdout: partial, stderr: '', exitCode: null, durationMs, timedOut: true };
@@ -119,7 +130,8 @@ async function runOne(
 /** Reads the `host-info` script's JSON; null when it printed none. */
 export function hostSummary(stdout: string): HostSummary | null {
   const parsed = parsePowerShellJson(stdout);
-  if (parsed.status !== 'ok' || typeof parsed.data !== 'object' || parsed.data === null) return null;
+  if (parsed.status !== 'ok' || typeof parsed.data !== 'object' || parsed.data === null)
+    return null;
   const d = parsed.data;
   const fields: [keyof HostSummary, string | number | undefined][] = [
     ['psVersion', str(d, 'PSVersion')],

@@ -121,7 +121,10 @@ export class Pseudonyms {
 
   private standIn(kind: RedactionKind, value: string, n: number): string {
     const stand = this.make(kind, value, n);
-    this.standIns.set(kind, (this.standIns.get(kind) ?? new Set<string>()).add(stand.toLowerCase()));
+    this.standIns.set(
+      kind,
+      (this.standIns.get(kind) ?? new Set<string>()).add(stand.toLowerCase()),
+    );
     return stand;
   }
 
@@ -135,7 +138,9 @@ export class Pseudonyms {
       case 'ipv4':
         return this.fakeIpv4(value);
       case 'ipv6':
-        return value.toLowerCase().startsWith('fe80') ? `fe80::${n.toString(16)}` : `fd00::${n.toString(16)}`;
+        return value.toLowerCase().startsWith('fe80')
+          ? `fe80::${n.toString(16)}`
+          : `fd00::${n.toString(16)}`;
       case 'email':
         return `email-${String(n)}@example.invalid`;
       case 'domain':

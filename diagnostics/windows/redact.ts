@@ -13,7 +13,12 @@
  */
 import { isIPv6 } from 'node:net';
 
-import { isHarmlessIpv4, Pseudonyms, type RedactionCount, type RedactionKind } from './pseudonyms.js';
+import {
+  isHarmlessIpv4,
+  Pseudonyms,
+  type RedactionCount,
+  type RedactionKind,
+} from './pseudonyms.js';
 
 /** A value known to identify this machine before anything is read (host name, user name). */
 export type RedactionSeed = Readonly<{ kind: RedactionKind; value: string }>;
@@ -59,19 +64,37 @@ const BY_PROPERTY: Readonly<Record<string, Rule>> = {
 };
 
 /** Values the text pass must not touch: versions look like IPv4 (`10.0.19045.1`, `24.1.0.3`). */
-const NO_TEXT_PASS = new Set(['DisplayVersion', 'Version', 'DriverVersion', 'BuildNumber', 'PSVersion', 'DerHex']);
+const NO_TEXT_PASS = new Set([
+  'DisplayVersion',
+  'Version',
+  'DriverVersion',
+  'BuildNumber',
+  'PSVersion',
+  'DerHex',
+]);
 
 /** Folder names under C:\Users that are not a person. */
 const NOT_A_USER = new Set(['public', 'default', 'default user', 'all users', 'defaultapppool']);
 
 /** Redacts every script's streams of one capture with one pseudonym table. */
-export function redactStreams(scripts: readonly ScriptStreams[], seeds: readonly RedactionSeed[] = []): Redacted {
+export function redactStreams(
+  scripts: readonly ScriptStreams[],
+  seeds: readonly RedactionSeed[] = [],
+): Redacted {
   const names = new Pseudonyms();
-  for (const seed of seeds) if (seed.value.trim().length >= 2) names.learn(seed.kind, seed.value.trim());
-  const pieces = scripts.map((s) => ({ stdout: splitLines(s.stdout).map((p) => parsePiece(p, names)), stderr: s.stderr }));
+  for (const seed of seeds)
+    if (seed.value.trim().length >= 2) names.learn(seed.kind, seed.value.trim());
+  const pieces = scripts.map((s) => ({
+    stdout: splitLines(s.stdout).map((p) => parsePiece(p, names)),
+    stderr: s.stderr,
+  }));
   const text = new TextPass(names);
   const streams = pieces.map((p) => ({
-    stdout: p.stdout.map((piece) => (piece.kind === 'json' ? asciiJson(text.json(piece.value)) : text.string(piece.text))).join(''),
+    stdout: p.stdout
+      .map((piece) =>
+        piece.kind === 'json' ? asciiJson(text.json(piece.value)) : text.string(piece.text),
+      )
+      .join(''),
     stderr: text.string(p.stderr),
   }));
   return { streams, redactions: names.report() };
@@ -124,11 +147,18 @@ function personalCert(cert: unknown, names: Pseudonyms): unknown {
   if (!isRecord(cert)) return cert;
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(cert)) {
-    if (key === 'DerHex' || key === 'Der' || key === 'RawData' || key === 'Thumbprint' || key === 'SerialNumber') {
+    if (
+      key === 'DerHex' ||
+      key === 'Der' ||
+      key === 'RawData' ||
+      key === 'Thumbprint' ||
+      key === 'SerialNumber'
+    ) {
       if (v !== null && v !== undefined && v !== '') names.note('certificate');
       continue;
     }
-    out[key] = key === 'Subject' && typeof v === 'string' && v !== '' ? names.replace('certificate', v) : v;
+    out[key] =
+      key === 'Subject' && typeof v === 'string' && v !== '' ? names.replace('certificate', v) : v;
   }
   return out;
 }
@@ -164,7 +194,8 @@ function ip(value: string, names: Pseudonyms): string {
   const match = /^([^/%]+)([/%].*)?$/.exec(value.trim());
   const address = match?.[1] ?? value;
   const tail = match?.[2] ?? '';
-  if (IPV4_ONLY.test(address)) return isHarmlessIpv4(address) ? value : names.replace('ipv4', address) + tail;
+  if (IPV4_ONLY.test(address))
+    return isHarmlessIpv4(address) ? value : names.replace('ipv4', address) + tail;
   if (isIPv6(address)) return harmlessIpv6(address) ? value : names.replace('ipv6', address) + tail;
   return value;
 }
@@ -183,13 +214,19 @@ function usbInstance(value: string, names: Pseudonyms): string {
 }
 
 /** What cheap boards report instead of a serial: identifies nothing, and identity code knows them. */
-const PLACEHOLDER_SERIAL = /^(default string|to be filled by o\.e\.m\.|system serial number|not specified|none|n\/a|0+|\.+|-+)$/i;
+const PLACEHOLDER_SERIAL =
+  /^(default string|to be filled by o\.e\.m\.|system serial number|not specified|none|n\/a|0+|\.+|-+)$/i;
 
-const IPV4_ONLY = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
-const IPV4 = /(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?![\d.])/g;
-const IPV6_CANDIDATE = /(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?:\.\d{1,3}){0,3}(?![\w:])/g;
-const MAC = /(?<![0-9A-Fa-f:-])[0-9A-Fa-f]{2}([-:])(?:[0-9A-Fa-f]{2}\1){4}[0-9A-Fa-f]{2}(?![0-9A-Fa-f:-])/g;
-const UUID = /\{?\b[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}\b\}?/g;
+const IPV4_ONLY =
+  /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
+const IPV4 =
+  /(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?![\d.])/g;
+const IPV6_CANDIDATE =
+  /(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?:\.\d{1,3}){0,3}(?![\w:])/g;
+const MAC =
+  /(?<![0-9A-Fa-f:-])[0-9A-Fa-f]{2}([-:])(?:[0-9A-Fa-f]{2}\1){4}[0-9A-Fa-f]{2}(?![0-9A-Fa-f:-])/g;
+const UUID =
+  /\{?\b[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}\b\}?/g;
 const USER_DIR = /([A-Za-z]:[\\/](?:Users|Documents and Settings)[\\/])([^\\/:*?"<>|\r\n]+)/gi;
 const UNC = /(?<![\w\\])\\\\([A-Za-z0-9][\w.-]*)(?=\\)/g;
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
@@ -203,17 +240,22 @@ class TextPass {
 
   constructor(private readonly names: Pseudonyms) {
     const values = names.learnt().filter((l) => l.value.length >= (/^\d+$/.test(l.value) ? 6 : 3));
-    for (const l of values) if (!this.kinds.has(l.value.toLowerCase())) this.kinds.set(l.value.toLowerCase(), l.kind);
+    for (const l of values)
+      if (!this.kinds.has(l.value.toLowerCase())) this.kinds.set(l.value.toLowerCase(), l.kind);
     this.learnt =
       values.length === 0
         ? undefined
-        : new RegExp(`(?<![\\p{L}\\p{N}_])(?:${values.map((l) => escapeRegExp(l.value)).join('|')})(?![\\p{L}\\p{N}_])`, 'giu');
+        : new RegExp(
+            `(?<![\\p{L}\\p{N}_])(?:${values.map((l) => escapeRegExp(l.value)).join('|')})(?![\\p{L}\\p{N}_])`,
+            'giu',
+          );
   }
 
   /** Redacts every string of a JSON value (keys stay). */
   json(value: unknown, key?: string): unknown {
     if (Array.isArray(value)) return value.map((v) => this.json(v, key));
-    if (isRecord(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.json(v, k)]));
+    if (isRecord(value))
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.json(v, k)]));
     if (typeof value !== 'string') return value;
     return key !== undefined && NO_TEXT_PASS.has(key) ? value : this.string(value);
   }
@@ -221,18 +263,31 @@ class TextPass {
   /** Redacts one free-text string. */
   string(text: string): string {
     const n = this.names;
-    let out = this.learnt === undefined ? text : text.replace(this.learnt, (m) => n.replace(this.kinds.get(m.toLowerCase()) ?? 'host', m));
+    let out =
+      this.learnt === undefined
+        ? text
+        : text.replace(this.learnt, (m) => n.replace(this.kinds.get(m.toLowerCase()) ?? 'host', m));
     out = out.replace(USER_DIR, (all, dir: string, user: string) =>
-      NOT_A_USER.has(user.toLowerCase()) || n.isStandIn('user', user) ? all : dir + n.replace('user', user),
+      NOT_A_USER.has(user.toLowerCase()) || n.isStandIn('user', user)
+        ? all
+        : dir + n.replace('user', user),
     );
     out = out.replace(UNC, (all, host: string) =>
-      ipLike(host) || n.isStandIn('host', host) || host.toLowerCase() === 'localhost' ? all : `\\\\${n.replace('host', host)}`,
+      ipLike(host) || n.isStandIn('host', host) || host.toLowerCase() === 'localhost'
+        ? all
+        : `\\\\${n.replace('host', host)}`,
     );
     out = out.replace(EMAIL, (m) => (n.isStandIn('email', m) ? m : n.replace('email', m)));
-    out = out.replace(MAC, (m) => (harmlessMac(m) || n.isStandIn('mac', m) || n.isStandIn('bssid', m) ? m : n.replace('mac', m)));
+    out = out.replace(MAC, (m) =>
+      harmlessMac(m) || n.isStandIn('mac', m) || n.isStandIn('bssid', m) ? m : n.replace('mac', m),
+    );
     out = out.replace(UUID, (m) => (n.isStandIn('uuid', m) ? m : n.replace('uuid', m)));
-    out = out.replace(IPV4, (m) => (isHarmlessIpv4(m) || n.isStandIn('ipv4', m) ? m : n.replace('ipv4', m)));
-    out = out.replace(IPV6_CANDIDATE, (m) => (!isIPv6(m) || harmlessIpv6(m) || n.isStandIn('ipv6', m) ? m : n.replace('ipv6', m)));
+    out = out.replace(IPV4, (m) =>
+      isHarmlessIpv4(m) || n.isStandIn('ipv4', m) ? m : n.replace('ipv4', m),
+    );
+    out = out.replace(IPV6_CANDIDATE, (m) =>
+      !isIPv6(m) || harmlessIpv6(m) || n.isStandIn('ipv6', m) ? m : n.replace('ipv6', m),
+    );
     return out.replace(DEFAULT_HOST, (m) => (n.isStandIn('host', m) ? m : n.replace('host', m)));
   }
 }

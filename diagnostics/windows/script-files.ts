@@ -14,7 +14,10 @@ const BOM = '\uFEFF';
 
 /** The files for `scripts` (default: the whole catalogue), README.txt last. */
 export function scriptFiles(scripts: readonly WindowsScript[] = windowsScripts()): ScriptFile[] {
-  const files = scripts.map((s) => ({ name: `${s.id}.ps1`, text: `${BOM}${windowsScriptText(s)}\r\n` }));
+  const files = scripts.map((s) => ({
+    name: `${s.id}.ps1`,
+    text: `${BOM}${windowsScriptText(s)}\r\n`,
+  }));
   return [...files, { name: 'README.txt', text: BOM + readme(scripts).join('\r\n') + '\r\n' }];
 }
 
@@ -37,7 +40,7 @@ function readme(scripts: readonly WindowsScript[]): string[] {
     'Each .ps1 file is the exact program text Windows PowerShell 5.1 receives after -Command',
     '(powershell.exe -NoProfile -NonInteractive -ExecutionPolicy Bypass -Command ...).',
     'No base64 encoding, nothing downloaded. "read" scripts only look; "action" scripts run only',
-    "when the intern clicks the matching button in the app (never during a diagnosis or a field",
+    'when the intern clicks the matching button in the app (never during a diagnosis or a field',
     'capture).',
     '',
     ...rows('en'),

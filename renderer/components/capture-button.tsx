@@ -16,15 +16,33 @@ export function CaptureButton() {
       {state.phase === 'running' ? (
         <>
           <label htmlFor="capture-progress">
-            {state.step ? t('capture.running', { index: state.step.index, total: state.step.total, title: state.step.title[lang] }) : t('capture.starting')}
+            {state.step
+              ? t('capture.running', {
+                  index: state.step.index,
+                  total: state.step.total,
+                  title: state.step.title[lang],
+                })
+              : t('capture.starting')}
           </label>
           <progress id="capture-progress" max={100} value={state.percent} />
-          <button type="button" className="secondary" onClick={cancel} onKeyDown={(e) => e.key === 'Escape' && cancel()} data-testid="capture-cancel">
+          <button
+            type="button"
+            className="secondary"
+            onClick={cancel}
+            onKeyDown={(e) => e.key === 'Escape' && cancel()}
+            data-testid="capture-cancel"
+          >
             {t('capture.cancel')}
           </button>
         </>
       ) : (
-        <button type="button" className="secondary" onClick={start} title={t('capture.hint')} data-testid="capture-start">
+        <button
+          type="button"
+          className="secondary"
+          onClick={start}
+          title={t('capture.hint')}
+          data-testid="capture-start"
+        >
           {t('capture.start')}
         </button>
       )}
@@ -35,7 +53,8 @@ export function CaptureButton() {
             <span>{t('capture.send')}</span>
           </>
         )}
-        {state.phase === 'failed' && (state.cancelled ? t('capture.cancelled') : t('capture.failed', { reason: state.error }))}
+        {state.phase === 'failed' &&
+          (state.cancelled ? t('capture.cancelled') : t('capture.failed', { reason: state.error }))}
       </span>
     </section>
   );

@@ -11,7 +11,11 @@ export type CaptureState =
   | Readonly<{ phase: 'failed'; error: string; cancelled: boolean }>;
 
 /** Runs `capture:run` (saved in the data folder), with progress and cancel. */
-export function useCapture(lang: string): { state: CaptureState; start: () => void; cancel: () => void } {
+export function useCapture(lang: string): {
+  state: CaptureState;
+  start: () => void;
+  cancel: () => void;
+} {
   const api = useApi();
   const [state, setState] = useState<CaptureState>({ phase: 'idle' });
   const controller = useRef<AbortController | undefined>(undefined);
@@ -27,7 +31,12 @@ export function useCapture(lang: string): { state: CaptureState; start: () => vo
         {
           signal: mine.signal,
           onProgress: (e) => {
-            if (!mine.signal.aborted) setState({ phase: 'running', percent: e.percent ?? 0, step: e.data as CaptureProgressData });
+            if (!mine.signal.aborted)
+              setState({
+                phase: 'running',
+                percent: e.percent ?? 0,
+                step: e.data as CaptureProgressData,
+              });
           },
         },
       )
@@ -37,7 +46,11 @@ export function useCapture(lang: string): { state: CaptureState; start: () => vo
         setState(
           result.ok
             ? { phase: 'saved', saved: result.value }
-            : { phase: 'failed', error: failureText(result, lang), cancelled: result.error.code === 'cancelled' },
+            : {
+                phase: 'failed',
+                error: failureText(result, lang),
+                cancelled: result.error.code === 'cancelled',
+              },
         );
       });
   }, [api, lang]);

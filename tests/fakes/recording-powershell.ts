@@ -9,19 +9,35 @@
  */
 import { readFileSync } from 'node:fs';
 
-import { CommandAbortedError, CommandNotFoundError, CommandTimeoutError } from '../../diagnostics/errors.js';
+import {
+  CommandAbortedError,
+  CommandNotFoundError,
+  CommandTimeoutError,
+} from '../../diagnostics/errors.js';
 import { win32PingStatusScript } from '../../diagnostics/network/ping-win32-status.js';
-import { windowsClearQueueScript, windowsJobsScript, windowsTestPageScript } from '../../diagnostics/printers/windows-printers.js';
+import {
+  windowsClearQueueScript,
+  windowsJobsScript,
+  windowsTestPageScript,
+} from '../../diagnostics/printers/windows-printers.js';
 import type { CommandOutput, PowerShellRunner } from '../../diagnostics/types.js';
 import type { Capture, CapturedScript } from '../../diagnostics/windows/capture.js';
-import { FACT_SECTIONS, factsScript, type FactSection } from '../../diagnostics/windows/facts-script.js';
+import {
+  FACT_SECTIONS,
+  factsScript,
+  type FactSection,
+} from '../../diagnostics/windows/facts-script.js';
 import { powershellCommandText } from '../../diagnostics/windows/powershell.js';
 import { windowsScripts, windowsScriptText } from '../../diagnostics/windows/scripts.js';
 
 /** Reads and checks a capture file. */
 export function loadCapture(file: string): Capture {
   const value = JSON.parse(readFileSync(file, 'utf8')) as Partial<Capture>;
-  if (value.format !== 'xaso-capture' || value.formatVersion !== 1 || !Array.isArray(value.scripts)) {
+  if (
+    value.format !== 'xaso-capture' ||
+    value.formatVersion !== 1 ||
+    !Array.isArray(value.scripts)
+  ) {
     throw new Error(`${file}: not a version 1 xaso capture`);
   }
   return value as Capture;
@@ -72,7 +88,10 @@ function linesOf(stdout: string, sections: readonly FactSection[]): string {
 }
 
 /** Which recorded script answers `text`, and with which stdout. */
-function lookup(capture: Capture, text: string): { script: CapturedScript; stdout: string } | undefined {
+function lookup(
+  capture: Capture,
+  text: string,
+): { script: CapturedScript; stdout: string } | undefined {
   const byId = (id: string): CapturedScript | undefined => capture.scripts.find((s) => s.id === id);
   const exact = windowsScripts().find((s) => windowsScriptText(s) === text);
   const id = exact?.id ?? PARAMETERISED.find((p) => p.pattern.test(text))?.id;
@@ -80,19 +99,26 @@ function lookup(capture: Capture, text: string): { script: CapturedScript; stdou
   if (found !== undefined) return { script: found, stdout: found.stdout };
   const sections = exact === undefined ? factsSections(text) : undefined;
   const facts = byId('facts');
-  return sections === undefined || facts === undefined ? undefined : { script: facts, stdout: linesOf(facts.stdout, sections) };
+  return sections === undefined || facts === undefined
+    ? undefined
+    : { script: facts, stdout: linesOf(facts.stdout, sections) };
 }
 
 /** A runner answering from `capture`; `calls` lists the ids asked for, in order. */
-export function recordingPowerShell(capture: Capture): { runner: PowerShellRunner; calls: string[] } {
+export function recordingPowerShell(capture: Capture): {
+  runner: PowerShellRunner;
+  calls: string[];
+} {
   const calls: string[] = [];
   const runner: PowerShellRunner = async (script, options) => {
     if (options.signal?.aborted === true) throw new CommandAbortedError('aborted before start');
     const hit = lookup(capture, script);
-    if (hit === undefined) throw new CommandNotFoundError(`no recorded answer for this script: ${script.slice(-120)}`);
+    if (hit === undefined)
+      throw new CommandNotFoundError(`no recorded answer for this script: ${script.slice(-120)}`);
     calls.push(hit.script.id);
     if (hit.stdout !== '') options.onStdout?.(hit.stdout);
-    if (hit.script.timedOut === true) throw new CommandTimeoutError(`recorded timeout of ${hit.script.id}`);
+    if (hit.script.timedOut === true)
+      throw new CommandTimeoutError(`recorded timeout of ${hit.script.id}`);
     if (hit.script.error !== undefined) throw new CommandNotFoundError(hit.script.error);
     const output: CommandOutput = {
       stdout: hit.stdout,

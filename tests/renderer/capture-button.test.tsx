@@ -9,7 +9,10 @@ import { initI18n, setLang } from '../../renderer/i18n/index';
 
 // The field-capture button of the about corner against a fake Electron bridge: progress names
 // the script, the saved file's place is shown with what to do with it, cancel and failures say so.
-type Answer = (options: { onProgress?: (e: Progress) => void; requestId: string }) => Promise<unknown>;
+type Answer = (options: {
+  onProgress?: (e: Progress) => void;
+  requestId: string;
+}) => Promise<unknown>;
 let answer: Answer;
 const cancelled: string[] = [];
 
@@ -26,7 +29,13 @@ const saved: CaptureSaved = {
 const step = (index: number, event: 'script-started' | 'script-finished'): Progress => ({
   percent: Math.round(((index - (event === 'script-started' ? 1 : 0)) / 8) * 100),
   event,
-  data: { event, id: 'facts', title: { vi: 'Thông tin máy', en: 'Machine facts' }, index, total: 8 },
+  data: {
+    event,
+    id: 'facts',
+    title: { vi: 'Thông tin máy', en: 'Machine facts' },
+    index,
+    total: 8,
+  },
 });
 
 beforeAll(async () => {
@@ -70,7 +79,10 @@ describe('CaptureButton', () => {
         const timer = setInterval(() => {
           if (cancelled.includes(options.requestId)) {
             clearInterval(timer);
-            resolve({ ok: false, error: { code: 'cancelled', message: { vi: 'Đã huỷ', en: 'Cancelled' } } });
+            resolve({
+              ok: false,
+              error: { code: 'cancelled', message: { vi: 'Đã huỷ', en: 'Cancelled' } },
+            });
           }
         }, 5);
       });
@@ -88,12 +100,19 @@ describe('CaptureButton', () => {
   it('explains a failure in the UI language (not Windows)', async () => {
     answer = async () => ({
       ok: false,
-      error: { code: 'unavailable', message: { vi: 'Chỉ chạy trên Windows.', en: 'A field capture runs on Windows only.' } },
+      error: {
+        code: 'unavailable',
+        message: { vi: 'Chỉ chạy trên Windows.', en: 'A field capture runs on Windows only.' },
+      },
     });
     await act(async () => setLang('en'));
     const user = userEvent.setup();
     render(<CaptureButton />);
     await user.click(screen.getByRole('button', { name: 'Field capture' }));
-    expect(await screen.findByText('Could not make the field capture: A field capture runs on Windows only.')).toBeTruthy();
+    expect(
+      await screen.findByText(
+        'Could not make the field capture: A field capture runs on Windows only.',
+      ),
+    ).toBeTruthy();
   });
 });

@@ -1,11 +1,16 @@
-import type { CaptureProgressData, CaptureSaved, ScriptsWritten } from '../../service/capture/contract.js';
+import type {
+  CaptureProgressData,
+  CaptureSaved,
+  ScriptsWritten,
+} from '../../service/capture/contract.js';
 import type { Lang } from '../../service/define.js';
 import type { Command, CommandIo } from '../command.js';
 import { UsageError } from '../command.js';
 import { printResult } from '../print.js';
 
 function value(flag: string | true | undefined, name: string): string | undefined {
-  if (flag === true) throw new UsageError({ vi: `--${name} cần một đường dẫn`, en: `--${name} needs a path` });
+  if (flag === true)
+    throw new UsageError({ vi: `--${name} cần một đường dẫn`, en: `--${name} needs a path` });
   return flag;
 }
 
@@ -17,10 +22,14 @@ function progressLine(e: CaptureProgressData, lang: Lang): string | undefined {
   if (e.event !== 'script-finished') return undefined;
   const state =
     e.timedOut === true
-      ? lang === 'vi' ? 'hết giờ' : 'timed out'
+      ? lang === 'vi'
+        ? 'hết giờ'
+        : 'timed out'
       : e.exitCode === 0
         ? 'ok'
-        : lang === 'vi' ? `mã thoát ${String(e.exitCode)}` : `exit ${String(e.exitCode)}`;
+        : lang === 'vi'
+          ? `mã thoát ${String(e.exitCode)}`
+          : `exit ${String(e.exitCode)}`;
   return `[${String(e.index)}/${String(e.total)}] ${e.id} — ${e.title[lang]}: ${state} (${seconds(e.durationMs ?? 0)})`;
 }
 
@@ -31,8 +40,17 @@ function savedLines(saved: CaptureSaved, lang: Lang): string[] {
   return [
     `${vi ? 'Đã lưu' : 'Saved'}: ${saved.path} (${String(Math.round(saved.bytes / 1024))} KB, ${String(saved.scripts.length)} ${vi ? 'lệnh' : 'scripts'}, ${seconds(saved.durationMs)})`,
     ...(h === null
-      ? [vi ? 'Không đọc được thông tin PowerShell (host-info).' : 'No PowerShell facts (host-info gave no answer).']
-      : [`PowerShell ${h.psVersion ?? '?'} ${h.psEdition ?? ''} · ${h.languageMode ?? '?'} · ${h.culture ?? '?'}/${h.uiCulture ?? '?'} · OEM ${String(h.oemCodePage ?? '?')} · ${h.osCaption ?? 'Windows'} ${h.displayVersion ?? ''} (${h.osBuild ?? '?'}${h.ubr === undefined ? '' : `.${String(h.ubr)}`}) ${h.edition ?? ''}`.replace(/ +/g, ' ')]),
+      ? [
+          vi
+            ? 'Không đọc được thông tin PowerShell (host-info).'
+            : 'No PowerShell facts (host-info gave no answer).',
+        ]
+      : [
+          `PowerShell ${h.psVersion ?? '?'} ${h.psEdition ?? ''} · ${h.languageMode ?? '?'} · ${h.culture ?? '?'}/${h.uiCulture ?? '?'} · OEM ${String(h.oemCodePage ?? '?')} · ${h.osCaption ?? 'Windows'} ${h.displayVersion ?? ''} (${h.osBuild ?? '?'}${h.ubr === undefined ? '' : `.${String(h.ubr)}`}) ${h.edition ?? ''}`.replace(
+            / +/g,
+            ' ',
+          ),
+        ]),
     `${vi ? 'Đã che' : 'Redacted'}: ${removed === '' ? (vi ? 'không có gì' : 'nothing') : removed}`,
     vi
       ? 'Gửi tệp này cho người hướng dẫn (Zalo hoặc e-mail). Tệp không chứa tên máy, tên người dùng, số sê-ri, địa chỉ MAC/IP hay tên Wi-Fi.'
@@ -72,7 +90,10 @@ export const captureCommand: Command = {
     const powershell = value(args.flags['powershell'], 'powershell');
     const result = await io.service.invoke(
       'capture:run',
-      { ...(out === undefined ? {} : { out }), ...(powershell === undefined ? {} : { powershell }) },
+      {
+        ...(out === undefined ? {} : { out }),
+        ...(powershell === undefined ? {} : { powershell }),
+      },
       {
         signal: io.signal,
         onProgress: (e) => {

@@ -12,7 +12,12 @@ export type CaptureSaved = Readonly<{
   takenAt: string;
   durationMs: number;
   host: HostSummary | null;
-  scripts: readonly { id: string; exitCode: number | null; durationMs: number; timedOut: boolean }[];
+  scripts: readonly {
+    id: string;
+    exitCode: number | null;
+    durationMs: number;
+    timedOut: boolean;
+  }[];
   redactions: readonly RedactionCount[];
 }>;
 

@@ -23,7 +23,9 @@ export type CaptureDeps = Readonly<{
 }>;
 
 /** The names this machine is known by, before any script runs. */
-export function machineSeeds(env: Readonly<Record<string, string | undefined>> = process.env): RedactionSeed[] {
+export function machineSeeds(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): RedactionSeed[] {
   const user = (() => {
     try {
       return userInfo().username;
@@ -39,7 +41,9 @@ export function machineSeeds(env: Readonly<Record<string, string | undefined>> =
     ['domain', env['USERDNSDOMAIN']],
     ['host', env['USERDOMAIN']],
   ];
-  return seeds.flatMap(([kind, value]) => (value === undefined || value.trim() === '' ? [] : [{ kind, value }]));
+  return seeds.flatMap(([kind, value]) =>
+    value === undefined || value.trim() === '' ? [] : [{ kind, value }],
+  );
 }
 
 const NOT_WINDOWS = {
@@ -63,28 +67,53 @@ function summary(file: string, bytes: number, capture: Capture): CaptureSaved {
     takenAt: capture.takenAt,
     durationMs: capture.durationMs,
     host: capture.host,
-    scripts: capture.scripts.map((s) => ({ id: s.id, exitCode: s.exitCode, durationMs: s.durationMs, timedOut: s.timedOut === true })),
+    scripts: capture.scripts.map((s) => ({
+      id: s.id,
+      exitCode: s.exitCode,
+      durationMs: s.durationMs,
+      timedOut: s.timedOut === true,
+    })),
     redactions: capture.redactions,
   };
 }
 
 function failureOf(error: unknown, program: string): ServiceError | undefined {
-  if (error instanceof CommandAbortedError) return new ServiceError('cancelled', { vi: 'Đã huỷ ghi dữ liệu hiện trường.', en: 'Field capture cancelled.' });
+  if (error instanceof CommandAbortedError)
+    return new ServiceError('cancelled', {
+      vi: 'Đã huỷ ghi dữ liệu hiện trường.',
+      en: 'Field capture cancelled.',
+    });
   if (error instanceof CommandNotFoundError) {
-    return new ServiceError('unavailable', { vi: `Không chạy được PowerShell (${program}).`, en: `Could not start PowerShell (${program}).` }, { cause: error });
+    return new ServiceError(
+      'unavailable',
+      {
+        vi: `Không chạy được PowerShell (${program}).`,
+        en: `Could not start PowerShell (${program}).`,
+      },
+      { cause: error },
+    );
   }
   return undefined;
 }
 
 /** Handlers of the `capture:*` channels. */
-export function captureHandlers(env: ServiceEnv, deps: CaptureDeps = {}): Handlers<typeof captureContract> {
+export function captureHandlers(
+  env: ServiceEnv,
+  deps: CaptureDeps = {},
+): Handlers<typeof captureContract> {
   const trusted = env.door === 'cli' || env.door === 'test';
-  const runnerFor = deps.powershell ?? ((program: string | undefined) => createPowerShellRunner(runCommand, process.env, program));
+  const runnerFor =
+    deps.powershell ??
+    ((program: string | undefined) => createPowerShellRunner(runCommand, process.env, program));
   return {
     'capture:run': async (request, { progress, signal }) => {
-      if (!trusted && (request.out !== undefined || request.powershell !== undefined)) throw new ServiceError('invalid-request', CLI_ONLY);
-      if (env.platform !== 'win32' && request.powershell === undefined) throw new ServiceError('unavailable', NOT_WINDOWS);
-      const file = path.resolve(request.out ?? path.join(env.dataDir, 'captures', `capture-${stamp(env.now())}.json`));
+      if (!trusted && (request.out !== undefined || request.powershell !== undefined))
+        throw new ServiceError('invalid-request', CLI_ONLY);
+      if (env.platform !== 'win32' && request.powershell === undefined)
+        throw new ServiceError('unavailable', NOT_WINDOWS);
+      const file = path.resolve(
+        request.out ?? path.join(env.dataDir, 'captures', `capture-${stamp(env.now())}.json`),
+      );
       let capture: Capture;
       try {
         capture = await takeCapture(
@@ -94,8 +123,18 @@ export function captureHandlers(env: ServiceEnv, deps: CaptureDeps = {}): Handle
             signal,
             seeds: (deps.seeds ?? machineSeeds)(),
             onProgress: (e) => {
-              const label = e.event === 'script-started' ? { vi: `Đang chạy: ${e.title.vi}`, en: `Running: ${e.title.en}` } : { vi: `Xong: ${e.title.vi}`, en: `Done: ${e.title.en}` };
-              progress({ percent: Math.round(((e.index - (e.event === 'script-started' ? 1 : 0)) / e.total) * 100), label, event: e.event, data: e });
+              const label =
+                e.event === 'script-started'
+                  ? { vi: `Đang chạy: ${e.title.vi}`, en: `Running: ${e.title.en}` }
+                  : { vi: `Xong: ${e.title.vi}`, en: `Done: ${e.title.en}` };
+              progress({
+                percent: Math.round(
+                  ((e.index - (e.event === 'script-started' ? 1 : 0)) / e.total) * 100,
+                ),
+                label,
+                event: e.event,
+                data: e,
+              });
             },
           },
         );

@@ -7,7 +7,11 @@ import { createHash } from 'node:crypto';
 
 import { describe, expect, it } from 'vitest';
 
-import { CommandAbortedError, CommandNotFoundError, CommandTimeoutError } from '../../../diagnostics/errors.js';
+import {
+  CommandAbortedError,
+  CommandNotFoundError,
+  CommandTimeoutError,
+} from '../../../diagnostics/errors.js';
 import type { PowerShellOptions, PowerShellRunner } from '../../../diagnostics/types.js';
 import { CAPTURE_FORMAT, hostSummary, takeCapture } from '../../../diagnostics/windows/capture.js';
 import { asciiJson } from '../../../diagnostics/windows/redact.js';
@@ -35,7 +39,10 @@ const byText = new Map(windowsScripts().map((s) => [windowsScriptText(s), s]));
 type Call = Readonly<{ id: string; options: PowerShellOptions }>;
 
 /** A runner that answers by catalogue id, recording each call; `answer` may throw. */
-function scripted(answer: (id: string, options: PowerShellOptions) => Promise<string> | string): { runner: PowerShellRunner; calls: Call[] } {
+function scripted(answer: (id: string, options: PowerShellOptions) => Promise<string> | string): {
+  runner: PowerShellRunner;
+  calls: Call[];
+} {
   const calls: Call[] = [];
   const runner: PowerShellRunner = async (script, options) => {
     const id = byText.get(script)?.id ?? 'unknown';
@@ -51,7 +58,9 @@ const now = (): number => Date.parse('2026-11-23T08:00:00Z') + (tick += 250);
 
 describe('takeCapture', () => {
   it('runs every read script once, in catalogue order, each with its own time limit, and never an action', async () => {
-    const { runner, calls } = scripted((id) => (id === 'host-info' ? `${HOST_INFO}\r\n` : '{}\r\n'));
+    const { runner, calls } = scripted((id) =>
+      id === 'host-info' ? `${HOST_INFO}\r\n` : '{}\r\n',
+    );
     const capture = await takeCapture({ powershell: runner, now }, { appVersion: '1.2.3' });
     const reads = windowsScripts().filter((s) => s.kind === 'read');
     expect(calls.map((c) => c.id)).toEqual(reads.map((s) => s.id));
@@ -61,7 +70,11 @@ describe('takeCapture', () => {
     expect(capture.takenAt).toMatch(/^2026-11-23T08:00:00\.\d{3}Z$/);
     const facts = capture.scripts.find((s) => s.id === 'facts');
     const script = reads.find((s) => s.id === 'facts');
-    expect(facts?.commandSha256).toBe(createHash('sha256').update(script === undefined ? '' : windowsScriptText(script)).digest('hex'));
+    expect(facts?.commandSha256).toBe(
+      createHash('sha256')
+        .update(script === undefined ? '' : windowsScriptText(script))
+        .digest('hex'),
+    );
     expect(facts).toMatchObject({ exitCode: 0, durationMs: 250, stdout: '{}\r\n' });
   });
 
@@ -92,7 +105,11 @@ describe('takeCapture', () => {
       throw new CommandTimeoutError('no answer');
     });
     const capture = await takeCapture({ powershell: runner, now }, { appVersion: '1' });
-    expect(capture.scripts.find((s) => s.id === 'facts')).toMatchObject({ timedOut: true, exitCode: null, stdout: '{"section":"os","start":true}\n' });
+    expect(capture.scripts.find((s) => s.id === 'facts')).toMatchObject({
+      timedOut: true,
+      exitCode: null,
+      stdout: '{"section":"os","start":true}\n',
+    });
     expect(calls.length).toBe(capture.scripts.length);
   });
 
@@ -102,14 +119,19 @@ describe('takeCapture', () => {
       return '{}';
     });
     const capture = await takeCapture({ powershell: runner, now }, { appVersion: '1' });
-    expect(capture.scripts.find((s) => s.id === 'wifi')).toMatchObject({ exitCode: null, error: 'Error: Add-Type blocked' });
+    expect(capture.scripts.find((s) => s.id === 'wifi')).toMatchObject({
+      exitCode: null,
+      error: 'Error: Add-Type blocked',
+    });
   });
 
   it('rejects when PowerShell cannot start at all', async () => {
     const { runner } = scripted(() => {
       throw new CommandNotFoundError('powershell.exe not found');
     });
-    await expect(takeCapture({ powershell: runner, now }, { appVersion: '1' })).rejects.toBeInstanceOf(CommandNotFoundError);
+    await expect(
+      takeCapture({ powershell: runner, now }, { appVersion: '1' }),
+    ).rejects.toBeInstanceOf(CommandNotFoundError);
   });
 
   it('stops at once when cancelled, passing the signal to the running PowerShell', async () => {
@@ -122,18 +144,33 @@ describe('takeCapture', () => {
       }
       return '{}';
     });
-    await expect(takeCapture({ powershell: runner, now }, { appVersion: '1', signal: controller.signal })).rejects.toBeInstanceOf(CommandAbortedError);
+    await expect(
+      takeCapture({ powershell: runner, now }, { appVersion: '1', signal: controller.signal }),
+    ).rejects.toBeInstanceOf(CommandAbortedError);
     expect(calls.map((c) => c.id)).toEqual(['host-info', 'facts', 'network-config']);
   });
 
   it('reports progress per script and redacts with the seeds', async () => {
-    const { runner } = scripted((id) => (id === 'facts' ? `${asciiJson({ section: 'processes', value: [{ Path: 'C:\\Users\\hoa.nt\\x.exe' }] })}\n` : 'UBND-PHUOCAN\n'));
+    const { runner } = scripted((id) =>
+      id === 'facts'
+        ? `${asciiJson({ section: 'processes', value: [{ Path: 'C:\\Users\\hoa.nt\\x.exe' }] })}\n`
+        : 'UBND-PHUOCAN\n',
+    );
     const events: string[] = [];
     const capture = await takeCapture(
       { powershell: runner, now },
-      { appVersion: '1', seeds: [{ kind: 'host', value: 'UBND-PHUOCAN' }], onProgress: (e) => events.push(`${e.event}:${e.id}:${String(e.index)}/${String(e.total)}`) },
+      {
+        appVersion: '1',
+        seeds: [{ kind: 'host', value: 'UBND-PHUOCAN' }],
+        onProgress: (e) => events.push(`${e.event}:${e.id}:${String(e.index)}/${String(e.total)}`),
+      },
     );
-    expect(events.slice(0, 4)).toEqual(['script-started:host-info:1/8', 'script-finished:host-info:1/8', 'script-started:facts:2/8', 'script-finished:facts:2/8']);
+    expect(events.slice(0, 4)).toEqual([
+      'script-started:host-info:1/8',
+      'script-finished:host-info:1/8',
+      'script-started:facts:2/8',
+      'script-finished:facts:2/8',
+    ]);
     expect(JSON.stringify(capture)).not.toMatch(/UBND-PHUOCAN|hoa\.nt/);
     expect(capture.redactions).toEqual([
       { kind: 'host', count: 7, distinct: 1 },

@@ -6,7 +6,11 @@
  */
 import { describe, expect, it } from 'vitest';
 
-import { asArray, parsePowerShellJson, parsePsDate } from '../../../diagnostics/windows/powershell.js';
+import {
+  asArray,
+  parsePowerShellJson,
+  parsePsDate,
+} from '../../../diagnostics/windows/powershell.js';
 
 /** JSON text → value, the way the parsers get it. */
 function decode(text: string): unknown {
@@ -20,7 +24,9 @@ const MS = Date.UTC(2026, 10, 23, 8, 0, 0);
 
 describe('parsePsDate', () => {
   it('reads 5.1 dates: "\\/Date(ms)\\/" as written, decoded, and with an offset', () => {
-    const fiveOne = decode(`{"LastBootUpTime":"\\/Date(${String(MS)})\\/"}`) as { LastBootUpTime: unknown };
+    const fiveOne = decode(`{"LastBootUpTime":"\\/Date(${String(MS)})\\/"}`) as {
+      LastBootUpTime: unknown;
+    };
     expect(fiveOne.LastBootUpTime).toBe(`/Date(${String(MS)})/`);
     expect(parsePsDate(fiveOne.LastBootUpTime)).toBe(MS);
     // Some 5.1 objects (WMI dates through Select-Object) carry the local offset; ms is UTC either way.
@@ -52,7 +58,9 @@ describe('asArray', () => {
   const printer = { Name: 'HP LaserJet P1102 (Phòng Một cửa)', PrinterStatus: 0 };
 
   it('unwraps 5.1 array type data {"value":[…],"Count":n}', () => {
-    const value = decode(`{"value":[${JSON.stringify(printer)},{"Name":"Canon LBP2900"}],"Count":2}`);
+    const value = decode(
+      `{"value":[${JSON.stringify(printer)},{"Name":"Canon LBP2900"}],"Count":2}`,
+    );
     expect(asArray(value)).toEqual([printer, { Name: 'Canon LBP2900' }]);
     expect(asArray(decode('{"value":[],"Count":0}'))).toEqual([]);
   });

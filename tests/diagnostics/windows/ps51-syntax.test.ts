@@ -17,7 +17,13 @@ import { runPwsh } from '../../helpers/run-pwsh.js';
 const RULES_PATH = join(import.meta.dirname, '../../../diagnostics/windows/ps51-forbidden.json');
 const WALKER = join(import.meta.dirname, '../../helpers/ps51-walk.ps1');
 
-type Rule = Readonly<{ id: string; what: string; since: string; source: string; match: { kind: string } }>;
+type Rule = Readonly<{
+  id: string;
+  what: string;
+  since: string;
+  source: string;
+  match: { kind: string };
+}>;
 type WalkReport = Readonly<{
   id: string;
   parseErrors: readonly { message: string; line: number }[];
@@ -47,7 +53,7 @@ const SAMPLES: Readonly<Record<string, string>> = {
   'foreach-parallel': '1..3 | ForEach-Object -Parallel { $_ }',
   'convertfrom-json-ashashtable': '\'{"a":1}\' | ConvertFrom-Json -AsHashtable',
   'convertfrom-json-depth': '\'{"a":1}\' | ConvertFrom-Json -Depth 3',
-  'convertfrom-json-noenumerate': '\'[1]\' | ConvertFrom-Json -NoEnumerate',
+  'convertfrom-json-noenumerate': "'[1]' | ConvertFrom-Json -NoEnumerate",
   'convertto-json-asarray': '@{a=1} | ConvertTo-Json -AsArray',
   'convertto-json-escapehandling': '@{a=1} | ConvertTo-Json -EscapeHandling EscapeNonAscii',
   'convertto-json-enumsasstrings': 'Get-Date | ConvertTo-Json -EnumsAsStrings',
@@ -55,10 +61,11 @@ const SAMPLES: Readonly<Record<string, string>> = {
   'set-content-asbytestream': 'Set-Content -LiteralPath a.bin -Value ([byte[]](1,2)) -AsByteStream',
   'add-content-asbytestream': 'Add-Content -LiteralPath a.bin -Value ([byte[]](1)) -AsByteStream',
   'invoke-webrequest-skipcertificatecheck': 'iwr https://127.0.0.1/ -SkipCertificateCheck',
-  'invoke-restmethod-skipcertificatecheck': 'Invoke-RestMethod https://127.0.0.1/ -SkipCertificateCheck',
+  'invoke-restmethod-skipcertificatecheck':
+    'Invoke-RestMethod https://127.0.0.1/ -SkipCertificateCheck',
   'get-error': 'try { 1/0 } catch { Get-Error }',
   'join-string': '1, 2 | Join-String -Separator ","',
-  'test-json': 'Test-Json -Json \'{}\'',
+  'test-json': "Test-Json -Json '{}'",
   'convertfrom-markdown': 'ConvertFrom-Markdown -InputObject "# a"',
   'get-uptime': 'Get-Uptime',
   psstyle: '$PSStyle.Reset',
@@ -91,7 +98,10 @@ describe('every catalogue script in the real PowerShell parser', () => {
     const reports = await walk(Object.entries(SAMPLES).map(([id, text]) => ({ id, text })));
     for (const report of reports) {
       expect(report.parseErrors, report.id).toEqual([]);
-      expect(report.findings.map((f) => f.rule), report.id).toContain(report.id);
+      expect(
+        report.findings.map((f) => f.rule),
+        report.id,
+      ).toContain(report.id);
       // Each sample uses one feature only: nothing else may be flagged.
       expect(new Set(report.findings.map((f) => f.rule)), report.id).toEqual(new Set([report.id]));
     }

@@ -13,7 +13,11 @@ import { parseWin32Neighbours } from '../../../diagnostics/scan/neighbours-win32
 import { parseWindowsUsb } from '../../../diagnostics/signature/usb-tokens.js';
 import { parseFactsOutput } from '../../../diagnostics/windows/facts.js';
 import { asArray, parsePowerShellJson } from '../../../diagnostics/windows/powershell.js';
-import { asciiJson, redactStreams, type ScriptStreams } from '../../../diagnostics/windows/redact.js';
+import {
+  asciiJson,
+  redactStreams,
+  type ScriptStreams,
+} from '../../../diagnostics/windows/redact.js';
 
 const HOST = 'UBND-PHUOCAN';
 const USER = 'hoa.nt';
@@ -41,9 +45,30 @@ const USB_SERIAL = '4C530001230815115092';
 const EMAIL = 'hoa.nt@phuocan.gov.vn';
 
 const ORIGINALS = [
-  HOST, USER, USER_FOLDER, UUID, BOARD_SERIAL, BIOS_SERIAL, MAC, NEIGHBOUR_MAC, IP, GATEWAY, ISP_DNS,
-  PRINTER_IP, IPV6, SSID, BSSID, WLAN_GUID.slice(1, -1), SUBJECT, DER_HEX, THUMBPRINT, DOCUMENT, PROXY,
-  USB_SERIAL, EMAIL, 'CMND:241234567',
+  HOST,
+  USER,
+  USER_FOLDER,
+  UUID,
+  BOARD_SERIAL,
+  BIOS_SERIAL,
+  MAC,
+  NEIGHBOUR_MAC,
+  IP,
+  GATEWAY,
+  ISP_DNS,
+  PRINTER_IP,
+  IPV6,
+  SSID,
+  BSSID,
+  WLAN_GUID.slice(1, -1),
+  SUBJECT,
+  DER_HEX,
+  THUMBPRINT,
+  DOCUMENT,
+  PROXY,
+  USB_SERIAL,
+  EMAIL,
+  'CMND:241234567',
 ];
 
 const line = (value: unknown): string => asciiJson(value);
@@ -53,19 +78,63 @@ const section = (name: string, value: unknown): string =>
 function facts(): ScriptStreams {
   return {
     stdout: [
-      section('system', { UUID, Vendor: 'Dell Inc.', Model: 'OptiPlex 3080', Manufacturer: 'Dell Inc.', PCSystemType: 1, BoardSerial: BOARD_SERIAL, BiosSerial: BIOS_SERIAL, Name: HOST }),
-      section('nics', { Name: 'Ethernet', InterfaceDescription: 'Realtek PCIe GbE Family Controller', MacAddress: MAC, Status: 'Up' }),
-      section('processes', [{ Name: 'UniKeyNT', Path: `C:\\Users\\${USER_FOLDER}\\Downloads\\unikey\\UniKeyNT.exe` }]),
+      section('system', {
+        UUID,
+        Vendor: 'Dell Inc.',
+        Model: 'OptiPlex 3080',
+        Manufacturer: 'Dell Inc.',
+        PCSystemType: 1,
+        BoardSerial: BOARD_SERIAL,
+        BiosSerial: BIOS_SERIAL,
+        Name: HOST,
+      }),
+      section('nics', {
+        Name: 'Ethernet',
+        InterfaceDescription: 'Realtek PCIe GbE Family Controller',
+        MacAddress: MAC,
+        Status: 'Up',
+      }),
+      section('processes', [
+        { Name: 'UniKeyNT', Path: `C:\\Users\\${USER_FOLDER}\\Downloads\\unikey\\UniKeyNT.exe` },
+      ]),
       section('usb', [
-        { FriendlyName: 'SanDisk Cruzer Blade', InstanceId: `USB\\VID_0781&PID_5567\\${USB_SERIAL}`, Class: 'DiskDrive', Status: 'OK' },
-        { FriendlyName: 'ePass2003', InstanceId: 'USB\\VID_096E&PID_0603\\6&1A2B3C4D&0&1', Class: 'SmartCardReader', Status: 'OK' },
+        {
+          FriendlyName: 'SanDisk Cruzer Blade',
+          InstanceId: `USB\\VID_0781&PID_5567\\${USB_SERIAL}`,
+          Class: 'DiskDrive',
+          Status: 'OK',
+        },
+        {
+          FriendlyName: 'ePass2003',
+          InstanceId: 'USB\\VID_096E&PID_0603\\6&1A2B3C4D&0&1',
+          Class: 'SmartCardReader',
+          Status: 'OK',
+        },
       ]),
       section('certs', {
-        My: [{ Subject: SUBJECT, Issuer: ISSUER, NotBefore: '/Date(1730000000000)/', NotAfter: '/Date(1830000000000)/', Thumbprint: THUMBPRINT, HasPrivateKey: true, DerHex: DER_HEX }],
+        My: [
+          {
+            Subject: SUBJECT,
+            Issuer: ISSUER,
+            NotBefore: '/Date(1730000000000)/',
+            NotAfter: '/Date(1830000000000)/',
+            Thumbprint: THUMBPRINT,
+            HasPrivateKey: true,
+            DerHex: DER_HEX,
+          },
+        ],
         CA: [{ DerHex: '3082AA' }],
         Root: [{ DerHex: '3082BB' }],
       }),
-      section('uninstall', [{ DisplayName: 'Microsoft Office Standard 2016', DisplayVersion: '16.0.4266.1001', Publisher: 'Microsoft Corporation', InstallDate: '20240105', Hive: 'HKLM:' }]),
+      section('uninstall', [
+        {
+          DisplayName: 'Microsoft Office Standard 2016',
+          DisplayVersion: '16.0.4266.1001',
+          Publisher: 'Microsoft Corporation',
+          InstallDate: '20240105',
+          Hive: 'HKLM:',
+        },
+      ]),
       `${line({ section: 'temps', start: true })}\r\n${line({ section: 'temps', error: `Access denied on \\\\${HOST}\\root\\wmi for ${USER}` })}\r\n`,
     ].join(''),
     stderr: `WARNING: profile of C:\\Users\\${USER}\\Documents could not load (${EMAIL})`,
@@ -76,16 +145,46 @@ function network(): ScriptStreams {
   return {
     stdout: `${line({
       Adapters: [
-        { Name: 'Ethernet', InterfaceDescription: 'Realtek PCIe GbE Family Controller', ifIndex: 12, InterfaceGuid: '{11111111-2222-4333-8444-555555555555}', Status: 'Up', MacAddress: MAC, ReceiveLinkSpeed: 1000000000, PhysicalMediaType: '802.3', Virtual: false },
-        { Name: 'Wi-Fi', InterfaceDescription: 'Intel(R) Wi-Fi 6 AX201 160MHz', ifIndex: 18, InterfaceGuid: WLAN_GUID, Status: 'Up', MacAddress: 'C8-E2-65-01-02-03', ReceiveLinkSpeed: 144000000, PhysicalMediaType: 'Native 802.11', Virtual: false },
+        {
+          Name: 'Ethernet',
+          InterfaceDescription: 'Realtek PCIe GbE Family Controller',
+          ifIndex: 12,
+          InterfaceGuid: '{11111111-2222-4333-8444-555555555555}',
+          Status: 'Up',
+          MacAddress: MAC,
+          ReceiveLinkSpeed: 1000000000,
+          PhysicalMediaType: '802.3',
+          Virtual: false,
+        },
+        {
+          Name: 'Wi-Fi',
+          InterfaceDescription: 'Intel(R) Wi-Fi 6 AX201 160MHz',
+          ifIndex: 18,
+          InterfaceGuid: WLAN_GUID,
+          Status: 'Up',
+          MacAddress: 'C8-E2-65-01-02-03',
+          ReceiveLinkSpeed: 144000000,
+          PhysicalMediaType: 'Native 802.11',
+          Virtual: false,
+        },
       ],
       Ip: [
         { InterfaceIndex: 12, IPAddress: IP, PrefixLength: 24, PrefixOrigin: 'Dhcp' },
-        { InterfaceIndex: 18, IPAddress: '169.254.10.20', PrefixLength: 16, PrefixOrigin: 'WellKnown' },
+        {
+          InterfaceIndex: 18,
+          IPAddress: '169.254.10.20',
+          PrefixLength: 16,
+          PrefixOrigin: 'WellKnown',
+        },
       ],
       Routes: [{ InterfaceIndex: 12, NextHop: GATEWAY, RouteMetric: 0 }],
       Dns: [{ InterfaceIndex: 12, ServerAddresses: [ISP_DNS, '8.8.8.8'] }],
-      Proxy: { ProxyEnable: 1, ProxyServer: `${PROXY}:8080`, ProxyOverride: '<local>', AutoConfigURL: null },
+      Proxy: {
+        ProxyEnable: 1,
+        ProxyServer: `${PROXY}:8080`,
+        ProxyOverride: '<local>',
+        AutoConfigURL: null,
+      },
     })}\r\n`,
     stderr: `ping ${IPV6}%12 failed; route via ${GATEWAY}/24`,
   };
@@ -96,7 +195,12 @@ function neighbours(): ScriptStreams {
     stdout: `${line([
       { IPAddress: GATEWAY, LinkLayerAddress: NEIGHBOUR_MAC, ifIndex: 12, State: 'Reachable' },
       { IPAddress: PRINTER_IP, LinkLayerAddress: '3C-2A-F4-99-88-77', ifIndex: 12, State: 'Stale' },
-      { IPAddress: '192.168.1.255', LinkLayerAddress: 'FF-FF-FF-FF-FF-FF', ifIndex: 12, State: 'Permanent' },
+      {
+        IPAddress: '192.168.1.255',
+        LinkLayerAddress: 'FF-FF-FF-FF-FF-FF',
+        ifIndex: 12,
+        State: 'Permanent',
+      },
     ])}\r\n`,
     stderr: '',
   };
@@ -113,9 +217,36 @@ function printers(): ScriptStreams {
   return {
     stdout: `${line({
       Spooler: { Status: 'Running', StartType: 'Automatic' },
-      Printers: [{ Name: 'HP LaserJet P1102 (Phòng Một cửa)', DriverName: 'HP LaserJet Professional P1102', PortName: 'IP_192.168.1.250', Shared: false, Type: 'Local', PrinterStatus: 'Normal', JobCount: 1 }],
-      Wmi: [{ Name: 'HP LaserJet P1102 (Phòng Một cửa)', Default: true, WorkOffline: false, DetectedErrorState: 0 }],
-      Jobs: [{ PrinterName: 'HP LaserJet P1102 (Phòng Một cửa)', Id: 4, DocumentName: DOCUMENT, UserName: USER, JobStatus: 'Printing', SubmittedTime: '/Date(1795000000000)/', TotalPages: 2 }],
+      Printers: [
+        {
+          Name: 'HP LaserJet P1102 (Phòng Một cửa)',
+          DriverName: 'HP LaserJet Professional P1102',
+          PortName: 'IP_192.168.1.250',
+          Shared: false,
+          Type: 'Local',
+          PrinterStatus: 'Normal',
+          JobCount: 1,
+        },
+      ],
+      Wmi: [
+        {
+          Name: 'HP LaserJet P1102 (Phòng Một cửa)',
+          Default: true,
+          WorkOffline: false,
+          DetectedErrorState: 0,
+        },
+      ],
+      Jobs: [
+        {
+          PrinterName: 'HP LaserJet P1102 (Phòng Một cửa)',
+          Id: 4,
+          DocumentName: DOCUMENT,
+          UserName: USER,
+          JobStatus: 'Printing',
+          SubmittedTime: '/Date(1795000000000)/',
+          TotalPages: 2,
+        },
+      ],
       Ports: [{ Name: 'IP_192.168.1.250', PrinterHostAddress: PRINTER_IP, PortNumber: 9100 }],
     })}\r\n`,
     stderr: '',
@@ -125,7 +256,14 @@ function printers(): ScriptStreams {
 /** Every string of the output, raw and JSON-decoded (non-ASCII travels as \uXXXX). */
 function searchable(streams: readonly ScriptStreams[]): string {
   return streams
-    .flatMap((s) => [s.stdout, s.stderr, ...s.stdout.split(/\r?\n/).filter((l) => l.startsWith('{') || l.startsWith('[')).map((l) => JSON.stringify(JSON.parse(l)))])
+    .flatMap((s) => [
+      s.stdout,
+      s.stderr,
+      ...s.stdout
+        .split(/\r?\n/)
+        .filter((l) => l.startsWith('{') || l.startsWith('['))
+        .map((l) => JSON.stringify(JSON.parse(l))),
+    ])
     .join('\n')
     .toLowerCase();
 }
@@ -159,7 +297,21 @@ describe('redactStreams on a realistic commune PC', () => {
 
   it('lists what was removed, by kind, with counts and never a value', () => {
     const kinds = Object.fromEntries(redactions.map((r) => [r.kind, r]));
-    for (const kind of ['host', 'user', 'uuid', 'serial', 'mac', 'ipv4', 'ipv6', 'ssid', 'bssid', 'certificate', 'document', 'domain', 'email']) {
+    for (const kind of [
+      'host',
+      'user',
+      'uuid',
+      'serial',
+      'mac',
+      'ipv4',
+      'ipv6',
+      'ssid',
+      'bssid',
+      'certificate',
+      'document',
+      'domain',
+      'email',
+    ]) {
       expect(kinds[kind]?.count, kind).toBeGreaterThan(0);
     }
     expect(kinds['serial']?.distinct).toBe(3);
@@ -171,31 +323,55 @@ describe('redactStreams on a realistic commune PC', () => {
     const config = parseWin32Network(json(rNetwork?.stdout ?? ''));
     const seen = parseWin32Neighbours(json(rNeighbours?.stdout ?? ''));
     expect(seen.map((n) => n.ip)).toContain(config.defaultGateway);
-    const factsMac = (parseFactsOutput(rFacts?.stdout ?? '').get('nics') as { data: { MacAddress: string } }).data.MacAddress;
+    const factsMac = (
+      parseFactsOutput(rFacts?.stdout ?? '').get('nics') as { data: { MacAddress: string } }
+    ).data.MacAddress;
     expect(config.interfaces[0]?.mac).toBe(factsMac.replace(/-/g, ':').toLowerCase());
   });
 
   it('still parses through the real parsers, with the same shape', () => {
     const sections = parseFactsOutput(rFacts?.stdout ?? '');
-    expect([...sections.keys()]).toEqual(['system', 'nics', 'processes', 'usb', 'certs', 'uninstall', 'temps']);
+    expect([...sections.keys()]).toEqual([
+      'system',
+      'nics',
+      'processes',
+      'usb',
+      'certs',
+      'uninstall',
+      'temps',
+    ]);
     expect(sections.get('temps')?.status).toBe('failed');
     const usb = sections.get('usb');
-    expect(usb?.status === 'ok' ? parseWindowsUsb(usb.data).map((d) => `${d.vid}:${d.pid}`) : []).toEqual(['0781:5567', '096E:0603']);
+    expect(
+      usb?.status === 'ok' ? parseWindowsUsb(usb.data).map((d) => `${d.vid}:${d.pid}`) : [],
+    ).toEqual(['0781:5567', '096E:0603']);
     const certs = sections.get('certs');
     const my = certs?.status === 'ok' ? asArray((certs.data as { My: unknown }).My) : [];
-    expect(my).toEqual([{ Subject: 'CN=subject-1', Issuer: ISSUER, NotBefore: '/Date(1730000000000)/', NotAfter: '/Date(1830000000000)/', HasPrivateKey: true }]);
+    expect(my).toEqual([
+      {
+        Subject: 'CN=subject-1',
+        Issuer: ISSUER,
+        NotBefore: '/Date(1730000000000)/',
+        NotAfter: '/Date(1830000000000)/',
+        HasPrivateKey: true,
+      },
+    ]);
 
     const config = parseWin32Network(json(rNetwork?.stdout ?? ''));
     const ethernet = config.interfaces[0];
     expect(ethernet?.ipv4[0]?.address).toMatch(/^10\.0\.\d+\.23$/);
     expect(ethernet?.ipv4[0]?.prefix).toBe(24);
     // Same /24 after redaction: the gateway still sits in the host's subnet.
-    expect(ethernet?.gateway?.split('.').slice(0, 3)).toEqual(ethernet?.ipv4[0]?.address.split('.').slice(0, 3));
+    expect(ethernet?.gateway?.split('.').slice(0, 3)).toEqual(
+      ethernet?.ipv4[0]?.address.split('.').slice(0, 3),
+    );
     expect(config.dnsServers).toEqual(['198.51.100.1', '8.8.8.8']);
     expect(config.interfaces[1]?.ipv4[0]?.address).toBe('169.254.10.20');
     expect(JSON.stringify(config.proxy)).toContain('domain-1.example:8080');
 
-    const wlan = parseWlanInterface(asArray((json(rWifi?.stdout ?? '') as { Interfaces: unknown }).Interfaces)[0]);
+    const wlan = parseWlanInterface(
+      asArray((json(rWifi?.stdout ?? '') as { Interfaces: unknown }).Interfaces)[0],
+    );
     expect(wlan).toMatchObject({ ssid: 'ssid-1', bssid: '02:00:00:00:00:01', signalPercent: 78 });
 
     const printed = parseWindowsPrinters(json(rPrinters?.stdout ?? ''));
@@ -212,10 +388,16 @@ describe('redactStreams on a realistic commune PC', () => {
   });
 
   it('redacts free text: stderr, error messages, user folders, UNC hosts', () => {
-    expect(rFacts?.stderr).toBe('WARNING: profile of C:\\Users\\user-1\\Documents could not load (email-1@example.invalid)');
+    expect(rFacts?.stderr).toBe(
+      'WARNING: profile of C:\\Users\\user-1\\Documents could not load (email-1@example.invalid)',
+    );
     const temps = parseFactsOutput(rFacts?.stdout ?? '').get('temps');
-    expect(temps?.status === 'failed' ? temps.reason : '').toBe('PowerShell (temps): Access denied on \\\\host-1\\root\\wmi for user-1');
-    expect(rNetwork?.stderr).toMatch(/^ping fe80::[0-9a-f]+%12 failed; route via 10\.0\.\d+\.1\/24$/);
+    expect(temps?.status === 'failed' ? temps.reason : '').toBe(
+      'PowerShell (temps): Access denied on \\\\host-1\\root\\wmi for user-1',
+    );
+    expect(rNetwork?.stderr).toMatch(
+      /^ping fe80::[0-9a-f]+%12 failed; route via 10\.0\.\d+\.1\/24$/,
+    );
   });
 
   it('is stable: the same input gives the same output', () => {
@@ -232,12 +414,17 @@ describe('redactStreams without seeds', () => {
   });
 
   it('catches default Windows host names and MACs in text nobody labelled', () => {
-    const { streams } = redactStreams([{ stdout: 'DESKTOP-7K2M9QX says hi from 00:1a:2b:3c:4d:5e\n', stderr: '' }]);
+    const { streams } = redactStreams([
+      { stdout: 'DESKTOP-7K2M9QX says hi from 00:1a:2b:3c:4d:5e\n', stderr: '' },
+    ]);
     expect(streams[0]?.stdout).toBe('host-1 says hi from 02:00:00:00:00:01\n');
   });
 
   it('leaves text with nothing identifying exactly as it was', () => {
-    const plain = { stdout: `${line({ PSVersion: '5.1.19041.5247', Culture: 'vi-VN', OemCodePage: 1258 })}\n`, stderr: '' };
+    const plain = {
+      stdout: `${line({ PSVersion: '5.1.19041.5247', Culture: 'vi-VN', OemCodePage: 1258 })}\n`,
+      stderr: '',
+    };
     expect(redactStreams([plain])).toEqual({ streams: [plain], redactions: [] });
   });
 });

@@ -53,14 +53,18 @@ const SECTIONS_OF: Readonly<Record<string, readonly FactSection[]>> = {
  */
 const DATA_SAYS_UNKNOWN: Readonly<Record<string, (data: unknown) => boolean>> = {
   // MSFT_PhysicalDisk HealthStatus 5 = Unknown (NVMe without a vendor driver, USB bridges).
-  'hardware.disk-health': (data) => asArray(data).some((d) => num(d, 'HealthStatus') === 5 || num(d, 'HealthStatus') === undefined),
+  'hardware.disk-health': (data) =>
+    asArray(data).some((d) => num(d, 'HealthStatus') === 5 || num(d, 'HealthStatus') === undefined),
 };
 
 /** No program but PowerShell exists in a replay (ping.exe, w32tm…). */
-const noProgram: RunCommand = (file) => Promise.reject(new CommandNotFoundError(`${file}: not in a capture replay`));
+const noProgram: RunCommand = (file) =>
+  Promise.reject(new CommandNotFoundError(`${file}: not in a capture replay`));
 
 /** Which probe produced each check. */
-async function sweep(ctx: ProbeContext): Promise<{ checks: CheckResult[]; probeOf: Map<CheckResult, string> }> {
+async function sweep(
+  ctx: ProbeContext,
+): Promise<{ checks: CheckResult[]; probeOf: Map<CheckResult, string> }> {
   const probeOf = new Map<CheckResult, string>();
   const { checks } = await runSweep(ctx, {
     probes: machineProbes,
@@ -103,13 +107,20 @@ describe.each(names)('capture %s replayed as Windows', (name) => {
       });
       const missing = sections.filter((s) => !facts.has(s));
       const agrees = DATA_SAYS_UNKNOWN[probe];
-      const data = sections.map((s) => facts.get(s)).map((r) => (r?.status === 'ok' ? r.data : undefined));
+      const data = sections
+        .map((s) => facts.get(s))
+        .map((r) => (r?.status === 'ok' ? r.data : undefined));
       if (agrees !== undefined && data.some((d) => agrees(d))) continue;
       for (const why of failed) {
-        if (!(check.reason ?? '').includes(why)) contradicted.push(`${check.id}: reason "${check.reason ?? ''}" does not say the capture's "${why}"`);
+        if (!(check.reason ?? '').includes(why))
+          contradicted.push(
+            `${check.id}: reason "${check.reason ?? ''}" does not say the capture's "${why}"`,
+          );
       }
       if (failed.length === 0 && missing.length === 0) {
-        contradicted.push(`${check.id} (${probe}): unknown "${check.reason ?? ''}" but the capture answered ${sections.join(', ')}`);
+        contradicted.push(
+          `${check.id} (${probe}): unknown "${check.reason ?? ''}" but the capture answered ${sections.join(', ')}`,
+        );
       }
     }
     expect(contradicted).toEqual([]);
@@ -117,19 +128,46 @@ describe.each(names)('capture %s replayed as Windows', (name) => {
 
   it('holds nothing a redaction would still find (every MAC, IP, UUID and user folder is a stand-in)', () => {
     const text = capture.scripts
-      .flatMap((s) => [s.stderr, ...s.stdout.split(/\r?\n/).map((l) => (/^[[{]/.test(l.trim()) ? JSON.stringify(JSON.parse(l)) : l))])
+      .flatMap((s) => [
+        s.stderr,
+        ...s.stdout
+          .split(/\r?\n/)
+          .map((l) => (/^[[{]/.test(l.trim()) ? JSON.stringify(JSON.parse(l)) : l)),
+      ])
       .join('\n');
     const left = [
-      ...[...text.matchAll(/\b[0-9A-Fa-f]{2}([-:])(?:[0-9A-Fa-f]{2}\1){4}[0-9A-Fa-f]{2}\b/g)].map((m) => m[0]).filter((m) => !/^02[-:]00[-:]00/.test(m) && (parseInt(m.slice(0, 2), 16) & 1) === 0 && !/^0{2}([-:]0{2}){5}$/.test(m)),
-      ...[...text.matchAll(/(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.])/g)].map((m) => m[0]).filter((ip) => /^(10|172\.(1[6-9]|2\d|3[01])|192\.168)\./.test(ip) && !/^10\.0\./.test(ip)),
-      ...[...text.matchAll(/[A-Za-z]:\\\\Users\\\\([^\\"]+)/g)].map((m) => m[1] ?? '').filter((u) => !/^(user-\d+|Public|Default)$/.test(u)),
+      ...[...text.matchAll(/\b[0-9A-Fa-f]{2}([-:])(?:[0-9A-Fa-f]{2}\1){4}[0-9A-Fa-f]{2}\b/g)]
+        .map((m) => m[0])
+        .filter(
+          (m) =>
+            !/^02[-:]00[-:]00/.test(m) &&
+            (parseInt(m.slice(0, 2), 16) & 1) === 0 &&
+            !/^0{2}([-:]0{2}){5}$/.test(m),
+        ),
+      ...[...text.matchAll(/(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.])/g)]
+        .map((m) => m[0])
+        .filter(
+          (ip) => /^(10|172\.(1[6-9]|2\d|3[01])|192\.168)\./.test(ip) && !/^10\.0\./.test(ip),
+        ),
+      ...[...text.matchAll(/[A-Za-z]:\\\\Users\\\\([^\\"]+)/g)]
+        .map((m) => m[1] ?? '')
+        .filter((u) => !/^(user-\d+|Public|Default)$/.test(u)),
     ];
     expect(left).toEqual([]);
     expect(capture.redactions.length).toBeGreaterThan(0);
   });
 
   it('answers every read script of the catalogue from the recording (no gap in the capture)', () => {
-    expect(capture.scripts.map((s) => s.id)).toEqual(expect.arrayContaining(['host-info', 'facts', 'network-config', 'wifi', 'neighbours', 'printers']));
+    expect(capture.scripts.map((s) => s.id)).toEqual(
+      expect.arrayContaining([
+        'host-info',
+        'facts',
+        'network-config',
+        'wifi',
+        'neighbours',
+        'printers',
+      ]),
+    );
   });
 });
 
@@ -139,14 +177,19 @@ describe('the recording runner', () => {
 
   it('refuses a script it has no recording for', async () => {
     const { runner } = recordingPowerShell(capture);
-    await expect(runner('Get-Process', { timeoutMs: 1000 })).rejects.toBeInstanceOf(CommandNotFoundError);
+    await expect(runner('Get-Process', { timeoutMs: 1000 })).rejects.toBeInstanceOf(
+      CommandNotFoundError,
+    );
   });
 
   it('answers a parameterised script (another printer) with the recording of its id', async () => {
     const { windowsJobsScript } = await import('../../../diagnostics/printers/windows-printers.js');
     const { powershellCommandText } = await import('../../../diagnostics/windows/powershell.js');
     const { runner, calls } = recordingPowerShell(capture);
-    const output = await runner(powershellCommandText(windowsJobsScript("Canon LBP2900 (Phòng Tư pháp's)")), { timeoutMs: 1000 });
+    const output = await runner(
+      powershellCommandText(windowsJobsScript("Canon LBP2900 (Phòng Tư pháp's)")),
+      { timeoutMs: 1000 },
+    );
     expect(calls).toEqual(['print-jobs']);
     expect(output.stdout).toBe(capture.scripts.find((s) => s.id === 'print-jobs')?.stdout);
   });
@@ -155,7 +198,9 @@ describe('the recording runner', () => {
     const { factsScript } = await import('../../../diagnostics/windows/facts-script.js');
     const { powershellCommandText } = await import('../../../diagnostics/windows/powershell.js');
     const { runner } = recordingPowerShell(capture);
-    const output = await runner(powershellCommandText(factsScript(['usb', 'certs'])), { timeoutMs: 1000 });
+    const output = await runner(powershellCommandText(factsScript(['usb', 'certs'])), {
+      timeoutMs: 1000,
+    });
     expect([...parseFactsOutput(output.stdout).keys()].sort()).toEqual(['certs', 'usb']);
   });
 });
