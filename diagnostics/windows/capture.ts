@@ -65,11 +65,14 @@ export async function takeCapture(
       timedOut: result.timedOut === true,
     });
   }
-  const redacted = redactStreams(raw, options.seeds);
-  const final = raw.map((s, i) => ({
-    ...s,
-    ...(redacted.streams[i] ?? { stdout: '', stderr: '' }),
-  }));
+  // Error texts (a spawn failure quotes paths) go through the same pass, after the scripts.
+  const errors = raw.map((s) => ({ stdout: '', stderr: s.error ?? '' }));
+  const redacted = redactStreams([...raw, ...errors], options.seeds);
+  const final = raw.map((s, i) => {
+    const streams = redacted.streams[i] ?? { stdout: '', stderr: '' };
+    const error = redacted.streams[raw.length + i]?.stderr;
+    return { ...s, ...streams, ...(s.error === undefined ? {} : { error: error ?? '' }) };
+  });
   return {
     format: CAPTURE_FORMAT,
     formatVersion: CAPTURE_FORMAT_VERSION,

@@ -113,15 +113,15 @@ describe('takeCapture', () => {
     expect(calls.length).toBe(capture.scripts.length);
   });
 
-  it('records any other failure of one script as its error', async () => {
+  it('records any other failure of one script as its error, redacted too', async () => {
     const { runner } = scripted((id) => {
-      if (id === 'wifi') throw new Error('Add-Type blocked');
+      if (id === 'wifi') throw new Error('Add-Type blocked for C:\\Users\\hoa.nt\\AppData\\Local\\Temp');
       return '{}';
     });
     const capture = await takeCapture({ powershell: runner, now }, { appVersion: '1' });
     expect(capture.scripts.find((s) => s.id === 'wifi')).toMatchObject({
       exitCode: null,
-      error: 'Error: Add-Type blocked',
+      error: 'Error: Add-Type blocked for C:\\Users\\user-1\\AppData\\Local\\Temp',
     });
   });
 
