@@ -428,3 +428,53 @@ describe('redactStreams without seeds', () => {
     expect(redactStreams([plain])).toEqual({ streams: [plain], redactions: [] });
   });
 });
+
+describe('redactStreams on many generated values (seeded)', () => {
+  // A small deterministic PRNG (mulberry32): the same values on every run.
+  let seed = 20261201;
+  const rand = (): number => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const int = (n: number): number => Math.floor(rand() * n);
+  const hex = (n: number): string =>
+    Array.from({ length: n }, () => '0123456789abcdef'[int(16)]).join('');
+  const ipv4 = (): string => `192.168.${String(int(255))}.${String(2 + int(250))}`;
+  const mac = (sep: string): string =>
+    [(int(64) * 4).toString(16).padStart(2, '0'), ...Array.from({ length: 5 }, () => hex(2))]
+      .join(sep)
+      .toUpperCase();
+  const ipv6 = (): string => `2001:db8:${hex(4)}:${hex(4)}::${hex(3)}`;
+  const uuid = (): string => `${hex(8)}-${hex(4)}-4${hex(3)}-a${hex(3)}-${hex(12)}`.toUpperCase();
+
+  it('leaves no generated address or id, in JSON properties or in free text, and keeps JSON valid', () => {
+    const values: string[] = [];
+    const lines: string[] = [];
+    const texts: string[] = [];
+    for (let i = 0; i < 200; i += 1) {
+      const v = { ip: ipv4(), mac: mac(i % 2 === 0 ? '-' : ':'), ip6: ipv6(), id: uuid() };
+      values.push(v.ip, v.mac, v.ip6, v.id);
+      lines.push(
+        line({ IPAddress: v.ip, LinkLayerAddress: v.mac, ifIndex: i, State: 'Reachable', Id: v.id }),
+      );
+      texts.push(`lỗi ${String(i)}: ${v.ip6} qua ${v.ip} (${v.mac}) máy {${v.id}}`);
+    }
+    const { streams } = redactStreams([
+      { stdout: `${lines.join('\n')}\n`, stderr: texts.join('\n') },
+    ]);
+    const out = streams[0];
+    const text = `${out?.stdout ?? ''}\n${out?.stderr ?? ''}`.toLowerCase();
+    for (const v of values) expect(text, v).not.toContain(v.toLowerCase());
+    const parsed = (out?.stdout ?? '')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { IPAddress: string; LinkLayerAddress: string });
+    expect(parsed).toHaveLength(200);
+    for (const p of parsed) {
+      expect(p.IPAddress).toMatch(/^10\.\d+\.\d+\.\d+$/);
+      expect(p.LinkLayerAddress).toMatch(/^02([-:]00){2}([-:][0-9A-F]{2}){3}$/);
+    }
+  });
+});
