@@ -15,7 +15,10 @@ import { machineProbes } from '../../../diagnostics/machine-probes.js';
 import { runSweep } from '../../../diagnostics/sweep.js';
 import type { CheckResult, ProbeContext, RunCommand } from '../../../diagnostics/types.js';
 import { parseFactsOutput } from '../../../diagnostics/windows/facts.js';
-import { asArray, num } from '../../../diagnostics/windows/powershell.js';
+import { asArray, num, parsePowerShellJson } from '../../../diagnostics/windows/powershell.js';
+import { parseWin32Network } from '../../../diagnostics/network/config-win32.js';
+import { parseWindowsPrinters } from '../../../diagnostics/printers/windows-printers.js';
+import { parseWin32Neighbours } from '../../../diagnostics/scan/neighbours-win32.js';
 import type { FactSection } from '../../../diagnostics/windows/facts-script.js';
 import { loadCapture, recordingPowerShell } from '../../fakes/recording-powershell.js';
 
@@ -155,6 +158,33 @@ describe.each(names)('capture %s replayed as Windows', (name) => {
     ];
     expect(left).toEqual([]);
     expect(capture.redactions.length).toBeGreaterThan(0);
+  });
+
+  it('gives the network, neighbour and printer parsers a whole answer after redaction', () => {
+    const stdout = (id: string): unknown => {
+      const parsed = parsePowerShellJson(capture.scripts.find((s) => s.id === id)?.stdout ?? '');
+      return parsed.status === 'ok' ? parsed.data : undefined;
+    };
+    const network = parseWin32Network(stdout('network-config'));
+    expect(network.interfaces.length).toBeGreaterThan(0);
+    for (const i of network.interfaces.filter((x) => x.mac !== undefined)) {
+      expect(i.mac).toMatch(/^([0-9a-f]{2}:){5}[0-9a-f]{2}$/);
+    }
+    // A gateway stays in the subnet of one of its interface's addresses (stand-ins keep the /24).
+    const bits = (ip: string): number =>
+      ip.split('.').reduce((n, part) => n * 256 + Number(part), 0);
+    const same = (a: string, b: string, prefix: number): boolean =>
+      Math.floor(bits(a) / 2 ** (32 - prefix)) === Math.floor(bits(b) / 2 ** (32 - prefix));
+    for (const i of network.interfaces.filter(
+      (x) => x.gateway !== undefined && x.ipv4.length > 0,
+    )) {
+      expect(
+        i.ipv4.some((a) => same(a.address, i.gateway ?? '', a.prefix)),
+        i.name,
+      ).toBe(true);
+    }
+    expect(Array.isArray(parseWin32Neighbours(stdout('neighbours')))).toBe(true);
+    expect(parseWindowsPrinters(stdout('printers')).printers.length).toBeGreaterThan(0);
   });
 
   it('answers every read script of the catalogue from the recording (no gap in the capture)', () => {
