@@ -205,6 +205,44 @@ describe('the recording runner', () => {
   const name = names[0];
   const capture = loadCapture(join(CAPTURES, name ?? '', 'capture.json'));
 
+  it('replays a facts batch that timed out: what it printed counts, the rest is unknown', async () => {
+    const facts = capture.scripts.find((s) => s.id === 'facts');
+    const lines = (facts?.stdout ?? '').split(/(?<=\n)/);
+    // Cut after the `cpu` section's value line: os and cpu arrived, nothing after.
+    const cut = lines.findIndex((l) => l.startsWith('{"section":"cpu","value"'));
+    expect(cut).toBeGreaterThan(0);
+    const partial = {
+      ...capture,
+      scripts: capture.scripts.map((s) =>
+        s.id === 'facts'
+          ? {
+              ...s,
+              stdout: lines.slice(0, cut + 1).join(''),
+              exitCode: null,
+              timedOut: true as const,
+            }
+          : s,
+      ),
+    };
+    const { runner } = recordingPowerShell(partial);
+    const ctx: ProbeContext = {
+      platform: 'win32',
+      run: noProgram,
+      powershell: runner,
+      now: () => Date.parse(capture.takenAt),
+      env: {},
+      settings: { ntpServer: '127.0.0.1:9' },
+    };
+    const { checks } = await sweep(ctx);
+    const status = (id: string): string | undefined => checks.find((c) => c.id === id)?.status;
+    expect(status('hardware.cpu')).not.toBe('unknown');
+    expect(status('os.version')).not.toBe('unknown');
+    expect(status('software.fonts')).toBe('unknown');
+    expect(checks.find((c) => c.id === 'software.fonts')?.reason).toMatch(
+      /CommandTimeoutError|timeout/i,
+    );
+  });
+
   it('refuses a script it has no recording for', async () => {
     const { runner } = recordingPowerShell(capture);
     await expect(runner('Get-Process', { timeoutMs: 1000 })).rejects.toBeInstanceOf(
