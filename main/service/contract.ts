@@ -5,6 +5,7 @@
  */
 import type { ApiOf, BridgeApiOf } from './define.js';
 import { appContract } from './app/contract.js';
+import { captureContract } from './capture/contract.js';
 import { checklistsContract } from './checklists/contract.js';
 import { diagnosticsContract } from './diagnostics/contract.js';
 import { visitsContract } from './visits/contract.js';
@@ -16,6 +17,7 @@ import { scanContract } from './scan/contract.js';
 
 export const contract = {
   ...appContract,
+  ...captureContract,
   ...checklistsContract,
   ...diagnosticsContract,
   ...visitsContract,

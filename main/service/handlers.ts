@@ -2,6 +2,7 @@ import type { Handlers } from './define.js';
 import { withProbeSettings, type ServiceEnv } from './env.js';
 import type { Contract } from './contract.js';
 import { appHandlers } from './app/handlers.js';
+import { captureHandlers } from './capture/handlers.js';
 import { checklistsHandlers } from './checklists/handlers.js';
 import { diagnosticsHandlers } from './diagnostics/handlers.js';
 import { visitsHandlers } from './visits/handlers.js';
@@ -19,6 +20,7 @@ export function createHandlers(given: ServiceEnv): Handlers<Contract> {
   const env = withProbeSettings(given);
   return {
     ...appHandlers(env),
+    ...captureHandlers(env),
     ...checklistsHandlers(env),
     ...diagnosticsHandlers(env),
     ...visitsHandlers(env),

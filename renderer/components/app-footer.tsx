@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 
 import { useAppInfo } from '../hooks/use-app-info';
+import { CaptureButton } from './capture-button';
 
 /** Version, door and data folder: proves the UI talks to the real service. */
 export function AppFooter() {
@@ -19,6 +20,7 @@ export function AppFooter() {
         </>
       )}
       {error && <span role="alert">{t('footer.offline', { reason: error })}</span>}
+      <CaptureButton />
     </footer>
   );
 }

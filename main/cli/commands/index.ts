@@ -1,4 +1,5 @@
 import type { Command } from '../command.js';
+import { captureCommand } from './capture.js';
 import { checklistCommand } from './checklist.js';
 import { diagnoseCommand } from './diagnose.js';
 import { importCommand } from './import.js';
@@ -10,4 +11,4 @@ import { reportCommand } from './report.js';
 import { visitCommand } from './visit.js';
 
 /** Every CLI command, in the order `xaso --help` lists them. */
-export const commands: readonly Command[] = [infoCommand, diagnoseCommand, visitCommand, checklistCommand, reportCommand, importCommand, networkCommand, printersCommand, scanCommand];
+export const commands: readonly Command[] = [infoCommand, diagnoseCommand, visitCommand, checklistCommand, reportCommand, importCommand, networkCommand, printersCommand, scanCommand, captureCommand];

@@ -1,0 +1,156 @@
+import { hostname, userInfo } from 'node:os';
+import path from 'node:path';
+
+import { CommandAbortedError, CommandNotFoundError } from '../../../diagnostics/errors.js';
+import { runCommand } from '../../../diagnostics/run-command.js';
+import type { PowerShellRunner } from '../../../diagnostics/types.js';
+import { takeCapture, type Capture } from '../../../diagnostics/windows/capture.js';
+import { createPowerShellRunner } from '../../../diagnostics/windows/powershell.js';
+import type { RedactionSeed } from '../../../diagnostics/windows/redact.js';
+import { scriptFiles } from '../../../diagnostics/windows/script-files.js';
+import type { Handlers } from '../define.js';
+import type { ServiceEnv } from '../env.js';
+import { ServiceError } from '../errors.js';
+import { atomicWriteFile } from '../storage/atomic-json.js';
+import type { captureContract, CaptureSaved } from './contract.js';
+
+/** What a test (or a door) may give the capture handlers. */
+export type CaptureDeps = Readonly<{
+  /** The runner for `program` (a `--powershell` path), or for Windows PowerShell 5.1 when undefined. */
+  powershell?: (program: string | undefined) => PowerShellRunner;
+  /** Host and user names of this machine, redacted wherever they appear. Default: from `os` and the environment. */
+  seeds?: () => readonly RedactionSeed[];
+}>;
+
+/** The names this machine is known by, before any script runs. */
+export function machineSeeds(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): RedactionSeed[] {
+  const user = (() => {
+    try {
+      return userInfo().username;
+    } catch {
+      return undefined;
+    }
+  })();
+  const seeds: [RedactionSeed['kind'], string | undefined][] = [
+    ['host', hostname()],
+    ['host', env['COMPUTERNAME']],
+    ['user', user],
+    ['user', env['USERNAME']],
+    ['domain', env['USERDNSDOMAIN']],
+    ['host', env['USERDOMAIN']],
+  ];
+  return seeds.flatMap(([kind, value]) =>
+    value === undefined || value.trim() === '' ? [] : [{ kind, value }],
+  );
+}
+
+const NOT_WINDOWS = {
+  vi: 'Ghi dữ liệu hiện trường chỉ chạy trên Windows (Windows PowerShell 5.1). Nhà phát triển: thêm --powershell ĐƯỜNG_DẪN để dùng một PowerShell khác (vd. pwsh).',
+  en: 'A field capture runs on Windows only (Windows PowerShell 5.1). Developers: add --powershell PATH to use another PowerShell (e.g. pwsh).',
+};
+
+const CLI_ONLY = {
+  vi: 'Chỉ dòng lệnh mới được chọn tệp ghi hay chương trình PowerShell.',
+  en: 'Only the command line may choose the output file or the PowerShell program.',
+};
+
+function stamp(date: Date): string {
+  return date.toISOString().replace(/[:.]/g, '-');
+}
+
+function summary(file: string, bytes: number, capture: Capture): CaptureSaved {
+  return {
+    path: file,
+    bytes,
+    takenAt: capture.takenAt,
+    durationMs: capture.durationMs,
+    host: capture.host,
+    scripts: capture.scripts.map((s) => ({
+      id: s.id,
+      exitCode: s.exitCode,
+      durationMs: s.durationMs,
+      timedOut: s.timedOut === true,
+    })),
+    redactions: capture.redactions,
+  };
+}
+
+function failureOf(error: unknown, program: string): ServiceError | undefined {
+  if (error instanceof CommandAbortedError)
+    return new ServiceError('cancelled', {
+      vi: 'Đã huỷ ghi dữ liệu hiện trường.',
+      en: 'Field capture cancelled.',
+    });
+  if (error instanceof CommandNotFoundError) {
+    return new ServiceError(
+      'unavailable',
+      {
+        vi: `Không chạy được PowerShell (${program}).`,
+        en: `Could not start PowerShell (${program}).`,
+      },
+      { cause: error },
+    );
+  }
+  return undefined;
+}
+
+/** Handlers of the `capture:*` channels. */
+export function captureHandlers(
+  env: ServiceEnv,
+  deps: CaptureDeps = {},
+): Handlers<typeof captureContract> {
+  const trusted = env.door === 'cli' || env.door === 'test';
+  const runnerFor =
+    deps.powershell ??
+    ((program: string | undefined) => createPowerShellRunner(runCommand, process.env, program));
+  return {
+    'capture:run': async (request, { progress, signal }) => {
+      if (!trusted && (request.out !== undefined || request.powershell !== undefined))
+        throw new ServiceError('invalid-request', CLI_ONLY);
+      if (env.platform !== 'win32' && request.powershell === undefined)
+        throw new ServiceError('unavailable', NOT_WINDOWS);
+      const file = path.resolve(
+        request.out ?? path.join(env.dataDir, 'captures', `capture-${stamp(env.now())}.json`),
+      );
+      let capture: Capture;
+      try {
+        capture = await takeCapture(
+          { powershell: runnerFor(request.powershell), now: () => env.now().getTime() },
+          {
+            appVersion: env.version,
+            signal,
+            seeds: (deps.seeds ?? machineSeeds)(),
+            onProgress: (e) => {
+              const label =
+                e.event === 'script-started'
+                  ? { vi: `Đang chạy: ${e.title.vi}`, en: `Running: ${e.title.en}` }
+                  : { vi: `Xong: ${e.title.vi}`, en: `Done: ${e.title.en}` };
+              progress({
+                percent: Math.round(
+                  ((e.index - (e.event === 'script-started' ? 1 : 0)) / e.total) * 100,
+                ),
+                label,
+                event: e.event,
+                data: e,
+              });
+            },
+          },
+        );
+      } catch (error) {
+        throw failureOf(error, request.powershell ?? 'Windows PowerShell 5.1') ?? error;
+      }
+      const text = `${JSON.stringify(capture, null, 2)}\n`;
+      await atomicWriteFile(file, text);
+      return summary(file, Buffer.byteLength(text), capture);
+    },
+    'capture:scripts': async (request) => {
+      if (!trusted) throw new ServiceError('invalid-request', CLI_ONLY);
+      const dir = path.resolve(request.dir);
+      const files = scriptFiles();
+      for (const f of files) await atomicWriteFile(path.join(dir, f.name), f.text);
+      return { dir, files: files.map((f) => f.name) };
+    },
+  };
+}
