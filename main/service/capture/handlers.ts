@@ -1,9 +1,7 @@
-import { hostname, userInfo } from 'node:os';
 import path from 'node:path';
 
 import { CommandAbortedError, CommandNotFoundError } from '../../../diagnostics/errors.js';
-import { runCommand } from '../../../diagnostics/run-command.js';
-import type { PowerShellRunner } from '../../../diagnostics/types.js';
+import type { HostContext, PowerShellRunner } from '../../../diagnostics/types.js';
 import { takeCapture, type Capture } from '../../../diagnostics/windows/capture.js';
 import { createPowerShellRunner } from '../../../diagnostics/windows/powershell.js';
 import type { RedactionSeed } from '../../../diagnostics/windows/redact.js';
@@ -18,26 +16,19 @@ import type { captureContract, CaptureSaved } from './contract.js';
 export type CaptureDeps = Readonly<{
   /** The runner for `program` (a `--powershell` path), or for Windows PowerShell 5.1 when undefined. */
   powershell?: (program: string | undefined) => PowerShellRunner;
-  /** Host and user names of this machine, redacted wherever they appear. Default: from `os` and the environment. */
+  /** Host and user names of this machine, redacted wherever they appear. Default: from the service's host. */
   seeds?: () => readonly RedactionSeed[];
 }>;
 
-/** The names this machine is known by, before any script runs. */
-export function machineSeeds(
-  env: Readonly<Record<string, string | undefined>> = process.env,
-): RedactionSeed[] {
-  const user = (() => {
-    try {
-      return userInfo().username;
-    } catch {
-      return undefined;
-    }
-  })();
+/** The names this machine is known by, before any script runs (from the service's host). */
+export function machineSeeds(host: HostContext): RedactionSeed[] {
+  const env = host.env;
+  const home = host.os.homedir();
   const seeds: [RedactionSeed['kind'], string | undefined][] = [
-    ['host', hostname()],
+    ['host', host.os.hostname()],
     ['host', env['COMPUTERNAME']],
-    ['user', user],
-    ['user', env['USERNAME']],
+    ['user', path.win32.basename(home) || path.posix.basename(home)],
+    ['user', env['USERNAME'] ?? env['USER']],
     ['domain', env['USERDNSDOMAIN']],
     ['host', env['USERDOMAIN']],
   ];
@@ -104,7 +95,10 @@ export function captureHandlers(
   const trusted = env.door === 'cli' || env.door === 'test';
   const runnerFor =
     deps.powershell ??
-    ((program: string | undefined) => createPowerShellRunner(runCommand, process.env, program));
+    ((program: string | undefined) =>
+      program === undefined
+        ? env.host.powershell
+        : createPowerShellRunner(env.host.run, env.host.env, program));
   return {
     'capture:run': async (request, { progress, signal }) => {
       if (!trusted && (request.out !== undefined || request.powershell !== undefined))
@@ -121,7 +115,7 @@ export function captureHandlers(
           {
             appVersion: env.version,
             signal,
-            seeds: (deps.seeds ?? machineSeeds)(),
+            seeds: deps.seeds === undefined ? machineSeeds(env.host) : deps.seeds(),
             onProgress: (e) => {
               const label =
                 e.event === 'script-started'

@@ -20,6 +20,7 @@ import { parseWin32Network } from '../../../diagnostics/network/config-win32.js'
 import { parseWindowsPrinters } from '../../../diagnostics/printers/windows-printers.js';
 import { parseWin32Neighbours } from '../../../diagnostics/scan/neighbours-win32.js';
 import type { FactSection } from '../../../diagnostics/windows/facts-script.js';
+import { fakeFs, fakeOs } from '../../fakes/fake-host.js';
 import { loadCapture, recordingPowerShell } from '../../fakes/recording-powershell.js';
 
 const CAPTURES = join(import.meta.dirname, '../../fixtures/captures');
@@ -94,6 +95,8 @@ describe.each(names)('capture %s replayed as Windows', (name) => {
       powershell: runner,
       now: () => Date.parse(capture.takenAt),
       env: { SystemRoot: 'C:\\Windows', ProgramFiles: 'C:\\Program Files' },
+      os: fakeOs(),
+      fs: fakeFs(),
       // Loopback only (NTP here, the signing services by default): nothing listens, so those say "could not check".
       settings: { ntpServer: '127.0.0.1:9' },
     };
@@ -231,6 +234,8 @@ describe('the recording runner', () => {
       powershell: runner,
       now: () => Date.parse(capture.takenAt),
       env: {},
+      os: fakeOs(),
+      fs: fakeFs(),
       settings: { ntpServer: '127.0.0.1:9' },
     };
     const { checks } = await sweep(ctx);
