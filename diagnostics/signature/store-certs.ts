@@ -3,7 +3,7 @@
  * where token managers propagate token certificates), judged like token certificates; chains
  * are built with the CA stores and the machine's trusted-root fingerprints.
  */
-import { X509Certificate } from 'node:crypto';
+import { createHash, X509Certificate } from 'node:crypto';
 
 import { check, notApplicable, t, unknownFrom } from '../checks.js';
 import type { CheckResult, Probe, ProbeContext } from '../types.js';
@@ -19,16 +19,26 @@ export type StoreCerts = Readonly<{
   rootSha256: Set<string>;
 }>;
 
-/** Parses the `certs` section (DER as base64, SHA-256 of trusted roots). */
+/**
+ * Parses the `certs` section: each certificate's DER as hex (`DerHex`, what the script sends:
+ * `[BitConverter]::ToString`, allowed in Constrained Language Mode) or base64 (`Der`); trusted
+ * roots as DER (`Root`, hashed here) or as SHA-256 (`RootSha256`).
+ */
 export function parseStoreCerts(section: unknown): StoreCerts {
   const obj = (typeof section === 'object' && section !== null ? section : {}) as Record<
     string,
     unknown
   >;
   const der = (item: unknown): Buffer | undefined => {
+    const hex = str(item, 'DerHex');
+    if (hex !== undefined && /^([0-9a-f]{2})+$/i.test(hex)) return Buffer.from(hex, 'hex');
     const b64 = str(item, 'Der');
     return b64 === undefined ? undefined : Buffer.from(b64, 'base64');
   };
+  const rootHashes = asArray(obj['Root']).flatMap((c) => {
+    const d = der(c);
+    return d ? [createHash('sha256').update(d).digest('hex')] : [];
+  });
   return {
     my: asArray(obj['My']).flatMap((c) => {
       const d = der(c);
@@ -38,11 +48,12 @@ export function parseStoreCerts(section: unknown): StoreCerts {
       const d = der(c);
       return d ? [d] : [];
     }),
-    rootSha256: new Set(
-      asArray(obj['RootSha256'])
+    rootSha256: new Set([
+      ...rootHashes,
+      ...asArray(obj['RootSha256'])
         .filter((h): h is string => typeof h === 'string')
         .map((h) => h.toLowerCase()),
-    ),
+    ]),
   };
 }
 
