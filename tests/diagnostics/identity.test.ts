@@ -55,7 +55,7 @@ describe('machine fingerprint', () => {
   it.runIf(RUN_WINDOWS_TESTS)('tells the two fake machines apart (pwsh, en-US laptop)', async () => {
     const laptop = await machineIdentity(fakeWindowsContext({ machine: 'en-US-laptop' }));
     const pc = await machineIdentity(fakeWindowsContext({ machine: 'vi-VN-commune-pc' }));
-    expect(laptop).toMatchObject({ hostname: 'LAPTOP-7Q2K9M1', model: 'Latitude 5490', serial: '8QG8X72' });
+    expect(laptop).toMatchObject({ hostname: 'HPFIREFLY16P', manufacturer: 'HP', model: 'HP ZBook Firefly 16 inch G10 Mobile Workstation PC', serial: '5CG3281NM4' });
     expect(laptop.fingerprint).not.toBe(pc.fingerprint);
   });
 });

@@ -172,13 +172,6 @@ describe('real probes fed broken commands', () => {
     expect(result.checks[1]).toMatchObject({ id: 'software.fonts', status: 'ok' });
   });
 
-  it.runIf(RUN_WINDOWS_TESTS)('Windows (pwsh, fake PC) whose CIM answer is huge → unknown "too large", never a crash', async () => {
-    const ctx = fakeWindowsContext({ machine: 'en-US-laptop', faults: [{ cmdlet: 'Get-CimInstance:Win32_OperatingSystem', kind: 'many', count: 40_000 }] });
-    const result = await runSweep(ctx, { probes: [{ ...osVersionProbe, timeoutMs: 60_000 }] });
-    expect(result.checks[0]).toMatchObject({ status: 'unknown' });
-    expect(result.checks[0]?.reason).toMatch(/too large/);
-  }, 90_000);
-
   it.runIf(RUN_WINDOWS_TESTS)('Windows (pwsh, fake PC) that answers slower than the probe → unknown "timeout", PowerShell killed', async () => {
     const ctx = fakeWindowsContext({ machine: 'vi-VN-commune-pc', faults: [{ cmdlet: 'Get-TimeZone', kind: 'slow', ms: 20_000 }] });
     const started = Date.now();

@@ -42,7 +42,7 @@ const MACHINES = join(ROOT, 'fixtures', 'windows');
 /** Per machine: the computer name and the IANA zone pwsh runs in (so `Get-Date` agrees with `Get-TimeZone`). */
 const MACHINE_ENV: Readonly<Record<string, Readonly<{ COMPUTERNAME: string; TZ: string }>>> = {
   'vi-VN-commune-pc': { COMPUTERNAME: 'UBND-KETOAN', TZ: 'Asia/Ho_Chi_Minh' },
-  'en-US-laptop': { COMPUTERNAME: 'LAPTOP-7Q2K9M1', TZ: 'America/Los_Angeles' },
+  'en-US-laptop': { COMPUTERNAME: 'HPFIREFLY16P', TZ: 'America/Los_Angeles' },
 };
 
 /** The fake machines. */

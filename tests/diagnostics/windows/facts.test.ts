@@ -12,7 +12,7 @@ import { runSweep } from '../../../diagnostics/sweep.js';
 import type { CheckResult, PowerShellRunner, ProbeContext } from '../../../diagnostics/types.js';
 import { FACT_SECTIONS, factsScript } from '../../../diagnostics/windows/facts-script.js';
 import { parseFactsOutput } from '../../../diagnostics/windows/facts.js';
-import { powershellArgs, powershellCommandText } from '../../../diagnostics/windows/powershell.js';
+import { outputProblem, powershellArgs, powershellCommandText } from '../../../diagnostics/windows/powershell.js';
 import { fakeWindowsContext, fakeWindowsRunner, RUN_WINDOWS_TESTS, type FakeFault, type FakeWindowsOptions } from '../../helpers/fake-windows.js';
 
 const NOW = Date.parse('2026-11-25T03:00:00Z');
@@ -82,11 +82,11 @@ describe.runIf(RUN_WINDOWS_TESTS)('Windows sweep on the fake machines (facts scr
     expect(cert?.values?.['subject']).toContain('Nguyễn Thị Hoa');
   });
 
-  it('en-US laptop: battery, sensors, Wi-Fi adapter, Windows 10 out of support', async () => {
+  it('en-US laptop: battery (64 % of design), sensors, full C:, Windows 10 out of support', async () => {
     const { checks, scripts } = await sweep({ machine: 'en-US-laptop' });
     expect(scripts).toHaveLength(1);
     expect(unknownIds(checks)).toEqual(['signature.token-certs']);
-    expect(by(checks, 'hardware.battery')).toMatchObject({ status: 'warn', values: { present: true, healthPercent: 54 } });
+    expect(by(checks, 'hardware.battery')).toMatchObject({ status: 'ok', values: { present: true, percent: 44, healthPercent: 64 } });
     expect(by(checks, 'hardware.temperature')).toMatchObject({ status: 'ok', values: { maxCelsius: 55.1 } });
     expect(by(checks, 'hardware.disk-health.0')).toMatchObject({ status: 'ok', values: { kind: 'SSD', health: 'healthy' } });
     expect(by(checks, 'hardware.filesystems.C:')).toMatchObject({ status: 'fail', values: { usedPercent: 97 } });
@@ -127,7 +127,7 @@ describe.runIf(RUN_WINDOWS_TESTS)('faults injected into one cmdlet', () => {
     });
     expect(sections.get('cpu')).toEqual({ status: 'failed', reason: 'PowerShell (cpu): Quota violation' });
     // The battery section reads BatteryStaticData with -ErrorAction SilentlyContinue: the error is swallowed, the data kept.
-    expect(sections.get('battery')).toMatchObject({ status: 'ok', data: { Name: 'DELL 0KY2F94', DesignedCapacity: 68000, FullChargedCapacity: 36720 } });
+    expect(sections.get('battery')).toMatchObject({ status: 'ok', data: { Name: 'Primary', DesignedCapacity: 83995, FullChargedCapacity: 53398 } });
   });
 
   it.each(['warning', 'verbose', 'progress', 'information', 'host'] as const)('a %s record never reaches stdout or stderr', async (kind) => {
@@ -154,6 +154,12 @@ describe.runIf(RUN_WINDOWS_TESTS)('faults injected into one cmdlet', () => {
     expect(data === null ? 0 : Array.isArray(data) ? data.length : 1).toBe(count);
     const id = await machineIdentity(fakeWindowsContext(options));
     expect(id).toMatchObject({ hostname: 'UBND-KETOAN', serial: '5B2QJ33' });
+  });
+
+  it('output past the cap is cut and said so (runCommand kills PowerShell)', async () => {
+    const output = await fakeWindowsRunner({ machine: 'vi-VN-commune-pc' })(powershellCommandText(factsScript()), { timeoutMs: 60_000, maxBytes: 2_000 });
+    expect(output.truncated).toBe(true);
+    expect(outputProblem(output)).toBe('PowerShell output was too large and was cut');
   });
 
   it('a section that hangs past its budget is cut, and the rest run in a new PowerShell', async () => {
