@@ -65,6 +65,17 @@ describe.runIf(RUN_WINDOWS_TESTS)('FakeWindows.psm1', () => {
     expect(data).toEqual({ Mode: 'ConstrainedLanguage', Clm: true, Os: 'Microsoft Windows 11 Pro', Certs: 1 });
   });
 
+  it('PowerShell 7 prints warning/verbose/information/host records on stdout when redirected; the preamble keeps them off (shared/TECH.md §10)', async () => {
+    const body = "Write-Warning 'w1'; Write-Verbose 'v1' -Verbose; Write-Information 'i1' -InformationAction Continue; Write-Host 'h1'; Write-Progress -Activity 'a' -Status 's'; 'out'";
+    const raw = await fakeWindowsRunner({ machine: 'en-US-laptop' })(body, { timeoutMs: 60_000 });
+    expect(raw.stdout).toMatch(/WARNING: w1/);
+    expect(raw.stdout).toMatch(/VERBOSE: v1/);
+    expect(raw.stdout).toMatch(/^i1$/m);
+    expect(raw.stdout).toMatch(/^h1$/m);
+    const wrapped = await fakeWindowsRunner({ machine: 'en-US-laptop' })(powershellCommandText(body), { timeoutMs: 60_000 });
+    expect(wrapped).toMatchObject({ stdout: 'out\n', stderr: '', exitCode: 0 });
+  });
+
   it('slows a cmdlet down on request', async () => {
     const data = await run("$t=[Diagnostics.Stopwatch]::StartNew(); $null=Get-HotFix; xasoJson @{ Ms=$t.ElapsedMilliseconds }", { machine: 'en-US-laptop', faults: [{ cmdlet: 'Get-HotFix', kind: 'slow', ms: 1500 }] });
     expect(data['Ms']).toBeGreaterThanOrEqual(1500);
