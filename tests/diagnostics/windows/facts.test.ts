@@ -16,12 +16,14 @@ import { outputProblem, powershellArgs, powershellCommandText } from '../../../d
 import { fakeWindowsContext, fakeWindowsRunner, RUN_WINDOWS_TESTS, type FakeFault, type FakeWindowsOptions } from '../../helpers/fake-windows.js';
 
 const NOW = Date.parse('2026-11-25T03:00:00Z');
-/** The sweep's machine probes but those that need a network peer (SNTP, local signing services). */
-const probes = machineProbes.filter((p) => !['os.clock', 'signature.services'].includes(p.id));
+/** Every machine probe of the sweep. */
+const probes = machineProbes;
+/** The probes that talk to the network go to closed loopback ports (no traffic leaves the machine). */
+const LOOPBACK = { ntpServer: '127.0.0.1:9', signingServices: [{ provider: 'vgca', url: 'wss://127.0.0.1:9/' }] } as const;
 
 /** A context on the fake machine that records each PowerShell run. */
 function recorded(options: FakeWindowsOptions): { ctx: ProbeContext; scripts: string[] } {
-  const base = fakeWindowsContext({ ...options, now: () => NOW });
+  const base = { ...fakeWindowsContext({ ...options, now: () => NOW }), settings: LOOPBACK };
   const scripts: string[] = [];
   const powershell: PowerShellRunner = (script, runOptions) => {
     scripts.push(script);
@@ -61,8 +63,11 @@ describe.runIf(RUN_WINDOWS_TESTS)('Windows sweep on the fake machines (facts scr
     const { checks, scripts } = await sweep({ machine: 'vi-VN-commune-pc' });
     expect(scripts).toHaveLength(1);
     expect(scripts[0]).toBe(powershellCommandText(factsScript()));
+    for (const probe of machineProbes) expect(checks.some((c) => c.id === probe.id || c.id.startsWith(`${probe.id}.`)), probe.id).toBe(true);
+    expect(by(checks, 'signature.services')?.status).not.toBe('unknown');
     // The desktop has no exposed thermal zone; the NVMe reports no health; no pkcs11-tool on Windows.
-    expect(unknownIds(checks)).toEqual(['hardware.disk-health.0', 'hardware.temperature', 'signature.token-certs']);
+    expect(unknownIds(checks)).toEqual(['hardware.disk-health.0', 'hardware.temperature', 'os.clock', 'signature.token-certs']);
+    expect(by(checks, 'os.clock')?.reason).toMatch(/127\.0\.0\.1:9/);
     expect(by(checks, 'hardware.temperature')?.reason).toMatch(/Not supported/);
     expect(by(checks, 'os.version')).toMatchObject({ status: 'ok', values: { osName: 'Windows 11 Pro 25H2 (26200.7019)' } });
     expect(by(checks, 'os.timezone')).toMatchObject({ status: 'ok', values: { id: 'SE Asia Standard Time', offsetMinutes: 420 } });
@@ -85,7 +90,7 @@ describe.runIf(RUN_WINDOWS_TESTS)('Windows sweep on the fake machines (facts scr
   it('en-US laptop: battery (64 % of design), sensors, full C:, Windows 10 out of support', async () => {
     const { checks, scripts } = await sweep({ machine: 'en-US-laptop' });
     expect(scripts).toHaveLength(1);
-    expect(unknownIds(checks)).toEqual(['signature.token-certs']);
+    expect(unknownIds(checks)).toEqual(['os.clock', 'signature.token-certs']);
     expect(by(checks, 'hardware.battery')).toMatchObject({ status: 'ok', values: { present: true, percent: 44, healthPercent: 64 } });
     expect(by(checks, 'hardware.temperature')).toMatchObject({ status: 'ok', values: { maxCelsius: 55.1 } });
     expect(by(checks, 'hardware.disk-health.0')).toMatchObject({ status: 'ok', values: { kind: 'SSD', health: 'healthy' } });

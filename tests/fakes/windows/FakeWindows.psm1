@@ -61,7 +61,26 @@ function script:ConvertTo-Date($Value) {
   return ([DateTimeOffset]::Parse([string]$Value, [Globalization.CultureInfo]::InvariantCulture)).LocalDateTime
 }
 
-# Types of the properties that are not plain strings/booleans, by record kind.
+<#
+  Types of the properties that are not plain strings/booleans, by record kind, from Microsoft Learn:
+  Win32_OperatingSystem  https://learn.microsoft.com/windows/win32/cimwin32prov/win32-operatingsystem
+  Win32_Processor        https://learn.microsoft.com/windows/win32/cimwin32prov/win32-processor
+  Win32_ComputerSystem   https://learn.microsoft.com/windows/win32/cimwin32prov/win32-computersystem (PCSystemType 1 desktop, 2 mobile)
+  Win32_LogicalDisk      https://learn.microsoft.com/windows/win32/cimwin32prov/win32-logicaldisk (DriveType 3 local disk)
+  Win32_Battery          https://learn.microsoft.com/windows/win32/cimwin32prov/win32-battery
+  BatteryStaticData, BatteryFullChargedCapacity, MSAcpi_ThermalZoneTemperature: root/wmi classes of the
+                         ACPI battery/thermal drivers (uint32; temperature in tenths of kelvin)
+  AntiVirusProduct       root/SecurityCenter2 (productState uint32, WSC_SECURITY_PRODUCT_STATE bytes)
+  Win32_Printer          https://learn.microsoft.com/windows/win32/cimwin32prov/win32-printer
+  Win32_PingStatus       https://learn.microsoft.com/previous-versions/windows/desktop/wmipicmp/win32-pingstatus
+  MSFT_NetAdapter        https://learn.microsoft.com/previous-versions/windows/desktop/legacy/hh968170(v=vs.85)
+  MSFT_PhysicalDisk      https://learn.microsoft.com/windows-hardware/drivers/storage/msft-physicaldisk
+  Win32_QuickFixEngineering https://learn.microsoft.com/windows/win32/cimwin32prov/win32-quickfixengineering
+  ServiceController      https://learn.microsoft.com/dotnet/api/system.serviceprocess.servicecontrollerstatus
+  MSFT_Printer/MSFT_PrintJob https://learn.microsoft.com/windows/win32/printdocs/printer-info-2, job-info-2
+  Not from Windows: `PrintTestPageReturnValue` on a Win32_Printer record is the fake's knob for what
+  Invoke-CimMethod PrintTestPage returns (0 success, 5 access denied).
+#>
 $script:Types = @{
   'Win32_OperatingSystem'          = @{ LastBootUpTime = 'datetime'; InstallDate = 'datetime'; TotalVisibleMemorySize = 'uint64'; FreePhysicalMemory = 'uint64' }
   'Win32_Processor'                = @{ NumberOfCores = 'uint32'; NumberOfLogicalProcessors = 'uint32'; LoadPercentage = 'uint16' }
