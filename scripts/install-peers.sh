@@ -2,6 +2,7 @@
 # Installs the Debian packages the tests meet as real peers (shared/PEERS.md): Chromium for the
 # UI, CUPS + ippeveprinter for printers, SoftHSM2 + OpenSC for tokens, iproute2/dnsmasq/nmap for
 # the simulated office LAN, snmpd for a Printer-MIB agent, samba's nmbd for NetBIOS names, poppler for PDF checks. Needs root (apt-get).
+# Also PowerShell 7 (pwsh) as a .NET global tool, for the Windows scripts (see install_pwsh).
 set -euo pipefail
 packages=(
   chromium chromium-driver
@@ -11,6 +12,26 @@ packages=(
   poppler-utils unzip tmux
   mono-mcs
 )
+# PowerShell 7 (pwsh) runs every Windows script of the app in the tests, against the fake Windows
+# module (tests/fakes/windows). A .NET global tool, pinned (a later 7.7 may want a newer .NET);
+# the tests look for it at ~/.dotnet/tools/pwsh, then on PATH (XASO_PWSH overrides). Idempotent.
+install_pwsh() {
+  if [ -x "$HOME/.dotnet/tools/pwsh" ]; then
+    echo "install-peers: pwsh already installed ($("$HOME/.dotnet/tools/pwsh" --version))"
+    return 0
+  fi
+  local dotnet
+  dotnet="$(command -v dotnet || true)"
+  [ -z "$dotnet" ] && [ -x "$HOME/.dotnet/dotnet" ] && dotnet="$HOME/.dotnet/dotnet"
+  if [ -z "$dotnet" ]; then
+    echo "install-peers: no dotnet SDK: cannot install pwsh; the Windows tests will fail in CI" >&2
+    return 0
+  fi
+  echo "install-peers: installing pwsh (dotnet tool install --global PowerShell --version 7.6.9)"
+  DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 "$dotnet" tool install --global PowerShell --version 7.6.9
+}
+install_pwsh
+
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

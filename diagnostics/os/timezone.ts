@@ -11,7 +11,8 @@ export type ZoneInfo = Readonly<{ id: string; offsetMinutes: number }>;
 export function parseWindowsZone(section: unknown): ZoneInfo | undefined {
   const id = str(section, 'Id');
   const offset = num(section, 'UtcOffsetNowMinutes') ?? num(section, 'BaseUtcOffsetMinutes');
-  return id === undefined || offset === undefined ? undefined : { id, offsetMinutes: offset };
+  // `(Get-Date) - (Get-Date).ToUniversalTime()` reads the clock twice: 419.99998, not 420.
+  return id === undefined || offset === undefined ? undefined : { id, offsetMinutes: Math.round(offset) };
 }
 
 const meta = { id: 'os.timezone', area: 'os', title: t('Múi giờ', 'Time zone') } as const;

@@ -12,7 +12,9 @@ import type { CheckResult, Probe } from '../../diagnostics/types.js';
 import { cpuProbe } from '../../diagnostics/hardware/cpu.js';
 import { osVersionProbe } from '../../diagnostics/os/os-version.js';
 import { fontsProbe } from '../../diagnostics/software/fonts.js';
+import { timezoneProbe } from '../../diagnostics/os/timezone.js';
 import { CommandTimeoutError } from '../../diagnostics/errors.js';
+import { fakeWindowsContext, RUN_WINDOWS_TESTS } from '../helpers/fake-windows.js';
 import { fakeContext, fakeRun, output } from './fake-context.js';
 
 const title = { vi: 'Thử', en: 'Test' };
@@ -123,8 +125,9 @@ describe('real probes fed broken commands', () => {
   const win = (answer: Parameters<typeof fakeRun>[0]) => fakeContext('win32', fakeRun(answer));
   const cases: [string, Parameters<typeof fakeRun>[0], RegExp][] = [
     ['exits non-zero', () => output('', 1, 'Access denied'), /exited with 1: Access denied/],
-    ['prints garbage', () => output('<<not json>>'), /not JSON/],
-    ['prints nothing', () => output(''), /printed nothing/],
+    // The facts batch reads one JSON line per section: anything else means no section finished.
+    ['prints garbage', () => output('<<not json>>'), /PowerShell ended before this section/],
+    ['prints nothing', () => output(''), /PowerShell ended before this section/],
     [
       'prints huge output',
       () => ({ stdout: 'x'.repeat(1000), stderr: '', exitCode: null, truncated: true }),
@@ -136,11 +139,6 @@ describe('real probes fed broken commands', () => {
         throw new CommandTimeoutError('powershell.exe: no answer within 25000 ms');
       },
       /CommandTimeoutError/,
-    ],
-    [
-      'returns a section error',
-      () => output(JSON.stringify({ os: { error: 'Invalid class' } })),
-      /Invalid class/,
     ],
   ];
   it.each(cases)(
@@ -165,6 +163,23 @@ describe('real probes fed broken commands', () => {
     expect(result.checks[0]).toMatchObject({ status: 'unknown' });
     expect(result.checks[0]?.reason).toMatch(/^timeout/);
   });
+
+  it.runIf(RUN_WINDOWS_TESTS)('Windows (pwsh, fake PC) whose CIM class is missing → unknown with the WMI message', async () => {
+    const ctx = fakeWindowsContext({ machine: 'vi-VN-commune-pc', faults: [{ cmdlet: 'Get-CimInstance:Win32_OperatingSystem', kind: 'throw', message: 'Invalid class ' }] });
+    const result = await runSweep(ctx, { probes: [osVersionProbe, fontsProbe] });
+    expect(result.checks[0]).toMatchObject({ id: 'os.version', status: 'unknown' });
+    expect(result.checks[0]?.reason).toMatch(/PowerShell \(os\): Invalid class/);
+    expect(result.checks[1]).toMatchObject({ id: 'software.fonts', status: 'ok' });
+  });
+
+  it.runIf(RUN_WINDOWS_TESTS)('Windows (pwsh, fake PC) that answers slower than the probe → unknown "timeout", PowerShell killed', async () => {
+    const ctx = fakeWindowsContext({ machine: 'vi-VN-commune-pc', faults: [{ cmdlet: 'Get-TimeZone', kind: 'slow', ms: 20_000 }] });
+    const started = Date.now();
+    const result = await runSweep(ctx, { probes: [{ ...osVersionProbe, timeoutMs: 30_000 }, { ...timezoneProbe, timeoutMs: 5_000 }] });
+    expect(result.checks.find((c) => c.id === 'os.version')).toMatchObject({ status: 'ok' });
+    expect(result.checks.find((c) => c.id === 'os.timezone')?.reason).toMatch(/^timeout/);
+    expect(Date.now() - started).toBeLessThan(15_000);
+  }, 60_000);
 
   it('Linux fc-list missing → unknown, not "no fonts"', async () => {
     const missing = fakeContext(

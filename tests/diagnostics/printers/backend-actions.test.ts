@@ -1,7 +1,7 @@
 /**
- * Spooler restart and Windows actions through a recording runner: restarting the machine's real
- * CUPS would disturb every other test on this shared machine, and Windows cannot run here. The
- * runner answers what the real tools print (CUPS: exit codes; Windows: the scripts' JSON).
+ * Spooler restart and printer actions. CUPS through a recording runner (restarting the machine's
+ * real CUPS would disturb every other test on this shared machine; it answers with the exit codes
+ * the real tools give). Windows: the shipped scripts run in pwsh against the fake machines.
  */
 import { describe, expect, it } from 'vitest';
 
@@ -12,6 +12,14 @@ import { isSpoolerStopped } from '../../../diagnostics/printers/faults.js';
 import { printersProbe } from '../../../diagnostics/printers/printers-probe.js';
 import type { CommandOutput, ProbeContext, RunCommand } from '../../../diagnostics/types.js';
 import { fakeFs, fakeOs } from '../../fakes/fake-host.js';
+import { fakeWindowsContext, RUN_WINDOWS_TESTS, type FakeWindowsOptions } from '../../helpers/fake-windows.js';
+
+/** A fake Windows machine whose PowerShell runs are recorded. */
+function windows(options: FakeWindowsOptions): { ctx: ProbeContext; scripts: string[] } {
+  const base = fakeWindowsContext(options);
+  const scripts: string[] = [];
+  return { ctx: { ...base, powershell: (script, o) => (scripts.push(script), base.powershell(script, o)) }, scripts };
+}
 
 function recording(answer: (file: string, args: readonly string[]) => Partial<CommandOutput>, platform: ProbeContext['platform']) {
   const calls: { file: string; args: readonly string[] }[] = [];
@@ -32,57 +40,59 @@ describe('restart spooler', () => {
     expect(report.actions).toEqual([{ what: expect.objectContaining({ vi: expect.stringMatching(/CUPS/) }), ok: false, detail: 'System has not been booted with systemd' }]);
   });
 
-  it('Windows: Restart-Service, then the spooler status', async () => {
-    const { ctx, calls } = recording(() => ({ stdout: '{"Status":"Running","Error":null}' }), 'win32');
+  it.runIf(RUN_WINDOWS_TESTS)('Windows (pwsh, fake PC): Restart-Service, then the spooler status', async () => {
+    const { ctx, scripts } = windows({ machine: 'vi-VN-commune-pc' });
     const report = await printerBackend(ctx).restartSpooler();
-    expect(calls[0]?.file).toBe('powershell.exe');
-    expect(calls[0]?.args.at(-1)).toContain('Restart-Service -Name Spooler');
+    expect(scripts).toHaveLength(1);
+    expect(scripts[0]).toContain('Restart-Service -Name Spooler');
     expect(report.actions[0]).toMatchObject({ ok: true, detail: 'Spooler: Running' });
   });
 
-  it('Windows: access denied is a failed action, not a crash', async () => {
-    const { ctx } = recording(() => ({ stdout: '{"Status":"Running","Error":"Cannot open Spooler service on computer \'.\'."}' }), 'win32');
+  it.runIf(RUN_WINDOWS_TESTS)('Windows (pwsh, fake PC): access denied is a failed action, not a crash', async () => {
+    const { ctx } = windows({ machine: 'vi-VN-commune-pc', faults: [{ cmdlet: 'Restart-Service', kind: 'throw', message: "Cannot open Spooler service on computer '.'." }] });
     const report = await printerBackend(ctx).restartSpooler();
     expect(report.actions[0]?.ok).toBe(false);
+    expect(JSON.stringify(report.actions[0])).toContain('Cannot open Spooler service');
   });
 });
 
-describe('Windows test page and queue', () => {
+describe.runIf(RUN_WINDOWS_TESTS)('Windows test page and queue (pwsh, fake machines)', () => {
   it('prints the driver test page and follows the queue until it empties', async () => {
-    let polls = 0;
-    const { ctx } = recording((_f, args) => {
-      const script = args.at(-1) ?? '';
-      if (script.includes('PrintTestPage')) return { stdout: '{"ReturnValue":0}' };
-      polls += 1;
-      return { stdout: polls < 2 ? '[{"Id":4,"DocumentName":"Test Page","JobStatus":"Printing"}]' : '[]' };
-    }, 'win32');
-    const result = await printerBackend(ctx).printTestPage('HP LaserJet', { timeoutMs: 60_000 });
+    const { ctx, scripts } = windows({ machine: 'vi-VN-commune-pc' });
+    const result = await printerBackend(ctx).printTestPage('Microsoft Print to PDF', { timeoutMs: 60_000 });
     expect(result.outcome).toBe('completed');
+    expect(scripts.some((s) => s.includes('PrintTestPage'))).toBe(true);
+  });
+
+  it('stops following when a job of the queue reports an error (paper jam)', async () => {
+    const { ctx } = windows({ machine: 'vi-VN-commune-pc' });
+    const result = await printerBackend(ctx).printTestPage('Máy in Một cửa', { timeoutMs: 60_000 });
+    expect(result).toMatchObject({ outcome: 'failed', finalState: expect.stringContaining('Error') });
   });
 
   it('says access denied (5) plainly', async () => {
-    const { ctx } = recording(() => ({ stdout: '{"ReturnValue":5}' }), 'win32');
-    const result = await printerBackend(ctx).printTestPage('HP');
+    const { ctx } = windows({ machine: 'en-US-laptop' });
+    const result = await printerBackend(ctx).printTestPage('HP LaserJet P1102 (Phòng Một cửa)');
     expect(result).toMatchObject({ outcome: 'failed' });
     expect(result.detail.en).toMatch(/access denied/);
   });
 
   it('clears a queue and counts before/after', async () => {
-    const { ctx } = recording(() => ({ stdout: '{"Before":3,"After":0}' }), 'win32');
+    const { ctx } = windows({ machine: 'vi-VN-commune-pc' });
     const report = await printerBackend(ctx).clearQueue('Máy in Một cửa');
-    expect(report).toMatchObject({ jobsBefore: 3, jobsAfter: 0, actions: [{ ok: true }] });
+    expect(report).toMatchObject({ jobsBefore: 2, jobsAfter: 0, actions: [{ ok: true }] });
   });
 
-  it('lists nothing and says why when the spooler is stopped', async () => {
-    const { ctx } = recording(() => ({ stdout: '{"Spooler":"Stopped","Printers":{"error":"The spooler service is not reachable."}}' }), 'win32');
+  it('lists nothing and says why when the spooler does not answer', async () => {
+    const { ctx } = windows({ machine: 'en-US-laptop', faults: [{ cmdlet: 'Get-Service', kind: 'empty' }, { cmdlet: 'Get-Printer', kind: 'throw', message: 'The spooler service is not reachable.' }] });
     const list = await printerBackend(ctx).list();
-    expect(list).toEqual({ status: 'failed', reason: 'spooler-stopped: the print spooler is Stopped: The spooler service is not reachable.' });
+    expect(list).toEqual({ status: 'failed', reason: expect.stringMatching(/^spooler-stopped: .*The spooler service is not reachable\./) });
   });
 });
 
 describe('spooler stopped', () => {
-  it('becomes a failed check with the fix in the sweep (Windows)', async () => {
-    const { ctx } = recording(() => ({ stdout: '{"Spooler":"Stopped","Printers":{"error":"The spooler service is not reachable."}}' }), 'win32');
+  it.runIf(RUN_WINDOWS_TESTS)('becomes a failed check with the fix in the sweep (Windows, pwsh, fake PC)', async () => {
+    const { ctx } = windows({ machine: 'vi-VN-commune-pc', faults: [{ cmdlet: 'Get-Service', kind: 'empty' }, { cmdlet: 'Get-Printer', kind: 'throw', message: 'Không thể kết nối dịch vụ bộ đệm in.' }] });
     const checks = await printersProbe.run(ctx, { signal: new AbortController().signal });
     expect(checks).toHaveLength(1);
     expect(checks[0]).toMatchObject({ id: 'printers.installed', status: 'fail' });

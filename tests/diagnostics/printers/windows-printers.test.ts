@@ -1,6 +1,7 @@
 /**
- * Windows printers parser on en-US and vi-VN fixtures (written from Microsoft's docs: see
- * tests/fixtures/printers/SOURCE.md), plus the scripts' quoting.
+ * Windows printers end to end: the shipped printers script runs in pwsh against the fake machines
+ * (tests/fixtures/windows/<machine>) and the parser's answer is compared with
+ * tests/fixtures/printers/win32/<locale>/<machine>.expected.json; plus the scripts' quoting.
  */
 import { describe, expect, it } from 'vitest';
 
@@ -8,21 +9,30 @@ import {
   parseWindowsPrinters,
   psQuote,
   windowsClearQueueScript,
+  windowsPrintersScript,
   windowsTestPageScript,
 } from '../../../diagnostics/printers/windows-printers.js';
-import { loadFixtures } from '../../helpers/fixtures.js';
+import { runPowerShellJson } from '../../../diagnostics/windows/powershell.js';
+import { fakeWindowsContext, RUN_WINDOWS_TESTS, type FakeWindowsOptions } from '../../helpers/fake-windows.js';
+import { loadMachineExpectations } from '../../helpers/fixtures.js';
 
 type Expected = { spooler: string; error?: boolean; printers: { name: string; state: string; isDefault: boolean; port: string; networkHost?: string; jobs: number; faults: string[] }[] };
-const cases = loadFixtures('printers', 'win32');
+const cases = loadMachineExpectations('printers');
 
-describe('parseWindowsPrinters', () => {
-  it('has fixtures for both locales', () => {
-    expect(new Set(cases.map((c) => c.locale))).toEqual(new Set(['en-US', 'vi-VN']));
+async function printers(options: FakeWindowsOptions) {
+  const result = await runPowerShellJson(fakeWindowsContext(options), windowsPrintersScript, { timeoutMs: 60_000 });
+  expect(result.status).toBe('ok');
+  return parseWindowsPrinters(result.status === 'ok' ? result.data : undefined);
+}
+
+describe('Windows printers', () => {
+  it('has an expectation for both fake machines', () => {
+    expect(cases.map((c) => c.machine).sort()).toEqual(['en-US-laptop', 'vi-VN-commune-pc']);
   });
 
-  it.each(cases)('$locale/$name', ({ input, expected }) => {
+  it.runIf(RUN_WINDOWS_TESTS).each(cases)('$machine (printers script in pwsh)', async ({ machine, expected }) => {
     const want = expected as Expected;
-    const parsed = parseWindowsPrinters(JSON.parse(input));
+    const parsed = await printers({ machine });
     expect(parsed.spooler).toBe(want.spooler);
     expect(parsed.error !== undefined).toBe(want.error === true);
     expect(parsed.printers.map((p) => ({
@@ -32,15 +42,20 @@ describe('parseWindowsPrinters', () => {
     }))).toEqual(want.printers);
   });
 
-  it('keeps Vietnamese names and explains each fault in both languages', () => {
-    const vi = cases.find((c) => c.locale === 'vi-VN' && c.name === 'three-printers')!;
-    const parsed = parseWindowsPrinters(JSON.parse(vi.input));
+  it.runIf(RUN_WINDOWS_TESTS)('keeps Vietnamese names, users and dates, and explains each fault in both languages', async () => {
+    const parsed = await printers({ machine: 'vi-VN-commune-pc' });
     const office = parsed.printers[0]!;
-    expect(office.jobs[0]).toMatchObject({ name: 'Tờ trình UBND xã.docx', user: 'UBND\\văn thư', pages: 3, submittedAt: '2026-11-23T08:00:00.000Z' });
+    expect(office.jobs[0]).toMatchObject({ name: 'Tờ trình UBND xã.docx', user: 'UBND\\Kế toán', pages: 3, state: 'Error, Printing', submittedAt: '2026-11-23T08:00:00.000Z' });
     for (const fault of office.faults) {
       expect(fault.text.vi.length).toBeGreaterThan(0);
       expect(fault.fix.en.length).toBeGreaterThan(0);
     }
+  });
+
+  it.runIf(RUN_WINDOWS_TESTS)('the spooler not answering Get-Printer: no printers, its (Vietnamese) message kept', async () => {
+    const message = 'Không thể kết nối dịch vụ bộ đệm in. Hãy đảm bảo dịch vụ đang chạy.';
+    const parsed = await printers({ machine: 'vi-VN-commune-pc', faults: [{ cmdlet: 'Get-Printer', kind: 'throw', message }] });
+    expect(parsed).toEqual({ spooler: 'Running', printers: [], error: message });
   });
 
   it('quotes printer names safely in PowerShell', () => {

@@ -1,5 +1,5 @@
 /**
- * Neighbour-table parsers: Windows `Get-NetNeighbor` JSON fixtures (en-US, vi-VN) and Linux
+ * Neighbour-table parsers: the Windows `Get-NetNeighbor` script run in pwsh against the fake machines and Linux
  * `ip -j neigh` output; OUI vendor lookup; device type guess.
  */
 import { describe, expect, it } from 'vitest';
@@ -7,14 +7,19 @@ import { describe, expect, it } from 'vitest';
 import { guessDeviceType } from '../../../diagnostics/scan/device-type.js';
 import { localRanges, parseCidr } from '../../../diagnostics/scan/cidr.js';
 import { parseLinuxNeighbours } from '../../../diagnostics/scan/neighbours-linux.js';
-import { parseWin32Neighbours } from '../../../diagnostics/scan/neighbours-win32.js';
+import { parseWin32Neighbours, win32NeighboursScript } from '../../../diagnostics/scan/neighbours-win32.js';
 import { vendorOf } from '../../../diagnostics/scan/oui.js';
-import { loadFixtures } from '../../helpers/fixtures.js';
+import { runPowerShellJson } from '../../../diagnostics/windows/powershell.js';
+import { fakeWindowsContext, RUN_WINDOWS_TESTS } from '../../helpers/fake-windows.js';
+import { loadMachineExpectations } from '../../helpers/fixtures.js';
 
 describe('neighbour tables', () => {
-  const cases = loadFixtures('neighbours', 'win32');
-  it.each(cases)('win32 $locale/$name', ({ input, expected }) => {
-    expect(parseWin32Neighbours(JSON.parse(input))).toEqual(expected);
+  const cases = loadMachineExpectations('neighbours');
+  it.runIf(RUN_WINDOWS_TESTS).each(cases)('win32 $machine (Get-NetNeighbor script in pwsh)', async ({ machine, expected }) => {
+    const result = await runPowerShellJson(fakeWindowsContext({ machine }), win32NeighboursScript, { timeoutMs: 60_000 });
+    expect(result.status).toBe('ok');
+    // Unreachable, broadcast, multicast and IPv6 entries dropped; MACs normalised.
+    expect(parseWin32Neighbours(result.status === 'ok' ? result.data : undefined)).toEqual(expected);
   });
 
   it('linux: keeps entries with a MAC, drops FAILED/INCOMPLETE', () => {

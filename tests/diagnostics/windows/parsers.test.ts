@@ -1,14 +1,20 @@
 /**
- * Table-driven tests of every Windows parser on PowerShell JSON fixtures, vi-VN and en-US:
- * tests/fixtures/<probe>/win32/<locale>/<case>.json → <case>.expected.json
- * ({ parsed, statuses }). `UPDATE_FIXTURES=1` rewrites the expected files (review the diff).
+ * Table-driven tests of every Windows parser on what the shipped facts script prints in pwsh
+ * against the fake machines (tests/fixtures/windows/<machine>, see SOURCE.md there): one
+ * `tests/fixtures/<probe>/win32/<locale>/<machine>.expected.json` ({ parsed, statuses }) per parser
+ * and machine, checked by hand against the machine data and the documentation.
+ * `UPDATE_FIXTURES=1` rewrites the expected files (review the diff by hand).
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
-import type { CheckResult } from '../../../diagnostics/types.js';
+import type { CheckResult, ProbeResult } from '../../../diagnostics/types.js';
+import { factsScript, type FactSection } from '../../../diagnostics/windows/facts-script.js';
+import { parseFactsOutput } from '../../../diagnostics/windows/facts.js';
+import { powershellCommandText } from '../../../diagnostics/windows/powershell.js';
+import { fakeWindowsRunner, RUN_WINDOWS_TESTS } from '../../helpers/fake-windows.js';
 import { evaluateBattery, parseWindowsBattery } from '../../../diagnostics/hardware/battery.js';
 import { evaluateDisk, parseWindowsDisks } from '../../../diagnostics/hardware/disk-health.js';
 import { evaluateVolume, parseWindowsVolumes } from '../../../diagnostics/hardware/filesystems.js';
@@ -131,35 +137,63 @@ const PARSERS: Readonly<Record<string, Parser>> = {
 };
 
 const ROOT = join(import.meta.dirname, '../../fixtures');
-const cases = Object.keys(PARSERS).flatMap((probe) =>
-  ['vi-VN', 'en-US'].flatMap((locale) => {
-    const dir = join(ROOT, probe, 'win32', locale);
-    if (!existsSync(dir)) return [];
-    return readdirSync(dir)
-      .filter((f) => f.endsWith('.json') && !f.endsWith('.expected.json'))
-      .map((f) => ({ probe, locale, file: join(dir, f), name: `${probe}/${locale}/${f}` }));
-  }),
-);
+/** The fake machines, and where their expectations live (tests/fixtures/<probe>/win32/<locale>/<case>.expected.json). */
+const MACHINES = [
+  { machine: 'vi-VN-commune-pc', locale: 'vi-VN', name: 'commune-pc' },
+  { machine: 'en-US-laptop', locale: 'en-US', name: 'laptop' },
+] as const;
 
-describe('Windows parsers on documented PowerShell JSON (vi-VN, en-US)', () => {
-  it('has fixtures in both locales for every parser', () => {
-    for (const probe of Object.keys(PARSERS)) {
-      for (const locale of ['vi-VN', 'en-US'])
-        expect(
-          cases.some((c) => c.probe === probe && c.locale === locale),
-          `${probe} ${locale}`,
-        ).toBe(true);
+/** What each parser reads from the facts batch. */
+const INPUT: Readonly<Record<string, (facts: Map<FactSection, ProbeResult<unknown>>) => unknown>> = {
+  'os-version': (f) => data(f, 'os'),
+  uptime: (f) => ({ os: data(f, 'os'), reboot: data(f, 'reboot') }),
+  filesystems: (f) => data(f, 'volumes'),
+  'disk-health': (f) => data(f, 'physicalDisks'),
+  battery: (f) => data(f, 'battery'),
+  timezone: (f) => data(f, 'timezone'),
+  installed: (f) => data(f, 'uninstall'),
+  fonts: (f) => data(f, 'fonts'),
+  security: (f) => data(f, 'security'),
+  updates: (f) => data(f, 'hotfix'),
+  'usb-tokens': (f) => data(f, 'usb'),
+  'smartcard-service': (f) => data(f, 'services'),
+  'pkcs11-modules': (f) => data(f, 'modules'),
+  'store-certs': (f) => data(f, 'certs'),
+};
+
+function data(facts: Map<FactSection, ProbeResult<unknown>>, section: FactSection): unknown {
+  const result = facts.get(section);
+  if (result?.status !== 'ok') throw new Error(`section ${section}: ${JSON.stringify(result)}`);
+  return result.data;
+}
+
+/** Paths of the fake machine's folder, as `$env:SystemRoot` gave them, made machine-independent. */
+const portable = (value: unknown): unknown =>
+  JSON.parse(JSON.stringify(value).replaceAll(join(ROOT, 'windows').replace(/\\/g, '\\\\'), '<fixtures>/windows'));
+
+describe.runIf(RUN_WINDOWS_TESTS)('Windows parsers on the facts batch run in pwsh against the fake machines', () => {
+  const facts = new Map<string, Map<FactSection, ProbeResult<unknown>>>();
+  beforeAll(async () => {
+    for (const { machine } of MACHINES) {
+      const output = await fakeWindowsRunner({ machine })(powershellCommandText(factsScript()), { timeoutMs: 60_000 });
+      expect(output.stderr).toBe('');
+      facts.set(machine, parseFactsOutput(output.stdout));
     }
   });
 
-  it.each(cases)('$name', ({ probe, file }) => {
-    const { parsed, checks } = PARSERS[probe]!(JSON.parse(readFileSync(file, 'utf8')));
-    const actual = JSON.parse(
-      JSON.stringify({ parsed, statuses: checks.map((c) => `${c.id}: ${c.status}`) }),
-    );
-    const expectedFile = file.replace(/\.json$/, '.expected.json');
-    if (process.env['UPDATE_FIXTURES'] === '1')
-      writeFileSync(expectedFile, `${JSON.stringify(actual, null, 2)}\n`);
+  it('has an expectation for every parser on both machines', () => {
+    for (const probe of Object.keys(PARSERS)) {
+      for (const { locale, name } of MACHINES) expect(existsSync(join(ROOT, probe, 'win32', locale, `${name}.expected.json`)), `${probe} ${locale}`).toBe(true);
+    }
+  });
+
+  const cases = Object.keys(PARSERS).flatMap((probe) => MACHINES.map((m) => ({ probe, ...m, title: `${probe}/${m.locale}/${m.name}` })));
+  it.each(cases)('$title', ({ probe, machine, locale, name }) => {
+    const input = INPUT[probe]!(facts.get(machine)!);
+    const { parsed, checks } = PARSERS[probe]!(input);
+    const actual = portable({ parsed, statuses: checks.map((c) => `${c.id}: ${c.status}`) });
+    const expectedFile = join(ROOT, probe, 'win32', locale, `${name}.expected.json`);
+    if (process.env['UPDATE_FIXTURES'] === '1') writeFileSync(expectedFile, `${JSON.stringify(actual, null, 2)}\n`);
     expect(actual).toEqual(JSON.parse(readFileSync(expectedFile, 'utf8')));
   });
 });
