@@ -21,6 +21,7 @@ import { CommandNotFoundError } from '../../diagnostics/errors.js';
 import { runCommand } from '../../diagnostics/run-command.js';
 import type { PowerShellRunner, ProbeContext, RunCommand } from '../../diagnostics/types.js';
 import { POWERSHELL_MAX_BYTES, powershellArgs } from '../../diagnostics/windows/powershell.js';
+import { fakeFs, fakeOs } from '../fakes/fake-host.js';
 
 export type FakeFault = Readonly<{
   cmdlet: string;
@@ -133,11 +134,16 @@ export function fakeWindowsContext(
   options: FakeWindowsOptions & { now?: () => number; env?: Record<string, string> },
 ): ProbeContext {
   const { now, env, ...fake } = options;
+  const machineEnv = { ...fakeWindowsEnv(fake), ...env };
+  const name = machineEnv['COMPUTERNAME'] ?? 'FAKE-PC';
   return {
     platform: 'win32',
     run: noWindowsProgram,
     powershell: fakeWindowsRunner(fake),
     now: now ?? (() => Date.now()),
-    env: { ...fakeWindowsEnv(fake), ...env },
+    env: machineEnv,
+    // Nothing of this Linux machine: its host facts are the fake Windows machine's.
+    os: fakeOs({ hostname: () => name, homedir: () => 'C:\\Users\\canbo', type: () => 'Windows_NT' }),
+    fs: fakeFs(),
   };
 }
