@@ -1,7 +1,7 @@
 import { networkInterfaces } from 'node:os';
 
 import { readNetworkConfig } from '../../../diagnostics/network/config.js';
-import { CONFIRM_ABOVE_PREFIX, localRanges, MAX_PREFIX, parseCidr, type Ipv4Range } from '../../../diagnostics/scan/cidr.js';
+import { CONFIRM_ABOVE_PREFIX, localRanges, MAX_PREFIX, onLinkRanges, parseCidr, type Ipv4Range } from '../../../diagnostics/scan/cidr.js';
 import { scanLan } from '../../../diagnostics/scan/scan-lan.js';
 import type { Handlers } from '../define.js';
 import type { ServiceEnv } from '../env.js';
@@ -39,7 +39,7 @@ export function scanHandlers(env: ServiceEnv): Handlers<typeof scanContract> {
       let lastPercent = -1;
       return scanLan(ctx, {
         ranges,
-        onLink: localRanges(networkInterfaces()),
+        onLink: onLinkRanges(networkInterfaces()),
         selfAddresses: ownAddresses(),
         ...(gateway === undefined ? {} : { gateways: [gateway] }),
         ...(request.icmp === undefined ? {} : { icmp: request.icmp }),

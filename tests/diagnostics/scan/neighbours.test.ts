@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { guessDeviceType } from '../../../diagnostics/scan/device-type.js';
-import { localRanges, parseCidr } from '../../../diagnostics/scan/cidr.js';
+import { localRanges, onLinkRanges, parseCidr } from '../../../diagnostics/scan/cidr.js';
 import { parseLinuxNeighbours } from '../../../diagnostics/scan/neighbours-linux.js';
 import { parseWin32Neighbours } from '../../../diagnostics/scan/neighbours-win32.js';
 import { vendorOf } from '../../../diagnostics/scan/oui.js';
@@ -55,12 +55,21 @@ describe('ranges', () => {
     expect(parseCidr('abc')).toBeUndefined();
   });
 
-  it('takes only own non-loopback IPv4 ranges, at most a /24 around the address', () => {
+  it('takes only own non-loopback IPv4 ranges, a /24 around the address of a larger network', () => {
     const ranges = localRanges({
       lo: [{ family: 'IPv4', address: '127.0.0.1', cidr: '127.0.0.1/8', internal: true }],
       eth0: [{ family: 'IPv4', address: '172.16.5.9', cidr: '172.16.5.9/16', internal: false }, { family: 'IPv6', address: 'fe80::1', cidr: 'fe80::1/64', internal: false }],
       wlan0: [{ family: 'IPv4', address: '169.254.1.1', cidr: '169.254.1.1/16', internal: false }],
     });
     expect(ranges.map((r) => r.cidr)).toEqual(['172.16.5.0/24']);
+  });
+
+  it('keeps a /22 or smaller network whole, and says on-link what the prefix says', () => {
+    const interfaces = {
+      eth0: [{ family: 'IPv4', address: '10.8.1.20', cidr: '10.8.1.20/23', internal: false }],
+      eth1: [{ family: 'IPv4', address: '172.16.5.9', cidr: '172.16.5.9/16', internal: false }],
+    };
+    expect(localRanges(interfaces).map((r) => r.cidr)).toEqual(['10.8.0.0/23', '172.16.5.0/24']);
+    expect(onLinkRanges(interfaces).map((r) => r.cidr)).toEqual(['10.8.0.0/23', '172.16.0.0/16']);
   });
 });
