@@ -5,7 +5,7 @@ import { homedir } from 'node:os';
 
 import { defaultDataDir } from '../service/data-dir.js';
 import { currentPlatform, defaultEnv } from '../service/env.js';
-import { createService } from '../service/index.js';
+import type { Service } from '../service/index.js';
 import { APP_VERSION } from '../service/version.js';
 import { commands } from './commands/index.js';
 import { runCli } from './run.js';
@@ -13,13 +13,19 @@ import { runCli } from './run.js';
 const controller = new AbortController();
 process.once('SIGINT', () => controller.abort());
 
-const service = createService(
-  defaultEnv({
-    door: 'cli',
-    version: APP_VERSION,
-    dataDir: defaultDataDir(process.env, currentPlatform(), homedir()),
-  }),
-);
+// The service (every domain, its libraries) is loaded on the first call only, from its own
+// bundle chunk: `--help`, `--version` and usage errors start in the time Node itself takes.
+let loaded: Promise<Service> | undefined;
+const load = (): Promise<Service> =>
+  (loaded ??= import('../service/index.js').then(({ createService }) =>
+    createService(defaultEnv({ door: 'cli', version: APP_VERSION, dataDir: defaultDataDir(process.env, currentPlatform(), homedir()) })),
+  ));
+const service: Service = {
+  get contract(): Service['contract'] {
+    throw new Error('the CLI reaches the service through invoke() only');
+  },
+  invoke: async (channel, payload, options) => (await load()).invoke(channel, payload, options),
+};
 const envLang = process.env['XASO_LANG'];
 
 const code = await runCli(process.argv.slice(2), {
