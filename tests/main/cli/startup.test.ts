@@ -4,10 +4,11 @@
  * not the PDF/DOCX/XLSX writers. Every module Node resolves is logged by a resolve hook.
  */
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
 import { describe, expect, it } from 'vitest';
@@ -30,6 +31,9 @@ describe('CLI start-up', () => {
     const urls = await loaded(args);
     expect(urls.some((u) => u.endsWith('/out/cli/xaso.js'))).toBe(true);
     expect(urls.filter((u) => HEAVY.test(u))).toEqual([]);
+    // What it parses: the entry and small shared chunks (the service chunk alone is > 1 MB).
+    const bytes = [...new Set(urls.filter((u) => u.startsWith('file:')))].reduce((sum, u) => sum + statSync(fileURLToPath(u)).size, 0);
+    expect(bytes).toBeLessThan(200_000);
   });
 
   it('loads the service for a command, but not the PDF/DOCX/XLSX writers', async () => {
