@@ -134,7 +134,8 @@ export async function scanLan(ctx: ProbeContext, options: ScanOptions): Promise<
   const notes: { vi: string; en: string }[] = [];
   // The table read between the TCP steps is used, unless ping asked ARP about on-link addresses since.
   const reread = swept === undefined || pinged.some(onLink);
-  const neighbours = reread ? await readNeighbours(ctx, options.signal === undefined ? {} : { signal: options.signal }) : swept;
+  const neighbours = reread ? await readNeighbours(ctx, options.signal === undefined ? {} : { signal: options.signal }) : swept.table;
+  if (swept !== undefined && swept.waves > 1) notes.push({ vi: `Bảng ARP của máy không chứa hết dải địa chỉ một lúc: đã hỏi thành ${swept.waves} đợt.`, en: `This PC's neighbour (ARP) table could not hold the whole range at once: asked in ${swept.waves} waves.` });
   const byIp = new Map<string, Neighbour>();
   if (neighbours.status === 'ok') {
     const wanted = new Set(addresses);

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 
 import { guessDeviceType } from '../../../diagnostics/scan/device-type.js';
 import { localRanges, onLinkRanges, parseCidr } from '../../../diagnostics/scan/cidr.js';
-import { parseLinuxNeighbours } from '../../../diagnostics/scan/neighbours-linux.js';
+import { parseLinuxAsked, parseLinuxNeighbours } from '../../../diagnostics/scan/neighbours-linux.js';
 import { parseWin32Neighbours } from '../../../diagnostics/scan/neighbours-win32.js';
 import { vendorOf } from '../../../diagnostics/scan/oui.js';
 import { loadFixtures } from '../../helpers/fixtures.js';
@@ -27,6 +27,15 @@ describe('neighbour tables', () => {
       { ip: '10.0.0.1', mac: '50:c7:bf:01:02:03', device: 'eth0' },
       { ip: '10.0.0.7', mac: '3c:2a:f4:00:00:01', device: 'eth0' },
     ]);
+  });
+
+  it('linux: every address the kernel asked ARP about, resolved or not', () => {
+    const text = JSON.stringify([
+      { dst: '10.0.0.1', dev: 'eth0', lladdr: '50:c7:bf:01:02:03', state: ['REACHABLE'] },
+      { dst: '10.0.0.9', dev: 'eth0', state: ['FAILED'] },
+      { dst: '10.0.0.10', dev: 'eth0', state: ['INCOMPLETE'] },
+    ]);
+    expect(parseLinuxAsked(text)).toEqual(['10.0.0.1', '10.0.0.9', '10.0.0.10']);
   });
 });
 
