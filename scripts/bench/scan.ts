@@ -105,6 +105,6 @@ export async function run(): Promise<void> {
   const small = await measure('/24 office', 24, 7, 40);
   const large = await measure('/22 office', 22, 9, 160);
   const grow = (a: number[], b: number[]): string => (stats(b).median / stats(a).median).toFixed(2);
-  console.log(`\ngrowth /24 → /22 (${large.addresses / small.addresses}× the addresses, 4× the hosts): xaso ${grow(small.xaso, large.xaso)}×, nmap ${grow(small.nmap, large.nmap)}×`);
+  console.log(`\ngrowth /24 → /22 (${(large.addresses / small.addresses).toFixed(1)}× the addresses, 4× the hosts): xaso ${grow(small.xaso, large.xaso)}×, nmap ${grow(small.nmap, large.nmap)}×`);
   console.log(`  per address: xaso ${(stats(small.xaso).median / small.addresses).toFixed(2)} → ${(stats(large.xaso).median / large.addresses).toFixed(2)} ms, nmap ${(stats(small.nmap).median / small.addresses).toFixed(2)} → ${(stats(large.nmap).median / large.addresses).toFixed(2)} ms`);
 }
