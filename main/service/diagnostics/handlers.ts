@@ -11,6 +11,7 @@ import type { Handlers } from '../define.js';
 import type { ServiceEnv } from '../env.js';
 import { ServiceError } from '../errors.js';
 import type { diagnosticsContract, DiagnosticsProgressData } from './contract.js';
+import { withNetworkSettings } from './network-settings.js';
 
 /** What the diagnostics handlers can be given by a door or a test (loopback peers, fake probes). */
 export type DiagnosticsDeps = Readonly<{
@@ -48,7 +49,8 @@ export function diagnosticsHandlers(
   return {
     'diagnostics:run': async (request, { progress, signal }) => {
       checkOnly(request.only, all());
-      const snapshot = await takeSnapshot(context(), {
+      const ctx = await withNetworkSettings(context(), env, request.ca);
+      const snapshot = await takeSnapshot(ctx, {
         probes: all(),
         signal,
         ...(request.only === undefined ? {} : { only: request.only }),
