@@ -115,7 +115,7 @@ async function addHost(bridge: string, names: LanNames, spec: LanHostSpec): Prom
 }
 
 async function nameHost(ns: string, names: LanNames, n: number, hostname: string): Promise<void> {
-  const v6 = `fd74:${names.ip(n).split('.')[2] ?? '0'}::${n.toString(16)}`;
+  const v6 = `fd74:${names.ip(n).split('.')[2] ?? '0'}::${n}`;
   await ip(['-n', ns, 'addr', 'add', `${v6}/64`, 'dev', 'eth0', 'nodad']);
   await mkdir(`/etc/netns/${ns}`, { recursive: true });
   const lines = ['127.0.0.1 localhost', `${names.ip(n)} ${hostname}`, `${v6} ${hostname}`, ''];
