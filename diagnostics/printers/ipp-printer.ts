@@ -69,6 +69,17 @@ export function printerFromAttributes(attributes: Readonly<Record<string, readon
   };
 }
 
+/**
+ * The IPP URI for a printer typed as `HOST:PORT` (`192.168.1.20:631`, `[fd00::5]:8631`): IPP on
+ * that port, path `/ipp/print`. `undefined` for a bare host or anything else.
+ */
+export function ippUriOfHostPort(text: string): string | undefined {
+  const match = /^(\[[0-9A-Fa-f:]+\]|[A-Za-z0-9.-]+):(\d{1,5})$/.exec(text.trim());
+  if (match === null) return undefined;
+  const port = Number(match[2]);
+  return port > 0 && port < 65536 ? `ipp://${match[1] ?? ''}:${port}/ipp/print` : undefined;
+}
+
 /** Queries a printer at `uri` (e.g. `ipp://192.168.1.20/ipp/print`); never throws. */
 export async function queryIppPrinter(target: IppTarget, options: Readonly<{ timeoutMs?: number; signal?: AbortSignal }> = {}): Promise<ProbeResult<PrinterInfo>> {
   const body = encodeRequest(IppOp.getPrinterAttributes, 1, [

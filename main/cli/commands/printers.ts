@@ -14,13 +14,11 @@ function needName(name: string | undefined, sub: string): string {
 }
 
 /**
- * What `printers status TARGET` asks: an `ipp://`/`ipps://` URI as it is; `HOST:PORT` is IPP on
- * that port; a bare `HOST` is IPP on 631, then SNMP (`--snmp-port`).
+ * What `printers status TARGET` asks: an `ipp://`/`ipps://` URI as it is; otherwise the host, which
+ * the service reads as IPP on the given port (`HOST:PORT`) or on 631 then SNMP (`HOST`).
  */
 export function statusRequest(target: string, snmpPort: number | undefined): { uri: string } | { host: string; snmp?: { port: number } } {
   if (/^ipps?:\/\//.test(target)) return { uri: target };
-  const withPort = /^(\[[^\]]+\]|[^:/\s]+):(\d{1,5})$/.exec(target);
-  if (withPort !== null) return { uri: `ipp://${withPort[1] ?? ''}:${withPort[2] ?? ''}/ipp/print` };
   return { host: target, ...(snmpPort === undefined ? {} : { snmp: { port: snmpPort } }) };
 }
 

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { IppValue } from '../../../diagnostics/printers/ipp/codec.js';
-import { printerFromAttributes } from '../../../diagnostics/printers/ipp-printer.js';
+import { ippUriOfHostPort, printerFromAttributes } from '../../../diagnostics/printers/ipp-printer.js';
 import { printerCheck } from '../../../diagnostics/printers/printers-probe.js';
 import { visitFacts } from '../../../main/service/inbox/facts.js';
 import { runCliCaptured } from '../../helpers/cli.js';
@@ -58,6 +58,19 @@ describe('supply levels', () => {
     const info = printerFromAttributes(printer([waste(25), toner(75)]), 'ipp', 'x');
     expect(info.supplies?.map((s) => s.type)).toEqual(['toner']);
     expect(info.wasteContainers).toEqual([{ name: 'wasteToner', type: 'wasteToner', levelPercent: 25 }]);
+  });
+});
+
+describe('HOST:PORT', () => {
+  it.each([
+    ['192.168.1.20:631', 'ipp://192.168.1.20:631/ipp/print'],
+    ['printer.local:8631', 'ipp://printer.local:8631/ipp/print'],
+    ['[fd00::5]:631', 'ipp://[fd00::5]:631/ipp/print'],
+    ['192.168.1.20', undefined],
+    ['192.168.1.20:70000', undefined],
+    ['ipp://192.168.1.20/ipp/print', undefined],
+  ])('%s', (text, uri) => {
+    expect(ippUriOfHostPort(text)).toBe(uri);
   });
 });
 
