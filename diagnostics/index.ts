@@ -22,7 +22,7 @@ export { runLadder } from './network/ladder.js';
 export { measureLatency } from './network/latency.js';
 export { defaultEndpointList, parseEndpointList } from './network/endpoints.js';
 export { scanLan } from './scan/scan-lan.js';
-export { parseCidr, localRanges } from './scan/cidr.js';
+export { parseCidr, localRanges, onLinkRanges } from './scan/cidr.js';
 export { printerBackend } from './printers/backend.js';
 export { queryIppPrinter } from './printers/ipp-printer.js';
 export { querySnmpPrinter } from './printers/snmp-printer.js';

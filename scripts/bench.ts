@@ -5,6 +5,7 @@ type Bench = { name: string; load: () => Promise<{ run: () => Promise<void> }> }
 const benches: Bench[] = [
   { name: 'reports', load: () => import('./bench/reports.js') },
   { name: 'scan', load: () => import('./bench/scan.js') },
+  { name: 'cli-startup', load: () => import('./bench/cli-startup.js') },
   { name: 'electron-preload', load: () => import('./bench/electron-preload.js') },
   { name: 'checklists', load: () => import('./bench/checklists.js') },
   { name: 'sweep', load: () => import('./bench/sweep.js') },

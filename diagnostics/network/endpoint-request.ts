@@ -10,6 +10,8 @@ import type { Socket } from 'node:net';
 
 /** What one request saw. `phase` is the last phase reached when it failed. */
 export type RequestOutcome = Readonly<{
+  /** When the request ended (answer, failure or the time limit), from its start. */
+  endMs?: number;
   tcpMs?: number;
   tlsMs?: number;
   httpMs?: number;
@@ -46,11 +48,11 @@ function trustedRoots(): string[] {
 export function tlsVerdict(socket: TLSSocket, host: string): NonNullable<RequestOutcome['tls']> {
   const cert: PeerCertificate = socket.getPeerCertificate();
   const identity = socket.authorized ? checkServerIdentity(host, cert) : undefined;
-  const error = socket.authorized ? identity?.message : String(socket.authorizationError ?? 'unknown');
-  const code = socket.authorized ? (identity === undefined ? undefined : 'ERR_TLS_CERT_ALTNAME_INVALID') : String(socket.authorizationError ?? '');
+  // Node gives `authorizationError` as OpenSSL's code itself (CERT_HAS_EXPIRED…): said once.
+  const error = socket.authorized ? (identity === undefined ? undefined : `ERR_TLS_CERT_ALTNAME_INVALID: ${identity.message}`) : String(socket.authorizationError ?? 'UNKNOWN');
   return {
     authorized: socket.authorized && identity === undefined,
-    ...(error === undefined ? {} : { error: code === undefined ? error : `${code}: ${error}` }),
+    ...(error === undefined ? {} : { error }),
     ...(cert.subject?.CN === undefined ? {} : { subject: String(cert.subject.CN) }),
     ...(cert.issuer?.CN === undefined ? {} : { issuer: String(cert.issuer.CN) }),
     ...(cert.valid_from === undefined ? {} : { validFrom: new Date(cert.valid_from).toISOString() }),
@@ -70,6 +72,7 @@ export function timedRequest(options: TimedRequestOptions): Promise<RequestOutco
     const finish = (): void => {
       if (done) return;
       done = true;
+      state.endMs = since();
       clearTimeout(timer);
       req.destroy();
       resolve(state);

@@ -6,12 +6,16 @@
 import { worst } from '../checks.js';
 import { probeTcp } from '../scan/tcp-probe.js';
 import type { CheckStatus, LocalText, ProbeContext } from '../types.js';
-import { isNameNotFound, resolveHost } from './dns-resolve.js';
+import { clockOffsetText } from './clock-offset.js';
+import { resolveHost } from './dns-resolve.js';
 import { checkEndpoint, type EndpointCheckOptions } from './endpoint-check.js';
 import { timedRequest, type RequestOutcome } from './endpoint-request.js';
 import { pingHost } from './ping.js';
 import { proxiedRequest, proxyFor } from './proxy.js';
 import type { ConnectivityProbe, Endpoint, EndpointResult, LadderResult, NetworkConfig, Rung, RungId } from './types.js';
+import { hostsFilePath } from './hosts-file.js';
+import { sitesStatus, sitesSummary, weighEvidence } from './ladder-blame.js';
+import { dnsRungFrom, endpointNames, type NameEvidence } from './ladder-dns.js';
 import { verdictOf } from './ladder-verdict.js';
 import { signalFigure } from './wifi-signal.js';
 
@@ -65,14 +69,9 @@ async function gatewayRung(ctx: ProbeContext, gateway: string | undefined, signa
   return rung('gateway', 'fail', t(`Gateway ${gateway} không trả lời.`, `Gateway ${gateway} does not answer.`), { fix: t('Kiểm tra bộ định tuyến đã bật; khởi động lại nó; kiểm tra cáp giữa máy và switch.', 'Check the router is on; restart it; check the cable between PC and switch.') });
 }
 
-async function dnsRung(servers: readonly string[], probeName: string | undefined, override: readonly string[] | undefined, proxied: boolean): Promise<Rung> {
-  const failed = proxied ? 'warn' : 'fail';
-  if (servers.length === 0) return rung('dns', 'fail', t('Máy không có máy chủ DNS nào.', 'No DNS server is configured.'), { fix: t('Bật "Obtain DNS server address automatically", hoặc điền DNS của nhà mạng.', 'Turn on "Obtain DNS server address automatically", or enter the ISP\'s DNS.') });
-  if (probeName === undefined) return rung('dns', 'unknown', t('Không có tên miền nào để thử.', 'No name to try.'));
-  const result = await resolveHost(probeName, override === undefined ? {} : { servers: override });
-  if ('addresses' in result) return rung('dns', 'ok', t(`${probeName} → ${result.addresses.join(', ')} (${result.ms} ms, DNS ${servers.join(', ')})`, `${probeName} → ${result.addresses.join(', ')} (${result.ms} ms, DNS ${servers.join(', ')})`), { ms: result.ms });
-  if (isNameNotFound(result.code)) return rung('dns', failed, t(`Máy chủ DNS (${servers.join(', ')}) trả lời nhưng không biết "${probeName}".`, `The DNS server (${servers.join(', ')}) answers but does not know "${probeName}".`), { fix: t('Đổi DNS sang của nhà mạng hoặc 1.1.1.1/8.8.8.8; kiểm tra bộ lọc tên miền.', 'Switch DNS to the ISP\'s or 1.1.1.1/8.8.8.8; check for domain filtering.') });
-  return rung('dns', failed, t(`Máy chủ DNS (${servers.join(', ')}) không trả lời (${result.code}).`, `The DNS server (${servers.join(', ')}) does not answer (${result.code}).`), { fix: t('Khởi động lại bộ định tuyến; hoặc đặt DNS khác (của nhà mạng, 1.1.1.1, 8.8.8.8).', 'Restart the router; or set another DNS (the ISP\'s, 1.1.1.1, 8.8.8.8).') });
+async function probeName(host: string | undefined, servers: readonly string[] | undefined, hostsText: string | undefined): Promise<NameEvidence[]> {
+  if (host === undefined) return [];
+  return [{ host, outcome: await resolveHost(host, { ...(servers === undefined ? {} : { servers }), ...(hostsText === undefined ? {} : { hostsText }) }) }];
 }
 
 function judgeInternet(out: RequestOutcome, probe: ConnectivityProbe, via: string): { rung: Rung; captive: boolean } {
@@ -85,7 +84,9 @@ function judgeInternet(out: RequestOutcome, probe: ConnectivityProbe, via: strin
   return { rung: rung('internet', 'ok', t(`Ra Internet được${via === '' ? '' : ` qua proxy ${via}`} (${ms} ms).`, `Internet reachable${via === '' ? '' : ` through the proxy ${via}`} (${ms} ms).`), { ms }), captive: false };
 }
 
-async function internetRung(probe: ConnectivityProbe | undefined, options: LadderOptions): Promise<{ rung: Rung; captive: boolean }> {
+type InternetOutcome = { rung: Rung; captive: boolean; names?: NameEvidence[] };
+
+async function internetRung(probe: ConnectivityProbe | undefined, options: LadderOptions): Promise<InternetOutcome> {
   if (probe === undefined) return { rung: rung('internet', 'unknown', t('Không có địa chỉ thử Internet.', 'No internet probe configured.')), captive: false };
   const url = new URL(probe.url);
   const timeoutMs = options.timeoutMs ?? 8000;
@@ -96,13 +97,14 @@ async function internetRung(probe: ConnectivityProbe | undefined, options: Ladde
     if (out.error === undefined) return judgeInternet(out, probe, via);
     return { rung: rung('internet', 'fail', t(`Không ra Internet qua proxy ${via} (${out.error.code}).`, `No internet through the proxy ${via} (${out.error.code}).`), { fix: t('Kiểm tra địa chỉ proxy trong cài đặt mạng của máy; hỏi người quản trị mạng.', 'Check the proxy address in this PC\'s network settings; ask the network admin.') }), captive: false };
   }
-  const dns = await resolveHost(url.hostname, options.dnsServers === undefined ? {} : { servers: options.dnsServers });
-  if ('error' in dns) return { rung: rung('internet', 'unknown', t(`Không thử được Internet vì DNS lỗi (${dns.code}).`, `Internet not tried: DNS failed (${dns.code}).`)), captive: false };
-  const out = await timedRequest({ address: dns.addresses[0] ?? '', url, timeoutMs, bodyBytes: 512, ...(options.signal === undefined ? {} : { signal: options.signal }) });
-  if (out.error === undefined) return judgeInternet(out, probe, '');
+  const dns = await resolveHost(url.hostname, { ...(options.dnsServers === undefined ? {} : { servers: options.dnsServers }), ...(options.hostsText === undefined ? {} : { hostsText: options.hostsText }), timeoutMs: Math.min(timeoutMs, 5000) });
+  const names = [{ host: url.hostname, outcome: dns }];
+  if ('error' in dns) return { rung: rung('internet', 'unknown', t(`Không thử được Internet vì DNS lỗi (${dns.code}).`, `Internet not tried: DNS failed (${dns.code}).`)), captive: false, names };
+  const out = await timedRequest({ address: dns.addresses[0] ?? '', url, timeoutMs: Math.max(1, timeoutMs - dns.ms), bodyBytes: 512, ...(options.signal === undefined ? {} : { signal: options.signal }) });
+  if (out.error === undefined) return { ...judgeInternet(out, probe, ''), names };
   const pac = options.config.proxy.autoConfigUrl;
-  if (pac !== undefined) return { rung: rung('internet', 'warn', t(`Không ra Internet trực tiếp được, nhưng máy dùng tệp cấu hình proxy ${pac}: trình duyệt đi qua proxy.`, `No direct internet, but this PC uses the proxy script ${pac}: browsers go through it.`), { fix: t('Thử mở trang trong trình duyệt; nếu lỗi, hỏi người quản trị mạng về proxy.', 'Try the site in a browser; if it fails, ask the network admin about the proxy.') }), captive: false };
-  return { rung: rung('internet', 'fail', t(`Bộ định tuyến không ra được Internet (${out.error.code}).`, `The router does not reach the internet (${out.error.code}).`), { fix: t('Kiểm tra đèn Internet/PON của modem nhà mạng; khởi động lại modem; gọi tổng đài nhà mạng.', 'Check the modem\'s Internet/PON light; restart the modem; call the ISP.') }), captive: false };
+  if (pac !== undefined) return { names, rung: rung('internet', 'warn', t(`Không ra Internet trực tiếp được, nhưng máy dùng tệp cấu hình proxy ${pac}: trình duyệt đi qua proxy.`, `No direct internet, but this PC uses the proxy script ${pac}: browsers go through it.`), { fix: t('Thử mở trang trong trình duyệt; nếu lỗi, hỏi người quản trị mạng về proxy.', 'Try the site in a browser; if it fails, ask the network admin about the proxy.') }), captive: false };
+  return { names, rung: rung('internet', 'fail', t(`Bộ định tuyến không ra được Internet (${out.error.code}).`, `The router does not reach the internet (${out.error.code}).`), { fix: t('Kiểm tra đèn Internet/PON của modem nhà mạng; khởi động lại modem; gọi tổng đài nhà mạng.', 'Check the modem\'s Internet/PON light; restart the modem; call the ISP.') }), captive: false };
 }
 
 async function endpointsRung(options: LadderOptions): Promise<{ rung: Rung; results: EndpointResult[] }> {
@@ -112,14 +114,19 @@ async function endpointsRung(options: LadderOptions): Promise<{ rung: Rung; resu
     options.onEndpoint?.(result);
     return result;
   }));
-  const okCount = results.filter((r) => r.status === 'ok').length;
-  const status = results.length === 0 ? 'unknown' : worst(results.map((r) => r.status));
-  const skipped = options.endpoints.length - live.length;
-  const note = skipped > 0 ? t(` (${skipped} mục chưa điền địa chỉ)`, ` (${skipped} entries still to edit)`) : t('', '');
-  return { rung: rung('endpoints', status, t(`${okCount}/${results.length} trang truy cập tốt${note.vi}.`, `${okCount}/${results.length} sites reachable${note.en}.`)), results };
+  const summary = sitesSummary(results, options.endpoints.length - live.length);
+  return { rung: rung('endpoints', sitesStatus(results, worst), summary), results };
 }
 
-/** Runs the ladder. Every rung is tried (each with its own limit) so the whole picture shows. */
+function clockOffsetOf(results: readonly EndpointResult[]): LocalText | undefined {
+  const off = results.find((e) => e.breaksAt === 'clock' && e.clockSkewMs !== undefined);
+  return off?.clockSkewMs === undefined ? undefined : clockOffsetText(off.clockSkewMs);
+}
+
+/**
+ * Runs the ladder. Every rung is tried at once (each with its own limit) so the whole picture
+ * shows; then each rung is weighed against the ones above it (`ladder-blame.ts`, `ladder-dns.ts`).
+ */
 export async function runLadder(ctx: ProbeContext, options: LadderOptions): Promise<LadderResult> {
   const started = ctx.now();
   const emit = (r: Rung): Rung => {
@@ -127,19 +134,26 @@ export async function runLadder(ctx: ProbeContext, options: LadderOptions): Prom
     return r;
   };
   const { config } = options;
+  // Read once, through the host (an absent or unreadable hosts file pins nothing).
+  const hostsText = options.hostsText ?? (await ctx.fs.readText(hostsFilePath(ctx.platform, ctx.env['SystemRoot'])).catch(() => ''));
+  const opts: LadderOptions = { ...options, hostsText };
   const link = emit(linkRung(config));
-  const probeName = options.endpoints.find((e) => e.placeholder !== true)?.url ?? options.connectivity?.url;
-  const [gateway, dns, internet, endpoints] = await Promise.all([
-    gatewayRung(ctx, config.defaultGateway, options.signal).then(emit),
-    dnsRung(options.dnsServers ?? config.dnsServers, probeName === undefined ? undefined : new URL(probeName).hostname, options.dnsServers, config.proxy.enabled).then(emit),
-    internetRung(options.connectivity, options).then((r) => ({ ...r, rung: emit(r.rung) })),
-    endpointsRung(options).then((r) => ({ ...r, rung: emit(r.rung) })),
+  const firstUrl = opts.endpoints.find((e) => e.placeholder !== true)?.url ?? opts.connectivity?.url;
+  const servers = opts.dnsServers ?? config.dnsServers;
+  const [gateway, probed, internet, endpoints] = await Promise.all([
+    gatewayRung(ctx, config.defaultGateway, opts.signal),
+    probeName(firstUrl === undefined ? undefined : new URL(firstUrl).hostname, opts.dnsServers, opts.hostsText),
+    internetRung(opts.connectivity, opts),
+    endpointsRung(opts).then((r) => ({ ...r, rung: emit(r.rung) })),
   ]);
-  const rungs = [link, gateway, dns, internet.rung, endpoints.rung];
+  const dns = dnsRungFrom(servers, [...probed, ...(internet.names ?? []), ...endpointNames(endpoints.results)], config.proxy.enabled);
+  const weighed = weighEvidence([gateway, dns, internet.rung], endpoints.results, config.defaultGateway !== undefined);
+  weighed.forEach(emit);
+  const rungs = [link, ...weighed, endpoints.rung];
   const breaking = rungs.find((r) => r.status === 'fail' || r.status === 'warn');
   return {
     ...(breaking === undefined ? {} : { breaksAt: breaking.id }),
-    verdict: verdictOf(breaking, internet.captive),
+    verdict: verdictOf(breaking, internet.captive, clockOffsetOf(endpoints.results)),
     rungs,
     endpoints: endpoints.results,
     config,

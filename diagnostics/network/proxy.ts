@@ -185,5 +185,5 @@ export async function proxiedRequest(options: ProxiedRequestOptions): Promise<Re
   clearTimeout(timer);
   if (outcome === 'timeout') state.error = { phase: phase('TIMEOUT'), code: 'TIMEOUT', message: `no answer within ${options.timeoutMs} ms` };
   for (const s of sockets) s.destroy();
-  return { ...state };
+  return { ...state, endMs: since() };
 }

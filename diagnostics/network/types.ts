@@ -108,6 +108,8 @@ export type EndpointResult = Readonly<{
   explanation: LocalText;
   addresses?: readonly string[];
   dnsMs?: number;
+  /** The resolver's code when the name did not resolve (ENOTFOUND = no such name, ETIMEOUT…). */
+  dnsCode?: string;
   tcpMs?: number;
   tlsMs?: number;
   httpMs?: number;

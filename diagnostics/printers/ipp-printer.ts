@@ -7,6 +7,7 @@ import type { ProbeResult } from '../types.js';
 import { attr, encodeRequest, IppGroupTag, IppOp, type IppValue } from './ipp/codec.js';
 import { ippRequest, type IppTarget } from './ipp/transport.js';
 import { faultsFromReasons, fault } from './faults.js';
+import { splitSupplies, withLevelFaults } from './supply-level.js';
 import { parseSupplies } from './supplies.js';
 import type { PrinterInfo, PrinterState } from './types.js';
 
@@ -38,7 +39,8 @@ const first = (a: Readonly<Record<string, readonly IppValue[]>>, key: string): I
 export function printerFromAttributes(attributes: Readonly<Record<string, readonly IppValue[]>>, source: PrinterInfo['source'], fallbackName: string): PrinterInfo {
   const reasons = (attributes['printer-state-reasons'] ?? []).map(String).filter((r) => r !== 'none');
   const state = stateOf(first(attributes, 'printer-state'), reasons);
-  const faults = faultsFromReasons(reasons);
+  const { supplies, waste } = splitSupplies(parseSupplies(attributes));
+  const faults = withLevelFaults(faultsFromReasons(reasons), supplies);
   if (state === 'stopped' && !faults.some((f) => f.code === 'paused')) faults.push(fault('paused'));
   const accepting = first(attributes, 'printer-is-accepting-jobs');
   if (accepting === false) faults.push(fault('not-accepting'));
@@ -61,9 +63,21 @@ export function printerFromAttributes(attributes: Readonly<Record<string, readon
     ...(typeof shared === 'boolean' ? { shared } : {}),
     ...(typeof accepting === 'boolean' ? { acceptingJobs: accepting } : {}),
     jobs: [],
-    supplies: parseSupplies(attributes),
+    supplies,
+    ...(waste.length === 0 ? {} : { wasteContainers: waste }),
     faults,
   };
+}
+
+/**
+ * The IPP URI for a printer typed as `HOST:PORT` (`192.168.1.20:631`, `[fd00::5]:8631`): IPP on
+ * that port, path `/ipp/print`. `undefined` for a bare host or anything else.
+ */
+export function ippUriOfHostPort(text: string): string | undefined {
+  const match = /^(\[[0-9A-Fa-f:]+\]|[A-Za-z0-9.-]+):(\d{1,5})$/.exec(text.trim());
+  if (match === null) return undefined;
+  const port = Number(match[2]);
+  return port > 0 && port < 65536 ? `ipp://${match[1] ?? ''}:${port}/ipp/print` : undefined;
 }
 
 /** Queries a printer at `uri` (e.g. `ipp://192.168.1.20/ipp/print`); never throws. */

@@ -6,6 +6,7 @@ import { failed, ok } from '../checks.js';
 import type { ProbeResult } from '../types.js';
 import { fault, type FaultCode } from './faults.js';
 import { snmpGet, snmpWalk, type SnmpTarget, type SnmpValue } from './snmp/client.js';
+import { splitSupplies, withLevelFaults } from './supply-level.js';
 import type { PrinterInfo, PrinterState, Supply } from './types.js';
 
 const HR_PRINTER_STATUS = '1.3.6.1.2.1.25.3.5.1.1.1';
@@ -45,7 +46,7 @@ function supplies(descr: readonly { oid: string; value: SnmpValue }[], max: Map<
     const l = Number(level.get(index) ?? -1);
     const name = Buffer.isBuffer(row.value) ? row.value.toString('utf8') : String(row.value);
     const percent = l < 0 ? -1 : m > 0 ? Math.round((l / m) * 100) : -1;
-    return { name, type: /toner|mực/i.test(name) ? 'toner' : 'unknown', levelPercent: percent };
+    return { name, type: /waste|thải/i.test(name) ? 'wasteToner' : /toner|mực/i.test(name) ? 'toner' : /ink/i.test(name) ? 'ink' : 'unknown', levelPercent: percent };
   });
 }
 
@@ -56,9 +57,8 @@ export async function querySnmpPrinter(target: SnmpTarget): Promise<ProbeResult<
     const bits = Buffer.isBuffer(error?.value) ? errorBits(error.value) : [];
     const byIndex = async (root: string): Promise<Map<string, SnmpValue>> => new Map((await snmpWalk(target, root)).map((r) => [r.oid.split('.').at(-1) ?? '', r.value]));
     const rows = await snmpWalk(target, SUPPLY_DESCR);
-    const list = supplies(rows, await byIndex(SUPPLY_MAX), await byIndex(SUPPLY_LEVEL));
+    const { supplies: list, waste } = splitSupplies(supplies(rows, await byIndex(SUPPLY_MAX), await byIndex(SUPPLY_LEVEL)));
     const codes = new Set<FaultCode>(ERROR_BITS.filter(([bit]) => bits.includes(BIT_NAMES[bit] ?? '')).map(([, code]) => code));
-    for (const s of list) if (s.type === 'toner' && s.levelPercent >= 0 && s.levelPercent <= 10) codes.add(s.levelPercent === 0 ? 'toner-empty' : 'toner-low');
     const model = Buffer.isBuffer(descr?.value) ? descr.value.toString('utf8') : undefined;
     return ok({
       name: model ?? target.host,
@@ -70,7 +70,8 @@ export async function querySnmpPrinter(target: SnmpTarget): Promise<ProbeResult<
       networkHost: target.host,
       jobs: [],
       supplies: list,
-      faults: [...codes].map(fault),
+      ...(waste.length === 0 ? {} : { wasteContainers: waste }),
+      faults: withLevelFaults([...codes].map(fault), list),
     });
   } catch (error) {
     return failed(error instanceof Error ? error.message : String(error));

@@ -8,6 +8,7 @@ import { networkHostOf } from './cups.js';
 import { fault } from './faults.js';
 import { queryIppPrinter } from './ipp-printer.js';
 import { querySnmpPrinter } from './snmp-printer.js';
+import { withLevelFaults } from './supply-level.js';
 import type { PrinterFault, PrinterInfo } from './types.js';
 
 function mergeFaults(a: readonly PrinterFault[], b: readonly PrinterFault[]): PrinterFault[] {
@@ -43,6 +44,7 @@ export async function enrichPrinter(printer: PrinterInfo, options: Readonly<{ ti
     ...(d.makeModel === undefined ? {} : { makeModel: d.makeModel }),
     ...(printer.driver === undefined && printer.makeModel !== undefined && d.makeModel !== undefined ? { driver: printer.makeModel } : {}),
     ...(d.supplies === undefined || d.supplies.length === 0 ? {} : { supplies: d.supplies }),
-    faults: mergeFaults(printer.faults, d.faults.filter((f) => f.code !== 'paused')),
+    ...(d.wasteContainers === undefined ? {} : { wasteContainers: d.wasteContainers }),
+    faults: withLevelFaults(mergeFaults(printer.faults, d.faults.filter((f) => f.code !== 'paused')), d.supplies ?? printer.supplies ?? []),
   };
 }

@@ -6,7 +6,10 @@ import type { LocalText } from '../types.js';
 /** The printer's state, normalised across CUPS, IPP and Windows. */
 export type PrinterState = 'idle' | 'printing' | 'stopped' | 'offline' | 'error' | 'unknown';
 
-/** A consumable (toner, drum, waste tank…) with its level in percent (-1 = unknown). */
+/**
+ * A consumable (toner, ink, drum…) with its level in percent (-1 = unknown); for a waste container,
+ * the room left (RFC 3805).
+ */
 export type Supply = Readonly<{ name: string; type: string; levelPercent: number; color?: string }>;
 
 /** A job waiting or printing. */
@@ -33,7 +36,10 @@ export type PrinterInfo = Readonly<{
   shared?: boolean;
   acceptingJobs?: boolean;
   jobs: readonly PrintJob[];
+  /** Consumables (toner, ink, drum…); never waste containers. */
   supplies?: readonly Supply[];
+  /** Waste toner/ink containers, kept apart: their level is the room left, not a supply. */
+  wasteContainers?: readonly Supply[];
   faults: readonly PrinterFault[];
 }>;
 

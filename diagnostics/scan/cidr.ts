@@ -68,21 +68,37 @@ export function addressesOf(range: Ipv4Range): string[] {
 /** An interface address as `os.networkInterfaces()` reports it. */
 export type InterfaceAddress = Readonly<{ family: string | number; address: string; cidr: string | null; internal: boolean }>;
 
-/**
- * The IPv4 ranges of this machine's own non-loopback interfaces (link-local 169.254/16 left
- * out), narrowed to at least a /24 around the machine's address so a /16 office network is not
- * swept without being asked.
- */
-export function localRanges(interfaces: Readonly<Record<string, readonly InterfaceAddress[] | undefined>>): Ipv4Range[] {
+function ownIpv4(interfaces: Readonly<Record<string, readonly InterfaceAddress[] | undefined>>): InterfaceAddress[] {
+  return Object.values(interfaces).flatMap((addresses) => (addresses ?? []).filter((entry) => {
+    const v4 = entry.family === 'IPv4' || entry.family === 4;
+    return v4 && !entry.internal && entry.cidr !== null && !entry.address.startsWith('169.254.');
+  }));
+}
+
+function rangesAt(interfaces: Readonly<Record<string, readonly InterfaceAddress[] | undefined>>, prefixOf: (own: number) => number): Ipv4Range[] {
   const ranges = new Map<string, Ipv4Range>();
-  for (const addresses of Object.values(interfaces)) {
-    for (const entry of addresses ?? []) {
-      const v4 = entry.family === 'IPv4' || entry.family === 4;
-      if (!v4 || entry.internal || entry.cidr === null || entry.address.startsWith('169.254.')) continue;
-      const prefix = Math.max(24, Number(entry.cidr.split('/')[1] ?? '32'));
-      const range = parseCidr(`${entry.address}/${prefix}`);
-      if (range !== undefined) ranges.set(range.cidr, range);
-    }
+  for (const entry of ownIpv4(interfaces)) {
+    const own = Number(entry.cidr?.split('/')[1] ?? '32');
+    const range = parseCidr(`${entry.address}/${prefixOf(own)}`);
+    if (range !== undefined) ranges.set(range.cidr, range);
   }
   return [...ranges.values()];
+}
+
+/**
+ * The ranges on this machine's own links, exactly as each interface's prefix says (a /23 is
+ * on-link in both halves): hosts there answer ARP, so a silent one is still seen. Loopback and
+ * link-local 169.254/16 are left out.
+ */
+export function onLinkRanges(interfaces: Readonly<Record<string, readonly InterfaceAddress[] | undefined>>): Ipv4Range[] {
+  return rangesAt(interfaces, (own) => own);
+}
+
+/**
+ * The ranges a scan takes without being told: each interface's own range up to a /22
+ * ({@link CONFIRM_ABOVE_PREFIX}); a larger network (a /16 office) is narrowed to the /24 around
+ * the machine's address, so it is not swept without being asked.
+ */
+export function localRanges(interfaces: Readonly<Record<string, readonly InterfaceAddress[] | undefined>>): Ipv4Range[] {
+  return rangesAt(interfaces, (own) => (own >= CONFIRM_ABOVE_PREFIX ? own : 24));
 }

@@ -25,3 +25,17 @@ export function parseLinuxNeighbours(stdout: string): Neighbour[] {
   }
   return list;
 }
+
+/**
+ * Every address the kernel has an entry for, resolved or not (INCOMPLETE, FAILED too): the
+ * addresses it has asked ARP about. One missing from a range just swept was never asked (the
+ * neighbour table was full).
+ */
+export function parseLinuxAsked(stdout: string): string[] {
+  const data: unknown = JSON.parse(stdout.trim() === '' ? '[]' : stdout);
+  if (!Array.isArray(data)) throw new Error('ip -j neigh: not a JSON array');
+  return (data as unknown[]).flatMap((entry) => {
+    const ip = typeof entry === 'object' && entry !== null ? (entry as Record<string, unknown>)['dst'] : undefined;
+    return typeof ip === 'string' ? [ip] : [];
+  });
+}

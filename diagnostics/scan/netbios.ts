@@ -52,13 +52,20 @@ export function parseNodeStatus(buffer: Buffer): NetbiosInfo | undefined {
   return workgroup === undefined ? { name } : { name, workgroup };
 }
 
-/** Asks every address at once and waits `timeoutMs` for the answers. */
-export function netbiosNames(ips: readonly string[], options: Readonly<{ timeoutMs?: number; port?: number }> = {}): Promise<Map<string, NetbiosInfo>> {
+/**
+ * Asks every address at once and listens for `timeoutMs` after the last request went out, and
+ * at least until `until` settles (the scan's TCP phase), so a slow answer is not lost to timing.
+ */
+export function netbiosNames(ips: readonly string[], options: Readonly<{ timeoutMs?: number; port?: number; until?: Promise<unknown> }> = {}): Promise<Map<string, NetbiosInfo>> {
   const names = new Map<string, NetbiosInfo>();
+  const wanted = new Set(ips);
   return new Promise((resolve) => {
     if (ips.length === 0) return resolve(names);
     const socket = createSocket('udp4');
+    let closed = false;
     const finish = (): void => {
+      if (closed) return;
+      closed = true;
       socket.close();
       resolve(names);
     };
@@ -66,14 +73,21 @@ export function netbiosNames(ips: readonly string[], options: Readonly<{ timeout
     socket.on('message', (msg, rinfo) => {
       try {
         const info = parseNodeStatus(msg);
-        if (info !== undefined && ips.includes(rinfo.address)) names.set(rinfo.address, info);
+        if (info !== undefined && wanted.has(rinfo.address)) names.set(rinfo.address, info);
       } catch {
         // A malformed answer teaches us nothing; the host keeps its other facts.
       }
     });
     socket.bind(0, () => {
-      ips.forEach((ip, i) => socket.send(nodeStatusRequest(0x5800 + (i % 0x7ff)), options.port ?? 137, ip));
-      setTimeout(finish, options.timeoutMs ?? 700);
+      let left = ips.length;
+      const window = (): void => {
+        const waited = new Promise((r) => setTimeout(r, options.timeoutMs ?? 700));
+        void Promise.all([waited, options.until?.catch(() => undefined)]).then(finish);
+      };
+      ips.forEach((ip, i) => socket.send(nodeStatusRequest(0x5800 + (i % 0x7ff)), options.port ?? 137, ip, () => {
+        left -= 1;
+        if (left === 0) window();
+      }));
     });
   });
 }

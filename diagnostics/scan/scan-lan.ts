@@ -1,10 +1,12 @@
 /**
  * LAN discovery without admin rights, drivers or raw sockets:
- * 1. TCP connect to the short port list on every address (an open port or an RST proves life);
- * 2. system `ping` where asked (off-link ranges by default: on-link hosts answer ARP anyway);
- * 3. the neighbour (ARP) table: every on-link host that answered ARP to our connects, even one
- *    that ignores ping and drops every port, with its MAC → vendor (OUI table);
- * 4. reverse DNS and NetBIOS node status (UDP 137) for names; then a device type guess.
+ * 1. TCP connect (`tcp-sweep.ts`): one port per on-link address, which makes the kernel ask ARP;
+ *    the neighbour (ARP) table read once; then the short port list for the hosts that answered
+ *    (an open port or an RST proves life; so does an ARP answer, even from a host that ignores
+ *    ping and drops every port). Off-link addresses get the port list at once;
+ * 2. system `ping`, after the TCP phase, for silent addresses where asked (off-link by default);
+ * 3. MAC → vendor (OUI table), reverse DNS and NetBIOS node status (UDP 137) for names; then a
+ *    device type guess.
  */
 import { pingHost } from '../network/ping.js';
 import type { ProbeContext } from '../types.js';
@@ -15,7 +17,7 @@ import { vendorOf } from './oui.js';
 import { runPool } from './pool.js';
 import { netbiosNames, type NetbiosInfo } from './netbios.js';
 import { reverseLookup } from './reverse-dns.js';
-import { probeTcp } from './tcp-probe.js';
+import { tcpSweep } from './tcp-sweep.js';
 import { SCAN_PORTS, type LivenessEvidence, type ScanHost, type ScanPort, type ScanResult } from './types.js';
 
 /** Progress of a running scan. */
@@ -54,25 +56,6 @@ function mark(found: Map<string, Found>, ip: string, evidence: LivenessEvidence,
   }
   entry.evidence.add(evidence);
   if (port !== undefined) entry.ports.add(port);
-}
-
-async function tcpPhase(addresses: readonly string[], found: Map<string, Found>, options: ScanOptions, onLink: (ip: string) => boolean): Promise<void> {
-  const ports = options.ports ?? SCAN_PORTS;
-  const pending = new Map(addresses.map((ip) => [ip, ports.length]));
-  let done = 0;
-  const tasks = addresses.flatMap((ip) => ports.map((port) => ({ ip, port })));
-  await runPool(tasks, options.concurrency ?? 2048, async ({ ip, port }) => {
-    const timeout = options.connectTimeoutMs ?? (onLink(ip) ? 500 : 1000);
-    const outcome = await probeTcp(ip, port, timeout, options.signal);
-    if (outcome === 'open') mark(found, ip, 'tcp-open', port);
-    if (outcome === 'refused') mark(found, ip, 'tcp-refused');
-    const left = (pending.get(ip) ?? 1) - 1;
-    pending.set(ip, left);
-    if (left === 0) {
-      done += 1;
-      options.onProgress?.({ done, total: addresses.length, found: found.size });
-    }
-  }, options.signal);
 }
 
 async function icmpPhase(ctx: ProbeContext, candidates: readonly string[], found: Map<string, Found>, signal?: AbortSignal): Promise<void> {
@@ -124,13 +107,35 @@ export async function scanLan(ctx: ProbeContext, options: ScanOptions): Promise<
   const icmpMode = options.icmp ?? 'auto';
   const pingable = icmpMode === 'never' ? [] : addresses.filter((ip) => icmpMode === 'always' || !onLink(ip));
   // NetBIOS queries go to every address while the TCP phase runs (UDP, cheap): an answer is a
-  // name and a proof of life, and waiting for it costs no extra time.
+  // name and a proof of life, and listening until the TCP phase ends costs no extra time.
   const nbWindow = (options.connectTimeoutMs ?? 500) + 150;
-  const nbPending = options.netbios === false ? Promise.resolve(new Map<string, NetbiosInfo>()) : netbiosNames(addresses.filter((ip) => options.selfAddresses?.includes(ip) !== true), { timeoutMs: nbWindow });
-  const [, , nbNames] = await Promise.all([tcpPhase(addresses, found, options, onLink), icmpPhase(ctx, pingable, found, options.signal), nbPending]);
+  let done = 0;
+  const tcp = tcpSweep(ctx, {
+    addresses,
+    ports: options.ports ?? SCAN_PORTS,
+    onLink,
+    ...(options.connectTimeoutMs === undefined ? {} : { connectTimeoutMs: options.connectTimeoutMs }),
+    concurrency: options.concurrency ?? 2048,
+    ...(options.signal === undefined ? {} : { signal: options.signal }),
+    mark: (ip, evidence, port) => mark(found, ip, evidence, port),
+    isLive: (ip) => found.has(ip),
+    onDone: () => {
+      done += 1;
+      options.onProgress?.({ done, total: addresses.length, found: found.size });
+    },
+  });
+  const nbPending = options.netbios === false ? Promise.resolve(new Map<string, NetbiosInfo>()) : netbiosNames(addresses.filter((ip) => options.selfAddresses?.includes(ip) !== true), { timeoutMs: nbWindow, until: tcp });
+  const [swept, nbNames] = await Promise.all([tcp, nbPending]);
   for (const ip of nbNames.keys()) mark(found, ip, 'netbios');
+  // System ping only after the TCP phase, for what is still silent: spawning processes while
+  // sockets wait stalls the event loop past their limits and loses the TCP evidence.
+  const pinged = pingable.filter((ip) => !found.has(ip));
+  await icmpPhase(ctx, pinged, found, options.signal);
   const notes: { vi: string; en: string }[] = [];
-  const neighbours = await readNeighbours(ctx, options.signal === undefined ? {} : { signal: options.signal });
+  // The table read between the TCP steps is used, unless ping asked ARP about on-link addresses since.
+  const reread = swept === undefined || pinged.some(onLink);
+  const neighbours = reread ? await readNeighbours(ctx, options.signal === undefined ? {} : { signal: options.signal }) : swept.table;
+  if (swept !== undefined && swept.waves > 1) notes.push({ vi: `Bảng ARP của máy không chứa hết dải địa chỉ một lúc: đã hỏi thành ${swept.waves} đợt.`, en: `This PC's neighbour (ARP) table could not hold the whole range at once: asked in ${swept.waves} waves.` });
   const byIp = new Map<string, Neighbour>();
   if (neighbours.status === 'ok') {
     const wanted = new Set(addresses);

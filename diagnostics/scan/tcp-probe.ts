@@ -8,7 +8,9 @@ export type TcpOutcome = 'open' | 'refused' | 'timeout' | 'unreachable';
 
 /**
  * Tries one TCP connection (a plain `connect()`: no raw sockets, no admin rights) and closes it
- * at once. Never throws.
+ * at once. Never throws. The limit runs from when the connect is issued, and a limit that expires
+ * while the answer is already waiting (the event loop was busy) does not win over it: the
+ * verdict "timeout" is taken only after the pending I/O has been read.
  */
 export function probeTcp(
   host: string,
@@ -28,12 +30,13 @@ export function probeTcp(
       resolve(outcome);
     };
     const onAbort = (): void => finish('timeout');
-    const timer = setTimeout(() => finish('timeout'), timeoutMs);
     signal?.addEventListener('abort', onAbort, { once: true });
     socket.once('connect', () => finish('open'));
     socket.once('error', (error: NodeJS.ErrnoException) => {
       finish(error.code === 'ECONNREFUSED' ? 'refused' : 'unreachable');
     });
     socket.connect({ host, port });
+    // Timers run before the poll phase of the same loop turn; setImmediate runs after it.
+    const timer = setTimeout(() => setImmediate(() => finish('timeout')), timeoutMs);
   });
 }

@@ -44,6 +44,11 @@ beforeAll(async () => {
     index: 5,
     hosts: [{ n: OFFICE, gateway: 254, dns: ['10.74.5.53'] }, { n: 254 }, { n: 53 }, { n: 30, tcp: [9100] }, { n: 31, ignorePing: true }],
   });
+  // The sites (this test, on the bridge) are "on the internet": the office reaches them only
+  // through its router, which forwards (and sends no redirects the office would follow).
+  await lan.exec(254, 'sysctl', ['-q', '-w', 'net.ipv4.ip_forward=1', 'net.ipv4.conf.all.send_redirects=0', 'net.ipv4.conf.eth0.send_redirects=0']);
+  await lan.exec(OFFICE, 'sysctl', ['-q', '-w', 'net.ipv4.conf.all.accept_redirects=0', 'net.ipv4.conf.eth0.accept_redirects=0']);
+  await lan.exec(OFFICE, 'ip', ['route', 'add', `${lan.selfIp}/32`, 'via', lan.ip(254)]);
   ca = await createTestCa();
   const cert = await ca.issue(['dichvucong.gov.vn', 'vneid.gov.vn']);
   const https = await startHttps(lan.selfIp, cert);

@@ -20,10 +20,15 @@ const exec = promisify(execFile);
 
 /** One host of the LAN. */
 export type LanHostSpec = Readonly<{
-  /** Last octet of its address (2–254). */
+  /** Host number in the LAN: the last octet of its address in a /24 (2–254), up to 1022 in a /22. */
   n: number;
   /** Sets `net.ipv4.icmp_echo_ignore_all=1` in the host. */
   ignorePing?: boolean;
+  /**
+   * Answers the test machine (`.1`) nothing but ARP: no SYN-ACK, no RST, no echo reply (its
+   * packets to `.1` go to a blackhole route). Only the neighbour table shows it is there.
+   */
+  arpOnly?: boolean;
   /** TCP ports a tiny listener accepts connections on. */
   tcp?: readonly number[];
   /** Default route via this last octet (makes the host an "office PC" behind a gateway). */
@@ -45,6 +50,12 @@ export type LanOptions = Readonly<{
   index: number;
   /** Second octet of the subnets; default 74 (issue 4's range 10.74.0.0/16). */
   subnetBase?: number;
+  /**
+   * Prefix length of the LAN: 24 (default), 23 or 22. A larger LAN takes the block of its size
+   * at `index` (a /23 at index 8 is `10.74.16.0/23`), and host `n` runs past 255 into the next
+   * /24s (`n: 300` is `10.74.17.44` there).
+   */
+  prefixLength?: 22 | 23 | 24;
   hosts: readonly LanHostSpec[];
 }>;
 
@@ -54,7 +65,7 @@ export type LanHost = Readonly<{ n: number; ns: string; ip: string }>;
 /** A running LAN. */
 export type Lan = Readonly<{
   bridge: string;
-  /** e.g. `10.74.3.0/24`. */
+  /** e.g. `10.74.3.0/24` (or the /23, /22 asked). */
   cidr: string;
   /** The test machine's own address on the bridge (`.1`). */
   selfIp: string;
@@ -86,12 +97,13 @@ async function addHost(bridge: string, names: LanNames, spec: LanHostSpec): Prom
   await ip(['netns', 'add', ns]);
   await ip(['link', 'add', veth, 'type', 'veth', 'peer', 'name', 'eth0', 'netns', ns]);
   await ip(['link', 'set', veth, 'master', bridge, 'up']);
-  await ip(['-n', ns, 'addr', 'add', `${names.ip(spec.n)}/24`, 'dev', 'eth0']);
+  await ip(['-n', ns, 'addr', 'add', `${names.ip(spec.n)}/${names.prefixLength}`, 'dev', 'eth0']);
   await ip(['-n', ns, 'link', 'set', 'eth0', 'up']);
   await ip(['-n', ns, 'link', 'set', 'lo', 'up']);
   if (spec.ignorePing === true) {
     await exec('ip', ['netns', 'exec', ns, 'sysctl', '-q', '-w', 'net.ipv4.icmp_echo_ignore_all=1']);
   }
+  if (spec.arpOnly === true) await ip(['-n', ns, 'route', 'add', 'blackhole', `${names.ip(1)}/32`]);
   if (spec.gateway !== undefined) {
     await ip(['-n', ns, 'route', 'add', 'default', 'via', names.ip(spec.gateway)]);
   }
@@ -114,17 +126,22 @@ type LanNames = Readonly<{
   ns: (n: number) => string;
   veth: (n: number) => string;
   ip: (n: number) => string;
+  prefixLength: number;
 }>;
 
-function namesOf(options: LanOptions): LanNames & { bridge: string; subnet: string } {
+function namesOf(options: LanOptions): LanNames & { bridge: string; cidr: string } {
   const { prefix, index } = options;
-  const subnet = `10.${options.subnetBase ?? 74}.${index}`;
+  const prefixLength = options.prefixLength ?? 24;
+  const blocks = 2 ** (24 - prefixLength);
+  const base = `10.${options.subnetBase ?? 74}`;
+  const third = index * blocks;
   return {
     bridge: `${prefix}br${index}`,
-    subnet,
+    cidr: `${base}.${third}.0/${prefixLength}`,
+    prefixLength,
     ns: (n) => `${prefix}-${index}-h${n}`,
     veth: (n) => `${prefix}v${index}-${n}`,
-    ip: (n) => `${subnet}.${n}`,
+    ip: (n) => `${base}.${third + Math.floor(n / 256)}.${n % 256}`,
   };
 }
 
@@ -142,9 +159,13 @@ export async function createLan(options: LanOptions): Promise<Lan> {
   const names = namesOf(options);
   await removeAll(names, options.hosts);
   await ip(['link', 'add', names.bridge, 'type', 'bridge']);
-  await ip(['addr', 'add', `${names.ip(1)}/24`, 'dev', names.bridge]);
+  await ip(['addr', 'add', `${names.ip(1)}/${names.prefixLength}`, 'dev', names.bridge]);
   await ip(['link', 'set', names.bridge, 'up']);
-  for (const spec of options.hosts) await addHost(names.bridge, names, spec);
+  // Eight hosts at a time: a /22 office of 160 hosts is built in seconds, not a minute.
+  const queue = [...options.hosts];
+  await Promise.all(Array.from({ length: 8 }, async () => {
+    for (let spec = queue.shift(); spec !== undefined; spec = queue.shift()) await addHost(names.bridge, names, spec);
+  }));
   const children: ChildProcess[] = [];
   const spawnIn = (n: number, file: string, args: readonly string[]): ChildProcess => {
     const child = spawn('ip', ['netns', 'exec', names.ns(n), file, ...args], {
@@ -159,7 +180,7 @@ export async function createLan(options: LanOptions): Promise<Lan> {
   }
   return {
     bridge: names.bridge,
-    cidr: `${names.subnet}.0/24`,
+    cidr: names.cidr,
     selfIp: names.ip(1),
     hosts: options.hosts.map((h) => ({ n: h.n, ns: names.ns(h.n), ip: names.ip(h.n) })),
     ip: names.ip,

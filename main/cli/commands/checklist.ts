@@ -1,5 +1,5 @@
 import type { ChecklistListItem, ValidationReport, checklistsContract } from '../../service/checklists/contract.js';
-import { formatProblem, type FileProblem } from '../../service/checklists/parse-file.js';
+import { formatProblem, type FileProblem } from '../../service/checklists/file-problem.js';
 import type { Checklist, Step } from '../../service/checklists/schema.js';
 import type { ResultOf } from '../../service/define.js';
 import type { Command, CommandIo, ParsedArgs } from '../command.js';

@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+
 import type { Command } from '../command.js';
 import { UsageError } from '../command.js';
 import { printResult } from '../print.js';
@@ -22,6 +24,14 @@ function onlyOf(value: string | true | undefined): string[] | undefined {
   return names;
 }
 
+/** The PEM text of each `--ca FILE`, as `xaso network` reads them. */
+async function readCaFiles(files: readonly string[] | undefined): Promise<string[] | undefined> {
+  if (files === undefined) return undefined;
+  return Promise.all(files.map((file) => readFile(file, 'utf8').catch(() => {
+    throw new UsageError({ vi: `--ca: không đọc được ${file}`, en: `--ca: cannot read ${file}` });
+  })));
+}
+
 /** `xaso diagnose`: the whole sweep of this PC, as a readable table or JSON. */
 export const diagnoseCommand: Command = {
   name: 'diagnose',
@@ -30,10 +40,10 @@ export const diagnoseCommand: Command = {
     en: 'Diagnose this PC: health, software, signing readiness',
   },
   usage: [
-    'xaso diagnose [--json] [--only AREA,...] [--asset-tag T] [--visit ID|FILE]',
+    'xaso diagnose [--json] [--only AREA,...] [--asset-tag T] [--visit ID|FILE] [--ca CA.pem]...',
     'AREA: hardware, os, software, signature, network, printers (hoặc mã bước kiểm tra, vd. signature.token-certs)',
   ],
-  flags: ['only', 'asset-tag', 'visit'],
+  flags: ['only', 'asset-tag', 'visit', 'ca'],
   async run(args, io) {
     const only = onlyOf(args.flags['only']);
     const tag = args.flags['asset-tag'];
@@ -44,9 +54,10 @@ export const diagnoseCommand: Command = {
         vi: '--asset-tag cần một giá trị, ví dụ --asset-tag UBND-PC-03',
         en: '--asset-tag needs a value, e.g. --asset-tag UBND-PC-03',
       });
+    const ca = await readCaFiles(args.all['ca']);
     const result = await io.service.invoke(
       'diagnostics:run',
-      { ...(only === undefined ? {} : { only }), ...(tag === undefined ? {} : { assetTag: tag }) },
+      { ...(only === undefined ? {} : { only }), ...(tag === undefined ? {} : { assetTag: tag }), ...(ca === undefined ? {} : { ca }) },
       {
         signal: io.signal,
         onProgress: (e) => {

@@ -12,6 +12,7 @@ export function formatPrinter(p: PrinterInfo, lang: Lang): string[] {
   const lines = [`${mark} ${p.name}${flags.length > 0 ? ` (${flags.join(', ')})` : ''} — ${p.state}${p.makeModel === undefined ? '' : `, ${p.makeModel}`}`];
   if (p.port !== undefined || p.driver !== undefined) lines.push(`   ${vi ? 'Cổng' : 'Port'}: ${p.port ?? '-'}   Driver: ${p.driver ?? '-'}`);
   for (const s of p.supplies ?? []) lines.push(`   ${s.name}: ${s.levelPercent < 0 ? '?' : `${s.levelPercent}%`}`);
+  for (const s of p.wasteContainers ?? []) lines.push(`   ${s.name}: ${s.levelPercent < 0 ? '?' : vi ? `còn trống ${s.levelPercent}%` : `${s.levelPercent}% room left`}`);
   if (p.jobs.length > 0) lines.push(`   ${vi ? 'Lệnh in đang chờ' : 'Waiting jobs'}: ${p.jobs.map((j) => `#${j.id} ${j.name ?? ''} (${j.state})`).join('; ')}`);
   for (const f of p.faults) lines.push(`   ${f.severity === 'fail' ? '✖' : '⚠'} ${f.text[lang]} → ${f.fix[lang]}`);
   return lines;

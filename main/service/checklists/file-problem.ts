@@ -10,3 +10,9 @@ export type FileProblem = Readonly<{
   path: string;
   message: LocalText;
 }>;
+
+/** One line per problem: `file:line:column path — reason`. */
+export function formatProblem(problem: FileProblem, lang: 'vi' | 'en'): string {
+  const where = problem.line > 0 ? `${problem.file}:${problem.line}:${problem.column}` : problem.file;
+  return `${where}${problem.path === '' ? '' : ` ${problem.path}`} — ${problem.message[lang]}`;
+}

@@ -8,6 +8,8 @@ import type { z } from 'zod';
 
 import type { LocalText } from '../define.js';
 import type { FileProblem } from './file-problem.js';
+
+export { formatProblem } from './file-problem.js';
 import { toRequestIssues } from '../validation.js';
 import { checklistSchema, type Checklist } from './schema.js';
 import { inlineImages } from './images.js';
@@ -142,8 +144,3 @@ export async function parseChecklistFile(
   return { ok: false, file, errors: findings.map((f) => locate(file, doc, lines, f)), warnings: parsed.warnings };
 }
 
-/** One line per problem: `file:line:column path — reason`. */
-export function formatProblem(problem: FileProblem, lang: 'vi' | 'en'): string {
-  const where = problem.line > 0 ? `${problem.file}:${problem.line}:${problem.column}` : problem.file;
-  return `${where}${problem.path === '' ? '' : ` ${problem.path}`} — ${problem.message[lang]}`;
-}

@@ -27,6 +27,8 @@ export const diagnosticsContract = {
         only: z.array(z.string().min(1).max(100)).max(50).optional(),
         /** The intern's asset tag for this machine (sticker), kept in the snapshot. */
         assetTag: z.string().max(100).optional(),
+        /** Extra CA certificates (PEM) the network check trusts, as `network:check` takes them. */
+        ca: z.array(z.string().min(1).max(100_000)).max(20).optional(),
       })
       .strict(),
     streams: true,

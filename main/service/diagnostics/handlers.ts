@@ -9,6 +9,7 @@ import type { Handlers } from '../define.js';
 import type { ServiceEnv } from '../env.js';
 import { ServiceError } from '../errors.js';
 import type { diagnosticsContract, DiagnosticsProgressData } from './contract.js';
+import { withNetworkSettings } from './network-settings.js';
 
 function checkOnly(only: readonly string[] | undefined, all: readonly Probe[]): void {
   const bad = (only ?? []).filter((name) => selectProbes(all, [name]).length === 0);
@@ -35,7 +36,8 @@ export function diagnosticsHandlers(env: ServiceEnv): Handlers<typeof diagnostic
   return {
     'diagnostics:run': async (request, { progress, signal }) => {
       checkOnly(request.only, all());
-      const snapshot = await takeSnapshot(env.host, {
+      const ctx = await withNetworkSettings(env.host, env, request.ca);
+      const snapshot = await takeSnapshot(ctx, {
         probes: all(),
         signal,
         ...(request.only === undefined ? {} : { only: request.only }),

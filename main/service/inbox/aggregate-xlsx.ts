@@ -1,8 +1,7 @@
 /** The supervisor's aggregate as an XLSX workbook (formula injection neutralised). */
-import ExcelJS from 'exceljs';
-
 import type { Lang } from '../define.js';
 import { addSheet } from '../reports/format-xlsx.js';
+import { loadExcelJs } from '../reports/lazy-libs.js';
 import type { ActionItem, Aggregate, AggregateRow } from './aggregate.js';
 
 const HEAD: Readonly<Record<Lang, readonly string[]>> = {
@@ -21,7 +20,7 @@ function items(list: readonly ActionItem[], withDays: boolean): Array<Array<stri
 /** Renders the aggregate workbook. */
 export async function renderAggregateXlsx(agg: Aggregate, lang: Lang): Promise<Buffer> {
   const vi = lang === 'vi';
-  const book = new ExcelJS.Workbook();
+  const book = new (await loadExcelJs()).Workbook();
   book.creator = 'Xã Số';
   addSheet(book, vi ? 'Tổng hợp' : 'Totals', HEAD[lang], [...agg.rows.map(row), row(agg.total)], [30, ...HEAD[lang].slice(1).map(() => 12)]);
   const kinds = [...new Set(agg.rows.flatMap((r) => Object.keys(r.findingsByKind)))].sort();

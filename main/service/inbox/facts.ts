@@ -9,11 +9,13 @@
  *   `diagnostics/os/os-version.ts` writes it; also `endOfSupport`) before the visit day, is a
  *   machine out of support;
  * - a `printers` check is a printer with supplies low when `values.supplies` (as
- *   `diagnostics/printers/printers-probe.ts` writes it) has a supply at 0–10 %, when
+ *   `diagnostics/printers/printers-probe.ts` writes it) has a toner/ink at 0–10 % (the printer
+ *   check's own rule, `diagnostics/printers/supply-level.ts`; waste containers never count), when
  *   `values.reasons` holds an IPP low/empty marker keyword (`toner-low`, `marker-supply-low-warning`…),
  *   when `values.supplyLow === true` or `values.levelPercent` ≤ 10, or when its id names
  *   supplies/toner/ink/marker and it is warn/fail.
  */
+import { LOW_SUPPLY_PERCENT, supplyLevel } from '../../../diagnostics/printers/supply-level.js';
 import type { Visit } from '../visits/schema.js';
 import type { CertFact, VisitFacts } from './types.js';
 
@@ -39,17 +41,20 @@ function isOutOfSupport(check: Check, visitDate: string): boolean {
 /** IPP `printer-state-reasons` keywords meaning a supply is low or empty (RFC 8011 §5.4.12). */
 const LOW_REASON = /^(toner-(low|empty)|marker-supply-(low|empty)|marker-ink-almost-empty|developer-(low|empty)|marker-waste-almost-full)/;
 
-function isLow(level: unknown): boolean {
-  return typeof level === 'number' && level >= 0 && level <= 10;
+/** The printer check's own rule (`supply-level.ts`): a toner/ink at 0–10 %, never a waste tank. */
+function isLowSupply(supply: unknown): boolean {
+  if (typeof supply !== 'object' || supply === null) return false;
+  const level = supplyLevel(supply);
+  return level === 'low' || level === 'empty';
 }
 
 function isSupplyLow(check: Check): boolean {
   if (check.area !== 'printers') return false;
   if (check.values?.['supplyLow'] === true) return true;
   const level = check.values?.['levelPercent'];
-  if (typeof level === 'number' && level >= 0 && level <= 10) return true;
+  if (typeof level === 'number' && level >= 0 && level <= LOW_SUPPLY_PERCENT) return true;
   const supplies = check.values?.['supplies'];
-  if (Array.isArray(supplies) && supplies.some((s: unknown) => isLow((s as { levelPercent?: unknown } | null)?.levelPercent))) return true;
+  if (Array.isArray(supplies) && supplies.some((s: unknown) => isLowSupply(s))) return true;
   const reasons = check.values?.['reasons'];
   if (Array.isArray(reasons) && reasons.some((r) => typeof r === 'string' && LOW_REASON.test(r))) return true;
   return /suppl|toner|ink|marker|muc/i.test(check.id) && (check.status === 'warn' || check.status === 'fail');

@@ -1,6 +1,6 @@
 import { printerBackend } from '../../../diagnostics/printers/backend.js';
 import { fault, isSpoolerStopped } from '../../../diagnostics/printers/faults.js';
-import { queryIppPrinter } from '../../../diagnostics/printers/ipp-printer.js';
+import { ippUriOfHostPort, queryIppPrinter } from '../../../diagnostics/printers/ipp-printer.js';
 import { querySnmpPrinter } from '../../../diagnostics/printers/snmp-printer.js';
 import { enrichPrinter } from '../../../diagnostics/printers/status.js';
 import type { Handlers } from '../define.js';
@@ -24,10 +24,11 @@ export function printersHandlers(env: ServiceEnv): Handlers<typeof printersContr
       return Promise.all(list.data.map((p) => enrichPrinter(p, { signal })));
     },
     'printers:status': async (request, { signal }) => {
-      const uri = request.uri ?? `ipp://${request.host ?? ''}:631/ipp/print`;
+      const hostPort = request.host === undefined ? undefined : ippUriOfHostPort(request.host);
+      const uri = request.uri ?? hostPort ?? `ipp://${request.host ?? ''}:631/ipp/print`;
       const result = await queryIppPrinter({ uri }, { signal });
       if (result.status === 'ok') return result.data;
-      if (request.host === undefined) throw new ServiceError('unavailable', { vi: `Máy in ${uri} không trả lời qua IPP: ${result.reason}`, en: `The printer ${uri} does not answer over IPP: ${result.reason}` });
+      if (request.host === undefined || hostPort !== undefined) throw new ServiceError('unavailable', { vi: `Máy in ${uri} không trả lời qua IPP: ${result.reason}`, en: `The printer ${uri} does not answer over IPP: ${result.reason}` });
       const snmp = await querySnmpPrinter({ host: request.host, ...(request.snmp?.port === undefined ? {} : { port: request.snmp.port }), ...(request.snmp?.community === undefined ? {} : { community: request.snmp.community }) });
       if (snmp.status === 'ok') return snmp.data;
       throw new ServiceError('unavailable', { vi: `Máy in ${request.host} không trả lời qua IPP (${result.reason}) lẫn SNMP (${snmp.reason}).`, en: `The printer ${request.host} answers neither IPP (${result.reason}) nor SNMP (${snmp.reason}).` });

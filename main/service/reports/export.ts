@@ -5,11 +5,8 @@ import type { Lang } from '../define.js';
 import type { InstallationKey } from '../inbox/keys.js';
 import type { Visit } from '../visits/schema.js';
 import { renderCsv } from './format-csv.js';
-import { renderDocx } from './format-docx.js';
 import { renderHtml } from './format-html.js';
-import { renderPdf } from './format-pdf.js';
 import { renderText } from './format-text.js';
-import { renderXlsx } from './format-xlsx.js';
 import { buildReportModel } from './model.js';
 import { signVisit } from './signed-json.js';
 
@@ -45,9 +42,10 @@ export async function renderVisit(visit: Visit, format: ReportFormat, ctx: Expor
   }
   const model = buildReportModel(visit, ctx.lang);
   switch (format) {
-    case 'pdf': return renderPdf(model);
-    case 'docx': return renderDocx(model);
-    case 'xlsx': return renderXlsx(model);
+    // PDF, DOCX and XLSX writers (pdfkit, docx, exceljs) load on first use: see lazy-libs.ts.
+    case 'pdf': return (await import('./format-pdf.js')).renderPdf(model);
+    case 'docx': return (await import('./format-docx.js')).renderDocx(model);
+    case 'xlsx': return (await import('./format-xlsx.js')).renderXlsx(model);
     case 'csv': return Buffer.from(renderCsv(model), 'utf8');
     case 'html': return Buffer.from(renderHtml(model), 'utf8');
     case 'text': return Buffer.from(renderText(model), 'utf8');

@@ -3,7 +3,9 @@
  * cell goes through `spreadsheetText` (formula injection neutralised); cells are written as
  * values, never as formulas.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+
+import { loadExcelJs } from './lazy-libs.js';
 
 import { statusWord, type ReportModel } from './model.js';
 import { spreadsheetText as s } from './text-safety.js';
@@ -22,7 +24,7 @@ export function addSheet(book: ExcelJS.Workbook, name: string, head: readonly st
 export async function renderXlsx(model: ReportModel): Promise<Buffer> {
   const { L, visit } = model;
   const sheets = model.lang === 'vi' ? ['Tóm tắt', 'Máy', 'Phát hiện', 'Việc còn tồn'] : ['Summary', 'Machines', 'Findings', 'Open items'];
-  const book = new ExcelJS.Workbook();
+  const book = new (await loadExcelJs()).Workbook();
   book.creator = 'Xã Số';
   addSheet(book, sheets[0]!, [L.item, L.detail], [
     [L.commune, visit.commune.name], [L.province, visit.commune.province], [L.office, visit.office],

@@ -1,5 +1,5 @@
 import { readNetworkConfig } from '../../../diagnostics/network/config.js';
-import { CONFIRM_ABOVE_PREFIX, localRanges, MAX_PREFIX, parseCidr, type Ipv4Range } from '../../../diagnostics/scan/cidr.js';
+import { CONFIRM_ABOVE_PREFIX, localRanges, MAX_PREFIX, onLinkRanges, parseCidr, type Ipv4Range } from '../../../diagnostics/scan/cidr.js';
 import { scanLan } from '../../../diagnostics/scan/scan-lan.js';
 import type { HostContext } from '../../../diagnostics/types.js';
 import type { Handlers } from '../define.js';
@@ -38,7 +38,7 @@ export function scanHandlers(env: ServiceEnv): Handlers<typeof scanContract> {
       let lastPercent = -1;
       return scanLan(ctx, {
         ranges,
-        onLink: localRanges(ctx.os.networkInterfaces()),
+        onLink: onLinkRanges(ctx.os.networkInterfaces()),
         selfAddresses: ownAddresses(ctx),
         ...(gateway === undefined ? {} : { gateways: [gateway] }),
         ...(request.icmp === undefined ? {} : { icmp: request.icmp }),

@@ -19,10 +19,11 @@ let lan: Lan;
 let ca: TestCa;
 const servers: TestServer[] = [];
 const port: Record<string, number> = {};
-const NAMES = ['dichvucong.gov.vn', 'vneid.gov.vn', 'expired.gov.vn', 'clock.gov.vn', 'error.gov.vn', 'slow.gov.vn', 'ncsi.test', 'captive.test'];
+const NAMES = ['dichvucong.gov.vn', 'vneid.gov.vn', 'expired.gov.vn', 'clock.gov.vn', 'error.gov.vn', 'slow.gov.vn', 'ncsi.test', 'captive.test', 'ahead.gov.vn', 'behind.gov.vn', 'future.gov.vn'];
+const DAY = 86_400_000;
 
 beforeAll(async () => {
-  lan = await createLan({ prefix: 'x4', index: 2, hosts: [{ n: 254 }, { n: 53 }] });
+  lan = await createLan({ prefix: 'h4', index: 7, hosts: [{ n: 254 }, { n: 53 }] });
   const self = lan.selfIp;
   const addresses = NAMES.map((n) => `--address=/${n}/${self}`);
   lan.spawn(53, 'dnsmasq', ['-k', '-C', '/dev/null', '--no-resolv', '--no-hosts', `--listen-address=${lan.ip(53)}`, '--bind-interfaces', '--pid-file=', '--address=/missing.gov.vn/', ...addresses]);
@@ -41,6 +42,14 @@ beforeAll(async () => {
   await add('clock', startHttps(self, expired, { date: new Date('2020-06-01T00:00:00Z') }));
   await add('error', startHttps(self, good, { status: 503 }));
   await add('slow', startHttps(self, good, { delayMs: 4000 }));
+  // This PC two years fast (the server's Date and certificate are of two years ago) or slow.
+  const now = Date.now();
+  const ago = await ca.issue(['ahead.gov.vn'], { notBefore: new Date(now - 731 * DAY), notAfter: new Date(now - 729 * DAY) });
+  const ahead = await ca.issue(['behind.gov.vn'], { notBefore: new Date(now + 729 * DAY), notAfter: new Date(now + 731 * DAY) });
+  const future = await ca.issue(['future.gov.vn'], { notBefore: new Date(now + 365 * DAY), notAfter: new Date(now + 730 * DAY) });
+  await add('ahead', startHttps(self, ago, { date: new Date(now - 730 * DAY) }));
+  await add('behind', startHttps(self, ahead, { date: new Date(now + 730 * DAY) }));
+  await add('future', startHttps(self, future));
   await add('ncsi', startHttp(self, { body: 'Microsoft Connect Test' }));
   await add('captive', startHttp(self, { status: 302, headers: { location: 'http://login.portal.test/' } }));
 });
@@ -99,8 +108,58 @@ describe('reachability ladder', () => {
     const silent = await runLadder(ctx(), options([endpoint('dvc', 'dichvucong.gov.vn', 'good')], { dnsServers: [lan.ip(52)], config: config({ dnsServers: [lan.ip(52)] }) }));
     expect(silent.breaksAt).toBe('dns');
     expect(silent.endpoints[0]?.breaksAt).toBe('dns');
-    const unknown = await runLadder(ctx(), options([endpoint('gone', 'missing.gov.vn', 'good')]));
-    expect(unknown.rungs.find((r) => r.id === 'dns')?.detail.en).toMatch(/does not know "missing.gov.vn"/);
+    expect(silent.rungs.find((r) => r.id === 'dns')?.detail.en).toMatch(/does not answer \(ETIMEOUT, waited \d+ ms\)/);
+    const unknown = await runLadder(ctx(), options([endpoint('gone', 'missing.gov.vn', 'good')], { connectivity: { url: `http://missing.gov.vn:${port['ncsi']}/`, expectBody: 'Microsoft Connect Test' } }));
+    expect(unknown.breaksAt).toBe('dns');
+    expect(unknown.rungs.find((r) => r.id === 'dns')?.detail.en).toMatch(/does not know any of the names: "missing.gov.vn"/);
+    expect(unknown.rungs.find((r) => r.id === 'dns')?.fix?.en).toMatch(/1\.1\.1\.1/);
+  });
+
+  it('blames one unknown name, not the resolver, when the other names resolve', async () => {
+    const result = await runLadder(ctx(), options([endpoint('dvc', 'dichvucong.gov.vn', 'good'), endpoint('vneid', 'slow.gov.vn', 'good'), endpoint('gone', 'missing.gov.vn', 'good')]));
+    const dns = result.rungs.find((r) => r.id === 'dns');
+    expect(dns?.status).toBe('ok');
+    expect(dns?.fix).toBeUndefined();
+    expect(dns?.detail.en).toMatch(/3\/4 names resolved.*only "missing.gov.vn" does not exist in DNS/);
+    expect(dns?.detail.vi).toMatch(/chỉ "missing.gov.vn" không có trong DNS/);
+    expect(JSON.stringify(result)).not.toMatch(/1\.1\.1\.1|8\.8\.8\.8/);
+    expect(result.endpoints.find((e) => e.id === 'gone')).toMatchObject({ status: 'fail', breaksAt: 'dns', dnsCode: 'ENOTFOUND' });
+    expect(result.breaksAt).toBe('endpoints');
+    expect(result.verdict.en).toMatch(/some public-service sites cannot be reached/);
+  });
+
+  it('does not blame the internet when the connectivity test fails but the sites answer', async () => {
+    const result = await runLadder(ctx(), options([endpoint('dvc', 'dichvucong.gov.vn', 'good'), endpoint('vneid', 'slow.gov.vn', 'good')], { connectivity: { url: `http://ncsi.test:1/connecttest.txt`, expectBody: 'Microsoft Connect Test' } }));
+    const internet = result.rungs.find((r) => r.id === 'internet');
+    expect(internet?.status).toBe('ok');
+    expect(internet?.detail.en).toMatch(/^The internet works: 2 public-service sites are reachable \(the connectivity test was not: .*ECONNREFUSED/);
+    expect(result.breaksAt).toBeUndefined();
+    expect(result.verdict.vi).not.toMatch(/bước 4/);
+  });
+
+  it('does not blame a gateway that ignores ping when sites answer through it', async () => {
+    const result = await runLadder(ctx(), options([endpoint('dvc', 'dichvucong.gov.vn', 'good')], { config: config({ defaultGateway: lan.ip(250) }) }));
+    const gateway = result.rungs.find((r) => r.id === 'gateway');
+    expect(gateway?.status).toBe('ok');
+    expect(gateway?.detail.en).toMatch(/does not answer\. But it forwards traffic: 1 outside sites answer through it/);
+    expect(result.breaksAt).toBeUndefined();
+  });
+
+  it('counts the same sites in both languages: slow sites are reachable', async () => {
+    const result = await runLadder(ctx(), options([endpoint('dvc', 'dichvucong.gov.vn', 'good'), endpoint('vneid', 'slow.gov.vn', 'good'), endpoint('error', 'error.gov.vn', 'error')], { slowMs: -1 }));
+    const sites = result.rungs.find((r) => r.id === 'endpoints');
+    expect(result.endpoints.map((e) => e.explanation.en.startsWith('Reachable but slow'))).toEqual([true, true, false]);
+    expect(sites?.detail.en).toBe('2/3 sites reachable, 2 slow or needing attention, 1 failing.');
+    expect(sites?.detail.vi).toBe('2/3 trang vào được, 2 trang chậm hoặc cần chú ý, 1 trang lỗi.');
+  });
+
+  it('says a TLS code once', async () => {
+    const result = await runLadder(ctx(), options([endpoint('dvc', 'dichvucong.gov.vn', 'good')], { ca: [] }));
+    const tls = result.endpoints[0]?.tls;
+    expect(tls?.authorized).toBe(false);
+    expect(tls?.error).toMatch(/^[A-Z_]+$/);
+    const code = tls?.error ?? '';
+    expect(result.endpoints[0]?.explanation.en.split(code)).toHaveLength(2);
   });
 
   it('names each endpoint failure: expired and wrong-host certificates, HTTP error, slow answer', async () => {
@@ -112,7 +171,9 @@ describe('reachability ladder', () => {
     ]));
     const by = Object.fromEntries(result.endpoints.map((e) => [e.id, e]));
     expect(by['expired']).toMatchObject({ status: 'fail', breaksAt: 'tls' });
-    expect(by['expired']?.tls?.error).toMatch(/CERT_HAS_EXPIRED/);
+    expect(by['expired']?.tls?.error).toBe('CERT_HAS_EXPIRED');
+    expect(by['expired']?.explanation.vi).toMatch(/đã hết hạn ngày 2021-01-01\./);
+    expect(by['expired']?.explanation.en).toMatch(/expired on 2021-01-01\./);
     expect(by['wrong']).toMatchObject({ status: 'fail', breaksAt: 'tls' });
     expect(by['wrong']?.explanation.en).toMatch(/not for this name/);
     expect(by['error']).toMatchObject({ status: 'fail', breaksAt: 'http', httpStatus: 503 });
@@ -123,8 +184,41 @@ describe('reachability ladder', () => {
   it('blames the PC clock when the certificate is valid at the server\'s time', async () => {
     const result = await runLadder(ctx(), options([endpoint('clock', 'clock.gov.vn', 'clock')]));
     expect(result.endpoints[0]).toMatchObject({ status: 'fail', breaksAt: 'clock' });
-    const skewed = await runLadder(ctx(), options([endpoint('dvc', 'dichvucong.gov.vn', 'good')], { now: () => Date.now() - 3_600_000 }));
+    const skewed = await runLadder(ctx(), options([endpoint('dvc', 'dichvucong.gov.vn', 'good')], { now: () => Date.now() + 3 * 3_600_000 }));
     expect(skewed.endpoints[0]).toMatchObject({ status: 'warn', breaksAt: 'clock' });
+    expect(skewed.endpoints[0]?.explanation.vi).toMatch(/đồng hồ máy nhanh 3 giờ so với máy chủ/);
+    expect(skewed.endpoints[0]?.explanation.en).toMatch(/clock is 3 hours fast/);
+  });
+
+  it('says how far and which way the clock is off, and "expired" or "not yet valid" as the PC sees it', async () => {
+    const fast = await runLadder(ctx(), options([endpoint('ahead', 'ahead.gov.vn', 'ahead')]));
+    expect(fast.endpoints[0]).toMatchObject({ status: 'fail', breaksAt: 'clock' });
+    expect(fast.endpoints[0]?.explanation.vi).toMatch(/Đồng hồ máy tính nhanh 730 ngày so với máy chủ, nên chứng thư số của trang có vẻ đã hết hạn/);
+    expect(fast.verdict.vi).toMatch(/^Đồng hồ máy tính sai \(nhanh 730 ngày\)/);
+    expect(fast.verdict.en).toMatch(/^This PC's clock is wrong \(730 days fast\)/);
+    const slow = await runLadder(ctx(), options([endpoint('behind', 'behind.gov.vn', 'behind')]));
+    expect(slow.endpoints[0]).toMatchObject({ status: 'fail', breaksAt: 'clock' });
+    expect(slow.endpoints[0]?.tls?.error).toBe('CERT_NOT_YET_VALID');
+    expect(slow.endpoints[0]?.explanation.vi).toMatch(/chậm 730 ngày.*có vẻ chưa có hiệu lực/);
+    expect(slow.endpoints[0]?.explanation.en).toMatch(/730 days slow.*looks not yet valid/);
+  });
+
+  it('tells a server certificate that is not yet valid from an expired one', async () => {
+    const result = await runLadder(ctx(), options([endpoint('future', 'future.gov.vn', 'future')]));
+    expect(result.endpoints[0]).toMatchObject({ status: 'fail', breaksAt: 'tls' });
+    expect(result.endpoints[0]?.explanation.vi).toMatch(/chưa có hiệu lực \(từ ngày \d{4}-\d\d-\d\d\)/);
+    expect(result.endpoints[0]?.explanation.vi).not.toMatch(/hết hạn/);
+  });
+
+  it('reports the time a timed-out site waited, within its limit, and leaves no lookup running', async () => {
+    const result = await runLadder(ctx(), options([endpoint('slow', 'slow.gov.vn', 'slow')], { timeoutMs: 2000 }));
+    const slow = result.endpoints[0];
+    expect(slow).toMatchObject({ status: 'fail', breaksAt: 'slow' });
+    expect(slow?.totalMs).toBeGreaterThanOrEqual(2000);
+    expect(slow?.explanation.en).toContain(`did not answer within ${slow?.totalMs} ms`);
+    const silent = await runLadder(ctx(), options([endpoint('dvc', 'dichvucong.gov.vn', 'good')], { dnsServers: [lan.ip(52)], timeoutMs: 2000 }));
+    expect(silent.endpoints[0]?.dnsCode).toBe('ETIMEOUT');
+    expect(process.getActiveResourcesInfo().filter((r) => /GetAddrInfo|QueryReqWrap|ChannelWrap/.test(r))).toEqual([]);
   });
 
   it('recognises a captive portal instead of "no internet"', async () => {

@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 
 import { guessDeviceType } from '../../../diagnostics/scan/device-type.js';
-import { localRanges, parseCidr } from '../../../diagnostics/scan/cidr.js';
-import { parseLinuxNeighbours } from '../../../diagnostics/scan/neighbours-linux.js';
+import { localRanges, onLinkRanges, parseCidr } from '../../../diagnostics/scan/cidr.js';
+import { parseLinuxAsked, parseLinuxNeighbours } from '../../../diagnostics/scan/neighbours-linux.js';
 import { parseWin32Neighbours, win32NeighboursScript } from '../../../diagnostics/scan/neighbours-win32.js';
 import { vendorOf } from '../../../diagnostics/scan/oui.js';
 import { runPowerShellJson } from '../../../diagnostics/windows/powershell.js';
@@ -32,6 +32,15 @@ describe('neighbour tables', () => {
       { ip: '10.0.0.1', mac: '50:c7:bf:01:02:03', device: 'eth0' },
       { ip: '10.0.0.7', mac: '3c:2a:f4:00:00:01', device: 'eth0' },
     ]);
+  });
+
+  it('linux: every address the kernel asked ARP about, resolved or not', () => {
+    const text = JSON.stringify([
+      { dst: '10.0.0.1', dev: 'eth0', lladdr: '50:c7:bf:01:02:03', state: ['REACHABLE'] },
+      { dst: '10.0.0.9', dev: 'eth0', state: ['FAILED'] },
+      { dst: '10.0.0.10', dev: 'eth0', state: ['INCOMPLETE'] },
+    ]);
+    expect(parseLinuxAsked(text)).toEqual(['10.0.0.1', '10.0.0.9', '10.0.0.10']);
   });
 });
 
@@ -60,12 +69,21 @@ describe('ranges', () => {
     expect(parseCidr('abc')).toBeUndefined();
   });
 
-  it('takes only own non-loopback IPv4 ranges, at most a /24 around the address', () => {
+  it('takes only own non-loopback IPv4 ranges, a /24 around the address of a larger network', () => {
     const ranges = localRanges({
       lo: [{ family: 'IPv4', address: '127.0.0.1', cidr: '127.0.0.1/8', internal: true }],
       eth0: [{ family: 'IPv4', address: '172.16.5.9', cidr: '172.16.5.9/16', internal: false }, { family: 'IPv6', address: 'fe80::1', cidr: 'fe80::1/64', internal: false }],
       wlan0: [{ family: 'IPv4', address: '169.254.1.1', cidr: '169.254.1.1/16', internal: false }],
     });
     expect(ranges.map((r) => r.cidr)).toEqual(['172.16.5.0/24']);
+  });
+
+  it('keeps a /22 or smaller network whole, and says on-link what the prefix says', () => {
+    const interfaces = {
+      eth0: [{ family: 'IPv4', address: '10.8.1.20', cidr: '10.8.1.20/23', internal: false }],
+      eth1: [{ family: 'IPv4', address: '172.16.5.9', cidr: '172.16.5.9/16', internal: false }],
+    };
+    expect(localRanges(interfaces).map((r) => r.cidr)).toEqual(['10.8.0.0/23', '172.16.5.0/24']);
+    expect(onLinkRanges(interfaces).map((r) => r.cidr)).toEqual(['10.8.0.0/23', '172.16.0.0/16']);
   });
 });

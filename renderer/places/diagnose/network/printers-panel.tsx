@@ -63,6 +63,9 @@ function PrinterCard({ printer }: Readonly<{ printer: PrinterInfo }>) {
           ))}
         </ul>
       ) : null}
+      {(printer.wasteContainers ?? []).map((w) => (
+        <p key={w.name} className="muted" data-testid="printer-waste">{w.levelPercent < 0 ? t('printers.supplyUnknown', { name: w.name }) : t('printers.wasteRoom', { name: w.name, level: w.levelPercent })}</p>
+      ))}
       {printer.jobs.length > 0 ? <p>{t('printers.jobs', { count: printer.jobs.length })}</p> : null}
       {printer.faults.length > 0 ? (
         <ul className="faults">{printer.faults.map((f) => <li key={f.code} data-testid="printer-fault" data-code={f.code}><StatusBadge status={f.severity} /> {pick(f.text, lang)} <span className="fix">{t('printers.fix', { fix: pick(f.fix, lang) })}</span></li>)}</ul>
