@@ -105,7 +105,11 @@ function lookup(
 }
 
 /** A runner answering from `capture`; `calls` lists the ids asked for, in order. */
-export function recordingPowerShell(capture: Capture): {
+export function recordingPowerShell(
+  capture: Capture,
+  /** Rewrites each recorded stdout before it is answered (e.g. into the 5.1 JSON dialect). */
+  transform: (stdout: string) => string = (stdout) => stdout,
+): {
   runner: PowerShellRunner;
   calls: string[];
 } {
@@ -116,12 +120,13 @@ export function recordingPowerShell(capture: Capture): {
     if (hit === undefined)
       throw new CommandNotFoundError(`no recorded answer for this script: ${script.slice(-120)}`);
     calls.push(hit.script.id);
-    if (hit.stdout !== '') options.onStdout?.(hit.stdout);
+    const stdout = transform(hit.stdout);
+    if (stdout !== '') options.onStdout?.(stdout);
     if (hit.script.timedOut === true)
       throw new CommandTimeoutError(`recorded timeout of ${hit.script.id}`);
     if (hit.script.error !== undefined) throw new CommandNotFoundError(hit.script.error);
     const output: CommandOutput = {
-      stdout: hit.stdout,
+      stdout,
       stderr: hit.script.stderr,
       exitCode: hit.script.exitCode,
       truncated: hit.script.truncated === true,

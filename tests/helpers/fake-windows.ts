@@ -13,15 +13,16 @@
  * pwsh: `XASO_PWSH`, else ~/.dotnet/tools/pwsh (scripts/install-peers.sh installs it), else PATH.
  * Without pwsh the Windows tests skip locally and FAIL in CI (`CI=true`): see {@link describeWindows}.
  */
-import { accessSync, constants, existsSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 
 import { CommandNotFoundError } from '../../diagnostics/errors.js';
 import { runCommand } from '../../diagnostics/run-command.js';
 import type { PowerShellRunner, ProbeContext, RunCommand } from '../../diagnostics/types.js';
 import { POWERSHELL_MAX_BYTES, powershellArgs } from '../../diagnostics/windows/powershell.js';
 import { fakeFs, fakeOs } from '../fakes/fake-host.js';
+import { as51Dialect } from './ps51-dialect.js';
+import { PWSH_FOUND, RUN_WINDOWS_TESTS } from './pwsh.js';
 
 export type FakeFault = Readonly<{
   cmdlet: string;
@@ -34,6 +35,11 @@ export type FakeWindowsOptions = Readonly<{
   machine: string;
   faults?: readonly FakeFault[];
   languageMode?: 'FullLanguage' | 'ConstrainedLanguage';
+  /**
+   * `5.1`: stdout rewritten into Windows PowerShell 5.1's JSON dialect (tests/helpers/ps51-dialect.ts),
+   * answered whole when PowerShell ends (not streamed). Default: pwsh 7's own output, streamed.
+   */
+  dialect?: '7' | '5.1';
 }>;
 
 const ROOT = join(import.meta.dirname, '..');
@@ -49,31 +55,9 @@ const MACHINE_ENV: Readonly<Record<string, Readonly<{ COMPUTERNAME: string; TZ: 
 /** The fake machines. */
 export const MACHINE_NAMES = Object.keys(MACHINE_ENV);
 
-function executable(path: string): boolean {
-  try {
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function findPwsh(): string | undefined {
-  const override = process.env['XASO_PWSH'];
-  if (override !== undefined && override !== '') return override;
-  const tool = join(homedir(), '.dotnet', 'tools', 'pwsh');
-  if (executable(tool)) return tool;
-  for (const dir of (process.env['PATH'] ?? '').split(delimiter)) {
-    if (dir !== '' && executable(join(dir, 'pwsh'))) return join(dir, 'pwsh');
-  }
-  return undefined;
-}
-
-/** Path of pwsh, or undefined when it is not installed. */
-export const PWSH: string | undefined = findPwsh();
-
-/** True when the Windows tests must run: pwsh is there, or this is CI (where its absence fails them). */
-export const RUN_WINDOWS_TESTS = PWSH !== undefined || process.env['CI'] === 'true';
+/** Path of pwsh, or undefined when it is not installed (tests/helpers/pwsh.ts finds it). */
+export const PWSH: string | undefined = PWSH_FOUND;
+export { RUN_WINDOWS_TESTS };
 
 /** The folder of one fake machine's data. */
 export function machineFolder(machine: string): string {
@@ -115,12 +99,18 @@ export function fakeWindowsRunner(options: FakeWindowsOptions): PowerShellRunner
     if (PWSH === undefined) {
       return Promise.reject(new CommandNotFoundError('pwsh is not installed: run scripts/install-peers.sh (dotnet tool install --global PowerShell) or set XASO_PWSH'));
     }
-    return runCommand(PWSH, powershellArgs(prelude + script), {
+    const run = runCommand(PWSH, powershellArgs(prelude + script), {
       timeoutMs: runOptions.timeoutMs,
       maxBytes: runOptions.maxBytes ?? POWERSHELL_MAX_BYTES,
       env,
       ...(runOptions.signal === undefined ? {} : { signal: runOptions.signal }),
-      ...(runOptions.onStdout === undefined ? {} : { onStdout: runOptions.onStdout }),
+      ...(runOptions.onStdout === undefined || options.dialect === '5.1' ? {} : { onStdout: runOptions.onStdout }),
+    });
+    if (options.dialect !== '5.1') return run;
+    return run.then((output) => {
+      const stdout = as51Dialect(output.stdout);
+      runOptions.onStdout?.(stdout);
+      return { ...output, stdout };
     });
   };
 }

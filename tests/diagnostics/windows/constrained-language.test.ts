@@ -12,7 +12,7 @@ import type { CheckResult } from '../../../diagnostics/types.js';
 import { parseFactsOutput } from '../../../diagnostics/windows/facts.js';
 import { parsePowerShellJson } from '../../../diagnostics/windows/powershell.js';
 import { windowsScripts, windowsScriptText } from '../../../diagnostics/windows/scripts.js';
-import { fakeWindowsContext, fakeWindowsRunner } from '../../helpers/fake-windows.js';
+import { fakeWindowsContext, fakeWindowsRunner, RUN_WINDOWS_TESTS } from '../../helpers/fake-windows.js';
 
 const MACHINES = ['vi-VN-commune-pc', 'en-US-laptop'] as const;
 const NOW = Date.parse('2026-11-23T08:00:00Z');
@@ -25,7 +25,7 @@ async function sweep(machine: string, languageMode: 'FullLanguage' | 'Constraine
 
 const seen = (c: CheckResult | undefined) => c && { status: c.status, detail: c.detail, values: c.values };
 
-describe.each(MACHINES)('Constrained Language Mode on %s', (machine) => {
+describe.runIf(RUN_WINDOWS_TESTS).each(MACHINES)('Constrained Language Mode on %s', (machine) => {
   it('runs every script of the catalogue: exit 0, nothing on stderr, JSON out, the same sections', async () => {
     const runner = fakeWindowsRunner({ machine, languageMode: 'ConstrainedLanguage' });
     const full = fakeWindowsRunner({ machine });

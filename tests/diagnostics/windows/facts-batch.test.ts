@@ -13,7 +13,7 @@ import { FACT_SECTIONS } from '../../../diagnostics/windows/facts-script.js';
 import { parseFactsOutput, sectionBudget, windowsSection } from '../../../diagnostics/windows/facts.js';
 import { createPowerShellRunner } from '../../../diagnostics/windows/powershell.js';
 import { fakeFs, fakeOs } from '../../fakes/fake-host.js';
-import { PWSH } from '../../helpers/pwsh.js';
+import { PWSH, RUN_WINDOWS_TESTS } from '../../helpers/pwsh.js';
 
 /** A context whose PowerShell is pwsh with `prelude` (function overrides) before the script. */
 function contextWith(prelude: string): { ctx: ProbeContext; spawns: () => number } {
@@ -54,7 +54,7 @@ async function eventually(check: () => boolean, ms = 3000): Promise<boolean> {
   return check();
 }
 
-describe('Windows facts batch in real PowerShell', () => {
+describe.runIf(RUN_WINDOWS_TESTS)('Windows facts batch in real PowerShell', () => {
   it('times a hung section on its own budget and runs the sections after it', async () => {
     const { ctx, spawns } = contextWith(cim('Win32_Processor', 'xaso-hung-test'));
     const started = Date.now();

@@ -13,7 +13,7 @@ import {
   powershellCommandText,
   powershellPath,
 } from '../../../diagnostics/windows/powershell.js';
-import { PWSH } from '../../helpers/pwsh.js';
+import { PWSH, RUN_WINDOWS_TESTS } from '../../helpers/pwsh.js';
 
 const pwsh = createPowerShellRunner(runCommand, process.env, PWSH);
 const runBody = (body: string, prefix = '') =>
@@ -61,7 +61,7 @@ describe('where Windows PowerShell is started from', () => {
   });
 });
 
-describe('nothing but JSON reaches stdout (real PowerShell)', () => {
+describe.runIf(RUN_WINDOWS_TESTS)('nothing but JSON reaches stdout (real PowerShell)', () => {
   it('silences warning, verbose, debug, progress, information and host records', async () => {
     const out = await runBody(
       "Write-Warning 'cảnh báo'; Write-Verbose 'chi tiết' -Verbose; Write-Debug 'gỡ lỗi' -Debug; Write-Progress -Activity 'tiến độ' -Status 'x'; Write-Information 'thông tin'; Write-Host 'màn hình'; xasoJson @{ ok = $true }",

@@ -1,19 +1,22 @@
 /**
- * Replays every field capture (tests/fixtures/captures/<name>/capture.json) through the sweep as
- * Windows: a win32 context whose PowerShell is the recording runner, `machineProbes`, `runSweep`.
+ * Replays every field capture (tests/fixtures/captures/<name>/capture.json) through the whole
+ * service as Windows: a service whose host is a win32 context whose PowerShell is the recording
+ * runner (`diagnostics:run` with the machine probes, `network:config`, `printers:list` without
+ * network queries), once as captured and once rewritten into Windows PowerShell 5.1's JSON dialect.
  * A check may be `unknown` only for a reason the capture agrees with: a facts section it reads
  * errored (and the check says so), or the probe needs something a capture does not hold (the
  * network, a program). A section the capture answered must give a verdict.
  */
 import { existsSync, readdirSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
 import { CommandNotFoundError } from '../../../diagnostics/errors.js';
 import { machineProbes } from '../../../diagnostics/machine-probes.js';
-import { runSweep } from '../../../diagnostics/sweep.js';
-import type { CheckResult, ProbeContext, RunCommand } from '../../../diagnostics/types.js';
+import type { CheckResult, HostContext, RunCommand } from '../../../diagnostics/types.js';
 import { parseFactsOutput } from '../../../diagnostics/windows/facts.js';
 import { asArray, num, parsePowerShellJson } from '../../../diagnostics/windows/powershell.js';
 import { parseWin32Network } from '../../../diagnostics/network/config-win32.js';
@@ -21,7 +24,12 @@ import { parseWindowsPrinters } from '../../../diagnostics/printers/windows-prin
 import { parseWin32Neighbours } from '../../../diagnostics/scan/neighbours-win32.js';
 import type { FactSection } from '../../../diagnostics/windows/facts-script.js';
 import { fakeFs, fakeOs } from '../../fakes/fake-host.js';
+import type { Capture } from '../../../diagnostics/windows/capture-types.js';
+import type { DiagnosticsProgressData } from '../../../main/service/diagnostics/contract.js';
+import { defaultEnv } from '../../../main/service/env.js';
+import { createService, type Service } from '../../../main/service/index.js';
 import { loadCapture, recordingPowerShell } from '../../fakes/recording-powershell.js';
+import { as51Dialect } from '../../helpers/ps51-dialect.js';
 
 const CAPTURES = join(import.meta.dirname, '../../fixtures/captures');
 const names = readdirSync(CAPTURES).filter((n) => existsSync(join(CAPTURES, n, 'capture.json')));
@@ -65,19 +73,54 @@ const DATA_SAYS_UNKNOWN: Readonly<Record<string, (data: unknown) => boolean>> = 
 const noProgram: RunCommand = (file) =>
   Promise.reject(new CommandNotFoundError(`${file}: not in a capture replay`));
 
-/** Which probe produced each check. */
-async function sweep(
-  ctx: ProbeContext,
-): Promise<{ checks: CheckResult[]; probeOf: Map<CheckResult, string> }> {
-  const probeOf = new Map<CheckResult, string>();
-  const { checks } = await runSweep(ctx, {
-    probes: machineProbes,
+/** The replay host: win32, PowerShell from the recording, no other program, nothing of this machine. */
+function replayHost(capture: Capture, transform?: (stdout: string) => string) {
+  const { runner, calls } = recordingPowerShell(capture, transform);
+  const host: HostContext = {
+    platform: 'win32',
+    run: noProgram,
+    powershell: runner,
+    now: () => Date.parse(capture.takenAt),
+    env: { SystemRoot: 'C:\\Windows', ProgramFiles: 'C:\\Program Files' },
+    os: fakeOs(),
+    fs: fakeFs(),
+  };
+  return { host, calls };
+}
+
+/** The app's service on `host` (machine probes only: a replay has no network to reach). */
+async function replayService(host: HostContext): Promise<Service> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'xaso-replay-'));
+  return createService(
+    defaultEnv({
+      door: 'test',
+      version: '0.0.0-test',
+      dataDir,
+      host,
+      // Loopback only (NTP here, the signing services by default): nothing listens, so those say "could not check".
+      diagnostics: { settings: { ntpServer: '127.0.0.1:9' }, probes: machineProbes },
+    }),
+  );
+}
+
+/** `diagnostics:run` through the service, with the probe that produced each check. */
+async function sweep(host: HostContext): Promise<{ checks: CheckResult[]; probeOf: Map<string, string> }> {
+  const service = await replayService(host);
+  const probeOf = new Map<string, string>();
+  const result = await service.invoke('diagnostics:run', {}, {
     onProgress: (e) => {
-      for (const c of e.checks ?? []) probeOf.set(c, e.probeId);
+      const data = e.data as DiagnosticsProgressData | undefined;
+      for (const c of data?.checks ?? []) probeOf.set(c.id, data?.probeId ?? '?');
     },
   });
-  return { checks, probeOf };
+  if (!result.ok) throw new Error(result.error.message.en);
+  return { checks: [...result.value.checks], probeOf };
 }
+
+const DIALECTS = [
+  ['as captured', undefined],
+  ['rewritten into the 5.1 dialect', as51Dialect],
+] as const;
 
 describe.each(names)('capture %s replayed as Windows', (name) => {
   const capture = loadCapture(join(CAPTURES, name, 'capture.json'));
@@ -87,24 +130,13 @@ describe.each(names)('capture %s replayed as Windows', (name) => {
     expect(existsSync(join(CAPTURES, name, 'SOURCE.md'))).toBe(true);
   });
 
-  it('gives a verdict for every check whose facts the capture holds', async () => {
-    const { runner, calls } = recordingPowerShell(capture);
-    const ctx: ProbeContext = {
-      platform: 'win32',
-      run: noProgram,
-      powershell: runner,
-      now: () => Date.parse(capture.takenAt),
-      env: { SystemRoot: 'C:\\Windows', ProgramFiles: 'C:\\Program Files' },
-      os: fakeOs(),
-      fs: fakeFs(),
-      // Loopback only (NTP here, the signing services by default): nothing listens, so those say "could not check".
-      settings: { ntpServer: '127.0.0.1:9' },
-    };
-    const { checks, probeOf } = await sweep(ctx);
+  it.each(DIALECTS)('gives a verdict for every check whose facts the capture holds (%s)', async (_, dialect) => {
+    const { host, calls } = replayHost(capture, dialect);
+    const { checks, probeOf } = await sweep(host);
     expect(calls).toContain('facts');
     const contradicted: string[] = [];
     for (const check of checks.filter((c) => c.status === 'unknown')) {
-      const probe = probeOf.get(check) ?? '?';
+      const probe = probeOf.get(check.id) ?? '?';
       const sections = SECTIONS_OF[probe];
       if (sections === undefined) continue;
       const failed = sections.flatMap((s) => {
@@ -130,6 +162,17 @@ describe.each(names)('capture %s replayed as Windows', (name) => {
       }
     }
     expect(contradicted).toEqual([]);
+  });
+
+  it.each(DIALECTS)('reads the network and the printers through the service (%s)', async (_, dialect) => {
+    const { host, calls } = replayHost(capture, dialect);
+    const service = await replayService(host);
+    const network = await service.invoke('network:config', {});
+    expect(network.ok && network.value.interfaces.length > 0).toBe(true);
+    // Without network queries: a capture's (redacted) printer addresses are never contacted.
+    const printers = await service.invoke('printers:list', { direct: false });
+    expect(printers.ok && printers.value.length > 0).toBe(true);
+    expect(calls).toEqual(expect.arrayContaining(['network-config', 'printers']));
   });
 
   it('holds nothing a redaction would still find (every MAC, IP, UUID and user folder is a stand-in)', () => {
@@ -227,18 +270,8 @@ describe('the recording runner', () => {
           : s,
       ),
     };
-    const { runner } = recordingPowerShell(partial);
-    const ctx: ProbeContext = {
-      platform: 'win32',
-      run: noProgram,
-      powershell: runner,
-      now: () => Date.parse(capture.takenAt),
-      env: {},
-      os: fakeOs(),
-      fs: fakeFs(),
-      settings: { ntpServer: '127.0.0.1:9' },
-    };
-    const { checks } = await sweep(ctx);
+    const { host } = replayHost(partial);
+    const { checks } = await sweep(host);
     const status = (id: string): string | undefined => checks.find((c) => c.id === id)?.status;
     expect(status('hardware.cpu')).not.toBe('unknown');
     expect(status('os.version')).not.toBe('unknown');
