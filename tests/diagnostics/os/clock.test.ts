@@ -10,29 +10,14 @@ import { createProbeContext } from '../../../diagnostics/context.js';
 import { clockProbe } from '../../../diagnostics/os/clock.js';
 import { readNtpTime, sntpQuery, writeNtpTime } from '../../../diagnostics/os/sntp.js';
 import { runSweep } from '../../../diagnostics/sweep.js';
+import { startSntpServer } from '../../helpers/sntp-server.js';
 
-/** A tiny SNTP server whose clock runs `skewMs` ahead of ours. */
-async function startSntpServer(skewMs: () => number): Promise<{ server: string; socket: Socket }> {
-  const socket = createSocket('udp4');
-  socket.on('message', (msg, peer) => {
-    const reply = Buffer.alloc(48);
-    reply[0] = 0x24; // version 4, mode 4 (server)
-    reply[1] = 2; // stratum
-    msg.copy(reply, 24, 40, 48); // originate = client's transmit
-    const now = Date.now() + skewMs();
-    writeNtpTime(reply, 32, now);
-    writeNtpTime(reply, 40, now);
-    socket.send(reply, peer.port, peer.address);
-  });
-  await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
-  return { server: `127.0.0.1:${(socket.address() as AddressInfo).port}`, socket };
-}
 
 describe('os.clock via SNTP on loopback', () => {
   let skew = 0;
   let peer: { server: string; socket: Socket };
   beforeAll(async () => {
-    peer = await startSntpServer(() => skew);
+    peer = await startSntpServer(() => Date.now() + skew);
   });
   afterAll(() => peer?.socket.close());
 

@@ -3,15 +3,13 @@
  * Linux machine (network-facing probes pointed at loopback peers started here: an SNTP server,
  * signing-service stand-ins, a SoftHSM2 token).
  */
-import { createSocket, type Socket } from 'node:dgram';
+import type { Socket } from 'node:dgram';
 import { mkdtemp, rm } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { writeNtpTime } from '../../../diagnostics/os/sntp.js';
 import type { MachineSnapshot } from '../../../diagnostics/types.js';
 import { probes } from '../../../diagnostics/probes.js';
 import type { Progress } from '../../../main/service/define.js';
@@ -20,23 +18,10 @@ import { defaultEnv } from '../../../main/service/env.js';
 import { createService, type Service } from '../../../main/service/index.js';
 import { createSoftHsmToken, softHsmAvailable, type SoftHsmToken } from '../../helpers/softhsm.js';
 import { startSigningService, type SigningServiceStandIn } from '../../helpers/signing-service.js';
+import { startSntpServer } from '../../helpers/sntp-server.js';
 
 const MACHINE_AREAS: string[] = ['hardware', 'os', 'software', 'signature'];
 
-async function sntpServer(): Promise<{ server: string; socket: Socket }> {
-  const socket = createSocket('udp4');
-  socket.on('message', (msg, peer) => {
-    const reply = Buffer.alloc(48);
-    reply[0] = 0x24;
-    reply[1] = 1;
-    msg.copy(reply, 24, 40, 48);
-    writeNtpTime(reply, 32, Date.now());
-    writeNtpTime(reply, 40, Date.now());
-    socket.send(reply, peer.port, peer.address);
-  });
-  await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
-  return { server: `127.0.0.1:${(socket.address() as AddressInfo).port}`, socket };
-}
 
 describe('diagnostics:run through the service (real Linux machine, loopback peers)', () => {
   let service: Service;
@@ -47,7 +32,7 @@ describe('diagnostics:run through the service (real Linux machine, loopback peer
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'xaso-diag-'));
-    ntp = await sntpServer();
+    ntp = await startSntpServer();
     vgca = await startSigningService('answers');
     token = softHsmAvailable() ? await createSoftHsmToken() : undefined;
     if (token) process.env['SOFTHSM2_CONF'] = token.conf;

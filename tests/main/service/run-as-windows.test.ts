@@ -16,12 +16,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { CommandNotFoundError } from '../../../diagnostics/errors.js';
-import { writeNtpTime } from '../../../diagnostics/os/sntp.js';
 import type { CommandOutput, HostContext, HostFs, PowerShellRunner, RunCommand } from '../../../diagnostics/types.js';
 import type { FactSection } from '../../../diagnostics/windows/facts-script.js';
 import { defaultEnv } from '../../../main/service/env.js';
 import { createService, type Service } from '../../../main/service/index.js';
 import { fakeFs, fakeOs } from '../../fakes/fake-host.js';
+import { startSntpServer } from '../../helpers/sntp-server.js';
 
 /** The fake PC's clock: Monday 23 November 2026, 15:00 in Hà Nội. */
 const NOW = Date.parse('2026-11-23T08:00:00Z');
@@ -120,22 +120,6 @@ function countingFs(inner: HostFs, calls: string[]): HostFs {
   };
 }
 
-/** An SNTP server on loopback whose clock is the fake PC's (so os.clock reads 0 ms off). */
-async function startSntp(): Promise<{ server: string; socket: Socket }> {
-  const socket = createSocket('udp4');
-  socket.on('message', (msg, peer) => {
-    const reply = Buffer.alloc(48);
-    reply[0] = 0x24;
-    reply[1] = 2;
-    msg.copy(reply, 24, 40, 48);
-    writeNtpTime(reply, 32, NOW);
-    writeNtpTime(reply, 40, NOW);
-    socket.send(reply, peer.port, peer.address);
-  });
-  await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
-  const address = socket.address();
-  return { server: `127.0.0.1:${address.port}`, socket };
-}
 
 describe('the service run as Windows (recorded host)', () => {
   const commands: string[] = [];
@@ -147,7 +131,7 @@ describe('the service run as Windows (recorded host)', () => {
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'xaso-as-windows-'));
-    sntp = await startSntp();
+    sntp = await startSntpServer(() => NOW);
     const run: RunCommand = async (file, args) => {
       commands.push([file, ...args].join(' '));
       throw new CommandNotFoundError(`${file}: not part of the recording`);
