@@ -23,7 +23,7 @@ export const win32NetworkScript = [
   part('Dns', '@(Get-DnsClientServerAddress -AddressFamily IPv4 -ErrorAction SilentlyContinue | Select-Object InterfaceIndex,ServerAddresses)'),
   part('Proxy', "Get-ItemProperty 'HKCU:\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings' -ErrorAction SilentlyContinue | Select-Object ProxyEnable,ProxyServer,ProxyOverride,AutoConfigURL"),
   'xasoJson $r',
-].join(' ');
+].join('\n');
 
 /** The `{ error }` a part holds when its cmdlet failed, or undefined. */
 export function partError(value: unknown): string | undefined {

@@ -16,7 +16,7 @@ export const windowsPrintersScript = [
   "$r['Jobs']=& { try { @(Get-Printer | ForEach-Object { $p=$_.Name; Get-PrintJob -PrinterName $p -ErrorAction SilentlyContinue | Select-Object @{n='PrinterName';e={$p}},Id,DocumentName,UserName,@{n='JobStatus';e={[string]$_.JobStatus}},SubmittedTime,TotalPages }) } catch { @{ error = $_.Exception.Message } } };",
   "$r['Ports']=& { try { @(Get-PrinterPort | Select-Object Name,PrinterHostAddress,PortNumber) } catch { @{ error = $_.Exception.Message } } };",
   'xasoJson $r',
-].join(' ');
+].join('\n');
 
 /** What the Windows query found. */
 export type WindowsPrinters = Readonly<{ spooler: string; printers: PrinterInfo[]; error?: string }>;

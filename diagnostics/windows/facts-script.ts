@@ -77,5 +77,5 @@ export function factsScript(sections: readonly FactSection[] = FACT_SECTIONS): s
     const body = SECTIONS[name].replace('$NAMES', names);
     return `xasoSection '${name}' { ${body} };`;
   });
-  return `${SECTION_FUNCTION} ${parts.join(' ')}`;
+  return [SECTION_FUNCTION, ...parts].join('\n');
 }

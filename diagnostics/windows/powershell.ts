@@ -46,11 +46,11 @@ export const PREAMBLE = [
   'if (-not $xasoClm) { try { [Console]::OutputEncoding = New-Object System.Text.UTF8Encoding $false } catch { } };',
   'function xasoJson($InputObject) { $j = ConvertTo-Json -InputObject $InputObject -Depth 6 -Compress;',
   "if ($j -match '[^\\x00-\\x7F]') { $j = -join @(foreach ($c in $j.ToCharArray()) { if ([int]$c -gt 127) { '\\u{0:x4}' -f [int]$c } else { [string]$c } }) }; $j };",
-].join(' ');
+].join('\n');
 
 /** The program text of one script, exactly as PowerShell receives it after `-Command`. */
 export function powershellCommandText(body: string): string {
-  return `${PREAMBLE} & { ${body} } 3>$null 4>$null 5>$null 6>$null`;
+  return `${PREAMBLE}\n& {\n${body}\n} 3>$null 4>$null 5>$null 6>$null\n`;
 }
 
 /** The argv for one program text (same form on Windows and, with `pwsh`, in the tests). */
