@@ -37,7 +37,14 @@ export function machineSeeds(host: HostContext): RedactionSeed[] {
   );
 }
 
+/** Said by the app's doors: a person there can only move to a Windows PC. */
 const NOT_WINDOWS = {
+  vi: 'Ghi dữ liệu hiện trường chỉ chạy trên máy Windows: hãy mở Xã Số trên máy tính của cơ quan rồi bấm lại.',
+  en: "A field capture runs on Windows only: open Xã Số on the office's Windows PC and press it there.",
+};
+
+/** Said by the command line, where a developer may name another PowerShell. */
+const NOT_WINDOWS_CLI = {
   vi: 'Ghi dữ liệu hiện trường chỉ chạy trên Windows (Windows PowerShell 5.1). Nhà phát triển: thêm --powershell ĐƯỜNG_DẪN để dùng một PowerShell khác (vd. pwsh).',
   en: 'A field capture runs on Windows only (Windows PowerShell 5.1). Developers: add --powershell PATH to use another PowerShell (e.g. pwsh).',
 };
@@ -104,7 +111,7 @@ export function captureHandlers(
       if (!trusted && (request.out !== undefined || request.powershell !== undefined))
         throw new ServiceError('invalid-request', CLI_ONLY);
       if (env.platform !== 'win32' && request.powershell === undefined)
-        throw new ServiceError('unavailable', NOT_WINDOWS);
+        throw new ServiceError('unavailable', trusted ? NOT_WINDOWS_CLI : NOT_WINDOWS);
       const file = path.resolve(
         request.out ?? path.join(env.dataDir, 'captures', `capture-${stamp(env.now())}.json`),
       );

@@ -45,6 +45,18 @@ describe('xaso capture', () => {
     expect(vi.errLines.join('\n')).toContain('Ghi dữ liệu hiện trường chỉ chạy trên Windows');
   });
 
+  it('says it plainly in the app (no developer flag): only on a Windows PC', async () => {
+    const service = captureService('web', await tmp());
+    const result = await service.invoke('capture:run', {});
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('unavailable');
+    expect(result.error.message.vi).toBe(
+      'Ghi dữ liệu hiện trường chỉ chạy trên máy Windows: hãy mở Xã Số trên máy tính của cơ quan rồi bấm lại.',
+    );
+    expect(`${result.error.message.vi} ${result.error.message.en}`).not.toMatch(/--|pwsh|PATH|ĐƯỜNG_DẪN/);
+  });
+
   it('runs every read script in real pwsh and writes one JSON file', async () => {
     const out = join(await tmp(), 'may-xa.json');
     const run = await runCliCaptured([
