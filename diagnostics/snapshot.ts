@@ -2,7 +2,7 @@
  * A machine snapshot: identity + every check of one sweep, ready to save in a visit.
  */
 import { machineIdentity } from './identity.js';
-import { runSweep, type SweepOptions } from './sweep.js';
+import { runSweepSharing, type SweepOptions } from './sweep.js';
 import type { CheckResult, CheckStatus, MachineSnapshot, ProbeContext } from './types.js';
 
 /** Options of {@link takeSnapshot}: those of the sweep, plus the intern's asset tag. */
@@ -25,14 +25,14 @@ export async function takeSnapshot(
   ctx: ProbeContext,
   options: SnapshotOptions = {},
 ): Promise<MachineSnapshot> {
-  // A fresh identity per snapshot, like the sweep's: the identity's Windows facts (a per-context
-  // cache) must never come from an earlier snapshot of a context that lives as long as the service.
-  const identityCtx: ProbeContext = { ...ctx };
+  // One fresh context for the sweep and the identity: both read the same Windows facts batch (one
+  // PowerShell), and never an earlier snapshot's (the host lives as long as the service).
+  const snapshotCtx: ProbeContext = { ...ctx };
   const takenAt = new Date(ctx.now()).toISOString();
   const started = Date.now();
   const [sweep, machine] = await Promise.all([
-    runSweep(ctx, options),
-    machineIdentity(identityCtx, {
+    runSweepSharing(snapshotCtx, options),
+    machineIdentity(snapshotCtx, {
       ...(options.assetTag === undefined ? {} : { assetTag: options.assetTag }),
       ...(options.signal === undefined ? {} : { signal: options.signal }),
     }),

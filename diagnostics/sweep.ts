@@ -52,6 +52,19 @@ export async function runSweep(
   ctx: ProbeContext,
   options: SweepOptions = {},
 ): Promise<SweepResult> {
+  // A fresh identity per sweep: per-sweep caches (the Windows facts batch) are keyed by it, so a
+  // context that lives as long as the service never serves an earlier sweep's facts.
+  return runSweepSharing({ ...ctx }, options);
+}
+
+/**
+ * {@link runSweep} on `sweepCtx` as given: whoever else uses that same context object during the
+ * sweep (the snapshot's identity lookup) shares its per-sweep caches — one Windows facts batch.
+ */
+export async function runSweepSharing(
+  sweepCtx: ProbeContext,
+  options: SweepOptions = {},
+): Promise<SweepResult> {
   const started = Date.now();
   const selected = selectProbes(options.probes ?? registeredProbes, options.only);
   // One listener on the caller's signal; the probes listen to our own (many listeners are fine).
@@ -60,9 +73,6 @@ export async function runSweep(
   const forward = (): void => inner.abort(options.signal?.reason);
   if (options.signal?.aborted) forward();
   else options.signal?.addEventListener('abort', forward, { once: true });
-  // A fresh identity per sweep: per-sweep caches (the Windows facts batch) are keyed by it, so a
-  // context that lives as long as the service never serves an earlier sweep's facts.
-  const sweepCtx: ProbeContext = { ...ctx };
   let done = 0;
   const emit = (event: SweepProgress): void => {
     try {
