@@ -1,6 +1,6 @@
 import type { XasoBridge } from '../../main/service/contract';
 import type { CallOptions, IpcResult } from '../../main/service/define';
-import type { Caller } from './index';
+import type { Caller } from './types';
 
 type BridgeMethod = (payload: unknown, options: { onProgress?: CallOptions['onProgress']; requestId: string }) => Promise<IpcResult<unknown>>;
 

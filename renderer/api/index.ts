@@ -6,10 +6,10 @@
 import type { XasoApi } from '../../main/service/contract';
 import type { CallOptions, IpcResult } from '../../main/service/define';
 import { bridgeCaller } from './bridge';
+import type { Caller } from './types';
 import { webCaller } from './web';
 
-/** Calls one channel with its payload; never throws. */
-export type Caller = (channel: string, payload: unknown, options?: CallOptions) => Promise<IpcResult<unknown>>;
+export type { Caller } from './types';
 
 /** Builds `api.domain.method(...)` on top of a caller. */
 export function apiFromCaller(call: Caller): XasoApi {

@@ -1,5 +1,5 @@
 import type { IpcResult, Progress } from '../../main/service/define';
-import type { Caller } from './index';
+import type { Caller } from './types';
 
 const TOKEN_KEY = 'xaso.token';
 

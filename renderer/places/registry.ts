@@ -5,10 +5,10 @@ import type { IconName } from '../components/icon';
 import { ChecklistsPlace } from './checklists/index';
 import { DiagnosePlace } from './diagnose/index';
 import { ReportsPlace } from './reports/index';
+import type { PlaceProps } from './types';
 import { VisitPlace } from './visit/index';
 
-/** What the shell passes to a place: the rest of the route (`#/checklists/<id>` → `<id>`). */
-export type PlaceProps = Readonly<{ subpath?: string }>;
+export type { PlaceProps } from './types';
 
 /** The four places of the app, in menu order. The id is the hash route and the i18n key. */
 export const PLACES = [

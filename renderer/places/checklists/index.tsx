@@ -1,6 +1,6 @@
 import { useState } from 'react';
 
-import type { PlaceProps } from '../registry';
+import type { PlaceProps } from '../types';
 import { ChecklistList } from './checklist-list';
 import { RunWizard } from './run-wizard';
 import './checklists.css';
