@@ -6,6 +6,7 @@
 import type { XasoApi } from '../../main/service/contract';
 import type { CallOptions, IpcResult } from '../../main/service/define';
 import { bridgeCaller } from './bridge';
+import { pick } from '../i18n/pick';
 import type { Caller } from './types';
 import { webCaller } from './web';
 
@@ -45,7 +46,7 @@ export function useApi(): XasoApi {
 /** A failure's text in the UI language. */
 export function failureText(result: IpcResult<unknown>, lang: string): string {
   if (result.ok) return '';
-  const text = lang.startsWith('en') ? result.error.message.en : result.error.message.vi;
-  const issues = (result.error.issues ?? []).map((i) => `${i.path}: ${lang.startsWith('en') ? i.message.en : i.message.vi}`);
+  const text = pick(result.error.message, lang);
+  const issues = (result.error.issues ?? []).map((i) => `${i.path}: ${pick(i.message, lang)}`);
   return issues.length > 0 ? `${text} (${issues.join('; ')})` : text;
 }

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 
 import { useCapture } from '../hooks/use-capture';
+import { langOf } from '../i18n/pick';
 
 /**
  * The field capture, in the about corner: one button that runs the read-only PowerShell
@@ -9,7 +10,7 @@ import { useCapture } from '../hooks/use-capture';
  */
 export function CaptureButton() {
   const { t, i18n } = useTranslation('app');
-  const lang = i18n.language.startsWith('en') ? 'en' : 'vi';
+  const lang = langOf(i18n.language);
   const { state, start, cancel } = useCapture(i18n.language);
   return (
     <section className="capture" aria-label={t('capture.label')} data-testid="capture">

@@ -5,7 +5,8 @@ import type { CheckResult } from '../../../diagnostics/types';
 import type { CheckStep } from '../../../main/service/checklists/schema';
 import type { StepState, StepView } from '../../../main/service/checklists/run-model';
 import { StatusBadge } from '../../components/status-badge';
-import { useLocal, type RunState } from './use-run';
+import { useLocal } from '../../i18n/pick';
+import type { RunState } from './use-run';
 
 type Seen = Pick<CheckResult, 'id' | 'status' | 'title' | 'detail'>;
 

@@ -6,7 +6,7 @@ import type { FileProblem } from '../../../main/service/checklists/file-problem'
 import { failureText, useApi } from '../../api/index';
 import { ImportPanel } from './import-panel';
 import { formatProblemText } from './problems';
-import { useLocal } from './use-run';
+import { langOf, useLocal } from '../../i18n/pick';
 
 /** Task groups in display order (the same as `TASKS` in the checklist schema). */
 const TASKS: readonly ChecklistListItem['task'][] = ['signature', 'vneid', 'printer', 'typing', 'security', 'handover', 'other'];
@@ -15,7 +15,7 @@ type Listing = Readonly<{ checklists: ChecklistListItem[]; problems: FileProblem
 
 function ChecklistCard({ item, onStart, highlighted = false }: Readonly<{ item: ChecklistListItem; onStart: (id: string) => void; highlighted?: boolean }>) {
   const { t, i18n } = useTranslation('checklists');
-  const lang = i18n.language.startsWith('en') ? 'en' : 'vi';
+  const lang = langOf(i18n.language);
   const local = useLocal();
   return (
     <li className={highlighted ? 'cl-card cl-card-highlight' : 'cl-card'} data-testid={`checklist-${item.id}`} aria-current={highlighted ? 'true' : undefined}>
@@ -48,7 +48,7 @@ export function ChecklistList({ onOpenRun, highlight }: Readonly<{ onOpenRun: (r
   const [listing, setListing] = useState<Listing>();
   const [runs, setRuns] = useState<RunListItem[]>([]);
   const [error, setError] = useState<string>();
-  const lang = i18n.language.startsWith('en') ? 'en' : 'vi';
+  const lang = langOf(i18n.language);
   const [reloads, setReloads] = useState(0);
   useEffect(() => {
     let alive = true;

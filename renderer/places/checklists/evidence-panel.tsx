@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 
 import type { Step } from '../../../main/service/checklists/schema';
 import type { StepState } from '../../../main/service/checklists/run-model';
-import { useLocal, type RunState } from './use-run';
+import { useLocal } from '../../i18n/pick';
+import type { RunState } from './use-run';
 
 const MAX_BYTES = 10 * 1024 * 1024;
 

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ImportReport } from '../../../main/service/checklists/contract';
 import { formatProblemText } from './problems';
 import { failureText, useApi } from '../../api/index';
-import { useLocal } from './use-run';
+import { langOf, useLocal } from '../../i18n/pick';
 
 /** Supervisor import: pick a file, see what it would do, then confirm. */
 export function ImportPanel({ onImported }: Readonly<{ onImported: () => void }>) {
@@ -14,7 +14,7 @@ export function ImportPanel({ onImported }: Readonly<{ onImported: () => void }>
   const [file, setFile] = useState<{ fileName: string; text: string }>();
   const [report, setReport] = useState<ImportReport>();
   const [message, setMessage] = useState<string>();
-  const lang = i18n.language.startsWith('en') ? 'en' : 'vi';
+  const lang = langOf(i18n.language);
   const pick = async (e: ChangeEvent<HTMLInputElement>): Promise<void> => {
     const chosen = e.target.files?.[0];
     if (chosen === undefined) return;

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { OutcomeChip } from './outcome-chip';
 import { SignOffPanel } from './sign-off-panel';
 import { StepPanel } from './step-panel';
-import { useLocal, useRun } from './use-run';
+import { useLocal } from '../../i18n/pick';
+import { useRun } from './use-run';
 
 /** Props of {@link RunWizard}. */
 export type RunWizardProps = Readonly<{ runId: string; onBack: () => void }>;

@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { Step } from '../../../main/service/checklists/schema';
-import { useLocal } from './use-run';
+import { useLocal } from '../../i18n/pick';
 
 /** Props of {@link StepInput}. */
 export type StepInputProps = Readonly<{

@@ -7,7 +7,8 @@ import { CheckPanel } from './check-panel';
 import { EvidencePanel } from './evidence-panel';
 import { OutcomeChip } from './outcome-chip';
 import { StepInput } from './step-input';
-import { useLocal, type RunState } from './use-run';
+import { useLocal } from '../../i18n/pick';
+import type { RunState } from './use-run';
 
 /** Props of {@link StepPanel}. */
 export type StepPanelProps = Readonly<{ step: Step; view: StepView; index: number; total: number; run: RunState; focusKey: string }>;

@@ -2,16 +2,9 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { CheckResult } from '../../../diagnostics/types';
-import type { IpcResult, LocalText, Progress } from '../../../main/service/define';
+import type { IpcResult, Progress } from '../../../main/service/define';
 import type { RunView } from '../../../main/service/checklists/run-model';
 import { failureText, useApi } from '../../api/index';
-
-/** Picks the UI language's half of a `{ vi, en }` text. */
-export function useLocal(): (text: LocalText) => string {
-  const { i18n } = useTranslation();
-  const en = i18n.language.startsWith('en');
-  return useCallback((text: LocalText) => (en ? text.en : text.vi), [en]);
-}
 
 /** A run as the wizard holds it, plus what is happening now. */
 export type RunState = Readonly<{

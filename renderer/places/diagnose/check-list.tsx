@@ -1,15 +1,11 @@
 import { useTranslation } from 'react-i18next';
 
-import type { Area, CheckResult, CheckStatus, LocalText } from '../../../diagnostics/types';
+import type { Area, CheckResult, CheckStatus } from '../../../diagnostics/types';
 import { StatusBadge } from '../../components/status-badge';
+import { pick } from '../../i18n/pick';
 
 const AREAS: readonly Area[] = ['hardware', 'os', 'software', 'signature', 'network', 'printers'];
 const RANK: Readonly<Record<CheckStatus, number>> = { fail: 0, warn: 1, unknown: 2, ok: 3 };
-
-/** Picks the UI language from a bilingual text. */
-export function pick(text: LocalText, lang: string): string {
-  return lang.startsWith('en') ? text.en : text.vi;
-}
 
 function formatValue(value: unknown): string {
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')

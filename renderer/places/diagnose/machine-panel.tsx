@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 
 import type { MachineSnapshot } from '../../../diagnostics/types';
 import { Icon } from '../../components/icon';
-import { CheckList, pick } from './check-list';
+import { pick } from '../../i18n/pick';
+import { CheckList } from './check-list';
 import { useSweep, type SweepState } from './use-sweep';
 
 function Verdict({ snapshot }: Readonly<{ snapshot: MachineSnapshot }>) {

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ActionItem, Aggregate, AggregateRow, GroupBy } from '../../../main/service/inbox/contract';
 import { failureText, useApi } from '../../api/index';
 import { downloadBase64 } from '../visit/download';
+import { langOf } from '../../i18n/pick';
 
 const GROUPS: readonly GroupBy[] = ['province', 'commune', 'intern', 'month', 'quarter', 'year'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -60,7 +61,7 @@ export function AggregatePanel({ version }: Readonly<{ version: number }>) {
     return () => { alive = false; };
   }, [api, key, version, i18n.language]);
   const exportXlsx = async () => {
-    const r = await api.inbox['export-aggregate']({ ...filter, inline: true, lang: i18n.language.startsWith('en') ? 'en' : 'vi' });
+    const r = await api.inbox['export-aggregate']({ ...filter, inline: true, lang: langOf(i18n.language) });
     if (r.ok && r.value.contentBase64 !== undefined) downloadBase64(r.value.contentBase64, `tong-hop-${groupBy}.xlsx`, XLSX);
     else if (!r.ok) setError(failureText(r, i18n.language));
   };

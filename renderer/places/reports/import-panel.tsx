@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ImportResult, ImportVerdict } from '../../../main/service/inbox/contract';
 import { failureText, useApi } from '../../api/index';
 import { readFile } from '../visit/download';
+import { langOf } from '../../i18n/pick';
 
 const MARK: Readonly<Record<ImportVerdict['status'], string>> = { accepted: '✔', 'first-use': '✔', 'unknown-key': '⚠', duplicate: '=', refused: '✖', tampered: '✖' };
 const TONE: Readonly<Record<ImportVerdict['status'], string>> = { accepted: 'ok', 'first-use': 'warn', 'unknown-key': 'warn', duplicate: 'unknown', refused: 'fail', tampered: 'fail' };
@@ -30,7 +31,7 @@ function chunks<T extends { text: string }>(items: readonly T[]): T[][] {
 export function ImportPanel({ onImported }: Readonly<{ onImported: () => void }>) {
   const { t, i18n } = useTranslation('reports');
   const api = useApi();
-  const lang = i18n.language.startsWith('en') ? 'en' : 'vi';
+  const lang = langOf(i18n.language);
   const [tofu, setTofu] = useState(false);
   const [progress, setProgress] = useState<string>();
   const [result, setResult] = useState<ImportResult>();

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { InboxEntry } from '../../../main/service/inbox/contract';
 import { failureText, useApi } from '../../api/index';
 import { downloadBase64 } from '../visit/download';
+import { langOf } from '../../i18n/pick';
 
 const FORMATS = ['pdf', 'docx', 'xlsx', 'json'] as const;
 
@@ -21,7 +22,7 @@ export function InboxList({ version }: Readonly<{ version: number }>) {
     return () => { alive = false; };
   }, [api, version]);
   const download = async (visitId: string, format: (typeof FORMATS)[number]) => {
-    const r = await api.inbox.report({ visitId, format, inline: true, lang: i18n.language.startsWith('en') ? 'en' : 'vi' });
+    const r = await api.inbox.report({ visitId, format, inline: true, lang: langOf(i18n.language) });
     if (r.ok && r.value.contentBase64 !== undefined) {
       downloadBase64(r.value.contentBase64, r.value.fileName, r.value.mime);
       setStatus(`✔ ${r.value.fileName}`);

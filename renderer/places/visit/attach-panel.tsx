@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 
 import type { RunListItem } from '../../../main/service/checklists/contract';
 import { failureText, useApi } from '../../api/index';
+import { langOf } from '../../i18n/pick';
 
 type Props = Readonly<{ file: string; onAttached: () => void }>;
 
@@ -13,7 +14,7 @@ type Props = Readonly<{ file: string; onAttached: () => void }>;
 export function AttachPanel({ file, onAttached }: Props) {
   const { t, i18n } = useTranslation('visit');
   const api = useApi();
-  const lang = i18n.language.startsWith('en') ? 'en' : 'vi';
+  const lang = langOf(i18n.language);
   const [status, setStatus] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [runs, setRuns] = useState<RunListItem[]>([]);

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ExportResult } from '../../../main/service/reports/contract';
 import { failureText, useApi } from '../../api/index';
 import { downloadBase64 } from './download';
+import { langOf } from '../../i18n/pick';
 
 const FORMATS = ['pdf', 'docx', 'xlsx', 'csv', 'json', 'html'] as const;
 
@@ -11,7 +12,7 @@ const FORMATS = ['pdf', 'docx', 'xlsx', 'csv', 'json', 'html'] as const;
 export function ExportPanel({ file, beforeExport }: Readonly<{ file: string; beforeExport: () => Promise<void> }>) {
   const { t, i18n } = useTranslation('visit');
   const api = useApi();
-  const lang = i18n.language.startsWith('en') ? 'en' : 'vi';
+  const lang = langOf(i18n.language);
   const [status, setStatus] = useState<string>();
   const [summary, setSummary] = useState<string>();
   const exportAs = async (format: (typeof FORMATS)[number]) => {

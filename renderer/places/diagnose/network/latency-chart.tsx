@@ -6,7 +6,7 @@
 import { useTranslation } from 'react-i18next';
 
 import type { LatencyResult } from '../../../../diagnostics/network/types';
-import { pick } from '../check-list';
+import { pick } from '../../../i18n/pick';
 
 const W = 320;
 const H = 120;

@@ -9,7 +9,7 @@ import type { EndpointResult, LadderResult, LatencyResult, NetworkConfig } from 
 import { useApi } from '../../../api/index';
 import { Icon } from '../../../components/icon';
 import { StatusBadge } from '../../../components/status-badge';
-import { pick } from '../check-list';
+import { pick } from '../../../i18n/pick';
 import { LatencyChart } from './latency-chart';
 import { useCall } from './use-call';
 import { WifiDetail } from './wifi-detail';

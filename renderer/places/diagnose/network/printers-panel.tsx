@@ -10,7 +10,7 @@ import type { PrinterInfo, RepairReport, TestPageResult } from '../../../../diag
 import { useApi } from '../../../api/index';
 import { Icon } from '../../../components/icon';
 import { StatusBadge, type Status } from '../../../components/status-badge';
-import { pick } from '../check-list';
+import { pick } from '../../../i18n/pick';
 import { useCall } from './use-call';
 
 function statusOf(p: PrinterInfo): Status {

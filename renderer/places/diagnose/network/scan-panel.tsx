@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { ScanResult } from '../../../../diagnostics/scan/types';
 import { useApi } from '../../../api/index';
 import { Icon } from '../../../components/icon';
-import { pick } from '../check-list';
+import { pick } from '../../../i18n/pick';
 import { SaveToVisit } from './save-to-visit';
 import { useCall } from './use-call';
 

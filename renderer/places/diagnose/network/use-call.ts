@@ -5,6 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 
 import type { IpcResult, Progress } from '../../../../main/service/define';
 import { failureText } from '../../../api/index';
+import { pick } from '../../../i18n/pick';
 
 /** The state of one call. */
 export type CallState<T> = Readonly<{
@@ -28,7 +29,7 @@ export function useCall<T>(lang: string) {
     controller.current = own;
     setState({ phase: 'running', percent: 0, events: [] });
     const result = await start(own.signal, (e) => {
-      setState((s) => ({ ...s, percent: e.percent ?? s.percent, events: [...s.events, e], ...(e.label ? { label: lang.startsWith('en') ? e.label.en : e.label.vi } : {}) }));
+      setState((s) => ({ ...s, percent: e.percent ?? s.percent, events: [...s.events, e], ...(e.label ? { label: pick(e.label, lang) } : {}) }));
     });
     if (controller.current !== own) return;
     if (result.ok) setState((s) => ({ ...s, phase: own.signal.aborted ? 'cancelled' : 'done', percent: 100, value: result.value as T }));
