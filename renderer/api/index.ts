@@ -4,7 +4,7 @@
  * the same typed `XasoApi`: `api.diagnostics.run(request, { onProgress, signal })`.
  */
 import type { XasoApi } from '../../main/service/contract';
-import type { CallOptions, IpcResult } from '../../main/service/define';
+import type { CallOptions, IpcResult, LocalText } from '../../main/service/define';
 import { bridgeCaller } from './bridge';
 import { pick } from '../i18n/pick';
 import type { Caller } from './types';
@@ -41,6 +41,11 @@ export function getApi(): XasoApi {
 /** React hook form of `getApi()`. */
 export function useApi(): XasoApi {
   return getApi();
+}
+
+/** A failure's text in both languages, with the request issues that caused it (empty on success). */
+export function failureLocal(result: IpcResult<unknown>): LocalText {
+  return { vi: failureText(result, 'vi'), en: failureText(result, 'en') };
 }
 
 /** A failure's text in the UI language. */

@@ -13,9 +13,9 @@ export function langOf(language: string): UiLang {
   return language.startsWith('en') ? 'en' : 'vi';
 }
 
-/** The half of `text` in `lang` (an i18next language tag or a `UiLang`). */
-export function pick(text: LocalText, lang: string): string {
-  return text[langOf(lang)];
+/** The half of `text` in `lang` (an i18next language tag or a `UiLang`); `''` for no text. */
+export function pick(text: LocalText | undefined, lang: string): string {
+  return text === undefined ? '' : text[langOf(lang)];
 }
 
 /** The UI language now; re-renders the caller when it changes. */

@@ -11,7 +11,7 @@ import { Icon } from '../../../components/icon';
 import { StatusBadge } from '../../../components/status-badge';
 import { pick } from '../../../i18n/pick';
 import { LatencyChart } from './latency-chart';
-import { useCall } from './use-call';
+import { useCall } from '../../../hooks/use-call';
 import { WifiDetail } from './wifi-detail';
 
 function Phases({ e }: Readonly<{ e: EndpointResult }>) {
@@ -92,7 +92,7 @@ function Latency({ defaultHost }: Readonly<{ defaultHost: string }>) {
   const api = useApi();
   const id = useId();
   const [host, setHost] = useState('');
-  const { state, run } = useCall<LatencyResult>(i18n.language);
+  const { state, run } = useCall<LatencyResult>();
   const target = host.trim() || defaultHost;
   return (
     <section className="latency" aria-labelledby={`${id}-title`}>
@@ -102,7 +102,7 @@ function Latency({ defaultHost }: Readonly<{ defaultHost: string }>) {
         <input id={`${id}-host`} value={host} placeholder={defaultHost} onChange={(e) => setHost(e.target.value)} data-testid="latency-host" />
         <button type="submit" disabled={state.phase === 'running' || target === ''} data-testid="latency-run">{state.phase === 'running' ? t('latency.running') : t('latency.run')}</button>
       </form>
-      {state.phase === 'failed' ? <p role="alert">{t('failed', { reason: state.error ?? '' })}</p> : null}
+      {state.phase === 'failed' ? <p role="alert">{t('failed', { reason: pick(state.error, i18n.language) })}</p> : null}
       {state.value ? <LatencyChart result={state.value} /> : null}
     </section>
   );
@@ -112,7 +112,7 @@ function Latency({ defaultHost }: Readonly<{ defaultHost: string }>) {
 export function NetworkPanel() {
   const { t, i18n } = useTranslation('network');
   const api = useApi();
-  const { state, run, cancel } = useCall<LadderResult>(i18n.language);
+  const { state, run, cancel } = useCall<LadderResult>();
   const running = state.phase === 'running';
   return (
     <div className="network-panel" data-testid="network-panel">
@@ -129,11 +129,11 @@ export function NetworkPanel() {
       {running ? (
         <div className="sweep-progress">
           <progress max={100} value={state.percent} aria-label={t('progress')} />
-          <span aria-live="polite">{t('percent', { percent: state.percent })} {state.label ?? ''}</span>
+          <span aria-live="polite">{t('percent', { percent: state.percent })} {pick(state.label, i18n.language)}</span>
         </div>
       ) : null}
       {state.phase === 'cancelled' ? <p role="status">{t('cancelled')}</p> : null}
-      {state.phase === 'failed' ? <p role="alert" className="diagnose-error">{t('failed', { reason: state.error ?? '' })}</p> : null}
+      {state.phase === 'failed' ? <p role="alert" className="diagnose-error">{t('failed', { reason: pick(state.error, i18n.language) })}</p> : null}
       {state.value && state.phase === 'done' ? <Ladder result={state.value} /> : null}
       <Latency defaultHost={state.value?.config.defaultGateway ?? ''} />
     </div>

@@ -11,7 +11,7 @@ import { useApi } from '../../../api/index';
 import { Icon } from '../../../components/icon';
 import { StatusBadge, type Status } from '../../../components/status-badge';
 import { pick } from '../../../i18n/pick';
-import { useCall } from './use-call';
+import { useCall } from '../../../hooks/use-call';
 
 function statusOf(p: PrinterInfo): Status {
   if (p.faults.some((f) => f.severity === 'fail')) return 'fail';
@@ -46,8 +46,8 @@ function PrinterCard({ printer }: Readonly<{ printer: PrinterInfo }>) {
   const { t, i18n } = useTranslation('network');
   const api = useApi();
   const lang = i18n.language;
-  const test = useCall<TestPageResult>(lang);
-  const clear = useCall<RepairReport>(lang);
+  const test = useCall<TestPageResult>();
+  const clear = useCall<RepairReport>();
   const flags = [printer.isDefault ? t('printers.default') : '', printer.shared ? t('printers.shared') : ''].filter((f) => f !== '');
   return (
     <li className="printer-card" data-testid="printer-card" data-name={printer.name} data-status={statusOf(printer)}>
@@ -78,9 +78,9 @@ function PrinterCard({ printer }: Readonly<{ printer: PrinterInfo }>) {
           onConfirm={() => void clear.run((signal) => api.printers['clear-queue']({ name: printer.name, confirm: true }, { signal }))} />
       </div>
       {test.state.value ? <p role="status" data-testid="test-page-result" data-outcome={test.state.value.outcome}><StatusBadge status={test.state.value.outcome === 'completed' ? 'ok' : 'fail'} /> {pick(test.state.value.detail, lang)}</p> : null}
-      {test.state.phase === 'failed' ? <p role="alert">{t('failed', { reason: test.state.error ?? '' })}</p> : null}
+      {test.state.phase === 'failed' ? <p role="alert">{t('failed', { reason: pick(test.state.error, i18n.language) })}</p> : null}
       {clear.state.value ? <Report report={clear.state.value} /> : null}
-      {clear.state.phase === 'failed' ? <p role="alert">{t('failed', { reason: clear.state.error ?? '' })}</p> : null}
+      {clear.state.phase === 'failed' ? <p role="alert">{t('failed', { reason: pick(clear.state.error, i18n.language) })}</p> : null}
     </li>
   );
 }
@@ -90,7 +90,7 @@ function NetworkPrinter() {
   const api = useApi();
   const id = useId();
   const [target, setTarget] = useState('');
-  const { state, run } = useCall<PrinterInfo>(i18n.language);
+  const { state, run } = useCall<PrinterInfo>();
   const request = (): { uri: string } | { host: string } => (/^ipps?:\/\//.test(target.trim()) ? { uri: target.trim() } : { host: target.trim() });
   return (
     <section aria-labelledby={`${id}-t`} className="network-printer">
@@ -100,7 +100,7 @@ function NetworkPrinter() {
         <input id={`${id}-h`} value={target} onChange={(e) => setTarget(e.target.value)} placeholder="192.168.1.20" data-testid="printer-host" />
         <button type="submit" disabled={state.phase === 'running'} data-testid="printer-ask">{t('printers.ask')}</button>
       </form>
-      {state.phase === 'failed' ? <p role="alert">{t('failed', { reason: state.error ?? '' })}</p> : null}
+      {state.phase === 'failed' ? <p role="alert">{t('failed', { reason: pick(state.error, i18n.language) })}</p> : null}
       {state.value ? <ul className="printer-list"><PrinterCard printer={state.value} /></ul> : null}
     </section>
   );
@@ -110,8 +110,8 @@ function NetworkPrinter() {
 export function PrintersPanel() {
   const { t, i18n } = useTranslation('network');
   const api = useApi();
-  const list = useCall<readonly PrinterInfo[]>(i18n.language);
-  const restart = useCall<RepairReport>(i18n.language);
+  const list = useCall<readonly PrinterInfo[]>();
+  const restart = useCall<RepairReport>();
   return (
     <div className="printers-panel" data-testid="printers-panel">
       <div className="diagnose-actions">
@@ -123,7 +123,7 @@ export function PrintersPanel() {
       </div>
       {list.state.phase === 'idle' ? <p>{t('printers.intro')}</p> : null}
       {list.state.phase === 'running' ? <p role="status"><span className="spinner" aria-hidden="true" /> {t('printers.run')}…</p> : null}
-      {list.state.phase === 'failed' ? <p role="alert" className="diagnose-error">{t('failed', { reason: list.state.error ?? '' })}</p> : null}
+      {list.state.phase === 'failed' ? <p role="alert" className="diagnose-error">{t('failed', { reason: pick(list.state.error, i18n.language) })}</p> : null}
       {restart.state.value ? <Report report={restart.state.value} /> : null}
       {list.state.value ? (list.state.value.length === 0 ? <p role="status">{t('printers.none')}</p> : <ul className="printer-list">{list.state.value.map((p) => <PrinterCard key={p.name} printer={p} />)}</ul>) : null}
       <NetworkPrinter />

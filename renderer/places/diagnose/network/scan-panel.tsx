@@ -11,7 +11,7 @@ import { useApi } from '../../../api/index';
 import { Icon } from '../../../components/icon';
 import { pick } from '../../../i18n/pick';
 import { SaveToVisit } from './save-to-visit';
-import { useCall } from './use-call';
+import { useCall } from '../../../hooks/use-call';
 
 /** Prefix length of a typed range, or undefined when it is not `a.b.c.d/n`. */
 export function prefixOf(text: string): number | undefined {
@@ -76,7 +76,7 @@ export function ScanPanel() {
   const id = useId();
   const [range, setRange] = useState('');
   const [confirmed, setConfirmed] = useState(false);
-  const { state, run, cancel } = useCall<ScanResult>(i18n.language);
+  const { state, run, cancel } = useCall<ScanResult>();
   const prefix = range.trim() === '' ? 24 : prefixOf(range);
   const large = prefix !== undefined && prefix < 22;
   const running = state.phase === 'running';
@@ -102,11 +102,11 @@ export function ScanPanel() {
       {running ? (
         <div className="sweep-progress" data-testid="scan-progress">
           <progress max={100} value={state.percent} aria-label={t('progress')} />
-          <span aria-live="polite">{t('percent', { percent: state.percent })} {state.label ?? ''}</span>
+          <span aria-live="polite">{t('percent', { percent: state.percent })} {pick(state.label, i18n.language)}</span>
         </div>
       ) : null}
       {state.phase === 'cancelled' && !state.value ? <p role="status">{t('cancelled')}</p> : null}
-      {state.phase === 'failed' ? <p role="alert" className="diagnose-error">{t('failed', { reason: state.error ?? '' })}</p> : null}
+      {state.phase === 'failed' ? <p role="alert" className="diagnose-error">{t('failed', { reason: pick(state.error, i18n.language) })}</p> : null}
       {state.value ? <Results result={state.value} /> : null}
     </div>
   );
