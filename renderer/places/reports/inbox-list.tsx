@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { InboxEntry } from '../../../main/service/inbox/contract';
 import { failureText, useApi } from '../../api/index';
+import { useLoad } from '../../hooks/use-call';
 import { downloadBase64 } from '../visit/download';
 import { langOf } from '../../i18n/pick';
 
@@ -12,15 +13,9 @@ const FORMATS = ['pdf', 'docx', 'xlsx', 'json'] as const;
 export function InboxList({ version }: Readonly<{ version: number }>) {
   const { t, i18n } = useTranslation('reports');
   const api = useApi();
-  const [entries, setEntries] = useState<InboxEntry[]>([]);
+  const { state } = useLoad<InboxEntry[]>(() => api.inbox.list({}), [api, version]);
+  const entries = [...(state.value ?? [])].sort((a, b) => b.facts.date.localeCompare(a.facts.date));
   const [status, setStatus] = useState<string>();
-  useEffect(() => {
-    let alive = true;
-    void api.inbox.list({}).then((r) => {
-      if (alive && r.ok) setEntries([...r.value].sort((a, b) => b.facts.date.localeCompare(a.facts.date)));
-    });
-    return () => { alive = false; };
-  }, [api, version]);
   const download = async (visitId: string, format: (typeof FORMATS)[number]) => {
     const r = await api.inbox.report({ visitId, format, inline: true, lang: langOf(i18n.language) });
     if (r.ok && r.value.contentBase64 !== undefined) {

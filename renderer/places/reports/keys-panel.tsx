@@ -1,28 +1,20 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { TrustedKey } from '../../../main/service/inbox/contract';
 import { failureText, useApi } from '../../api/index';
+import { useLoad } from '../../hooks/use-call';
 import { downloadText, readFile } from '../visit/download';
 
 /** This installation's public key (to send to the supervisor) and the trusted interns' keys. */
 export function KeysPanel({ version }: Readonly<{ version: number }>) {
   const { t, i18n } = useTranslation('reports');
   const api = useApi();
-  const [own, setOwn] = useState<string>();
-  const [trusted, setTrusted] = useState<TrustedKey[]>([]);
+  const { state, reload } = useLoad(() => api.keys.list({}), [api, version]);
+  const own = state.value?.own.keyId;
+  const trusted: readonly TrustedKey[] = state.value?.trusted ?? [];
   const [status, setStatus] = useState<string>();
-  const [reload, setReload] = useState(0);
   const [label, setLabel] = useState('');
-  useEffect(() => {
-    let alive = true;
-    void api.keys.list({}).then((r) => {
-      if (!alive || !r.ok) return;
-      setOwn(r.value.own.keyId);
-      setTrusted(r.value.trusted);
-    });
-    return () => { alive = false; };
-  }, [api, reload, version]);
   const exportKey = async () => {
     const r = await api.keys['export-public']({ label });
     if (r.ok) downloadText(r.value.text, `xaso-khoa-cong-khai-${r.value.keyId}.json`);
@@ -33,11 +25,11 @@ export function KeysPanel({ version }: Readonly<{ version: number }>) {
       const r = await api.keys.trust({ text: await readFile(file, 'text') });
       setStatus(r.ok ? `✔ ${t('keys.trusted', { id: r.value.keyId, label: r.value.label })}` : `✖ ${file.name}: ${failureText(r, i18n.language)}`);
     }
-    setReload((n) => n + 1);
+    reload();
   };
   const untrust = async (keyId: string) => {
     await api.keys.untrust({ keyId });
-    setReload((n) => n + 1);
+    reload();
   };
   return (
     <section className="rp-card" aria-labelledby="keys-title">

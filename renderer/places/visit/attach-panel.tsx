@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { RunListItem } from '../../../main/service/checklists/contract';
 import { failureText, useApi } from '../../api/index';
+import { useLoad } from '../../hooks/use-call';
 import { langOf } from '../../i18n/pick';
 
 type Props = Readonly<{ file: string; onAttached: () => void }>;
@@ -17,15 +18,9 @@ export function AttachPanel({ file, onAttached }: Props) {
   const lang = langOf(i18n.language);
   const [status, setStatus] = useState<string>();
   const [busy, setBusy] = useState(false);
-  const [runs, setRuns] = useState<RunListItem[]>([]);
+  const listed = useLoad<RunListItem[]>(() => api.checklists['list-runs']({}), [api]);
+  const runs = (listed.state.value ?? []).filter((run) => run.status !== 'abandoned');
   const [runId, setRunId] = useState('');
-  useEffect(() => {
-    let alive = true;
-    void api.checklists['list-runs']({}).then((r) => {
-      if (alive && r.ok) setRuns(r.value.filter((run) => run.status !== 'abandoned'));
-    });
-    return () => { alive = false; };
-  }, [api]);
   const diagnose = async () => {
     setBusy(true);
     setStatus(t('attach.diagnosing'));

@@ -1,8 +1,10 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { VisitListItem } from '../../../main/service/visits/contract';
 import { failureText, useApi } from '../../api/index';
+import { useLoad } from '../../hooks/use-call';
+import { pick } from '../../i18n/pick';
 
 type Props = Readonly<{ onOpen: (file: string) => void }>;
 
@@ -69,17 +71,9 @@ function OpenFileForm({ onOpen }: Props) {
 export function VisitList({ onOpen }: Props) {
   const { t, i18n } = useTranslation('visit');
   const api = useApi();
-  const [items, setItems] = useState<VisitListItem[]>();
-  const [error, setError] = useState<string>();
-  useEffect(() => {
-    let alive = true;
-    void api.visits.list({}).then((result) => {
-      if (!alive) return;
-      if (result.ok) setItems(result.value);
-      else setError(failureText(result, i18n.language));
-    });
-    return () => { alive = false; };
-  }, [api, i18n.language]);
+  const { state } = useLoad<VisitListItem[]>(() => api.visits.list({}), [api]);
+  const items = state.value;
+  const error = state.error === undefined ? undefined : pick(state.error, i18n.language);
   return (
     <section className="visit" aria-labelledby="visit-title">
       <h1 id="visit-title">{t('title')}</h1>

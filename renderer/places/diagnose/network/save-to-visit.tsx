@@ -2,12 +2,13 @@
  * Keeps a LAN scan with a visit: pick a saved visit (`visits:list`) and add the scan to it
  * (`visits:add-scan`).
  */
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { ScanResult } from '../../../../diagnostics/scan/types';
 import type { VisitListItem } from '../../../../main/service/visits/contract';
 import { failureText, useApi } from '../../../api/index';
+import { useLoad } from '../../../hooks/use-call';
 
 /** Props: the scan to keep. */
 export type SaveToVisitProps = Readonly<{ scan: ScanResult }>;
@@ -17,18 +18,12 @@ export function SaveToVisit({ scan }: SaveToVisitProps) {
   const { t, i18n } = useTranslation('network');
   const api = useApi();
   const id = useId();
-  const [visits, setVisits] = useState<readonly VisitListItem[]>([]);
-  const [chosen, setChosen] = useState('');
+  const { state } = useLoad<readonly VisitListItem[]>(() => api.visits.list({}), [api]);
+  const visits = state.value ?? [];
+  const [picked, setChosen] = useState('');
+  // Until the intern picks one, the first (newest) visit is chosen.
+  const chosen = picked || (visits[0]?.id ?? '');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | undefined>(undefined);
-  useEffect(() => {
-    let live = true;
-    void api.visits.list({}).then((result) => {
-      if (!live || !result.ok) return;
-      setVisits(result.value);
-      setChosen((c) => c || (result.value[0]?.id ?? ''));
-    });
-    return () => { live = false; };
-  }, [api]);
   if (visits.length === 0) return <p className="muted">{t('scan.noVisit')}</p>;
   const save = async (): Promise<void> => {
     const copy = { ...scan, ranges: [...scan.ranges], notes: [...scan.notes], hosts: scan.hosts.map((h) => ({ ...h, openPorts: [...h.openPorts], evidence: [...h.evidence] })) };
