@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { ActionItem, Aggregate, AggregateRow, GroupBy } from '../../../main/service/inbox/contract';
 import { failureText, useApi } from '../../api/index';
+import { useLoad } from '../../hooks/use-call';
 import { downloadBase64 } from '../visit/download';
-import { langOf } from '../../i18n/pick';
+import { langOf, pick } from '../../i18n/pick';
 
 const GROUPS: readonly GroupBy[] = ['province', 'commune', 'intern', 'month', 'quarter', 'year'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -48,18 +49,15 @@ export function AggregatePanel({ version }: Readonly<{ version: number }>) {
   const [groupBy, setGroupBy] = useState<GroupBy>('province');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const [agg, setAgg] = useState<Aggregate>();
-  const [error, setError] = useState<string>();
   const filter = { groupBy, ...(from ? { from } : {}), ...(to ? { to } : {}) };
-  const key = JSON.stringify(filter);
-  useEffect(() => {
-    let alive = true;
-    void api.inbox.aggregate(JSON.parse(key) as typeof filter).then((r) => {
-      if (!alive) return;
-      if (r.ok) { setAgg(r.value); setError(undefined); } else setError(failureText(r, i18n.language));
-    });
-    return () => { alive = false; };
-  }, [api, key, version, i18n.language]);
+  // An export failure stays shown until the next load starts; a load failure while it is the latest.
+  const [exportError, setError] = useState<string>();
+  const loaded = useLoad<Aggregate>(() => {
+    setError(undefined);
+    return api.inbox.aggregate(filter);
+  }, [api, JSON.stringify(filter), version]);
+  const agg = loaded.state.value;
+  const error = exportError ?? (loaded.state.error === undefined ? undefined : pick(loaded.state.error, i18n.language));
   const exportXlsx = async () => {
     const r = await api.inbox['export-aggregate']({ ...filter, inline: true, lang: langOf(i18n.language) });
     if (r.ok && r.value.contentBase64 !== undefined) downloadBase64(r.value.contentBase64, `tong-hop-${groupBy}.xlsx`, XLSX);
