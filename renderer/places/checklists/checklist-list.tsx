@@ -4,9 +4,10 @@ import { useTranslation } from 'react-i18next';
 import type { ChecklistListItem, RunListItem } from '../../../main/service/checklists/contract';
 import type { FileProblem } from '../../../main/service/checklists/file-problem';
 import { failureText, useApi } from '../../api/index';
+import { useLoad } from '../../hooks/use-call';
 import { ImportPanel } from './import-panel';
 import { formatProblemText } from './problems';
-import { langOf, useLocal } from '../../i18n/pick';
+import { langOf, pick, useLocal } from '../../i18n/pick';
 
 /** Task groups in display order (the same as `TASKS` in the checklist schema). */
 const TASKS: readonly ChecklistListItem['task'][] = ['signature', 'vneid', 'printer', 'typing', 'security', 'handover', 'other'];
@@ -45,37 +46,21 @@ export function ChecklistList({ onOpenRun, highlight }: Readonly<{ onOpenRun: (r
   const local = useLocal();
   const api = useApi();
   const [query, setQuery] = useState('');
-  const [listing, setListing] = useState<Listing>();
-  const [runs, setRuns] = useState<RunListItem[]>([]);
-  const [error, setError] = useState<string>();
   const lang = langOf(i18n.language);
-  const [reloads, setReloads] = useState(0);
-  useEffect(() => {
-    let alive = true;
-    void Promise.all([api.checklists.list(query.trim() === '' ? {} : { query }), api.checklists['list-runs']({ status: 'in-progress' })]).then(([list, open]) => {
-      if (!alive) return;
-      if (list.ok) setListing(list.value);
-      else setError(failureText(list, i18n.language));
-      if (open.ok) setRuns(open.value);
-    });
-    return () => {
-      alive = false;
-    };
-  }, [api, query, i18n.language, reloads]);
-  const [highlighted, setHighlighted] = useState<string>();
-  useEffect(() => {
-    if (highlight === undefined) return;
-    let alive = true;
-    // The link may name an alias (diagnostics fixes do): ask the service which checklist it is.
-    void api.checklists.get({ id: highlight }).then((result) => {
-      if (!alive) return;
-      if (result.ok) setHighlighted(result.value.checklist.id);
-      else setError(failureText(result, i18n.language));
-    });
-    return () => {
-      alive = false;
-    };
-  }, [api, highlight, i18n.language]);
+  const listed = useLoad<Listing>(() => api.checklists.list(query.trim() === '' ? {} : { query }), [api, query]);
+  const open = useLoad<RunListItem[]>(() => api.checklists['list-runs']({ status: 'in-progress' }), [api]);
+  const listing = listed.state.value;
+  const runs = open.state.value ?? [];
+  // The link may name an alias (diagnostics fixes do): ask the service which checklist it is.
+  const target = useLoad(highlight === undefined ? undefined : () => api.checklists.get({ id: highlight }), [api, highlight]);
+  const highlighted = highlight === undefined ? undefined : target.state.value?.checklist.id;
+  const [startError, setError] = useState<string>();
+  const loadError = listed.state.error ?? target.state.error;
+  const error = startError ?? (loadError === undefined ? undefined : pick(loadError, lang));
+  const reload = (): void => {
+    listed.reload();
+    open.reload();
+  };
   useEffect(() => {
     if (highlighted === undefined || listing === undefined) return;
     const button = document.querySelector<HTMLButtonElement>(`[data-testid="start-${CSS.escape(highlighted)}"]`);
@@ -126,7 +111,7 @@ export function ChecklistList({ onOpenRun, highlight }: Readonly<{ onOpenRun: (r
           <ul className="cl-problems">{listing?.problems.map((p) => <li key={`${p.file}:${p.line}:${p.path}`}>{formatProblemText(p, lang)}</li>)}</ul>
         </section>
       )}
-      <ImportPanel onImported={() => setReloads((n) => n + 1)} />
+      <ImportPanel onImported={reload} />
     </div>
   );
 }

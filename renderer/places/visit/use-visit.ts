@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { VisitView } from '../../../main/service/visits/contract';
 import type { Visit, VisitFields } from '../../../main/service/visits/schema';
 import { failureText, useApi } from '../../api/index';
+import { useLoad } from '../../hooks/use-call';
+import { pick } from '../../i18n/pick';
 
 /** Save state shown to the intern (never colour alone: the text says it). */
 export type SaveState = Readonly<{ kind: 'idle' | 'saving' | 'saved' | 'error'; at?: string; message?: string }>;
@@ -19,23 +21,14 @@ const DELAY_MS = 700;
 export function useVisit(file: string) {
   const api = useApi();
   const { i18n } = useTranslation('visit');
-  const [view, setView] = useState<VisitView>();
-  const [error, setError] = useState<string>();
+  const loaded = useLoad<VisitView>(() => api.visits.get({ ref: { file } }), [api, file]);
+  const view = loaded.state.value;
+  const setView = loaded.update;
+  const error = loaded.state.error === undefined ? undefined : pick(loaded.state.error, i18n.language);
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
   const pending = useRef<Partial<VisitFields>>({});
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const ref: Ref = { file };
-
-  const [loads, setLoads] = useState(0);
-  useEffect(() => {
-    let alive = true;
-    void api.visits.get({ ref: { file } }).then((result) => {
-      if (!alive) return;
-      if (result.ok) setView(result.value);
-      else setError(failureText(result, i18n.language));
-    });
-    return () => { alive = false; };
-  }, [api, file, i18n.language, loads]);
 
   const flush = useCallback(async () => {
     clearTimeout(timer.current);
@@ -51,18 +44,18 @@ export function useVisit(file: string) {
       pending.current = { ...patch, ...pending.current };
       setSave({ kind: 'error', message: failureText(result, i18n.language) });
     }
-  }, [api, file, i18n.language]);
+  }, [api, file, i18n.language, setView]);
 
   const change = useCallback((patch: Partial<VisitFields>) => {
     pending.current = { ...pending.current, ...patch };
     setView((old) => (old === undefined ? old : { ...old, visit: { ...old.visit, ...patch } as Visit }));
     clearTimeout(timer.current);
     timer.current = setTimeout(() => void flush(), DELAY_MS);
-  }, [flush]);
+  }, [flush, setView]);
 
   useEffect(() => () => { void flush(); }, [flush]);
 
-  const reload = useCallback(() => setLoads((n) => n + 1), []);
+  const reload = loaded.reload;
 
   return { view, error, save, change, flush, reload, ref };
 }
