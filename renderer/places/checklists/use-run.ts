@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useCallback, useState } from 'react';
 
 import type { CheckResult } from '../../../diagnostics/types';
 import type { IpcResult, Progress } from '../../../main/service/define';
 import type { RunView } from '../../../main/service/checklists/run-model';
-import { failureText, useApi } from '../../api/index';
+import { useApi } from '../../api/index';
+import { useLoad } from '../../hooks/use-call';
+import { pick, useLang } from '../../i18n/pick';
 
 /** A run as the wizard holds it, plus what is happening now. */
 export type RunState = Readonly<{
@@ -25,32 +26,13 @@ export type RunMethod = 'answer' | 'run-check' | 'override' | 'add-evidence' | '
 /** Loads run `runId` and offers its actions. Every action is saved by the service before it answers. */
 export function useRun(runId: string): RunState {
   const api = useApi();
-  const { i18n } = useTranslation();
-  const [view, setView] = useState<RunView>();
-  const [error, setError] = useState<string>();
+  const lang = useLang();
+  const loaded = useLoad<RunView>(() => api.checklists['get-run']({ runId }), [api, runId]);
+  const { run } = loaded;
+  const view = loaded.state.value;
+  const error = loaded.state.error === undefined ? undefined : pick(loaded.state.error, lang);
   const [busy, setBusy] = useState(false);
   const [live, setLive] = useState<readonly CheckResult[]>([]);
-
-  const take = useCallback(
-    (result: IpcResult<RunView>): boolean => {
-      if (result.ok) {
-        setView(result.value);
-        setError(undefined);
-        return true;
-      }
-      setError(failureText(result, i18n.language));
-      return false;
-    },
-    [i18n.language],
-  );
-
-  useEffect(() => {
-    let alive = true;
-    void api.checklists['get-run']({ runId }).then((r) => alive && take(r));
-    return () => {
-      alive = false;
-    };
-  }, [api, runId, take]);
 
   const act = useCallback(
     async (method: RunMethod, payload: Record<string, unknown>, streams = false): Promise<boolean> => {
@@ -61,12 +43,14 @@ export function useRun(runId: string): RunState {
       };
       const call = api.checklists[method] as (p: unknown, o?: unknown) => Promise<IpcResult<RunView>>;
       try {
-        return take(await call({ runId, ...payload }, streams ? { onProgress } : undefined));
+        // No signal: a step once sent is saved by the service even if the wizard closes.
+        const result = await run(() => call({ runId, ...payload }, streams ? { onProgress } : undefined));
+        return result.ok;
       } finally {
         setBusy(false);
       }
     },
-    [api, runId, take],
+    [api, runId, run],
   );
 
   const locked = view !== undefined && (view.run.signOff !== undefined || view.run.status === 'abandoned');
