@@ -1,7 +1,9 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback } from 'react';
 
 import type { CaptureProgressData, CaptureSaved } from '../../main/service/capture/contract';
-import { failureText, useApi } from '../api/index';
+import { useApi } from '../api/index';
+import { pick } from '../i18n/pick';
+import { useCall, type CallState } from './use-call';
 
 /** Where a field capture is: not started, running (which script), saved (where), or failed (why). */
 export type CaptureState =
@@ -10,6 +12,25 @@ export type CaptureState =
   | Readonly<{ phase: 'saved'; saved: CaptureSaved }>
   | Readonly<{ phase: 'failed'; error: string; cancelled: boolean }>;
 
+/** The capture's view of the call; every phase is handled (the compiler checks the switch returns). */
+function captureState(call: CallState<CaptureSaved>, lang: string): CaptureState {
+  switch (call.phase) {
+    case 'idle':
+      return { phase: 'idle' };
+    case 'running': {
+      const step = call.events.at(-1)?.data as CaptureProgressData | undefined;
+      return step === undefined ? { phase: 'running', percent: call.percent } : { phase: 'running', percent: call.percent, step };
+    }
+    case 'done':
+      return call.value === undefined ? { phase: 'idle' } : { phase: 'saved', saved: call.value };
+    case 'failed':
+      return { phase: 'failed', error: pick(call.error, lang), cancelled: false };
+    case 'cancelled':
+      // Saved just as the cancel arrived: the file is there, so say where.
+      return call.value === undefined ? { phase: 'failed', error: '', cancelled: true } : { phase: 'saved', saved: call.value };
+  }
+}
+
 /** Runs `capture:run` (saved in the data folder), with progress and cancel. */
 export function useCapture(lang: string): {
   state: CaptureState;
@@ -17,43 +38,9 @@ export function useCapture(lang: string): {
   cancel: () => void;
 } {
   const api = useApi();
-  const [state, setState] = useState<CaptureState>({ phase: 'idle' });
-  const controller = useRef<AbortController | undefined>(undefined);
-  useEffect(() => () => controller.current?.abort(), []);
+  const { state, run, cancel } = useCall<CaptureSaved>();
   const start = useCallback(() => {
-    controller.current?.abort();
-    const mine = new AbortController();
-    controller.current = mine;
-    setState({ phase: 'running', percent: 0 });
-    void api.capture
-      .run(
-        {},
-        {
-          signal: mine.signal,
-          onProgress: (e) => {
-            if (!mine.signal.aborted)
-              setState({
-                phase: 'running',
-                percent: e.percent ?? 0,
-                step: e.data as CaptureProgressData,
-              });
-          },
-        },
-      )
-      .then((result) => {
-        if (controller.current !== mine) return;
-        controller.current = undefined;
-        setState(
-          result.ok
-            ? { phase: 'saved', saved: result.value }
-            : {
-                phase: 'failed',
-                error: failureText(result, lang),
-                cancelled: result.error.code === 'cancelled',
-              },
-        );
-      });
-  }, [api, lang]);
-  const cancel = useCallback(() => controller.current?.abort(), []);
-  return { state, start, cancel };
+    void run((signal, onProgress) => api.capture.run({}, { signal, onProgress }));
+  }, [api, run]);
+  return { state: captureState(state, lang), start, cancel };
 }
