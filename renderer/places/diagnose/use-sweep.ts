@@ -2,11 +2,13 @@
  * State of one diagnosis run in the UI: probes as they start and finish (from the service's
  * progress events), the final snapshot, cancel.
  */
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 
 import type { CheckResult, LocalText, MachineSnapshot } from '../../../diagnostics/types';
 import type { DiagnosticsProgressData } from '../../../main/service/diagnostics/contract';
-import { failureText, useApi } from '../../api/index';
+import { useApi } from '../../api/index';
+import { useCall, type CallState } from '../../hooks/use-call';
+import { pick } from '../../i18n/pick';
 
 /** One probe as the progress list shows it. */
 export type ProbeRow = Readonly<{
@@ -46,6 +48,18 @@ function applyProgress(
   return { ...state, percent: percent ?? state.percent, probes };
 }
 
+function sweepState(call: CallState<MachineSnapshot>, lang: string, cancelled: boolean): SweepState {
+  const progress = call.events
+    .filter((e) => e.data !== undefined)
+    .reduce((s, e) => applyProgress(s, e.event, e.percent, e.data as DiagnosticsProgressData), IDLE);
+  const { probes } = progress;
+  // Cancel shows at once; the service's answer (partial or `cancelled`) comes later.
+  if (call.phase === 'running') return cancelled ? { phase: 'cancelled', percent: progress.percent, probes } : { phase: 'running', percent: progress.percent, probes };
+  if (call.phase === 'done' && call.value !== undefined) return { phase: 'done', percent: 100, probes, snapshot: call.value };
+  if (call.phase === 'failed') return { phase: 'failed', percent: progress.percent, probes, error: pick(call.error, lang) };
+  return call.phase === 'idle' ? IDLE : { phase: 'cancelled', percent: progress.percent, probes };
+}
+
 /** Runs `diagnostics:run` and tracks its progress; `cancel()` aborts it. */
 export function useSweep(lang: string): {
   state: SweepState;
@@ -53,47 +67,23 @@ export function useSweep(lang: string): {
   cancel: () => void;
 } {
   const api = useApi();
-  const [state, setState] = useState<SweepState>(IDLE);
-  const controller = useRef<AbortController | undefined>(undefined);
+  const { state: call, run: start, cancel: stop } = useCall<MachineSnapshot>();
+  const [cancelled, setCancelled] = useState(false);
 
   const run = useCallback(
     (assetTag?: string) => {
-      controller.current?.abort();
-      const abort = new AbortController();
-      controller.current = abort;
-      setState({ ...IDLE, phase: 'running' });
+      setCancelled(false);
       const request =
         assetTag === undefined || assetTag.trim() === '' ? {} : { assetTag: assetTag.trim() };
-      void api.diagnostics
-        .run(request, {
-          signal: abort.signal,
-          onProgress: (e) => {
-            if (e.data !== undefined && !abort.signal.aborted)
-              setState((s) =>
-                applyProgress(s, e.event, e.percent, e.data as DiagnosticsProgressData),
-              );
-          },
-        })
-        .then((result) => {
-          if (controller.current !== abort) return;
-          if (abort.signal.aborted) setState((s) => ({ ...s, phase: 'cancelled' }));
-          else if (result.ok)
-            setState((s) => ({ ...s, phase: 'done', percent: 100, snapshot: result.value }));
-          else
-            setState((s) => ({
-              ...s,
-              phase: result.error.code === 'cancelled' ? 'cancelled' : 'failed',
-              error: failureText(result, lang),
-            }));
-        });
+      void start((signal, onProgress) => api.diagnostics.run(request, { signal, onProgress }));
     },
-    [api, lang],
+    [api, start],
   );
 
   const cancel = useCallback(() => {
-    controller.current?.abort();
-    setState((s) => (s.phase === 'running' ? { ...s, phase: 'cancelled' } : s));
-  }, []);
+    setCancelled(true);
+    stop();
+  }, [stop]);
 
-  return { state, run, cancel };
+  return { state: sweepState(call, lang, cancelled), run, cancel };
 }
