@@ -2,6 +2,7 @@
  * The machine's identity for the snapshot: hostname, make/model and a hardware fingerprint that
  * survives reinstalling Windows (firmware UUID and serials, else physical MACs).
  */
+import { assertNever } from './assert-never.js';
 import { fingerprintOf, meaningful, type HardwareFacts } from './identity-fingerprint.js';
 import type { HostFs, MachineIdentity, ProbeContext } from './types.js';
 import { asArray, str } from './windows/powershell.js';
@@ -69,15 +70,25 @@ function prune(value: Record<string, unknown>): Found {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Found;
 }
 
+/** The hardware facts of `ctx.platform`. */
+function hardwareFacts(ctx: ProbeContext, signal?: AbortSignal): Promise<Found> {
+  switch (ctx.platform) {
+    case 'win32':
+      return windowsHardwareFacts(ctx, signal);
+    case 'linux':
+    case 'darwin':
+      return linuxHardwareFacts(ctx.fs);
+    default:
+      return assertNever(ctx.platform);
+  }
+}
+
 /** Collects the identity; `assetTag` is passed through as the intern typed it. */
 export async function machineIdentity(
   ctx: ProbeContext,
   options: Readonly<{ assetTag?: string; signal?: AbortSignal }> = {},
 ): Promise<MachineIdentity & { fingerprintSources: string[] }> {
-  const facts =
-    ctx.platform === 'win32'
-      ? await windowsHardwareFacts(ctx, options.signal)
-      : await linuxHardwareFacts(ctx.fs);
+  const facts = await hardwareFacts(ctx, options.signal);
   const name = facts.hostname ?? ctx.os.hostname();
   const print = fingerprintOf(facts) ?? {
     fingerprint: fingerprintOf({ systemSerial: `host:${name}` })!.fingerprint,

@@ -1,33 +1,13 @@
 /** Probe `hardware.battery`: battery health on laptops (full-charge vs designed capacity). */
+import { assertNever } from '../assert-never.js';
 import { check, t, unknownFrom } from '../checks.js';
-import type { CheckResult, Probe, ProbeContext } from '../types.js';
-import { windowsSection } from '../windows/facts.js';
-import { asArray, num } from '../windows/powershell.js';
-import { systemInformationOf } from './si.js';
+import type { CheckResult, Probe, ProbeContext, ProbeResult } from '../types.js';
+import { readLinuxBattery } from './battery-linux.js';
+import { readWin32Battery } from './battery-win32.js';
+import type { BatteryInfo } from './types.js';
 
-/** Capacities in mWh (or any same unit); `present` false on desktops. */
-export type BatteryInfo = Readonly<{
-  present: boolean;
-  percent?: number;
-  designed?: number;
-  full?: number;
-}>;
-
-/** Parses the `battery` section (Win32_Battery + root/wmi capacities). */
-export function parseWindowsBattery(section: unknown): BatteryInfo {
-  const b = asArray(section)[0];
-  if (b === undefined) return { present: false };
-  const out: Record<string, unknown> = { present: true };
-  for (const [key, field] of [
-    ['percent', 'EstimatedChargeRemaining'],
-    ['designed', 'DesignedCapacity'],
-    ['full', 'FullChargedCapacity'],
-  ] as const) {
-    const value = num(b, field);
-    if (value !== undefined) out[key] = value;
-  }
-  return out as BatteryInfo;
-}
+export type { BatteryInfo } from './types.js';
+export { parseWindowsBattery } from './battery-win32.js';
 
 const meta = {
   id: 'hardware.battery',
@@ -78,25 +58,22 @@ export function evaluateBattery(info: BatteryInfo): CheckResult {
   });
 }
 
-async function run(ctx: ProbeContext, { signal }: { signal: AbortSignal }): Promise<CheckResult[]> {
-  if (ctx.platform === 'win32') {
-    const section = await windowsSection(ctx, 'battery', signal);
-    return [
-      section.status === 'ok'
-        ? evaluateBattery(parseWindowsBattery(section.data))
-        : unknownFrom(meta, section),
-    ];
+/** The battery facts of `ctx.platform`. */
+function readBattery(ctx: ProbeContext, signal: AbortSignal): Promise<ProbeResult<BatteryInfo>> {
+  switch (ctx.platform) {
+    case 'win32':
+      return readWin32Battery(ctx, signal);
+    case 'linux':
+    case 'darwin':
+      return readLinuxBattery(ctx, signal);
+    default:
+      return assertNever(ctx.platform);
   }
-  const battery = await systemInformationOf(ctx)('battery', (si) => si.battery(), { signal });
-  if (battery.status !== 'ok') return [unknownFrom(meta, battery)];
-  const b = battery.data;
-  return [
-    evaluateBattery(
-      b.hasBattery
-        ? { present: true, percent: b.percent, designed: b.designedCapacity, full: b.maxCapacity }
-        : { present: false },
-    ),
-  ];
+}
+
+async function run(ctx: ProbeContext, { signal }: { signal: AbortSignal }): Promise<CheckResult[]> {
+  const info = await readBattery(ctx, signal);
+  return [info.status === 'ok' ? evaluateBattery(info.data) : unknownFrom(meta, info)];
 }
 
 /** The probe. */

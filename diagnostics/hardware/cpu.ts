@@ -1,24 +1,13 @@
 /** Probe `hardware.cpu`: processor and load (Linux: load average per core; Windows: LoadPercentage). */
+import { assertNever } from '../assert-never.js';
 import { check, t, unknownFrom } from '../checks.js';
-import type { CheckResult, Probe, ProbeContext } from '../types.js';
-import { windowsSection } from '../windows/facts.js';
-import { asArray, num, str } from '../windows/powershell.js';
+import type { CheckResult, Probe, ProbeContext, ProbeResult } from '../types.js';
+import { readLinuxCpu } from './cpu-linux.js';
+import { readWin32Cpu } from './cpu-win32.js';
+import type { CpuInfo } from './types.js';
 
-/** What the verdict needs. */
-export type CpuInfo = Readonly<{ model: string; logical: number; loadPercent: number }>;
-
-/** Parses the `cpu` section (one object per socket). */
-export function parseWindowsCpu(section: unknown): CpuInfo | undefined {
-  const cpusFound = asArray(section);
-  if (cpusFound.length === 0) return undefined;
-  const loads = cpusFound.map((c) => num(c, 'LoadPercentage')).filter((n) => n !== undefined);
-  return {
-    model: str(cpusFound[0], 'Name') ?? '?',
-    logical: cpusFound.reduce<number>((s, c) => s + (num(c, 'NumberOfLogicalProcessors') ?? 0), 0),
-    loadPercent:
-      loads.length === 0 ? 0 : Math.round(loads.reduce((a, b) => a + b, 0) / loads.length),
-  };
-}
+export type { CpuInfo } from './types.js';
+export { parseWindowsCpu } from './cpu-win32.js';
 
 const meta = {
   id: 'hardware.cpu',
@@ -50,26 +39,22 @@ export function evaluateCpu(info: CpuInfo): CheckResult {
   });
 }
 
-async function run(ctx: ProbeContext, { signal }: { signal: AbortSignal }): Promise<CheckResult[]> {
-  if (ctx.platform === 'win32') {
-    const section = await windowsSection(ctx, 'cpu', signal);
-    const info = section.status === 'ok' ? parseWindowsCpu(section.data) : undefined;
-    if (section.status !== 'ok') return [unknownFrom(meta, section)];
-    return [
-      info
-        ? evaluateCpu(info)
-        : unknownFrom(meta, { status: 'failed', reason: 'no processor listed' }),
-    ];
+/** The CPU facts of `ctx.platform`. */
+function readCpu(ctx: ProbeContext, signal: AbortSignal): Promise<ProbeResult<CpuInfo>> {
+  switch (ctx.platform) {
+    case 'win32':
+      return readWin32Cpu(ctx, signal);
+    case 'linux':
+    case 'darwin':
+      return readLinuxCpu(ctx);
+    default:
+      return assertNever(ctx.platform);
   }
-  const list = ctx.os.cpus();
-  const load1 = ctx.os.loadavg()[0] ?? 0;
-  return [
-    evaluateCpu({
-      model: list[0]?.model.trim() ?? '?',
-      logical: list.length,
-      loadPercent: Math.min(100, Math.round((load1 / Math.max(1, list.length)) * 100)),
-    }),
-  ];
+}
+
+async function run(ctx: ProbeContext, { signal }: { signal: AbortSignal }): Promise<CheckResult[]> {
+  const info = await readCpu(ctx, signal);
+  return [info.status === 'ok' ? evaluateCpu(info.data) : unknownFrom(meta, info)];
 }
 
 /** The probe. */

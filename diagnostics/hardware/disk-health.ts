@@ -3,33 +3,15 @@
  * `Get-PhysicalDisk` HealthStatus; Linux systeminformation `diskLayout().smartStatus`, real
  * S.M.A.R.T. only when smartmontools is installed).
  */
+import { assertNever } from '../assert-never.js';
 import { check, t, unknownFrom } from '../checks.js';
-import type { CheckResult, CheckStatus, Probe, ProbeContext } from '../types.js';
-import { windowsSection } from '../windows/facts.js';
-import { asArray, num, str } from '../windows/powershell.js';
-import { systemInformationOf } from './si.js';
+import type { CheckResult, CheckStatus, Probe, ProbeContext, ProbeResult } from '../types.js';
+import { readLinuxDisks } from './disk-health-linux.js';
+import { readWin32Disks } from './disk-health-win32.js';
+import type { DiskHealth } from './types.js';
 
-/** One disk and its health word: healthy / warning / unhealthy / unknown. */
-export type DiskHealth = Readonly<{
-  name: string;
-  sizeBytes: number;
-  kind: string;
-  health: 'healthy' | 'warning' | 'unhealthy' | 'unknown';
-}>;
-
-// MSFT_PhysicalDisk: HealthStatus 0 Healthy, 1 Warning, 2 Unhealthy, 5 Unknown; MediaType 3 HDD, 4 SSD.
-const HEALTH = { 0: 'healthy', 1: 'warning', 2: 'unhealthy' } as const;
-const MEDIA: Readonly<Record<number, string>> = { 3: 'HDD', 4: 'SSD', 5: 'SCM' };
-
-/** Parses the `physicalDisks` section (numbers cast with [int] in the script). */
-export function parseWindowsDisks(section: unknown): DiskHealth[] {
-  return asArray(section).map((d) => ({
-    name: str(d, 'FriendlyName') ?? '?',
-    sizeBytes: num(d, 'Size') ?? 0,
-    kind: MEDIA[num(d, 'MediaType') ?? -1] ?? 'unspecified',
-    health: HEALTH[num(d, 'HealthStatus') as 0 | 1 | 2] ?? 'unknown',
-  }));
-}
+export type { DiskHealth } from './types.js';
+export { parseWindowsDisks } from './disk-health-win32.js';
 
 const STATUS: Readonly<Record<DiskHealth['health'], CheckStatus>> = {
   healthy: 'ok',
@@ -79,30 +61,25 @@ export function evaluateDisk(d: DiskHealth, index: number): CheckResult {
   });
 }
 
-async function run(ctx: ProbeContext, { signal }: { signal: AbortSignal }): Promise<CheckResult[]> {
-  let disks: DiskHealth[];
-  if (ctx.platform === 'win32') {
-    const section = await windowsSection(ctx, 'physicalDisks', signal);
-    if (section.status !== 'ok') return [unknownFrom(meta, section)];
-    disks = parseWindowsDisks(section.data);
-  } else {
-    const layout = await systemInformationOf(ctx)('diskLayout', (si) => si.diskLayout(), { signal });
-    if (layout.status !== 'ok') return [unknownFrom(meta, layout)];
-    disks = layout.data.map((d) => ({
-      name: d.name || d.device,
-      sizeBytes: d.size,
-      kind: d.type || 'disk',
-      health:
-        d.smartStatus === 'Ok'
-          ? 'healthy'
-          : d.smartStatus === 'Predicted Failure'
-            ? 'unhealthy'
-            : 'unknown',
-    }));
+/** The physical disks of `ctx.platform`. */
+function readDisks(ctx: ProbeContext, signal: AbortSignal): Promise<ProbeResult<DiskHealth[]>> {
+  switch (ctx.platform) {
+    case 'win32':
+      return readWin32Disks(ctx, signal);
+    case 'linux':
+    case 'darwin':
+      return readLinuxDisks(ctx, signal);
+    default:
+      return assertNever(ctx.platform);
   }
-  if (disks.length === 0)
+}
+
+async function run(ctx: ProbeContext, { signal }: { signal: AbortSignal }): Promise<CheckResult[]> {
+  const disks = await readDisks(ctx, signal);
+  if (disks.status !== 'ok') return [unknownFrom(meta, disks)];
+  if (disks.data.length === 0)
     return [unknownFrom(meta, { status: 'failed', reason: 'no physical disk listed' })];
-  return disks.map(evaluateDisk);
+  return disks.data.map(evaluateDisk);
 }
 
 /** The probe. */

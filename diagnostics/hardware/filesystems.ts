@@ -1,24 +1,13 @@
 /** Probe `hardware.filesystems`: free space and fill of each fixed volume. */
+import { assertNever } from '../assert-never.js';
 import { check, gb, t, unknownFrom } from '../checks.js';
-import type { CheckResult, Probe, ProbeContext } from '../types.js';
-import { windowsSection } from '../windows/facts.js';
-import { asArray, num, str } from '../windows/powershell.js';
-import { systemInformationOf } from './si.js';
+import type { CheckResult, Probe, ProbeContext, ProbeResult } from '../types.js';
+import { readLinuxVolumes } from './filesystems-linux.js';
+import { readWin32Volumes } from './filesystems-win32.js';
+import type { Volume } from './types.js';
 
-/** One mounted volume, bytes. */
-export type Volume = Readonly<{ mount: string; fs: string; sizeBytes: number; freeBytes: number }>;
-
-/** Parses the `volumes` section (Win32_LogicalDisk, DriveType=3). */
-export function parseWindowsVolumes(section: unknown): Volume[] {
-  return asArray(section).flatMap((v) => {
-    const mount = str(v, 'DeviceID');
-    const size = num(v, 'Size');
-    const free = num(v, 'FreeSpace');
-    return mount && size && free !== undefined
-      ? [{ mount, fs: str(v, 'FileSystem') ?? '', sizeBytes: size, freeBytes: free }]
-      : [];
-  });
-}
+export type { Volume } from './types.js';
+export { parseWindowsVolumes } from './filesystems-win32.js';
 
 const GiB = 1024 ** 3;
 
@@ -61,31 +50,31 @@ export function evaluateVolume(v: Volume): CheckResult {
   });
 }
 
-const SKIP_FS =
-  /^(tmpfs|devtmpfs|overlay|squashfs|proc|sysfs|cgroup2?|nsfs|ramfs|efivarfs|fuse\..*)$/i;
-
 const meta = {
   id: 'hardware.filesystems',
   area: 'hardware',
   title: t('Dung lượng ổ đĩa', 'Disk space'),
 } as const;
 
-async function run(ctx: ProbeContext, { signal }: { signal: AbortSignal }): Promise<CheckResult[]> {
-  let volumes: Volume[];
-  if (ctx.platform === 'win32') {
-    const section = await windowsSection(ctx, 'volumes', signal);
-    if (section.status !== 'ok') return [unknownFrom(meta, section)];
-    volumes = parseWindowsVolumes(section.data);
-  } else {
-    const fs = await systemInformationOf(ctx)('fsSize', (si) => si.fsSize(), { signal });
-    if (fs.status !== 'ok') return [unknownFrom(meta, fs)];
-    volumes = fs.data
-      .filter((f) => !SKIP_FS.test(f.type) && f.size > 0)
-      .map((f) => ({ mount: f.mount, fs: f.type, sizeBytes: f.size, freeBytes: f.available }));
+/** The fixed volumes of `ctx.platform`. */
+function readVolumes(ctx: ProbeContext, signal: AbortSignal): Promise<ProbeResult<Volume[]>> {
+  switch (ctx.platform) {
+    case 'win32':
+      return readWin32Volumes(ctx, signal);
+    case 'linux':
+    case 'darwin':
+      return readLinuxVolumes(ctx, signal);
+    default:
+      return assertNever(ctx.platform);
   }
-  if (volumes.length === 0)
+}
+
+async function run(ctx: ProbeContext, { signal }: { signal: AbortSignal }): Promise<CheckResult[]> {
+  const volumes = await readVolumes(ctx, signal);
+  if (volumes.status !== 'ok') return [unknownFrom(meta, volumes)];
+  if (volumes.data.length === 0)
     return [unknownFrom(meta, { status: 'failed', reason: 'no fixed volume listed' })];
-  return volumes.map(evaluateVolume);
+  return volumes.data.map(evaluateVolume);
 }
 
 /** The probe. */

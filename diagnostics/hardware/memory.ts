@@ -1,32 +1,14 @@
 /** Probe `hardware.memory`: RAM size and pressure (available memory). */
+import { assertNever } from '../assert-never.js';
 import { check, gb, t, unknownFrom } from '../checks.js';
-import type { CheckResult, Probe, ProbeContext } from '../types.js';
-import { windowsSection } from '../windows/facts.js';
-import { asArray, num } from '../windows/powershell.js';
+import type { CheckResult, Probe, ProbeContext, ProbeResult } from '../types.js';
+import { readLinuxMemory } from './memory-linux.js';
+import { readWin32Memory } from './memory-win32.js';
+import type { MemoryInfo } from './types.js';
 
-/** Bytes. */
-export type MemoryInfo = Readonly<{ totalBytes: number; availableBytes: number }>;
-
-/** Parses `Win32_OperatingSystem` (KiB fields) from the `os` section. */
-export function parseWindowsMemory(section: unknown): MemoryInfo | undefined {
-  const os = asArray(section)[0];
-  const total = num(os, 'TotalVisibleMemorySize');
-  const free = num(os, 'FreePhysicalMemory');
-  return total === undefined || free === undefined
-    ? undefined
-    : { totalBytes: total * 1024, availableBytes: free * 1024 };
-}
-
-/** Parses `/proc/meminfo` (MemTotal, MemAvailable in kB). */
-export function parseMeminfo(text: string): MemoryInfo | undefined {
-  const field = (name: string) =>
-    Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(text)?.[1] ?? NaN) * 1024;
-  const total = field('MemTotal');
-  const available = field('MemAvailable');
-  return Number.isFinite(total) && Number.isFinite(available)
-    ? { totalBytes: total, availableBytes: available }
-    : undefined;
-}
+export type { MemoryInfo } from './types.js';
+export { parseWindowsMemory } from './memory-win32.js';
+export { parseMeminfo } from './memory-linux.js';
 
 const meta = {
   id: 'hardware.memory',
@@ -66,23 +48,22 @@ export function evaluateMemory(info: MemoryInfo): CheckResult {
   });
 }
 
-async function run(ctx: ProbeContext, { signal }: { signal: AbortSignal }): Promise<CheckResult[]> {
-  if (ctx.platform === 'win32') {
-    const section = await windowsSection(ctx, 'os', signal);
-    if (section.status !== 'ok') return [unknownFrom(meta, section)];
-    const info = parseWindowsMemory(section.data);
-    return [
-      info
-        ? evaluateMemory(info)
-        : unknownFrom(meta, { status: 'failed', reason: 'memory sizes missing' }),
-    ];
+/** The memory facts of `ctx.platform`. */
+function readMemory(ctx: ProbeContext, signal: AbortSignal): Promise<ProbeResult<MemoryInfo>> {
+  switch (ctx.platform) {
+    case 'win32':
+      return readWin32Memory(ctx, signal);
+    case 'linux':
+    case 'darwin':
+      return readLinuxMemory(ctx);
+    default:
+      return assertNever(ctx.platform);
   }
-  const info = parseMeminfo(await ctx.fs.readText('/proc/meminfo'));
-  return [
-    info
-      ? evaluateMemory(info)
-      : unknownFrom(meta, { status: 'failed', reason: '/proc/meminfo without MemAvailable' }),
-  ];
+}
+
+async function run(ctx: ProbeContext, { signal }: { signal: AbortSignal }): Promise<CheckResult[]> {
+  const info = await readMemory(ctx, signal);
+  return [info.status === 'ok' ? evaluateMemory(info.data) : unknownFrom(meta, info)];
 }
 
 /** The probe. */

@@ -2,19 +2,13 @@
  * Probe `hardware.temperature`: CPU temperature where the OS exposes it (Linux sensors via
  * systeminformation; Windows ACPI thermal zones, tenths of kelvin, often admin-only).
  */
+import { assertNever } from '../assert-never.js';
 import { check, t, unknownCheck, unknownFrom } from '../checks.js';
-import type { CheckResult, Probe, ProbeContext } from '../types.js';
-import { windowsSection } from '../windows/facts.js';
-import { asArray, num } from '../windows/powershell.js';
-import { systemInformationOf } from './si.js';
+import type { CheckResult, Probe, ProbeContext, ProbeResult } from '../types.js';
+import { readLinuxTemperatures } from './temperature-linux.js';
+import { readWin32Temperatures } from './temperature-win32.js';
 
-/** Parses the `temps` section to °C (CurrentTemperature is in tenths of kelvin). */
-export function parseWindowsTemps(section: unknown): number[] {
-  return asArray(section).flatMap((z) => {
-    const raw = num(z, 'CurrentTemperature');
-    return raw === undefined || raw <= 0 ? [] : [Math.round((raw / 10 - 273.15) * 10) / 10];
-  });
-}
+export { parseWindowsTemps } from './temperature-win32.js';
 
 const meta = {
   id: 'hardware.temperature',
@@ -45,21 +39,22 @@ export function evaluateTemperature(celsius: readonly number[]): CheckResult {
   });
 }
 
-async function run(ctx: ProbeContext, { signal }: { signal: AbortSignal }): Promise<CheckResult[]> {
-  if (ctx.platform === 'win32') {
-    const section = await windowsSection(ctx, 'temps', signal);
-    return [
-      section.status === 'ok'
-        ? evaluateTemperature(parseWindowsTemps(section.data))
-        : unknownFrom(meta, section),
-    ];
+/** The temperature readings of `ctx.platform`, °C. */
+function readTemperatures(ctx: ProbeContext, signal: AbortSignal): Promise<ProbeResult<number[]>> {
+  switch (ctx.platform) {
+    case 'win32':
+      return readWin32Temperatures(ctx, signal);
+    case 'linux':
+    case 'darwin':
+      return readLinuxTemperatures(ctx, signal);
+    default:
+      return assertNever(ctx.platform);
   }
-  const temp = await systemInformationOf(ctx)('cpuTemperature', (si) => si.cpuTemperature(), { signal });
-  if (temp.status !== 'ok') return [unknownFrom(meta, temp)];
-  const readings = [temp.data.main, temp.data.max, ...temp.data.cores].filter(
-    (n): n is number => typeof n === 'number' && n > 0,
-  );
-  return [evaluateTemperature(readings)];
+}
+
+async function run(ctx: ProbeContext, { signal }: { signal: AbortSignal }): Promise<CheckResult[]> {
+  const readings = await readTemperatures(ctx, signal);
+  return [readings.status === 'ok' ? evaluateTemperature(readings.data) : unknownFrom(meta, readings)];
 }
 
 /** The probe. */

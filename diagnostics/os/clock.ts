@@ -4,8 +4,9 @@
  * The server is `settings.ntpServer` (tests: a loopback server), else time.windows.com on
  * Windows and pool.ntp.org elsewhere.
  */
+import { assertNever } from '../assert-never.js';
 import { check, t, unknownCheck } from '../checks.js';
-import type { CheckResult, Probe, ProbeContext } from '../types.js';
+import type { CheckResult, Platform, Probe, ProbeContext } from '../types.js';
 import { sntpQuery } from './sntp.js';
 
 const meta = { id: 'os.clock', area: 'os', title: t('Đồng hồ hệ thống', 'System clock') } as const;
@@ -43,9 +44,21 @@ export function evaluateOffset(offsetMs: number, server: string): CheckResult {
   });
 }
 
+/** The time server each OS syncs with by default. */
+function defaultNtpServer(platform: Platform): string {
+  switch (platform) {
+    case 'win32':
+      return 'time.windows.com';
+    case 'linux':
+    case 'darwin':
+      return 'pool.ntp.org';
+    default:
+      return assertNever(platform);
+  }
+}
+
 async function run(ctx: ProbeContext, { signal }: { signal: AbortSignal }): Promise<CheckResult[]> {
-  const server =
-    ctx.settings?.ntpServer ?? (ctx.platform === 'win32' ? 'time.windows.com' : 'pool.ntp.org');
+  const server = ctx.settings?.ntpServer ?? defaultNtpServer(ctx.platform);
   try {
     const result = await sntpQuery(server, { timeoutMs: 3000, signal, now: ctx.now });
     return [evaluateOffset(result.offsetMs, server)];

@@ -4,36 +4,16 @@
  */
 
 import lifecycle from '../data/windows-lifecycle.json' with { type: 'json' };
+import { assertNever } from '../assert-never.js';
 import { check, t, unknownFrom } from '../checks.js';
 import type { CheckResult, Probe, ProbeContext } from '../types.js';
-import { windowsSection } from '../windows/facts.js';
-import { asArray, num, str } from '../windows/powershell.js';
+import { readLinuxOsName } from './os-version-linux.js';
+import { readWin32Version } from './os-version-win32.js';
+import type { WindowsVersion } from './types.js';
 
-/** The Windows version facts the verdict needs. */
-export type WindowsVersion = Readonly<{
-  caption: string;
-  build: number;
-  ubr?: number;
-  displayVersion?: string;
-  editionId?: string;
-  arch?: string;
-}>;
-
-/** Parses the `os` section (Win32_OperatingSystem + CurrentVersion registry values). */
-export function parseWindowsVersion(section: unknown): WindowsVersion | undefined {
-  const os = asArray(section)[0];
-  const build = num(os, 'BuildNumber');
-  if (build === undefined) return undefined;
-  const out: Record<string, unknown> = { caption: str(os, 'Caption') ?? 'Windows', build };
-  for (const [k, v] of [
-    ['ubr', num(os, 'UBR')],
-    ['displayVersion', str(os, 'DisplayVersion')],
-    ['editionId', str(os, 'EditionID')],
-    ['arch', str(os, 'OSArchitecture')],
-  ] as const)
-    if (v !== undefined) out[k] = v;
-  return out as WindowsVersion;
-}
+export type { WindowsVersion } from './types.js';
+export { parseWindowsVersion } from './os-version-win32.js';
+export { parseOsRelease } from './os-version-linux.js';
 
 type Release = (typeof lifecycle.releases)[number] & {
   extendedEnd?: string;
@@ -125,25 +105,15 @@ export function evaluateWindows(v: WindowsVersion, now: number): CheckResult {
   });
 }
 
-/** Parses /etc/os-release (PRETTY_NAME). */
-export function parseOsRelease(text: string): string | undefined {
-  return /^PRETTY_NAME="?([^"\n]*)"?$/m.exec(text)?.[1];
+/** Windows: the support verdict of the version read. */
+async function runWin32(ctx: ProbeContext, signal: AbortSignal): Promise<CheckResult[]> {
+  const v = await readWin32Version(ctx, signal);
+  return [v.status === 'ok' ? evaluateWindows(v.data, ctx.now()) : unknownFrom(meta, v)];
 }
 
-async function run(ctx: ProbeContext, { signal }: { signal: AbortSignal }): Promise<CheckResult[]> {
-  if (ctx.platform === 'win32') {
-    const section = await windowsSection(ctx, 'os', signal);
-    if (section.status !== 'ok') return [unknownFrom(meta, section)];
-    const v = parseWindowsVersion(section.data);
-    return [
-      v
-        ? evaluateWindows(v, ctx.now())
-        : unknownFrom(meta, { status: 'failed', reason: 'no BuildNumber' }),
-    ];
-  }
-  const pretty =
-    parseOsRelease(await ctx.fs.readText('/etc/os-release').catch(() => '')) ?? 'Linux';
-  const osName = `${pretty} (kernel ${ctx.os.release()})`;
+/** Linux and macOS: the OS name, no support dates. */
+async function runLinux(ctx: ProbeContext): Promise<CheckResult[]> {
+  const osName = await readLinuxOsName(ctx);
   return [
     check({
       ...meta,
@@ -156,6 +126,18 @@ async function run(ctx: ProbeContext, { signal }: { signal: AbortSignal }): Prom
       values: { osName },
     }),
   ];
+}
+
+function run(ctx: ProbeContext, { signal }: { signal: AbortSignal }): Promise<CheckResult[]> {
+  switch (ctx.platform) {
+    case 'win32':
+      return runWin32(ctx, signal);
+    case 'linux':
+    case 'darwin':
+      return runLinux(ctx);
+    default:
+      return assertNever(ctx.platform);
+  }
 }
 
 /** The probe. */

@@ -5,6 +5,7 @@
  * nor whether a token driver is 32- or 64-bit (it reads the DLL header through .NET).
  * MS Learn: https://learn.microsoft.com/en-us/powershell/module/microsoft.powershell.core/about/about_language_modes
  */
+import { assertNever } from '../assert-never.js';
 import { check, notApplicable, t, unknownFrom } from '../checks.js';
 import type { CheckResult, Probe, ProbeContext } from '../types.js';
 import { windowsSection } from '../windows/facts.js';
@@ -54,20 +55,29 @@ export function evaluateShell(info: ShellInfo): CheckResult {
   });
 }
 
-async function run(ctx: ProbeContext, { signal }: { signal: AbortSignal }): Promise<CheckResult[]> {
-  if (ctx.platform !== 'win32') {
-    return [
-      notApplicable(
-        meta,
-        t('Không áp dụng: chỉ máy Windows được đọc qua PowerShell.', 'Not applicable: only Windows is read through PowerShell.'),
-        'PowerShell is only used on Windows',
-      ),
-    ];
-  }
+async function runWin32(ctx: ProbeContext, signal: AbortSignal): Promise<CheckResult[]> {
   const section = await windowsSection(ctx, 'shell', signal);
   if (section.status !== 'ok') return [unknownFrom(meta, section)];
   const info = parseShell(section.data);
   return [info === undefined ? unknownFrom(meta, { status: 'failed', reason: 'no PowerShell version' }) : evaluateShell(info)];
+}
+
+function run(ctx: ProbeContext, { signal }: { signal: AbortSignal }): Promise<CheckResult[]> {
+  switch (ctx.platform) {
+    case 'win32':
+      return runWin32(ctx, signal);
+    case 'linux':
+    case 'darwin':
+      return Promise.resolve([
+        notApplicable(
+          meta,
+          t('Không áp dụng: chỉ máy Windows được đọc qua PowerShell.', 'Not applicable: only Windows is read through PowerShell.'),
+          'PowerShell is only used on Windows',
+        ),
+      ]);
+    default:
+      return assertNever(ctx.platform);
+  }
 }
 
 /** The probe. */

@@ -1,19 +1,13 @@
 /** Probe `os.timezone`: the time zone is UTC+7 (Vietnam: "SE Asia Standard Time", Asia/Ho_Chi_Minh). */
+import { assertNever } from '../assert-never.js';
 import { check, t, unknownFrom } from '../checks.js';
-import type { CheckResult, Probe, ProbeContext } from '../types.js';
-import { windowsSection } from '../windows/facts.js';
-import { num, str } from '../windows/powershell.js';
+import type { CheckResult, Probe, ProbeContext, ProbeResult } from '../types.js';
+import { readLinuxZone } from './timezone-linux.js';
+import { readWin32Zone } from './timezone-win32.js';
+import type { ZoneInfo } from './types.js';
 
-/** Zone id and its current UTC offset in minutes. */
-export type ZoneInfo = Readonly<{ id: string; offsetMinutes: number }>;
-
-/** Parses the `timezone` section (Get-TimeZone + DateTimeOffset). */
-export function parseWindowsZone(section: unknown): ZoneInfo | undefined {
-  const id = str(section, 'Id');
-  const offset = num(section, 'UtcOffsetNowMinutes') ?? num(section, 'BaseUtcOffsetMinutes');
-  // `(Get-Date) - (Get-Date).ToUniversalTime()` reads the clock twice: 419.99998, not 420.
-  return id === undefined || offset === undefined ? undefined : { id, offsetMinutes: Math.round(offset) };
-}
+export type { ZoneInfo } from './types.js';
+export { parseWindowsZone } from './timezone-win32.js';
 
 const meta = { id: 'os.timezone', area: 'os', title: t('Múi giờ', 'Time zone') } as const;
 
@@ -46,19 +40,22 @@ export function evaluateZone(zone: ZoneInfo): CheckResult {
       });
 }
 
-async function run(ctx: ProbeContext, { signal }: { signal: AbortSignal }): Promise<CheckResult[]> {
-  if (ctx.platform === 'win32') {
-    const section = await windowsSection(ctx, 'timezone', signal);
-    if (section.status !== 'ok') return [unknownFrom(meta, section)];
-    const zone = parseWindowsZone(section.data);
-    return [
-      zone
-        ? evaluateZone(zone)
-        : unknownFrom(meta, { status: 'failed', reason: 'no time zone id' }),
-    ];
+/** The time zone of `ctx.platform`. */
+function readZone(ctx: ProbeContext, signal: AbortSignal): Promise<ProbeResult<ZoneInfo>> {
+  switch (ctx.platform) {
+    case 'win32':
+      return readWin32Zone(ctx, signal);
+    case 'linux':
+    case 'darwin':
+      return readLinuxZone(ctx);
+    default:
+      return assertNever(ctx.platform);
   }
-  const id = ctx.env['TZ'] ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
-  return [evaluateZone({ id, offsetMinutes: -new Date(ctx.now()).getTimezoneOffset() })];
+}
+
+async function run(ctx: ProbeContext, { signal }: { signal: AbortSignal }): Promise<CheckResult[]> {
+  const zone = await readZone(ctx, signal);
+  return [zone.status === 'ok' ? evaluateZone(zone.data) : unknownFrom(meta, zone)];
 }
 
 /** The probe. */

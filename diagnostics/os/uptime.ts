@@ -1,36 +1,14 @@
 /** Probe `os.uptime`: time since the last restart, and whether a restart is pending. */
 
+import { assertNever } from '../assert-never.js';
 import { check, t, unknownFrom } from '../checks.js';
-import type { CheckResult, Probe, ProbeContext } from '../types.js';
-import { windowsSection } from '../windows/facts.js';
-import { asArray, bool, parsePsDate } from '../windows/powershell.js';
+import type { CheckResult, Probe, ProbeContext, ProbeResult } from '../types.js';
+import type { UptimeInfo } from './types.js';
+import { readLinuxUptime } from './uptime-linux.js';
+import { readWin32Uptime } from './uptime-win32.js';
 
-/** What the verdict needs. */
-export type UptimeInfo = Readonly<{
-  uptimeSeconds: number;
-  pendingReboot: boolean;
-  pendingReasons: readonly string[];
-}>;
-
-/** Parses the `os` (LastBootUpTime) and `reboot` sections. */
-export function parseWindowsUptime(
-  os: unknown,
-  reboot: unknown,
-  now: number,
-): UptimeInfo | undefined {
-  const boot = parsePsDate(
-    (asArray(os)[0] as Record<string, unknown> | undefined)?.['LastBootUpTime'],
-  );
-  if (boot === undefined) return undefined;
-  const reasons = ['CbsRebootPending', 'WuRebootRequired', 'PendingFileRename'].filter(
-    (k) => bool(reboot, k) === true,
-  );
-  return {
-    uptimeSeconds: Math.max(0, Math.round((now - boot) / 1000)),
-    pendingReboot: reasons.length > 0,
-    pendingReasons: reasons,
-  };
-}
+export type { UptimeInfo } from './types.js';
+export { parseWindowsUptime } from './uptime-win32.js';
 
 const meta = {
   id: 'os.uptime',
@@ -67,29 +45,22 @@ export function evaluateUptime(info: UptimeInfo): CheckResult {
   });
 }
 
-async function run(ctx: ProbeContext, { signal }: { signal: AbortSignal }): Promise<CheckResult[]> {
-  if (ctx.platform === 'win32') {
-    const os = await windowsSection(ctx, 'os', signal);
-    const reboot = await windowsSection(ctx, 'reboot', signal);
-    if (os.status !== 'ok') return [unknownFrom(meta, os)];
-    const info = parseWindowsUptime(os.data, reboot.status === 'ok' ? reboot.data : {}, ctx.now());
-    return [
-      info
-        ? evaluateUptime(info)
-        : unknownFrom(meta, { status: 'failed', reason: 'no LastBootUpTime' }),
-    ];
+/** The uptime facts of `ctx.platform`. */
+function readUptime(ctx: ProbeContext, signal: AbortSignal): Promise<ProbeResult<UptimeInfo>> {
+  switch (ctx.platform) {
+    case 'win32':
+      return readWin32Uptime(ctx, signal);
+    case 'linux':
+    case 'darwin':
+      return readLinuxUptime(ctx);
+    default:
+      return assertNever(ctx.platform);
   }
-  const pending = await ctx.fs.access('/var/run/reboot-required').then(
-    () => true,
-    () => false,
-  );
-  return [
-    evaluateUptime({
-      uptimeSeconds: Math.round(ctx.os.uptime()),
-      pendingReboot: pending,
-      pendingReasons: pending ? ['/var/run/reboot-required'] : [],
-    }),
-  ];
+}
+
+async function run(ctx: ProbeContext, { signal }: { signal: AbortSignal }): Promise<CheckResult[]> {
+  const info = await readUptime(ctx, signal);
+  return [info.status === 'ok' ? evaluateUptime(info.data) : unknownFrom(meta, info)];
 }
 
 /** The probe. */

@@ -4,6 +4,7 @@
  * (LC_ALL=C). Windows: PowerShell JSON and `Win32_Printer.PrintTestPage`.
  * (`node-printer` was evaluated and rejected: see README, section network.)
  */
+import { assertNever } from '../assert-never.js';
 import { failed, ok } from '../checks.js';
 import type { ProbeContext, ProbeResult } from '../types.js';
 import { runPowerShellJson } from '../windows/powershell.js';
@@ -117,5 +118,13 @@ function windowsBackend(ctx: ProbeContext): PrinterBackend {
 
 /** The backend for `ctx.platform`. */
 export function printerBackend(ctx: ProbeContext, options: BackendOptions = {}): PrinterBackend {
-  return ctx.platform === 'win32' ? windowsBackend(ctx) : cupsBackend(ctx, options);
+  switch (ctx.platform) {
+    case 'win32':
+      return windowsBackend(ctx);
+    case 'linux':
+    case 'darwin':
+      return cupsBackend(ctx, options);
+    default:
+      return assertNever(ctx.platform);
+  }
 }

@@ -4,6 +4,7 @@
  * DLLs; the batch reads each DLL's PE machine type).
  */
 
+import { assertNever } from '../assert-never.js';
 import { check, t, unknownFrom } from '../checks.js';
 import type { CheckResult, Probe, ProbeContext } from '../types.js';
 import { windowsSection } from '../windows/facts.js';
@@ -117,12 +118,27 @@ async function linuxModules(ctx: ProbeContext): Promise<FoundModule[]> {
   return found;
 }
 
-async function run(ctx: ProbeContext, { signal }: { signal: AbortSignal }): Promise<CheckResult[]> {
-  if (ctx.platform !== 'win32') return evaluateModules(await linuxModules(ctx));
+async function runWin32(ctx: ProbeContext, signal: AbortSignal): Promise<CheckResult[]> {
   const section = await windowsSection(ctx, 'modules', signal);
   return section.status === 'ok'
     ? evaluateModules(parseWindowsModules(section.data))
     : [unknownFrom(meta, section)];
+}
+
+async function runLinux(ctx: ProbeContext): Promise<CheckResult[]> {
+  return evaluateModules(await linuxModules(ctx));
+}
+
+function run(ctx: ProbeContext, { signal }: { signal: AbortSignal }): Promise<CheckResult[]> {
+  switch (ctx.platform) {
+    case 'win32':
+      return runWin32(ctx, signal);
+    case 'linux':
+    case 'darwin':
+      return runLinux(ctx);
+    default:
+      return assertNever(ctx.platform);
+  }
 }
 
 /** The probe. */

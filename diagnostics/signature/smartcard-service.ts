@@ -3,6 +3,7 @@
  * every PC/SC reader — DOMAIN.md §1.6.2, MS Learn); Linux `pcscd`.
  */
 
+import { assertNever } from '../assert-never.js';
 import { check, t, unknownFrom } from '../checks.js';
 import type { CheckResult, HostFs, Probe, ProbeContext } from '../types.js';
 import { windowsSection } from '../windows/facts.js';
@@ -110,7 +111,18 @@ async function linux(fs: HostFs): Promise<CheckResult> {
 }
 
 async function run(ctx: ProbeContext, { signal }: { signal: AbortSignal }): Promise<CheckResult[]> {
-  if (ctx.platform !== 'win32') return [await linux(ctx.fs)];
+  switch (ctx.platform) {
+    case 'win32':
+      return runWin32(ctx, signal);
+    case 'linux':
+    case 'darwin':
+      return [await linux(ctx.fs)];
+    default:
+      return assertNever(ctx.platform);
+  }
+}
+
+async function runWin32(ctx: ProbeContext, signal: AbortSignal): Promise<CheckResult[]> {
   const section = await windowsSection(ctx, 'services', signal);
   return [
     section.status === 'ok'

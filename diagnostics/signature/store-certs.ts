@@ -5,6 +5,7 @@
  */
 import { createHash, X509Certificate } from 'node:crypto';
 
+import { assertNever } from '../assert-never.js';
 import { check, notApplicable, t, unknownFrom } from '../checks.js';
 import type { CheckResult, Probe, ProbeContext } from '../types.js';
 import { windowsSection } from '../windows/facts.js';
@@ -108,18 +109,32 @@ export function evaluateStore(store: StoreCerts, ctx: ProbeContext): CheckResult
   ];
 }
 
-async function run(ctx: ProbeContext, { signal }: { signal: AbortSignal }): Promise<CheckResult[]> {
-  if (ctx.platform !== 'win32')
-    return [
-      notApplicable(
-        meta,
-        t(
-          'Không áp dụng trên Linux: không có kho chứng thư của Windows (chứng thư trên token được kiểm ở mục riêng).',
-          'Not applicable on Linux: there is no Windows certificate store (token certificates are checked separately).',
-        ),
-        'Linux has no Windows certificate store',
+function run(ctx: ProbeContext, { signal }: { signal: AbortSignal }): Promise<CheckResult[]> {
+  switch (ctx.platform) {
+    case 'win32':
+      return runWin32(ctx, signal);
+    case 'linux':
+    case 'darwin':
+      return Promise.resolve(notApplicableHere());
+    default:
+      return assertNever(ctx.platform);
+  }
+}
+
+function notApplicableHere(): CheckResult[] {
+  return [
+    notApplicable(
+      meta,
+      t(
+        'Không áp dụng trên Linux: không có kho chứng thư của Windows (chứng thư trên token được kiểm ở mục riêng).',
+        'Not applicable on Linux: there is no Windows certificate store (token certificates are checked separately).',
       ),
-    ];
+      'Linux has no Windows certificate store',
+    ),
+  ];
+}
+
+async function runWin32(ctx: ProbeContext, signal: AbortSignal): Promise<CheckResult[]> {
   const section = await windowsSection(ctx, 'certs', signal);
   return section.status === 'ok'
     ? evaluateStore(parseStoreCerts(section.data), ctx)

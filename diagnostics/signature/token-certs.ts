@@ -4,8 +4,9 @@
  */
 import { X509Certificate } from 'node:crypto';
 
+import { assertNever } from '../assert-never.js';
 import { check, notApplicable, t, unknownCheck } from '../checks.js';
-import type { CheckResult, Probe, ProbeContext } from '../types.js';
+import type { CheckResult, Platform, Probe, ProbeContext } from '../types.js';
 import { evaluateCertificate } from './cert-eval.js';
 import { listTokens, readCertificates } from './pkcs11-tool.js';
 import { PROVIDERS, pinWarning } from './providers.js';
@@ -41,8 +42,21 @@ function moduleEnv(ctx: ProbeContext): Record<string, string> {
   return conf === undefined ? {} : { SOFTHSM2_CONF: conf };
 }
 
+/** Whether the OS has OpenSC pkcs11-tool and token drivers where this probe looks by default. */
+function pkcs11ToolByDefault(platform: Platform): boolean {
+  switch (platform) {
+    case 'win32':
+      return false;
+    case 'linux':
+    case 'darwin':
+      return true;
+    default:
+      return assertNever(platform);
+  }
+}
+
 async function run(ctx: ProbeContext, { signal }: { signal: AbortSignal }): Promise<CheckResult[]> {
-  if (ctx.platform === 'win32' && ctx.settings?.pkcs11Modules === undefined) {
+  if (ctx.settings?.pkcs11Modules === undefined && !pkcs11ToolByDefault(ctx.platform)) {
     return [
       notApplicable(
         meta,

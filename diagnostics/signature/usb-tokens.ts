@@ -4,6 +4,7 @@
  * `Get-PnpDevice` JSON (the batch's `usb` section).
  */
 
+import { assertNever } from '../assert-never.js';
 import { check, t, unknownFrom } from '../checks.js';
 import type { CheckResult, HostFs, Probe, ProbeContext } from '../types.js';
 import { windowsSection } from '../windows/facts.js';
@@ -106,15 +107,28 @@ export function evaluateTokens(devices: readonly UsbDevice[]): CheckResult {
   });
 }
 
-async function run(ctx: ProbeContext, { signal }: { signal: AbortSignal }): Promise<CheckResult[]> {
-  if (ctx.platform === 'win32') {
-    const section = await windowsSection(ctx, 'usb', signal);
-    return [
-      section.status === 'ok'
-        ? evaluateTokens(parseWindowsUsb(section.data))
-        : unknownFrom(meta, section),
-    ];
+function run(ctx: ProbeContext, { signal }: { signal: AbortSignal }): Promise<CheckResult[]> {
+  switch (ctx.platform) {
+    case 'win32':
+      return runWin32(ctx, signal);
+    case 'linux':
+    case 'darwin':
+      return runLinux(ctx);
+    default:
+      return assertNever(ctx.platform);
   }
+}
+
+async function runWin32(ctx: ProbeContext, signal: AbortSignal): Promise<CheckResult[]> {
+  const section = await windowsSection(ctx, 'usb', signal);
+  return [
+    section.status === 'ok'
+      ? evaluateTokens(parseWindowsUsb(section.data))
+      : unknownFrom(meta, section),
+  ];
+}
+
+async function runLinux(ctx: ProbeContext): Promise<CheckResult[]> {
   try {
     return [evaluateTokens(await linuxUsbDevices(ctx.fs))];
   } catch (error) {

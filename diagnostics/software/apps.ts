@@ -2,6 +2,7 @@
  * Probes over the installed-software list: office suite, Vietnamese input (Unikey/EVKey) and
  * signing software (VGCA Sign Service, VNPT-CA Plugin, token managers — DOMAIN.md §1).
  */
+import { assertNever } from '../assert-never.js';
 import { check, notApplicable, t, unknownFrom } from '../checks.js';
 import type { CheckResult, Probe, ProbeContext } from '../types.js';
 import { windowsSection } from '../windows/facts.js';
@@ -157,10 +158,13 @@ export const officeProbe: Probe = {
 export const signingSoftwareProbe: Probe = {
   ...signing,
   timeoutMs: 30_000,
-  run: async (ctx, { signal }) =>
-    ctx.platform === 'win32'
-      ? withList(ctx, signal, signing, evaluateSigning)
-      : [
+  run: async (ctx, { signal }) => {
+    switch (ctx.platform) {
+      case 'win32':
+        return withList(ctx, signal, signing, evaluateSigning);
+      case 'linux':
+      case 'darwin':
+        return [
           notApplicable(
             signing,
             t(
@@ -169,8 +173,27 @@ export const signingSoftwareProbe: Probe = {
             ),
             'Windows programs',
           ),
-        ],
+        ];
+      default:
+        return assertNever(ctx.platform);
+    }
+  },
 };
+
+/** Names of the running processes (Windows `processes` section; none elsewhere). */
+async function runningProcesses(ctx: ProbeContext, signal: AbortSignal): Promise<string[]> {
+  switch (ctx.platform) {
+    case 'win32': {
+      const procs = await windowsSection(ctx, 'processes', signal);
+      return procs.status === 'ok' ? asArray(procs.data).map((p) => str(p, 'Name') ?? '') : [];
+    }
+    case 'linux':
+    case 'darwin':
+      return [];
+    default:
+      return assertNever(ctx.platform);
+  }
+}
 
 /** The Vietnamese-typing probe. */
 export const typingProbe: Probe = {
@@ -179,10 +202,6 @@ export const typingProbe: Probe = {
   run: async (ctx, { signal }) => {
     const list = await installedSoftware(ctx, signal);
     if (list.status !== 'ok') return [unknownFrom(typing, list)];
-    const procs =
-      ctx.platform === 'win32' ? await windowsSection(ctx, 'processes', signal) : undefined;
-    const running =
-      procs?.status === 'ok' ? asArray(procs.data).map((p) => str(p, 'Name') ?? '') : [];
-    return [evaluateTyping(list.data, running)];
+    return [evaluateTyping(list.data, await runningProcesses(ctx, signal))];
   },
 };

@@ -1,6 +1,7 @@
 /** Probe `software.browsers`: Chrome, Edge, Cốc Cốc, Firefox and their versions. */
+import { assertNever } from '../assert-never.js';
 import { check, t, unknownFrom } from '../checks.js';
-import type { CheckResult, Probe, ProbeContext } from '../types.js';
+import type { CheckResult, Platform, Probe, ProbeContext } from '../types.js';
 import { findInstalled, installedSoftware, type Installed } from './installed.js';
 
 /** Known browsers: Windows DisplayName pattern, Debian package pattern. */
@@ -52,11 +53,24 @@ export function evaluateBrowsers(list: readonly Installed[], windows: boolean): 
   });
 }
 
+/** Whether the Windows browser advice applies. */
+function isWindows(platform: Platform): boolean {
+  switch (platform) {
+    case 'win32':
+      return true;
+    case 'linux':
+    case 'darwin':
+      return false;
+    default:
+      return assertNever(platform);
+  }
+}
+
 async function run(ctx: ProbeContext, { signal }: { signal: AbortSignal }): Promise<CheckResult[]> {
   const list = await installedSoftware(ctx, signal);
   return [
     list.status === 'ok'
-      ? evaluateBrowsers(list.data, ctx.platform === 'win32')
+      ? evaluateBrowsers(list.data, isWindows(ctx.platform))
       : unknownFrom(meta, list),
   ];
 }

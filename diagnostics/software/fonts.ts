@@ -2,34 +2,14 @@
  * Probe `software.fonts`: Times New Roman (NĐ 30/2020 Phụ lục I) and the legacy .Vn (TCVN3) and
  * VNI- fonts old documents need (DOMAIN.md §6). Windows: Fonts registry value names; Linux: `fc-list`.
  */
+import { assertNever } from '../assert-never.js';
 import { check, t, unknownFrom } from '../checks.js';
-import type { CheckResult, Probe, ProbeContext } from '../types.js';
-import { windowsSection } from '../windows/facts.js';
-import { asArray } from '../windows/powershell.js';
+import type { CheckResult, Probe, ProbeContext, ProbeResult } from '../types.js';
+import { readLinuxFonts } from './fonts-linux.js';
+import { readWin32Fonts } from './fonts-win32.js';
 
-/** Parses the `fonts` section: registry value names such as "Times New Roman (TrueType)". */
-export function parseWindowsFonts(section: unknown): string[] {
-  return asArray(section)
-    .filter((n): n is string => typeof n === 'string')
-    .map((n) => n.replace(/\s*\((TrueType|OpenType|All res)\)\s*$/i, '').trim());
-}
-
-/**
- * Parses `fc-list : family` (one or more comma-separated families per line). Output with
- * control characters is not a font list: undefined (the check becomes `unknown`).
- */
-export function parseFcList(text: string): string[] | undefined {
-  if (/[\u0000-\u0008\u000e-\u001f\ufffd]/.test(text)) return undefined;
-  return [
-    ...new Set(
-      text
-        .split('\n')
-        .flatMap((l) => l.split(','))
-        .map((f) => f.trim())
-        .filter((f) => f !== ''),
-    ),
-  ];
-}
+export { parseWindowsFonts } from './fonts-win32.js';
+export { parseFcList } from './fonts-linux.js';
 
 const meta = {
   id: 'software.fonts',
@@ -93,47 +73,22 @@ export function evaluateFonts(families: readonly string[]): CheckResult {
   });
 }
 
+/** The font families of `ctx.platform`. */
+function readFonts(ctx: ProbeContext, signal: AbortSignal): Promise<ProbeResult<string[]>> {
+  switch (ctx.platform) {
+    case 'win32':
+      return readWin32Fonts(ctx, signal);
+    case 'linux':
+    case 'darwin':
+      return readLinuxFonts(ctx, signal);
+    default:
+      return assertNever(ctx.platform);
+  }
+}
+
 async function run(ctx: ProbeContext, { signal }: { signal: AbortSignal }): Promise<CheckResult[]> {
-  if (ctx.platform === 'win32') {
-    const section = await windowsSection(ctx, 'fonts', signal);
-    return [
-      section.status === 'ok'
-        ? evaluateFonts(parseWindowsFonts(section.data))
-        : unknownFrom(meta, section),
-    ];
-  }
-  try {
-    const out = await ctx.run('fc-list', [':', 'family'], {
-      timeoutMs: 8000,
-      signal,
-      maxBytes: 2 * 1024 * 1024,
-    });
-    if (out.truncated)
-      return [unknownFrom(meta, { status: 'failed', reason: 'fc-list printed more than 2 MB' })];
-    if (out.exitCode !== 0)
-      return [
-        unknownFrom(meta, {
-          status: 'failed',
-          reason: `fc-list exited with ${String(out.exitCode)}`,
-        }),
-      ];
-    const families = parseFcList(out.stdout);
-    return [
-      families
-        ? evaluateFonts(families)
-        : unknownFrom(meta, {
-            status: 'failed',
-            reason: 'fc-list printed something that is not a font list',
-          }),
-    ];
-  } catch (error) {
-    return [
-      unknownFrom(meta, {
-        status: 'unavailable',
-        reason: `fc-list: ${error instanceof Error ? error.message : String(error)}`,
-      }),
-    ];
-  }
+  const families = await readFonts(ctx, signal);
+  return [families.status === 'ok' ? evaluateFonts(families.data) : unknownFrom(meta, families)];
 }
 
 /** The probe. */

@@ -4,6 +4,7 @@
  * (said so); updates use the apt history.
  */
 
+import { assertNever } from '../assert-never.js';
 import { check, notApplicable, t, unknownCheck, unknownFrom } from '../checks.js';
 import type { CheckResult, Probe, ProbeContext } from '../types.js';
 import { windowsSection } from '../windows/facts.js';
@@ -161,19 +162,26 @@ async function security(
   meta: typeof av | typeof fw,
   pick: (s: ReturnType<typeof parseSecurity>) => CheckResult,
 ): Promise<CheckResult[]> {
-  if (ctx.platform !== 'win32')
-    return [
-      notApplicable(
-        meta,
-        t(
-          'Không áp dụng trên Linux: chỉ kiểm qua Windows Security Center.',
-          'Not applicable on Linux: checked through Windows Security Center only.',
+  switch (ctx.platform) {
+    case 'win32': {
+      const section = await windowsSection(ctx, 'security', signal);
+      return [section.status === 'ok' ? pick(parseSecurity(section.data)) : unknownFrom(meta, section)];
+    }
+    case 'linux':
+    case 'darwin':
+      return [
+        notApplicable(
+          meta,
+          t(
+            'Không áp dụng trên Linux: chỉ kiểm qua Windows Security Center.',
+            'Not applicable on Linux: checked through Windows Security Center only.',
+          ),
+          'Windows Security Center only',
         ),
-        'Windows Security Center only',
-      ),
-    ];
-  const section = await windowsSection(ctx, 'security', signal);
-  return [section.status === 'ok' ? pick(parseSecurity(section.data)) : unknownFrom(meta, section)];
+      ];
+    default:
+      return assertNever(ctx.platform);
+  }
 }
 
 /** The antivirus probe. */
@@ -189,26 +197,41 @@ export const firewallProbe: Probe = {
   run: (ctx, { signal }) => security(ctx, signal, fw, (s) => evaluateFirewall(s.firewall)),
 };
 
+/** Windows: the newest `Get-HotFix` InstalledOn date of the `hotfix` section. */
+async function win32Updates(ctx: ProbeContext, signal: AbortSignal): Promise<CheckResult[]> {
+  const section = await windowsSection(ctx, 'hotfix', signal);
+  if (section.status !== 'ok') return [unknownFrom(wu, section)];
+  const dates = asArray(section.data)
+    .map((h) => parsePsDate((h as Record<string, unknown>)['InstalledOn']))
+    .filter((d): d is number => d !== undefined);
+  return [
+    evaluateUpdates(dates.length === 0 ? undefined : Math.max(...dates), ctx.now(), 'Get-HotFix'),
+  ];
+}
+
+/** Linux (and macOS): the time apt last wrote its history. */
+async function aptUpdates(ctx: ProbeContext): Promise<CheckResult[]> {
+  const st = await ctx.fs.stat('/var/log/apt/history.log').catch(() => undefined);
+  return [
+    st
+      ? evaluateUpdates(st.mtimeMs, ctx.now(), 'apt')
+      : unknownCheck(wu, 'no apt history (/var/log/apt/history.log)'),
+  ];
+}
+
 /** The updates probe. */
 export const updatesProbe: Probe = {
   ...wu,
   timeoutMs: 30_000,
-  run: async (ctx, { signal }) => {
-    if (ctx.platform !== 'win32') {
-      const st = await ctx.fs.stat('/var/log/apt/history.log').catch(() => undefined);
-      return [
-        st
-          ? evaluateUpdates(st.mtimeMs, ctx.now(), 'apt')
-          : unknownCheck(wu, 'no apt history (/var/log/apt/history.log)'),
-      ];
+  run: (ctx, { signal }) => {
+    switch (ctx.platform) {
+      case 'win32':
+        return win32Updates(ctx, signal);
+      case 'linux':
+      case 'darwin':
+        return aptUpdates(ctx);
+      default:
+        return assertNever(ctx.platform);
     }
-    const section = await windowsSection(ctx, 'hotfix', signal);
-    if (section.status !== 'ok') return [unknownFrom(wu, section)];
-    const dates = asArray(section.data)
-      .map((h) => parsePsDate((h as Record<string, unknown>)['InstalledOn']))
-      .filter((d): d is number => d !== undefined);
-    return [
-      evaluateUpdates(dates.length === 0 ? undefined : Math.max(...dates), ctx.now(), 'Get-HotFix'),
-    ];
   },
 };
