@@ -1,20 +1,17 @@
 import type * as SiLib from 'systeminformation';
 
 import type { ConnectivityProbe as NetworkConnectivityProbe, Endpoint as NetworkEndpoint, NetworkConfig } from './network/types.js';
+import type { CheckStatus, LocalText } from './text/types.js';
 
 /**
  * Shared types of the diagnostics library. Plain data only: they cross IPC, HTTP and the CLI,
  * and are saved in visit files.
  */
 
-/** Text shown to people, Vietnamese first. */
-export type LocalText = Readonly<{ vi: string; en: string }>;
+export type { CheckStatus, LocalText } from './text/types.js';
 
 /** The operating systems a probe can meet. */
 export type Platform = 'win32' | 'darwin' | 'linux';
-
-/** The verdict of one check. `unknown` means "could not check", never "found nothing". */
-export type CheckStatus = 'ok' | 'warn' | 'fail' | 'unknown';
 
 /** The areas a sweep covers (used by `--only`). */
 export type Area =

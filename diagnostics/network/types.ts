@@ -2,7 +2,7 @@
  * Types of the network diagnosis: interfaces, the reachability ladder, endpoints, latency.
  * Plain data: they cross IPC/HTTP/CLI and are saved with visits.
  */
-import type { CheckStatus, LocalText } from '../types.js';
+import type { CheckStatus, LocalText } from '../text/types.js';
 
 /** What an interface is. */
 export type InterfaceKind = 'wired' | 'wifi' | 'virtual' | 'loopback' | 'other';

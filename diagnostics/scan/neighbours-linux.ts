@@ -1,7 +1,7 @@
 /**
  * Linux neighbour (ARP) table: `ip -j neigh show` (iproute2 JSON, no localized text).
  */
-import type { Neighbour } from './neighbours.js';
+import type { Neighbour } from './neighbour-types.js';
 
 /** The command that lists the neighbour table. */
 export const linuxNeighboursCommand = { file: 'ip', args: ['-j', '-4', 'neigh', 'show'] } as const;

@@ -3,7 +3,7 @@
  * (`Reachable`, `Stale`…), which PowerShell never translates.
  */
 import { asArray, str } from '../windows/powershell.js';
-import type { Neighbour } from './neighbours.js';
+import type { Neighbour } from './neighbour-types.js';
 
 /** The PowerShell script that lists the IPv4 neighbour table. */
 export const win32NeighboursScript =

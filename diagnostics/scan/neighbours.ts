@@ -7,15 +7,9 @@ import type { ProbeContext, ProbeResult } from '../types.js';
 import { runPowerShellJson } from '../windows/powershell.js';
 import { linuxNeighboursCommand, parseLinuxAsked, parseLinuxNeighbours } from './neighbours-linux.js';
 import { parseWin32Neighbours, win32NeighboursScript } from './neighbours-win32.js';
+import type { Neighbour, NeighbourTable } from './neighbour-types.js';
 
-/** One entry with a known MAC. */
-export type Neighbour = Readonly<{ ip: string; mac: string; device?: string }>;
-
-/**
- * The neighbour table: the resolved entries, and (Linux) every address the kernel has asked ARP
- * about, resolved or not.
- */
-export type NeighbourTable = Readonly<{ resolved: Neighbour[]; asked?: ReadonlySet<string> }>;
+export type { Neighbour, NeighbourTable } from './neighbour-types.js';
 
 /** Reads the neighbour table once; a failure is a result, never a throw. */
 export async function readNeighbourTable(

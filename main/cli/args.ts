@@ -1,39 +1,113 @@
+import { parseArgs as nodeParseArgs, type ParseArgsConfig } from 'node:util';
+
 import type { ParsedArgs } from './command.js';
 
-/** Flags every command accepts. */
+/** Flags every command accepts (`--lang` is taken out of argv first, see {@link extractLang}). */
 export const GLOBAL_FLAGS = ['json', 'lang', 'help', 'version'] as const;
 
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** Why argv could not be parsed: an undeclared flag, or a flag given a value it cannot take. */
+export type ArgsProblem = Readonly<{ kind: 'unknown'; flag: string } | { kind: 'invalid'; message: string }>;
+
 /**
- * Splits argv (without node and script) into positionals and flags. `--name=value`,
- * `--name value` and bare `--name` (true) are understood; `--` ends flags. A flag followed by
- * another flag or nothing is bare. Flags listed in `booleanFlags` never take a value.
+ * `util.parseArgs` options from a command's flag declarations (the single source): a name
+ * ending in `?` is a boolean switch; any other name takes a string value and may repeat
+ * (`--ca A --ca B`). The global `--json`, `--help` (`-h`), `--version` and `--lang` are added.
  */
-export function parseArgs(argv: readonly string[], booleanFlags: ReadonlySet<string>): ParsedArgs {
-  const positionals: string[] = [];
-  const flags: Record<string, string | true> = {};
-  const all: Record<string, string[]> = {};
-  let onlyPositionals = false;
+export function optionsOf(flags: readonly string[]): Options {
+  const options: Options = {
+    json: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+    version: { type: 'boolean' },
+    lang: { type: 'string' },
+  };
+  for (const flag of flags) {
+    options[flag.replace(/\?$/, '')] = flag.endsWith('?') ? { type: 'boolean' } : { type: 'string', multiple: true };
+  }
+  return options;
+}
+
+/**
+ * A value flag written bare (`--out` last, or before another `--flag`) is kept as `true`, so
+ * the command answers with its own message ("--out cần tên tệp"), not parseArgs' generic one.
+ */
+function takeBare(argv: readonly string[], options: Options): { rest: string[]; bare: string[] } {
+  const rest: string[] = [];
+  const bare: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    if (onlyPositionals || !arg.startsWith('--') || arg === '-') {
-      positionals.push(arg);
-      continue;
-    }
     if (arg === '--') {
-      onlyPositionals = true;
-      continue;
+      rest.push(...argv.slice(i));
+      break;
     }
-    const eq = arg.indexOf('=');
-    const name = eq === -1 ? arg.slice(2) : arg.slice(2, eq);
-    let value: string | true = true;
-    if (eq !== -1) value = arg.slice(eq + 1);
-    else if (!booleanFlags.has(name) && i + 1 < argv.length && !argv[i + 1]!.startsWith('--')) {
-      value = argv[++i]!;
-    }
-    flags[name] = value;
-    if (typeof value === 'string') (all[name] ??= []).push(value);
+    const name = arg.startsWith('--') && !arg.includes('=') ? arg.slice(2) : undefined;
+    const next = argv[i + 1];
+    if (name !== undefined && options[name]?.type === 'string' && (next === undefined || next.startsWith('--'))) bare.push(name);
+    else rest.push(arg);
   }
-  return { positionals, flags, all };
+  return { rest, bare };
+}
+
+function problemOf(error: unknown): ArgsProblem {
+  const code = (error as { code?: unknown }).code;
+  const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+  const flag = /^Unknown option '-{1,2}([^']*)'/.exec(message)?.[1];
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && flag !== undefined) return { kind: 'unknown', flag };
+  return { kind: 'invalid', message };
+}
+
+/**
+ * Splits argv (without node, script and command name) with `util.parseArgs` in strict mode:
+ * `--name=value`, `--name value`, repeated `--name` (every value in `all`, the last in `flags`),
+ * boolean switches, and `--` ending flags. An undeclared flag or a bad value is a problem.
+ */
+export function parseArgs(argv: readonly string[], flags: readonly string[]): ParsedArgs | ArgsProblem {
+  const options = optionsOf(flags);
+  const { rest, bare } = takeBare(argv, options);
+  let parsed: ReturnType<typeof nodeParseArgs>;
+  try {
+    parsed = nodeParseArgs({ args: rest, options, strict: true, allowPositionals: true });
+  } catch (error) {
+    return problemOf(error);
+  }
+  const values: Record<string, string | true> = {};
+  const all: Record<string, string[]> = {};
+  for (const [name, value] of Object.entries(parsed.values)) {
+    if (Array.isArray(value)) {
+      all[name] = value.filter((v): v is string => typeof v === 'string');
+      if (all[name].length > 0) values[name] = all[name].at(-1)!;
+    } else if (typeof value === 'string') {
+      values[name] = value;
+      all[name] = [value];
+    } else if (value === true) values[name] = true;
+  }
+  for (const name of bare) values[name] ??= true;
+  return { positionals: parsed.positionals, flags: values, all };
+}
+
+/** True when {@link parseArgs} could not parse argv. */
+export function isProblem(parsed: ParsedArgs | ArgsProblem): parsed is ArgsProblem {
+  return 'kind' in parsed;
+}
+
+/**
+ * Takes `--lang X` / `--lang=X` out of argv (it may stand anywhere, even before the command
+ * name), found with `util.parseArgs` tokens. A value other than `vi` or `en` is returned as `bad`.
+ */
+export function extractLang<L extends string>(argv: readonly string[], fallback: L): { lang: L | 'vi' | 'en'; rest: string[] } | { bad: string } {
+  const { tokens } = nodeParseArgs({ args: [...argv], options: { lang: { type: 'string' } }, strict: false, allowPositionals: true, tokens: true });
+  const drop = new Set<number>();
+  let lang: L | 'vi' | 'en' = fallback;
+  for (const token of tokens) {
+    if (token.kind !== 'option' || token.name !== 'lang') continue;
+    drop.add(token.index);
+    if (token.inlineValue === false) drop.add(token.index + 1);
+    const value = token.value ?? '';
+    if (value !== 'vi' && value !== 'en') return { bad: value };
+    lang = value;
+  }
+  return { lang, rest: argv.filter((_, i) => !drop.has(i)) };
 }
 
 /** True when `value` (a flag's value) is one of `choices`; narrows it to their union. */

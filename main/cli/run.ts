@@ -1,6 +1,6 @@
 import type { Lang } from '../service/define.js';
 import type { Service } from '../service/index.js';
-import { GLOBAL_FLAGS, parseArgs } from './args.js';
+import { extractLang, isProblem, parseArgs } from './args.js';
 import { UsageError, type Command, type CommandIo } from './command.js';
 import { messages } from './messages.js';
 
@@ -16,23 +16,6 @@ export type CliHost = Readonly<{
   /** Language when `--lang` is absent (from XASO_LANG). */
   defaultLang?: Lang;
 }>;
-
-/** Takes `--lang X` / `--lang=X` out of argv (it may stand anywhere). */
-function extractLang(argv: readonly string[], fallback: Lang): { lang: Lang; rest: string[] } | { bad: string } {
-  const rest: string[] = [];
-  let lang: Lang = fallback;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg !== '--lang' && !arg.startsWith('--lang=')) {
-      rest.push(arg);
-      continue;
-    }
-    const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : (argv[++i] ?? '');
-    if (value !== 'vi' && value !== 'en') return { bad: value };
-    lang = value;
-  }
-  return { lang, rest };
-}
 
 function helpText(host: CliHost, lang: Lang): string[] {
   const m = messages[lang];
@@ -81,17 +64,14 @@ export async function runCli(argv: readonly string[], host: CliHost): Promise<nu
     host.err(`xaso: ${m.unknownCommand(wanted ?? '')}`);
     return 2;
   }
-  const booleans = new Set(['json', 'help', 'version', ...command.flags.filter((f) => f.endsWith('?')).map((f) => f.slice(0, -1))]);
-  const parsed = parseArgs(name === 'help' ? [] : tail, booleans);
+  const parsed = parseArgs(name === 'help' ? [] : tail, command.flags);
+  if (isProblem(parsed)) {
+    host.err(`xaso: ${parsed.kind === 'unknown' ? m.unknownFlag(parsed.flag, command.name) : m.badFlag(parsed.message, command.name)}`);
+    return 2;
+  }
   if (name === 'help' || parsed.flags['help'] === true) {
     for (const line of commandHelp(command, lang)) host.out(line);
     return 0;
-  }
-  const known = new Set<string>([...GLOBAL_FLAGS, ...command.flags.map((f) => f.replace(/\?$/, ''))]);
-  const unknown = Object.keys(parsed.flags).find((flag) => !known.has(flag));
-  if (unknown !== undefined) {
-    host.err(`xaso: ${m.unknownFlag(unknown, command.name)}`);
-    return 2;
   }
   const io: CommandIo = {
     service: host.service,

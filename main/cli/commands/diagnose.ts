@@ -1,5 +1,3 @@
-import { readFile } from 'node:fs/promises';
-
 import type { Command } from '../command.js';
 import { UsageError } from '../command.js';
 import { printResult } from '../print.js';
@@ -24,14 +22,6 @@ function onlyOf(value: string | true | undefined): string[] | undefined {
   return names;
 }
 
-/** The PEM text of each `--ca FILE`, as `xaso network` reads them. */
-async function readCaFiles(files: readonly string[] | undefined): Promise<string[] | undefined> {
-  if (files === undefined) return undefined;
-  return Promise.all(files.map((file) => readFile(file, 'utf8').catch(() => {
-    throw new UsageError({ vi: `--ca: không đọc được ${file}`, en: `--ca: cannot read ${file}` });
-  })));
-}
-
 /** `xaso diagnose`: the whole sweep of this PC, as a readable table or JSON. */
 export const diagnoseCommand: Command = {
   name: 'diagnose',
@@ -54,10 +44,10 @@ export const diagnoseCommand: Command = {
         vi: '--asset-tag cần một giá trị, ví dụ --asset-tag UBND-PC-03',
         en: '--asset-tag needs a value, e.g. --asset-tag UBND-PC-03',
       });
-    const ca = await readCaFiles(args.all['ca']);
+    const ca = args.all['ca'];
     const result = await io.service.invoke(
       'diagnostics:run',
-      { ...(only === undefined ? {} : { only }), ...(tag === undefined ? {} : { assetTag: tag }), ...(ca === undefined ? {} : { ca }) },
+      { ...(only === undefined ? {} : { only }), ...(tag === undefined ? {} : { assetTag: tag }), ...(ca === undefined ? {} : { caFiles: [...ca] }) },
       {
         signal: io.signal,
         onProgress: (e) => {
@@ -66,7 +56,7 @@ export const diagnoseCommand: Command = {
         },
       },
     );
-    const code = printResult(io, result, (value) => formatSnapshot(value, io.lang));
+    const code = printResult(io, result, (value) => formatSnapshot(value, io.lang), { flagFields: ['caFiles'] });
     if (!result.ok || visit === undefined) return code;
     return Math.max(code, await attachSnapshotToVisit(io, visit, result.value));
   },

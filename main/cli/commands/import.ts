@@ -1,11 +1,10 @@
-import type { Aggregate } from '../../service/inbox/contract.js';
-import { isOneOf } from '../args.js';
+import type { IpcResult } from '../../service/define.js';
+import type { Aggregate, ImportSummary } from '../../service/inbox/contract.js';
 import type { Command } from '../command.js';
 import { UsageError } from '../command.js';
 import { printResult } from '../print.js';
 
 const MARK: Readonly<Record<string, string>> = { accepted: '✔', 'first-use': '✔?', 'unknown-key': '⚠', duplicate: '=', refused: '✖', tampered: '✖!' };
-const GROUPS = ['province', 'commune', 'intern', 'month', 'quarter', 'year'] as const;
 
 function formatAggregate(agg: Aggregate, vi: boolean): string[] {
   const t = agg.total;
@@ -41,26 +40,27 @@ export const importCommand: Command = {
       const r = await io.service.invoke('keys:export-public', { out: exportKey, label }, { signal: io.signal });
       return printResult(io, r, (v) => [`${vi ? 'Đã xuất khoá công khai' : 'Public key exported'} ${v.keyId}: ${v.file ?? ''}`]);
     }
-    const group = args.flags['group'] ?? 'province';
-    if (!isOneOf(GROUPS, group)) throw new UsageError({ vi: `--group phải là một trong: ${GROUPS.join(', ')}`, en: `--group must be one of: ${GROUPS.join(', ')}` });
-    const groupBy = group;
     if (args.positionals.length === 0) throw new UsageError({ vi: 'Cần ít nhất một tệp hoặc thư mục: xaso import bao-cao/*.json', en: 'At least one file or folder: xaso import reports/*.json' });
-    const imported = await io.service.invoke('inbox:import', { paths: [...args.positionals], trustOnFirstUse: args.flags['trust-first-use'] === true }, {
+    // One channel imports, totals and writes the XLSX; the service checks --group.
+    const group = args.flags['group'];
+    const xlsx = args.flags['xlsx'];
+    const request = {
+      paths: [...args.positionals],
+      trustOnFirstUse: args.flags['trust-first-use'] === true,
+      ...(group === undefined ? {} : { groupBy: group }),
+      ...(typeof xlsx === 'string' ? { xlsxOut: xlsx } : {}),
+      lang: io.lang,
+    };
+    const summary = (await io.service.invokeUnknown('inbox:import-summary', request, {
       signal: io.signal,
       onProgress: (e) => { if (io.isTty && e.label !== undefined && !io.json) io.err(e.label[io.lang]); },
-    });
-    if (!imported.ok) return printResult(io, imported, () => []);
-    const aggregated = await io.service.invoke('inbox:aggregate', { groupBy }, { signal: io.signal });
-    const xlsx = args.flags['xlsx'];
-    if (typeof xlsx === 'string') {
-      const exported = await io.service.invoke('inbox:export-aggregate', { groupBy, out: xlsx, lang: io.lang }, { signal: io.signal });
-      if (!exported.ok) return printResult(io, exported, () => []);
-    }
-    const result = imported.value;
-    const combined = aggregated.ok ? { ok: true as const, value: { ...result, aggregate: aggregated.value } } : aggregated;
-    const code = printResult(io, combined, () => [
+    })) as IpcResult<ImportSummary>;
+    if (!summary.ok) return printResult(io, summary, () => [], { flagFields: ['groupBy'] });
+    const result = summary.value;
+    const { xlsx: _written, ...shown } = result;
+    const code = printResult(io, { ok: true, value: shown }, () => [
       ...result.verdicts.map((v) => `${MARK[v.status] ?? '?'} ${v.name}: ${v.reason[io.lang]}${v.commune ? ` [${v.commune}, ${v.date ?? ''}]` : ''}`),
-      ...(aggregated.ok ? formatAggregate(aggregated.value, vi) : []),
+      ...formatAggregate(result.aggregate, vi),
     ]);
     const bad = result.counts.refused + result.counts.tampered;
     return code !== 0 ? code : bad > 0 ? 3 : 0;

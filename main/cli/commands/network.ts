@@ -1,43 +1,29 @@
-import { readFile } from 'node:fs/promises';
-
 import type { Command, CommandIo, ParsedArgs } from '../command.js';
 import { UsageError } from '../command.js';
 import { printResult } from '../print.js';
 import { progressLine } from './diagnose-format.js';
 import { formatConfig, formatLadder, formatLatency } from './network-format.js';
 
-async function readJsonFile(path: string, flag: string): Promise<unknown> {
-  try {
-    return JSON.parse(await readFile(path, 'utf8')) as unknown;
-  } catch (error) {
-    const why = error instanceof Error ? error.message : String(error);
-    throw new UsageError({ vi: `--${flag}: không đọc được ${path} (${why})`, en: `--${flag}: cannot read ${path} (${why})` });
-  }
-}
-
-async function checkRequest(args: ParsedArgs): Promise<Record<string, unknown>> {
+/** The request of `network check`: the flags as they are; the service reads the files. */
+function checkRequest(args: ParsedArgs): Record<string, unknown> {
   const request: Record<string, unknown> = {};
   const endpoints = args.flags['endpoints'];
-  if (typeof endpoints === 'string') {
-    const list = (await readJsonFile(endpoints, 'endpoints')) as { endpoints?: unknown; connectivity?: unknown };
-    request['endpoints'] = list.endpoints;
-    if (list.connectivity !== undefined) request['connectivity'] = list.connectivity;
-  }
+  if (typeof endpoints === 'string') request['endpointsFile'] = endpoints;
   const dns = args.all['dns'];
   if (dns !== undefined) request['dnsServers'] = dns;
   const ca = args.all['ca'];
-  if (ca !== undefined) request['ca'] = await Promise.all(ca.map((file) => readFile(file, 'utf8').catch(() => { throw new UsageError({ vi: `--ca: không đọc được ${file}`, en: `--ca: cannot read ${file}` }); })));
+  if (ca !== undefined) request['caFiles'] = ca;
   return request;
 }
 
 async function check(args: ParsedArgs, io: CommandIo): Promise<number> {
-  const result = await io.service.invoke('network:check', await checkRequest(args), {
+  const result = await io.service.invoke('network:check', checkRequest(args), {
     signal: io.signal,
     onProgress: (e) => {
       if (io.isTty && e.label !== undefined) io.err(progressLine(e.percent, e.label[io.lang]));
     },
   });
-  return printResult(io, result, (value) => formatLadder(value, io.lang));
+  return printResult(io, result, (value) => formatLadder(value, io.lang), { flagFields: ['endpointsFile', 'caFiles'] });
 }
 
 /** `xaso network`: the reachability ladder, the adapters, or latency to a host. */

@@ -29,6 +29,8 @@ export const diagnosticsContract = {
         assetTag: z.string().max(100).optional(),
         /** Extra CA certificates (PEM) the network check trusts, as `network:check` takes them. */
         ca: z.array(z.string().min(1).max(100_000)).max(20).optional(),
+        /** CLI and tests only: PEM files the service reads and adds to `ca`. */
+        caFiles: z.array(z.string().min(1).max(4096)).max(20).optional(),
       })
       .strict(),
     streams: true,

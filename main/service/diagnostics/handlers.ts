@@ -9,6 +9,7 @@ import type { Handlers } from '../define.js';
 import type { ServiceEnv } from '../env.js';
 import { ServiceError } from '../errors.js';
 import type { diagnosticsContract, DiagnosticsProgressData } from './contract.js';
+import { readCaFiles } from '../request-files.js';
 import { withNetworkSettings } from './network-settings.js';
 
 function checkOnly(only: readonly string[] | undefined, all: readonly Probe[]): void {
@@ -36,7 +37,9 @@ export function diagnosticsHandlers(env: ServiceEnv): Handlers<typeof diagnostic
   return {
     'diagnostics:run': async (request, { progress, signal }) => {
       checkOnly(request.only, all());
-      const ctx = await withNetworkSettings(env.host, env, request.ca);
+      const fromFiles = await readCaFiles(env, request.caFiles);
+      const ca = fromFiles === undefined ? request.ca : [...(request.ca ?? []), ...fromFiles];
+      const ctx = await withNetworkSettings(env.host, env, ca);
       const snapshot = await takeSnapshot(ctx, {
         probes: all(),
         signal,

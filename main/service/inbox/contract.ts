@@ -18,6 +18,9 @@ const filter = {
 /** Result of an import: one verdict per file, and counts per status. */
 export type ImportResult = Readonly<{ verdicts: ImportVerdict[]; counts: Readonly<Record<ImportVerdict['status'], number>> }>;
 
+/** Result of `inbox:import-summary`: the import, the totals after it, and the XLSX written. */
+export type ImportSummary = ImportResult & Readonly<{ aggregate: Aggregate; xlsx?: Readonly<{ file: string; bytes: number }> }>;
+
 export type { Aggregate, AggregateRow, ActionItem, GroupBy, ImportVerdict, InboxEntry, TrustedKey } from './types.js';
 
 export const inboxContract = {
@@ -33,6 +36,21 @@ export const inboxContract = {
       .strict(),
     streams: true,
     summary: { vi: 'Nhập báo cáo của sinh viên, kiểm tra mã băm và chữ ký từng tệp', en: 'Import interns’ reports, checking each digest and signature' },
+  }),
+  'inbox:import-summary': channel<ImportSummary>()({
+    request: z
+      .object({
+        /** Files or folders (their `.json` files) on this computer. */
+        paths: z.array(z.string().min(1).max(4096)).min(1).max(100_000),
+        trustOnFirstUse: z.boolean().default(false),
+        groupBy: groupBy.default('province'),
+        /** CLI and tests only: also write the totals to this XLSX file. */
+        xlsxOut: z.string().min(1).max(4096).optional(),
+        lang: z.enum(['vi', 'en']).default('vi'),
+      })
+      .strict(),
+    streams: true,
+    summary: { vi: 'Nhập báo cáo, rồi tổng hợp (và xuất XLSX) trong một lần', en: 'Import reports, then total them (and export XLSX) in one go' },
   }),
   'inbox:list': channel<InboxEntry[]>()({
     request: z.object({}).strict(),

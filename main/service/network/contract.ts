@@ -23,19 +23,29 @@ export const endpointSchema = z
 
 const host = z.string().min(1).max(253).regex(/^[A-Za-z0-9.:-]+$/);
 
+const endpoints = z.array(endpointSchema).max(50);
+const connectivity = z.object({ url: z.string().regex(/^https?:\/\/\S+$/).max(500), expectBody: z.string().max(500) }).strict();
+
+/** What an `endpointsFile` holds (as `diagnostics/data/endpoints.json`; other keys are ignored). */
+export const endpointsFileSchema = z.object({ endpoints: endpoints.optional(), connectivity: connectivity.optional() });
+
 /** The `network:*` channels: the reachability ladder, the adapters, latency. */
 export const networkContract = {
   'network:check': channel<LadderResult>()({
     request: z
       .object({
         /** Endpoints to check instead of the configured list. */
-        endpoints: z.array(endpointSchema).max(50).optional(),
+        endpoints: endpoints.optional(),
         /** The internet/captive-portal probe instead of the configured one. */
-        connectivity: z.object({ url: z.string().regex(/^https?:\/\/\S+$/).max(500), expectBody: z.string().max(500) }).strict().optional(),
+        connectivity: connectivity.optional(),
+        /** CLI and tests only: a JSON file `{ endpoints, connectivity? }` read by the service. */
+        endpointsFile: z.string().min(1).max(4096).optional(),
         /** Ask these DNS servers instead of the system's. */
         dnsServers: z.array(host).max(5).optional(),
         /** Extra trusted CA certificates (PEM). */
         ca: z.array(z.string().max(20_000)).max(10).optional(),
+        /** CLI and tests only: PEM files read by the service and added to `ca`. */
+        caFiles: z.array(z.string().min(1).max(4096)).max(10).optional(),
         timeoutMs: z.number().int().min(500).max(60_000).optional(),
       })
       .strict(),

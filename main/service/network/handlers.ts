@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
+import type { z } from 'zod';
+
 import { readNetworkConfig } from '../../../diagnostics/network/config.js';
 import { defaultEndpointList, parseEndpointList, type EndpointList } from '../../../diagnostics/network/endpoints.js';
 import { runLadder } from '../../../diagnostics/network/ladder.js';
@@ -9,7 +11,18 @@ import type { HostContext } from '../../../diagnostics/types.js';
 import type { Handlers } from '../define.js';
 import type { ServiceEnv } from '../env.js';
 import { ServiceError } from '../errors.js';
-import type { networkContract, NetworkProgressData } from './contract.js';
+import { readCaFiles, readEndpointsFile } from '../request-files.js';
+import { toRequestIssues } from '../validation.js';
+import { endpointsFileSchema, type networkContract, type NetworkProgressData } from './contract.js';
+
+/** The endpoints and connectivity probe of an `endpointsFile`, checked as the request would be. */
+async function endpointsFromFile(env: ServiceEnv, file: string | undefined): Promise<z.infer<typeof endpointsFileSchema>> {
+  if (file === undefined) return {};
+  const parsed = endpointsFileSchema.safeParse(await readEndpointsFile(env, file));
+  if (parsed.success) return parsed.data;
+  const issues = toRequestIssues(parsed.error).map((i) => ({ ...i, path: `endpointsFile.${i.path}` }));
+  throw new ServiceError('invalid-request', { vi: `Tệp ${file} sai`, en: `${file} is wrong` }, { issues });
+}
 
 /**
  * The service's host for one request: a copy of `env.host`, so a per-context cache a probe
@@ -39,16 +52,18 @@ export async function endpointList(env: ServiceEnv): Promise<EndpointList> {
 export function networkHandlers(env: ServiceEnv): Handlers<typeof networkContract> {
   return {
     'network:check': async (request, { progress, signal }) => {
+      const fromFile = await endpointsFromFile(env, request.endpointsFile);
+      const caFromFiles = (await readCaFiles(env, request.caFiles)) ?? [];
       const ctx = requestHost(env);
       const config = await readNetworkConfig(ctx, signal);
       if (config.status !== 'ok') throw new ServiceError('unavailable', { vi: `Không đọc được cấu hình mạng: ${config.reason}`, en: `Could not read the network configuration: ${config.reason}` });
       const list = await endpointList(env);
       const s = ctx.settings;
-      const asked = request.endpoints?.map(({ okStatuses, placeholder, ...e }) => ({ ...e, ...(okStatuses === undefined ? {} : { okStatuses }), ...(placeholder === undefined ? {} : { placeholder }) }));
+      const asked = (fromFile.endpoints ?? request.endpoints)?.map(({ okStatuses, placeholder, ...e }) => ({ ...e, ...(okStatuses === undefined ? {} : { okStatuses }), ...(placeholder === undefined ? {} : { placeholder }) }));
       const endpoints = asked ?? s?.endpoints ?? list.endpoints;
-      const connectivity = request.connectivity ?? s?.connectivity ?? list.connectivity;
+      const connectivity = fromFile.connectivity ?? request.connectivity ?? s?.connectivity ?? list.connectivity;
       const dnsServers = request.dnsServers ?? s?.dnsServers;
-      const ca = [...(s?.extraCa ?? []), ...(request.ca ?? [])];
+      const ca = [...(s?.extraCa ?? []), ...(request.ca ?? []), ...caFromFiles];
       const total = 4 + endpoints.filter((e) => e.placeholder !== true).length;
       let done = 0;
       const step = (event: 'rung' | 'endpoint', data: NetworkProgressData, label: { vi: string; en: string }): void => {
