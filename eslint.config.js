@@ -19,7 +19,12 @@ export default tseslint.config(
       '@typescript-eslint/no-non-null-assertion': 'off',
       '@typescript-eslint/no-unused-vars': [
         'error',
-        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true },
+        {
+          argsIgnorePattern: '^_',
+          varsIgnorePattern: '^_',
+          destructuredArrayIgnorePattern: '^_',
+          ignoreRestSiblings: true,
+        },
       ],
     },
   },
@@ -64,10 +69,13 @@ export default tseslint.config(
         {
           paths: [
             { name: 'electron', message: 'Only main/electron/ may import electron.' },
-            ...['node:os', 'node:fs', 'node:fs/promises', 'os', 'fs', 'fs/promises'].map((name) => ({
-              name,
-              message: 'Use ctx.os / ctx.fs of the HostContext (diagnostics/context.ts builds the real one).',
-            })),
+            ...['node:os', 'node:fs', 'node:fs/promises', 'os', 'fs', 'fs/promises'].map(
+              (name) => ({
+                name,
+                message:
+                  'Use ctx.os / ctx.fs of the HostContext (diagnostics/context.ts builds the real one).',
+              }),
+            ),
             {
               name: 'systeminformation',
               allowTypeImports: true,

@@ -8,7 +8,14 @@ import { delimiter } from 'node:path';
 
 import { siCall } from './hardware/si.js';
 import { runCommand } from './run-command.js';
-import type { HostContext, HostFs, HostOs, Platform, ProbeContext, ProbeSettings } from './types.js';
+import type {
+  HostContext,
+  HostFs,
+  HostOs,
+  Platform,
+  ProbeContext,
+  ProbeSettings,
+} from './types.js';
 import { createPowerShellRunner } from './windows/powershell.js';
 
 /** This process's platform, narrowed to the three the library knows (anything else is Linux-like). */
@@ -73,7 +80,11 @@ export function createHostContext(overrides: Partial<HostContext> = {}): HostCon
     run,
     // Windows: PowerShell 5.1 by absolute path. Elsewhere PowerShell 7 (`pwsh`) if installed:
     // no probe asks for it there; `xaso capture --scripts` and developers may.
-    powershell: createPowerShellRunner(run, env, platform === 'win32' ? undefined : (env['XASO_PWSH'] ?? 'pwsh')),
+    powershell: createPowerShellRunner(
+      run,
+      env,
+      platform === 'win32' ? undefined : (env['XASO_PWSH'] ?? 'pwsh'),
+    ),
     now: () => Date.now(),
     env,
     os: nodeOs,

@@ -11,7 +11,10 @@ type Rule = Readonly<{ pattern: RegExp; text: (m: RegExpExecArray) => LocalText 
 const RULES: readonly Rule[] = [
   {
     pattern: /(?:^|: )aborted$/,
-    text: () => ({ vi: 'Đã huỷ trước khi kiểm tra xong.', en: 'Cancelled before the check finished.' }),
+    text: () => ({
+      vi: 'Đã huỷ trước khi kiểm tra xong.',
+      en: 'Cancelled before the check finished.',
+    }),
   },
   {
     pattern: /PowerShell did not start within (\d+) s/,

@@ -1,11 +1,7 @@
 import { spawn } from 'node:child_process';
 import { StringDecoder } from 'node:string_decoder';
 
-import {
-  CommandAbortedError,
-  CommandNotFoundError,
-  CommandTimeoutError,
-} from './errors.js';
+import { CommandAbortedError, CommandNotFoundError, CommandTimeoutError } from './errors.js';
 import type { CommandOutput, RunCommand } from './types.js';
 
 /** UTF-8 when the bytes are valid UTF-8, else `fallback` (when given and known to ICU). */

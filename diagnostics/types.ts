@@ -1,6 +1,10 @@
 import type * as SiLib from 'systeminformation';
 
-import type { ConnectivityProbe as NetworkConnectivityProbe, Endpoint as NetworkEndpoint, NetworkConfig } from './network/types.js';
+import type {
+  ConnectivityProbe as NetworkConnectivityProbe,
+  Endpoint as NetworkEndpoint,
+  NetworkConfig,
+} from './network/types.js';
 import type { CheckStatus, LocalText } from './text/types.js';
 
 /**
@@ -14,13 +18,7 @@ export type { CheckStatus, LocalText } from './text/types.js';
 export type Platform = 'win32' | 'darwin' | 'linux';
 
 /** The areas a sweep covers (used by `--only`). */
-export type Area =
-  | 'hardware'
-  | 'os'
-  | 'software'
-  | 'signature'
-  | 'network'
-  | 'printers';
+export type Area = 'hardware' | 'os' | 'software' | 'signature' | 'network' | 'printers';
 
 /** What to do about a check that is not ok: a step, and/or the checklist that fixes it. */
 export type Fix = Readonly<{
@@ -100,7 +98,10 @@ export type PowerShellOptions = Readonly<{
  * Windows it starts `%SystemRoot%\System32\WindowsPowerShell\v1.0\powershell.exe` by absolute
  * path; tests answer from `pwsh` with the fake-Windows module, or from recordings.
  */
-export type PowerShellRunner = (script: string, options: PowerShellOptions) => Promise<CommandOutput>;
+export type PowerShellRunner = (
+  script: string,
+  options: PowerShellOptions,
+) => Promise<CommandOutput>;
 
 /** One address of a network adapter, as `os.networkInterfaces()` reports it. */
 export type HostInterfaceAddress = Readonly<{
@@ -265,7 +266,10 @@ export type Probe = Readonly<{
   title: LocalText;
   /** Hard limit; past it the probe's checks become `unknown` with reason "timeout". */
   timeoutMs: number;
-  run: (ctx: ProbeContext, options: Readonly<{ signal: AbortSignal }>) => Promise<readonly CheckResult[]>;
+  run: (
+    ctx: ProbeContext,
+    options: Readonly<{ signal: AbortSignal }>,
+  ) => Promise<readonly CheckResult[]>;
 }>;
 
 /** A machine's identity that survives reinstalling Windows (hardware-based). */

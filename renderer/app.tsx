@@ -29,12 +29,21 @@ export function App() {
   }, [placeId]);
   return (
     <div className="app">
-      <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); mainRef.current?.focus(); }}>
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault();
+          mainRef.current?.focus();
+        }}
+      >
         {t('skipToContent')}
       </a>
       <header className="app-header">
         <button type="button" className="brand" onClick={() => go('')} aria-label={t('nav.home')}>
-          <span className="brand-mark" aria-hidden="true">{t('brandMark')}</span>
+          <span className="brand-mark" aria-hidden="true">
+            {t('brandMark')}
+          </span>
           <span>
             <span className="brand-name">{t('appName')}</span>
             <span className="brand-tagline">{t('tagline')}</span>
@@ -57,7 +66,13 @@ export function App() {
         </nav>
         <LanguageSwitch />
       </header>
-      <main id="main" ref={mainRef} tabIndex={-1} className="app-main" data-testid={`place-${place?.id ?? 'home'}`}>
+      <main
+        id="main"
+        ref={mainRef}
+        tabIndex={-1}
+        className="app-main"
+        data-testid={`place-${place?.id ?? 'home'}`}
+      >
         {place ? <place.Component subpath={subpath} /> : <HomeScreen onOpen={go} />}
       </main>
       <AppFooter />

@@ -22,8 +22,33 @@ await Promise.all([
   // The CLI is split: its entry holds argv parsing, help and the commands; the service and
   // everything behind it are chunks loaded on the first call (main/cli/index.ts), so
   // `xaso --version` does not parse 1.6 MB.
-  build({ ...common, format: 'esm', banner: { js: '#!/usr/bin/env node\n' + esmBanner.js }, entryPoints: { xaso: 'main/cli/index.ts' }, outdir: 'out/cli', splitting: true, chunkNames: 'chunks/[name]-[hash]' }),
-  build({ ...common, format: 'esm', banner: { js: '#!/usr/bin/env node\n' + esmBanner.js }, entryPoints: ['main/web/index.ts'], outfile: 'out/web/xaso-web.js' }),
-  build({ ...common, format: 'esm', banner: esmBanner, entryPoints: ['main/electron/index.ts'], outfile: 'out/main/index.js' }),
-  build({ ...preloadBuildOptions, sourcemap: true, logLevel: 'warning', outfile: 'out/preload/index.cjs' }),
+  build({
+    ...common,
+    format: 'esm',
+    banner: { js: '#!/usr/bin/env node\n' + esmBanner.js },
+    entryPoints: { xaso: 'main/cli/index.ts' },
+    outdir: 'out/cli',
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+  }),
+  build({
+    ...common,
+    format: 'esm',
+    banner: { js: '#!/usr/bin/env node\n' + esmBanner.js },
+    entryPoints: ['main/web/index.ts'],
+    outfile: 'out/web/xaso-web.js',
+  }),
+  build({
+    ...common,
+    format: 'esm',
+    banner: esmBanner,
+    entryPoints: ['main/electron/index.ts'],
+    outfile: 'out/main/index.js',
+  }),
+  build({
+    ...preloadBuildOptions,
+    sourcemap: true,
+    logLevel: 'warning',
+    outfile: 'out/preload/index.cjs',
+  }),
 ]);

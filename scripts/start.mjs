@@ -16,7 +16,9 @@ const downloadTimeoutMs = Number(process.env.XASO_ELECTRON_DOWNLOAD_TIMEOUT_MS ?
 /** The first line of a failed child's stderr that says what went wrong. */
 function firstError(stderr) {
   const lines = stderr.split('\n').map((line) => line.trim());
-  return lines.find((line) => /error|failed|ENOTFOUND|ECONN/i.test(line)) ?? lines.find(Boolean) ?? '';
+  return (
+    lines.find((line) => /error|failed|ENOTFOUND|ECONN/i.test(line)) ?? lines.find(Boolean) ?? ''
+  );
 }
 
 /**
@@ -82,7 +84,9 @@ function startWeb(reason) {
   );
   const web = join(root, 'out', 'web', 'xaso-web.js');
   run(process.execPath, [web], process.env, (error) => {
-    process.stderr.write(`Không chạy được chế độ web / Could not start web mode: ${error.message}\n`);
+    process.stderr.write(
+      `Không chạy được chế độ web / Could not start web mode: ${error.message}\n`,
+    );
     process.exit(1);
   });
 }

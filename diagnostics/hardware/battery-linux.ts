@@ -5,7 +5,10 @@ import { systemInformationOf } from './si.js';
 import type { BatteryInfo } from './types.js';
 
 /** Charge and capacities of the battery, or `present: false`. */
-export async function readLinuxBattery(ctx: ProbeContext, signal: AbortSignal): Promise<ProbeResult<BatteryInfo>> {
+export async function readLinuxBattery(
+  ctx: ProbeContext,
+  signal: AbortSignal,
+): Promise<ProbeResult<BatteryInfo>> {
   const battery = await systemInformationOf(ctx)('battery', (si) => si.battery(), { signal });
   if (battery.status !== 'ok') return battery;
   const b = battery.data;

@@ -22,7 +22,10 @@ export function parseWindowsBattery(section: unknown): BatteryInfo {
 }
 
 /** Reads the `battery` section. */
-export async function readWin32Battery(ctx: ProbeContext, signal: AbortSignal): Promise<ProbeResult<BatteryInfo>> {
+export async function readWin32Battery(
+  ctx: ProbeContext,
+  signal: AbortSignal,
+): Promise<ProbeResult<BatteryInfo>> {
   const section = await windowsSection(ctx, 'battery', signal);
   return section.status === 'ok' ? ok(parseWindowsBattery(section.data)) : section;
 }

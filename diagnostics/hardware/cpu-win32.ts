@@ -19,7 +19,10 @@ export function parseWindowsCpu(section: unknown): CpuInfo | undefined {
 }
 
 /** Reads the `cpu` section; a missing processor list is a failure. */
-export async function readWin32Cpu(ctx: ProbeContext, signal: AbortSignal): Promise<ProbeResult<CpuInfo>> {
+export async function readWin32Cpu(
+  ctx: ProbeContext,
+  signal: AbortSignal,
+): Promise<ProbeResult<CpuInfo>> {
   const section = await windowsSection(ctx, 'cpu', signal);
   if (section.status !== 'ok') return section;
   const info = parseWindowsCpu(section.data);

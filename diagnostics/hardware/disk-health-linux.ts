@@ -8,7 +8,10 @@ import { systemInformationOf } from './si.js';
 import type { DiskHealth } from './types.js';
 
 /** The physical disks and their S.M.A.R.T. word. */
-export async function readLinuxDisks(ctx: ProbeContext, signal: AbortSignal): Promise<ProbeResult<DiskHealth[]>> {
+export async function readLinuxDisks(
+  ctx: ProbeContext,
+  signal: AbortSignal,
+): Promise<ProbeResult<DiskHealth[]>> {
   const layout = await systemInformationOf(ctx)('diskLayout', (si) => si.diskLayout(), { signal });
   if (layout.status !== 'ok') return layout;
   return ok(

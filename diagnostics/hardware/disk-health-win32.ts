@@ -20,7 +20,10 @@ export function parseWindowsDisks(section: unknown): DiskHealth[] {
 }
 
 /** Reads the `physicalDisks` section. */
-export async function readWin32Disks(ctx: ProbeContext, signal: AbortSignal): Promise<ProbeResult<DiskHealth[]>> {
+export async function readWin32Disks(
+  ctx: ProbeContext,
+  signal: AbortSignal,
+): Promise<ProbeResult<DiskHealth[]>> {
   const section = await windowsSection(ctx, 'physicalDisks', signal);
   return section.status === 'ok' ? ok(parseWindowsDisks(section.data)) : section;
 }

@@ -8,7 +8,10 @@ const SKIP_FS =
   /^(tmpfs|devtmpfs|overlay|squashfs|proc|sysfs|cgroup2?|nsfs|ramfs|efivarfs|fuse\..*)$/i;
 
 /** The mounted, sized volumes. */
-export async function readLinuxVolumes(ctx: ProbeContext, signal: AbortSignal): Promise<ProbeResult<Volume[]>> {
+export async function readLinuxVolumes(
+  ctx: ProbeContext,
+  signal: AbortSignal,
+): Promise<ProbeResult<Volume[]>> {
   const fs = await systemInformationOf(ctx)('fsSize', (si) => si.fsSize(), { signal });
   if (fs.status !== 'ok') return fs;
   return ok(

@@ -18,7 +18,10 @@ export function parseWindowsVolumes(section: unknown): Volume[] {
 }
 
 /** Reads the `volumes` section. */
-export async function readWin32Volumes(ctx: ProbeContext, signal: AbortSignal): Promise<ProbeResult<Volume[]>> {
+export async function readWin32Volumes(
+  ctx: ProbeContext,
+  signal: AbortSignal,
+): Promise<ProbeResult<Volume[]>> {
   const section = await windowsSection(ctx, 'volumes', signal);
   return section.status === 'ok' ? ok(parseWindowsVolumes(section.data)) : section;
 }

@@ -16,7 +16,10 @@ export function parseWindowsMemory(section: unknown): MemoryInfo | undefined {
 }
 
 /** Reads the `os` section; missing sizes are a failure. */
-export async function readWin32Memory(ctx: ProbeContext, signal: AbortSignal): Promise<ProbeResult<MemoryInfo>> {
+export async function readWin32Memory(
+  ctx: ProbeContext,
+  signal: AbortSignal,
+): Promise<ProbeResult<MemoryInfo>> {
   const section = await windowsSection(ctx, 'os', signal);
   if (section.status !== 'ok') return section;
   const info = parseWindowsMemory(section.data);

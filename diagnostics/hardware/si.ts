@@ -21,7 +21,9 @@ export const siCall: SystemInformation = <T>(
 ): Promise<ProbeResult<T>> => {
   const { timeoutMs = 10_000, signal } = options;
   if (signal?.aborted === true) return Promise.resolve(failed<T>('aborted'));
-  const next = queue.then(() => (signal?.aborted === true ? failed<T>('aborted') : callOnce(name, pick, timeoutMs, signal)));
+  const next = queue.then(() =>
+    signal?.aborted === true ? failed<T>('aborted') : callOnce(name, pick, timeoutMs, signal),
+  );
   queue = next.catch(() => undefined);
   return next;
 };
@@ -63,6 +65,8 @@ export function systemInformationOf(ctx: Readonly<{ si?: SystemInformation }>): 
   return (
     ctx.si ??
     (<T>(name: string): Promise<ProbeResult<T>> =>
-      Promise.resolve(unavailable<T>(`systeminformation.${name}() is not available in this context`)))
+      Promise.resolve(
+        unavailable<T>(`systeminformation.${name}() is not available in this context`),
+      ))
   );
 }

@@ -13,7 +13,10 @@ export function parseWindowsTemps(section: unknown): number[] {
 }
 
 /** Readings in °C from the `temps` section. */
-export async function readWin32Temperatures(ctx: ProbeContext, signal: AbortSignal): Promise<ProbeResult<number[]>> {
+export async function readWin32Temperatures(
+  ctx: ProbeContext,
+  signal: AbortSignal,
+): Promise<ProbeResult<number[]>> {
   const section = await windowsSection(ctx, 'temps', signal);
   return section.status === 'ok' ? ok(parseWindowsTemps(section.data)) : section;
 }

@@ -54,7 +54,9 @@ function readTemperatures(ctx: ProbeContext, signal: AbortSignal): Promise<Probe
 
 async function run(ctx: ProbeContext, { signal }: { signal: AbortSignal }): Promise<CheckResult[]> {
   const readings = await readTemperatures(ctx, signal);
-  return [readings.status === 'ok' ? evaluateTemperature(readings.data) : unknownFrom(meta, readings)];
+  return [
+    readings.status === 'ok' ? evaluateTemperature(readings.data) : unknownFrom(meta, readings),
+  ];
 }
 
 /** The probe. */

@@ -29,5 +29,8 @@ function amount(abs: number): Readonly<{ n: number; vi: string; en: string }> {
 export function clockOffsetText(skewMs: number): LocalText {
   const { n, vi, en } = amount(Math.abs(skewMs));
   const fast = skewMs < 0;
-  return { vi: `${fast ? 'nhanh' : 'chậm'} ${n} ${vi}`, en: `${n} ${en} ${fast ? 'fast' : 'slow'}` };
+  return {
+    vi: `${fast ? 'nhanh' : 'chậm'} ${n} ${vi}`,
+    en: `${n} ${en} ${fast ? 'fast' : 'slow'}`,
+  };
 }

@@ -24,18 +24,30 @@ function kindOf(link: Json, wireless: boolean): InterfaceKind {
 }
 
 /** Parses `ip -j -d addr show`; `wireless` names the interfaces that are Wi-Fi. */
-export function parseIpAddr(text: string, wireless: ReadonlySet<string> = new Set()): NetInterface[] {
+export function parseIpAddr(
+  text: string,
+  wireless: ReadonlySet<string> = new Set(),
+): NetInterface[] {
   return asList(text).map((link) => {
     const name = String(link['ifname'] ?? '?');
     const flags = Array.isArray(link['flags']) ? (link['flags'] as unknown[]).map(String) : [];
     const addrs = Array.isArray(link['addr_info']) ? (link['addr_info'] as Json[]) : [];
-    const mac = typeof link['address'] === 'string' && link['link_type'] === 'ether' ? link['address'] : undefined;
+    const mac =
+      typeof link['address'] === 'string' && link['link_type'] === 'ether'
+        ? link['address']
+        : undefined;
     return {
       name,
       kind: kindOf(link, wireless.has(name)),
       up: flags.includes('UP') && flags.includes('LOWER_UP'),
       ...(mac === undefined ? {} : { mac }),
-      ipv4: addrs.filter((a) => a['family'] === 'inet').map((a) => ({ address: String(a['local']), prefix: Number(a['prefixlen']), dhcp: a['dynamic'] === true })),
+      ipv4: addrs
+        .filter((a) => a['family'] === 'inet')
+        .map((a) => ({
+          address: String(a['local']),
+          prefix: Number(a['prefixlen']),
+          dhcp: a['dynamic'] === true,
+        })),
       dns: [],
     };
   });
@@ -43,14 +55,21 @@ export function parseIpAddr(text: string, wireless: ReadonlySet<string> = new Se
 
 /** Parses `ip -j route show default` → the first default gateway and its device. */
 export function parseDefaultRoute(text: string): { gateway: string; dev?: string } | undefined {
-  const route = asList(text).find((r) => r['dst'] === 'default' && typeof r['gateway'] === 'string');
+  const route = asList(text).find(
+    (r) => r['dst'] === 'default' && typeof r['gateway'] === 'string',
+  );
   if (route === undefined) return undefined;
-  return { gateway: String(route['gateway']), ...(typeof route['dev'] === 'string' ? { dev: route['dev'] } : {}) };
+  return {
+    gateway: String(route['gateway']),
+    ...(typeof route['dev'] === 'string' ? { dev: route['dev'] } : {}),
+  };
 }
 
 /** `nameserver` lines of resolv.conf. */
 export function parseResolvConf(text: string): string[] {
-  return [...text.matchAll(/^\s*nameserver\s+(\S+)/gm)].map((m) => m[1] ?? '').filter((s) => s !== '');
+  return [...text.matchAll(/^\s*nameserver\s+(\S+)/gm)]
+    .map((m) => m[1] ?? '')
+    .filter((s) => s !== '');
 }
 
 /** `/proc/net/wireless` → interface → signal level in dBm. */
@@ -68,27 +87,52 @@ export function proxyFromEnv(env: Readonly<Record<string, string | undefined>>):
   const server = env['https_proxy'] ?? env['HTTPS_PROXY'] ?? env['http_proxy'] ?? env['HTTP_PROXY'];
   const bypass = env['no_proxy'] ?? env['NO_PROXY'];
   if (server === undefined || server === '') return { enabled: false, source: 'none' };
-  return { enabled: true, server, ...(bypass === undefined ? {} : { bypass }), source: 'environment' };
+  return {
+    enabled: true,
+    server,
+    ...(bypass === undefined ? {} : { bypass }),
+    source: 'environment',
+  };
 }
 
 /** Reads the whole configuration on Linux. Throws when `ip` cannot run (the caller reports it). */
-export async function linuxNetworkConfig(ctx: ProbeContext, signal?: AbortSignal): Promise<NetworkConfig> {
-  const read = (path: string): Promise<string | undefined> => ctx.fs.readText(path).catch(() => undefined);
+export async function linuxNetworkConfig(
+  ctx: ProbeContext,
+  signal?: AbortSignal,
+): Promise<NetworkConfig> {
+  const read = (path: string): Promise<string | undefined> =>
+    ctx.fs.readText(path).catch(() => undefined);
   const opts = { timeoutMs: 5000, ...(signal === undefined ? {} : { signal }) };
-  const [addr, route] = await Promise.all([ctx.run('ip', ['-j', '-d', 'addr', 'show'], opts), ctx.run('ip', ['-j', 'route', 'show', 'default'], opts)]);
+  const [addr, route] = await Promise.all([
+    ctx.run('ip', ['-j', '-d', 'addr', 'show'], opts),
+    ctx.run('ip', ['-j', 'route', 'show', 'default'], opts),
+  ]);
   const wifiLevels = parseProcWireless((await read('/proc/net/wireless')) ?? '');
   const dns = parseResolvConf((await read('/etc/resolv.conf')) ?? '');
   const def = parseDefaultRoute(route.stdout);
-  const interfaces = await Promise.all(parseIpAddr(addr.stdout, new Set(wifiLevels.keys())).map(async (i) => {
-    const speed = Number((await read(`/sys/class/net/${i.name}/speed`))?.trim());
-    const wifi = i.kind === 'wifi' ? mergeWifi(wifiLevels.get(i.name), i.up ? await readIwLink(ctx, i.name, signal) : undefined) : undefined;
-    return {
-      ...i,
-      ...(Number.isFinite(speed) && speed > 0 ? { speedMbps: speed } : {}),
-      ...(def?.dev === i.name ? { gateway: def.gateway } : {}),
-      dns: i.kind === 'loopback' ? [] : dns,
-      ...(wifi === undefined ? {} : { wifi }),
-    };
-  }));
-  return { interfaces, ...(def === undefined ? {} : { defaultGateway: def.gateway }), dnsServers: dns, proxy: proxyFromEnv(ctx.env) };
+  const interfaces = await Promise.all(
+    parseIpAddr(addr.stdout, new Set(wifiLevels.keys())).map(async (i) => {
+      const speed = Number((await read(`/sys/class/net/${i.name}/speed`))?.trim());
+      const wifi =
+        i.kind === 'wifi'
+          ? mergeWifi(
+              wifiLevels.get(i.name),
+              i.up ? await readIwLink(ctx, i.name, signal) : undefined,
+            )
+          : undefined;
+      return {
+        ...i,
+        ...(Number.isFinite(speed) && speed > 0 ? { speedMbps: speed } : {}),
+        ...(def?.dev === i.name ? { gateway: def.gateway } : {}),
+        dns: i.kind === 'loopback' ? [] : dns,
+        ...(wifi === undefined ? {} : { wifi }),
+      };
+    }),
+  );
+  return {
+    interfaces,
+    ...(def === undefined ? {} : { defaultGateway: def.gateway }),
+    dnsServers: dns,
+    proxy: proxyFromEnv(ctx.env),
+  };
 }

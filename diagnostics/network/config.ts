@@ -15,7 +15,10 @@ const NETWORK_TIMEOUT_MS = 20_000;
 const WIFI_TIMEOUT_MS = 15_000;
 
 /** Reads interfaces, gateway, DNS servers and proxy (or `settings.networkConfig`). Never throws. */
-export async function readNetworkConfig(ctx: ProbeContext, signal?: AbortSignal): Promise<ProbeResult<NetworkConfig>> {
+export async function readNetworkConfig(
+  ctx: ProbeContext,
+  signal?: AbortSignal,
+): Promise<ProbeResult<NetworkConfig>> {
   if (ctx.settings?.networkConfig !== undefined) return ok(ctx.settings.networkConfig);
   switch (ctx.platform) {
     case 'win32':
@@ -30,23 +33,42 @@ export async function readNetworkConfig(ctx: ProbeContext, signal?: AbortSignal)
 }
 
 /** Windows: the network script, then the Wi-Fi one when a Wi-Fi adapter is up. */
-async function readWin32NetworkConfig(ctx: ProbeContext, signal?: AbortSignal): Promise<ProbeResult<NetworkConfig>> {
+async function readWin32NetworkConfig(
+  ctx: ProbeContext,
+  signal?: AbortSignal,
+): Promise<ProbeResult<NetworkConfig>> {
   const options = signal === undefined ? {} : { signal };
-  const result = await runPowerShellJson(ctx, win32NetworkScript, { timeoutMs: NETWORK_TIMEOUT_MS, ...options });
+  const result = await runPowerShellJson(ctx, win32NetworkScript, {
+    timeoutMs: NETWORK_TIMEOUT_MS,
+    ...options,
+  });
   if (result.status !== 'ok') return result;
-  const record = (typeof result.data === 'object' && result.data !== null ? result.data : {}) as Record<string, unknown>;
+  const record = (
+    typeof result.data === 'object' && result.data !== null ? result.data : {}
+  ) as Record<string, unknown>;
   const adapters = partError(record['Adapters']);
   if (adapters !== undefined) return failed(`PowerShell (Get-NetAdapter): ${adapters}`);
   const wired = parseWin32Network(record);
   // The WLAN script compiles P/Invoke code (Add-Type), which antivirus products watch: it runs
   // only when a Wi-Fi adapter is connected, and its failure costs only the Wi-Fi facts.
   if (!wired.interfaces.some((i) => i.kind === 'wifi' && i.up)) return ok(wired);
-  const wifi = await runPowerShellJson(ctx, win32WifiScript, { timeoutMs: WIFI_TIMEOUT_MS, ...options });
-  return ok(parseWin32Network({ ...record, Wifi: wifi.status === 'ok' ? wifi.data : { Error: wifi.reason } }));
+  const wifi = await runPowerShellJson(ctx, win32WifiScript, {
+    timeoutMs: WIFI_TIMEOUT_MS,
+    ...options,
+  });
+  return ok(
+    parseWin32Network({
+      ...record,
+      Wifi: wifi.status === 'ok' ? wifi.data : { Error: wifi.reason },
+    }),
+  );
 }
 
 /** Linux: `linuxNetworkConfig`, its throw turned into a failure. */
-async function readLinuxNetworkConfig(ctx: ProbeContext, signal?: AbortSignal): Promise<ProbeResult<NetworkConfig>> {
+async function readLinuxNetworkConfig(
+  ctx: ProbeContext,
+  signal?: AbortSignal,
+): Promise<ProbeResult<NetworkConfig>> {
   try {
     return ok(await linuxNetworkConfig(ctx, signal));
   } catch (error) {

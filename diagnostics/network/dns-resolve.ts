@@ -9,7 +9,10 @@ import { Resolver } from 'node:dns/promises';
 import { hostsEntries } from './hosts-file.js';
 
 /** A name resolution's outcome. `code` is the resolver's (ENOTFOUND, ETIMEOUT, ESERVFAIL…). */
-export type DnsOutcome = Readonly<{ addresses: string[]; ms: number; source?: 'hosts-file' } | { error: string; code: string; ms: number }>;
+export type DnsOutcome = Readonly<
+  | { addresses: string[]; ms: number; source?: 'hosts-file' }
+  | { error: string; code: string; ms: number }
+>;
 
 /** Options of {@link resolveHost}. */
 export type ResolveOptions = Readonly<{
@@ -44,7 +47,13 @@ export async function resolveHost(host: string, options: ResolveOptions = {}): P
   if (options.servers !== undefined) resolver.setServers([...options.servers]);
   let timer: NodeJS.Timeout | undefined;
   const limit = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(Object.assign(new Error(`no DNS answer within ${timeoutMs} ms`), { code: 'ETIMEOUT' })), timeoutMs);
+    timer = setTimeout(
+      () =>
+        reject(
+          Object.assign(new Error(`no DNS answer within ${timeoutMs} ms`), { code: 'ETIMEOUT' }),
+        ),
+      timeoutMs,
+    );
   });
   try {
     return { addresses: await Promise.race([resolver.resolve4(host), limit]), ms: ms() };

@@ -5,7 +5,13 @@
  */
 import { request as httpRequest, type ClientRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { checkServerIdentity, getCACertificates, rootCertificates, type PeerCertificate, type TLSSocket } from 'node:tls';
+import {
+  checkServerIdentity,
+  getCACertificates,
+  rootCertificates,
+  type PeerCertificate,
+  type TLSSocket,
+} from 'node:tls';
 import type { Socket } from 'node:net';
 
 /** What one request saw. `phase` is the last phase reached when it failed. */
@@ -19,7 +25,14 @@ export type RequestOutcome = Readonly<{
   date?: string;
   location?: string;
   body?: string;
-  tls?: Readonly<{ authorized: boolean; error?: string; subject?: string; issuer?: string; validFrom?: string; validTo?: string }>;
+  tls?: Readonly<{
+    authorized: boolean;
+    error?: string;
+    subject?: string;
+    issuer?: string;
+    validFrom?: string;
+    validTo?: string;
+  }>;
   error?: Readonly<{ phase: 'tcp' | 'tls' | 'http'; code: string; message: string }>;
 }>;
 
@@ -49,13 +62,19 @@ export function tlsVerdict(socket: TLSSocket, host: string): NonNullable<Request
   const cert: PeerCertificate = socket.getPeerCertificate();
   const identity = socket.authorized ? checkServerIdentity(host, cert) : undefined;
   // Node gives `authorizationError` as OpenSSL's code itself (CERT_HAS_EXPIRED…): said once.
-  const error = socket.authorized ? (identity === undefined ? undefined : `ERR_TLS_CERT_ALTNAME_INVALID: ${identity.message}`) : String(socket.authorizationError ?? 'UNKNOWN');
+  const error = socket.authorized
+    ? identity === undefined
+      ? undefined
+      : `ERR_TLS_CERT_ALTNAME_INVALID: ${identity.message}`
+    : String(socket.authorizationError ?? 'UNKNOWN');
   return {
     authorized: socket.authorized && identity === undefined,
     ...(error === undefined ? {} : { error }),
     ...(cert.subject?.CN === undefined ? {} : { subject: String(cert.subject.CN) }),
     ...(cert.issuer?.CN === undefined ? {} : { issuer: String(cert.issuer.CN) }),
-    ...(cert.valid_from === undefined ? {} : { validFrom: new Date(cert.valid_from).toISOString() }),
+    ...(cert.valid_from === undefined
+      ? {}
+      : { validFrom: new Date(cert.valid_from).toISOString() }),
     ...(cert.valid_to === undefined ? {} : { validTo: new Date(cert.valid_to).toISOString() }),
   };
 }
@@ -78,7 +97,8 @@ export function timedRequest(options: TimedRequestOptions): Promise<RequestOutco
       resolve(state);
     };
     const fail = (code: string, message: string): void => {
-      const phase = state.tcpMs === undefined ? 'tcp' : secure && state.tlsMs === undefined ? 'tls' : 'http';
+      const phase =
+        state.tcpMs === undefined ? 'tcp' : secure && state.tlsMs === undefined ? 'tls' : 'http';
       state.error = { phase, code, message };
       finish();
     };
@@ -114,7 +134,15 @@ export function timedRequest(options: TimedRequestOptions): Promise<RequestOutco
       res.on('error', () => finish());
     };
     const req: ClientRequest = secure
-      ? httpsRequest({ ...common, servername: url.hostname, ca: [...trustedRoots(), ...(options.ca ?? [])], rejectUnauthorized: false }, onResponse)
+      ? httpsRequest(
+          {
+            ...common,
+            servername: url.hostname,
+            ca: [...trustedRoots(), ...(options.ca ?? [])],
+            rejectUnauthorized: false,
+          },
+          onResponse,
+        )
       : httpRequest(common, onResponse);
     req.on('socket', (socket: Socket) => {
       socket.once('connect', () => {
@@ -128,7 +156,10 @@ export function timedRequest(options: TimedRequestOptions): Promise<RequestOutco
       }
     });
     req.on('error', (error: NodeJS.ErrnoException) => fail(error.code ?? 'ERROR', error.message));
-    const timer = setTimeout(() => fail('TIMEOUT', `no answer within ${options.timeoutMs} ms`), options.timeoutMs);
+    const timer = setTimeout(
+      () => fail('TIMEOUT', `no answer within ${options.timeoutMs} ms`),
+      options.timeoutMs,
+    );
     options.signal?.addEventListener('abort', () => fail('ABORTED', 'aborted'), { once: true });
     req.end();
   });

@@ -6,7 +6,9 @@ import type { Platform } from '../types.js';
 
 /** Where the hosts file is on `platform` (`systemRoot`: Windows' `%SystemRoot%`). */
 export function hostsFilePath(platform: Platform, systemRoot?: string): string {
-  return platform === 'win32' ? `${systemRoot ?? 'C:\\Windows'}\\System32\\drivers\\etc\\hosts` : '/etc/hosts';
+  return platform === 'win32'
+    ? `${systemRoot ?? 'C:\\Windows'}\\System32\\drivers\\etc\\hosts`
+    : '/etc/hosts';
 }
 
 /** The IPv4 addresses the hosts file `text` gives `host` (case-insensitive), in file order. */

@@ -21,20 +21,38 @@ export function reachable(e: EndpointResult): boolean {
 function clearedGateway(r: Rung, sites: number): Rung {
   if (r.status !== 'fail') return r;
   const { fix: _fix, ...rest } = r;
-  return { ...rest, status: 'ok', detail: t(`${r.detail.vi} Nhưng nó vẫn chuyển tiếp: ${sites} trang bên ngoài trả lời qua nó.`, `${r.detail.en} But it forwards traffic: ${sites} outside sites answer through it.`) };
+  return {
+    ...rest,
+    status: 'ok',
+    detail: t(
+      `${r.detail.vi} Nhưng nó vẫn chuyển tiếp: ${sites} trang bên ngoài trả lời qua nó.`,
+      `${r.detail.en} But it forwards traffic: ${sites} outside sites answer through it.`,
+    ),
+  };
 }
 
 function clearedInternet(r: Rung, sites: number): Rung {
   if (r.status !== 'fail' && r.status !== 'unknown') return r;
   const { fix: _fix, ...rest } = r;
-  return { ...rest, status: 'ok', detail: t(`Internet hoạt động: ${sites} trang dịch vụ công vào được (trang thử kết nối thì không: ${r.detail.vi})`, `The internet works: ${sites} public-service sites are reachable (the connectivity test was not: ${r.detail.en})`) };
+  return {
+    ...rest,
+    status: 'ok',
+    detail: t(
+      `Internet hoạt động: ${sites} trang dịch vụ công vào được (trang thử kết nối thì không: ${r.detail.vi})`,
+      `The internet works: ${sites} public-service sites are reachable (the connectivity test was not: ${r.detail.en})`,
+    ),
+  };
 }
 
 /**
  * The rungs with failures that the sites contradict cleared: the gateway when a site answered
  * through it (a gateway the PC has, that ignores ping); the internet when a site answered HTTP. Other rungs are returned as they are.
  */
-export function weighEvidence(rungs: readonly Rung[], endpoints: readonly EndpointResult[], hasGateway: boolean): Rung[] {
+export function weighEvidence(
+  rungs: readonly Rung[],
+  endpoints: readonly EndpointResult[],
+  hasGateway: boolean,
+): Rung[] {
   const through = endpoints.filter(answered).length;
   const sites = endpoints.filter(reachable).length;
   return rungs.map((r) => {
@@ -52,12 +70,28 @@ export function sitesSummary(results: readonly EndpointResult[], skipped: number
   const ok = results.filter(reachable);
   const slow = ok.filter((e) => e.status === 'warn').length;
   const failed = results.length - ok.length;
-  const vi = [`${ok.length}/${results.length} trang vào được`, slow > 0 ? `${slow} trang chậm hoặc cần chú ý` : '', failed > 0 ? `${failed} trang lỗi` : '', skipped > 0 ? `${skipped} mục chưa điền địa chỉ` : ''];
-  const en = [`${ok.length}/${results.length} sites reachable`, slow > 0 ? `${slow} slow or needing attention` : '', failed > 0 ? `${failed} failing` : '', skipped > 0 ? `${skipped} entries still to edit` : ''];
-  return t(`${vi.filter((x) => x !== '').join(', ')}.`, `${en.filter((x) => x !== '').join(', ')}.`);
+  const vi = [
+    `${ok.length}/${results.length} trang vào được`,
+    slow > 0 ? `${slow} trang chậm hoặc cần chú ý` : '',
+    failed > 0 ? `${failed} trang lỗi` : '',
+    skipped > 0 ? `${skipped} mục chưa điền địa chỉ` : '',
+  ];
+  const en = [
+    `${ok.length}/${results.length} sites reachable`,
+    slow > 0 ? `${slow} slow or needing attention` : '',
+    failed > 0 ? `${failed} failing` : '',
+    skipped > 0 ? `${skipped} entries still to edit` : '',
+  ];
+  return t(
+    `${vi.filter((x) => x !== '').join(', ')}.`,
+    `${en.filter((x) => x !== '').join(', ')}.`,
+  );
 }
 
 /** The status of the sites rung: the worst site, `unknown` when there are none. */
-export function sitesStatus(results: readonly EndpointResult[], worst: (s: CheckStatus[]) => CheckStatus): CheckStatus {
+export function sitesStatus(
+  results: readonly EndpointResult[],
+  worst: (s: CheckStatus[]) => CheckStatus,
+): CheckStatus {
   return results.length === 0 ? 'unknown' : worst(results.map((r) => r.status));
 }

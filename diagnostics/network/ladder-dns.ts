@@ -15,7 +15,11 @@ const t = (vi: string, en: string): LocalText => ({ vi, en });
 const TITLE = t('Phân giải tên miền (DNS)', 'Name resolution (DNS)');
 const quoted = (names: readonly string[]): string => names.map((n) => `"${n}"`).join(', ');
 
-function rung(status: CheckStatus, detail: LocalText, extra: Readonly<{ fix?: LocalText; ms?: number }> = {}): Rung {
+function rung(
+  status: CheckStatus,
+  detail: LocalText,
+  extra: Readonly<{ fix?: LocalText; ms?: number }> = {},
+): Rung {
   return { id: 'dns', status, title: TITLE, detail, ...extra };
 }
 
@@ -23,8 +27,10 @@ function rung(status: CheckStatus, detail: LocalText, extra: Readonly<{ fix?: Lo
 export function endpointNames(results: readonly EndpointResult[]): NameEvidence[] {
   return results.flatMap((r): NameEvidence[] => {
     const host = new URL(r.url).hostname;
-    if (r.addresses !== undefined) return [{ host, outcome: { addresses: [...r.addresses], ms: r.dnsMs ?? 0 } }];
-    if (r.dnsCode !== undefined) return [{ host, outcome: { error: r.dnsCode, code: r.dnsCode, ms: r.dnsMs ?? 0 } }];
+    if (r.addresses !== undefined)
+      return [{ host, outcome: { addresses: [...r.addresses], ms: r.dnsMs ?? 0 } }];
+    if (r.dnsCode !== undefined)
+      return [{ host, outcome: { error: r.dnsCode, code: r.dnsCode, ms: r.dnsMs ?? 0 } }];
     return [];
   });
 }
@@ -35,14 +41,25 @@ function firstPerHost(names: readonly NameEvidence[]): NameEvidence[] {
   return [...byHost.values()];
 }
 
-const codes = (names: readonly NameEvidence[]): string => [...new Set(names.map((n) => ('code' in n.outcome ? n.outcome.code : '')))].join(', ');
+const codes = (names: readonly NameEvidence[]): string =>
+  [...new Set(names.map((n) => ('code' in n.outcome ? n.outcome.code : '')))].join(', ');
 
 /**
  * The DNS rung from `evidence` (the ladder's own probe first). `servers` are the name servers in
  * use; `proxied`: browsers go through a proxy, so a local DNS failure is a warning.
  */
-export function dnsRungFrom(servers: readonly string[], evidence: readonly NameEvidence[], proxied: boolean): Rung {
-  if (servers.length === 0) return rung('fail', t('Máy không có máy chủ DNS nào.', 'No DNS server is configured.'), { fix: t('Bật "Obtain DNS server address automatically", hoặc điền DNS của nhà mạng.', 'Turn on "Obtain DNS server address automatically", or enter the ISP\'s DNS.') });
+export function dnsRungFrom(
+  servers: readonly string[],
+  evidence: readonly NameEvidence[],
+  proxied: boolean,
+): Rung {
+  if (servers.length === 0)
+    return rung('fail', t('Máy không có máy chủ DNS nào.', 'No DNS server is configured.'), {
+      fix: t(
+        'Bật "Obtain DNS server address automatically", hoặc điền DNS của nhà mạng.',
+        'Turn on "Obtain DNS server address automatically", or enter the ISP\'s DNS.',
+      ),
+    });
   const names = firstPerHost(evidence);
   const via = servers.join(', ');
   const resolved = names.filter((n) => 'addresses' in n.outcome);
@@ -51,25 +68,85 @@ export function dnsRungFrom(servers: readonly string[], evidence: readonly NameE
   const first = resolved[0];
   if (first === undefined) return noneResolved(via, names, unknown, silent, proxied);
   const { addresses, ms } = first.outcome as Extract<DnsOutcome, { addresses: string[] }>;
-  const count = names.length > 1 ? t(`; ${resolved.length}/${names.length} tên phân giải được`, `; ${resolved.length}/${names.length} names resolved`) : t('', '');
-  const head = t(`${first.host} → ${addresses.join(', ')} (${ms} ms, DNS ${via}${count.vi})`, `${first.host} → ${addresses.join(', ')} (${ms} ms, DNS ${via}${count.en})`);
+  const count =
+    names.length > 1
+      ? t(
+          `; ${resolved.length}/${names.length} tên phân giải được`,
+          `; ${resolved.length}/${names.length} names resolved`,
+        )
+      : t('', '');
+  const head = t(
+    `${first.host} → ${addresses.join(', ')} (${ms} ms, DNS ${via}${count.vi})`,
+    `${first.host} → ${addresses.join(', ')} (${ms} ms, DNS ${via}${count.en})`,
+  );
   if (silent.length > 0) {
-    return rung('warn', t(`${head.vi}. DNS chập chờn: không trả lời cho ${quoted(silent.map((n) => n.host))} (${codes(silent)}).`, `${head.en}. DNS is unreliable: no answer for ${quoted(silent.map((n) => n.host))} (${codes(silent)}).`), { ms, fix: t('Khởi động lại bộ định tuyến; nếu vẫn chập chờn, đặt DNS của nhà mạng.', 'Restart the router; if it stays unreliable, set the ISP\'s DNS.') });
+    return rung(
+      'warn',
+      t(
+        `${head.vi}. DNS chập chờn: không trả lời cho ${quoted(silent.map((n) => n.host))} (${codes(silent)}).`,
+        `${head.en}. DNS is unreliable: no answer for ${quoted(silent.map((n) => n.host))} (${codes(silent)}).`,
+      ),
+      {
+        ms,
+        fix: t(
+          'Khởi động lại bộ định tuyến; nếu vẫn chập chờn, đặt DNS của nhà mạng.',
+          "Restart the router; if it stays unreliable, set the ISP's DNS.",
+        ),
+      },
+    );
   }
   if (unknown.length > 0) {
     const list = quoted(unknown.map((n) => n.host));
-    return rung('ok', t(`${head.vi}. Máy chủ DNS hoạt động; chỉ ${list} không có trong DNS (tên sai hoặc trang đã đổi địa chỉ).`, `${head.en}. The DNS server works; only ${list} does not exist in DNS (a wrong name, or the site moved).`), { ms });
+    return rung(
+      'ok',
+      t(
+        `${head.vi}. Máy chủ DNS hoạt động; chỉ ${list} không có trong DNS (tên sai hoặc trang đã đổi địa chỉ).`,
+        `${head.en}. The DNS server works; only ${list} does not exist in DNS (a wrong name, or the site moved).`,
+      ),
+      { ms },
+    );
   }
   return rung('ok', head, { ms });
 }
 
-function noneResolved(via: string, names: readonly NameEvidence[], unknown: readonly NameEvidence[], silent: readonly NameEvidence[], proxied: boolean): Rung {
+function noneResolved(
+  via: string,
+  names: readonly NameEvidence[],
+  unknown: readonly NameEvidence[],
+  silent: readonly NameEvidence[],
+  proxied: boolean,
+): Rung {
   const failed = proxied ? 'warn' : 'fail';
-  if (names.length === 0) return rung('unknown', t('Không có tên miền nào để thử.', 'No name to try.'));
+  if (names.length === 0)
+    return rung('unknown', t('Không có tên miền nào để thử.', 'No name to try.'));
   if (silent.length === 0) {
     const list = quoted(unknown.map((n) => n.host));
-    return rung(failed, t(`Máy chủ DNS (${via}) trả lời nhưng không biết tên nào: ${list}.`, `The DNS server (${via}) answers but does not know any of the names: ${list}.`), { fix: t('Đổi DNS sang của nhà mạng hoặc 1.1.1.1/8.8.8.8; kiểm tra bộ lọc tên miền.', 'Switch DNS to the ISP\'s or 1.1.1.1/8.8.8.8; check for domain filtering.') });
+    return rung(
+      failed,
+      t(
+        `Máy chủ DNS (${via}) trả lời nhưng không biết tên nào: ${list}.`,
+        `The DNS server (${via}) answers but does not know any of the names: ${list}.`,
+      ),
+      {
+        fix: t(
+          'Đổi DNS sang của nhà mạng hoặc 1.1.1.1/8.8.8.8; kiểm tra bộ lọc tên miền.',
+          "Switch DNS to the ISP's or 1.1.1.1/8.8.8.8; check for domain filtering.",
+        ),
+      },
+    );
   }
   const waited = Math.max(...silent.map((n) => n.outcome.ms));
-  return rung(failed, t(`Máy chủ DNS (${via}) không trả lời (${codes(silent)}, đã chờ ${waited} ms).`, `The DNS server (${via}) does not answer (${codes(silent)}, waited ${waited} ms).`), { fix: t('Khởi động lại bộ định tuyến; hoặc đặt DNS khác (của nhà mạng, 1.1.1.1, 8.8.8.8).', 'Restart the router; or set another DNS (the ISP\'s, 1.1.1.1, 8.8.8.8).') });
+  return rung(
+    failed,
+    t(
+      `Máy chủ DNS (${via}) không trả lời (${codes(silent)}, đã chờ ${waited} ms).`,
+      `The DNS server (${via}) does not answer (${codes(silent)}, waited ${waited} ms).`,
+    ),
+    {
+      fix: t(
+        'Khởi động lại bộ định tuyến; hoặc đặt DNS khác (của nhà mạng, 1.1.1.1, 8.8.8.8).',
+        "Restart the router; or set another DNS (the ISP's, 1.1.1.1, 8.8.8.8).",
+      ),
+    },
+  );
 }

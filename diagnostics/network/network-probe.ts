@@ -9,7 +9,11 @@ import { defaultEndpointList } from './endpoints.js';
 import { runLadder } from './ladder.js';
 import type { EndpointResult, LadderResult } from './types.js';
 
-const meta = { id: 'network.reachability', area: 'network', title: t('Mạng và các trang dịch vụ công', 'Network and public-service sites') } as const;
+const meta = {
+  id: 'network.reachability',
+  area: 'network',
+  title: t('Mạng và các trang dịch vụ công', 'Network and public-service sites'),
+} as const;
 
 function endpointCheck(e: EndpointResult): CheckResult {
   return check({
@@ -18,15 +22,31 @@ function endpointCheck(e: EndpointResult): CheckResult {
     status: e.status,
     title: e.name,
     detail: e.explanation,
-    values: { url: e.url, breaksAt: e.breaksAt, httpStatus: e.httpStatus, totalMs: e.totalMs, clockSkewMs: e.clockSkewMs },
+    values: {
+      url: e.url,
+      breaksAt: e.breaksAt,
+      httpStatus: e.httpStatus,
+      totalMs: e.totalMs,
+      clockSkewMs: e.clockSkewMs,
+    },
   });
 }
 
 /** The checks of a ladder result: one per rung, then one per endpoint. */
 export function ladderChecks(result: LadderResult): CheckResult[] {
-  const rungs = result.rungs.filter((r) => r.id !== 'endpoints').map((r) =>
-    check({ id: `network.${r.id}`, area: 'network', status: r.status, title: r.title, detail: r.detail, values: { ms: r.ms, breaksAt: result.breaksAt }, ...(r.fix === undefined ? {} : { fix: { text: r.fix } }) }),
-  );
+  const rungs = result.rungs
+    .filter((r) => r.id !== 'endpoints')
+    .map((r) =>
+      check({
+        id: `network.${r.id}`,
+        area: 'network',
+        status: r.status,
+        title: r.title,
+        detail: r.detail,
+        values: { ms: r.ms, breaksAt: result.breaksAt },
+        ...(r.fix === undefined ? {} : { fix: { text: r.fix } }),
+      }),
+    );
   return [...rungs, ...result.endpoints.map(endpointCheck)];
 }
 

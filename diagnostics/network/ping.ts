@@ -23,12 +23,26 @@ export type PingSeries = Readonly<{
 }>;
 
 /** Options of {@link pingHost}. */
-export type PingOptions = Readonly<{ count?: number; perReplyTimeoutS?: number; signal?: AbortSignal }>;
+export type PingOptions = Readonly<{
+  count?: number;
+  perReplyTimeoutS?: number;
+  signal?: AbortSignal;
+}>;
 
 /** The argv of the system ping for `platform` (Windows: `-n COUNT -w MS`, Linux: `-c -W`). */
-export function pingCommand(platform: Platform, host: string, count: number, perReplyTimeoutS: number): { file: string; args: string[] } {
+export function pingCommand(
+  platform: Platform,
+  host: string,
+  count: number,
+  perReplyTimeoutS: number,
+): { file: string; args: string[] } {
   const builder = builders.createBuilder(platform);
-  const config = { timeout: perReplyTimeoutS, min_reply: count, numeric: true, extra: platform === 'linux' ? ['-i', '0.2'] : [] };
+  const config = {
+    timeout: perReplyTimeoutS,
+    min_reply: count,
+    numeric: true,
+    extra: platform === 'linux' ? ['-i', '0.2'] : [],
+  };
   const args = builder.getCommandArguments(host, config);
   return { file: platform === 'win32' ? 'ping.exe' : 'ping', args };
 }
@@ -37,7 +51,8 @@ export function pingCommand(platform: Platform, host: string, count: number, per
 export function fallbackPingTimes(stdout: string): number[] {
   const times: number[] = [];
   for (const line of stdout.split(/\r?\n/)) {
-    const match = /[=<]\s*([\d.]+)\s*(?:ms|мс)\S*\s+TTL=\d+/i.exec(line) ?? /time[=<]([\d.]+)\s*ms/i.exec(line);
+    const match =
+      /[=<]\s*([\d.]+)\s*(?:ms|мс)\S*\s+TTL=\d+/i.exec(line) ?? /time[=<]([\d.]+)\s*ms/i.exec(line);
     if (match?.[1] !== undefined) times.push(Number(match[1]));
   }
   return times;
@@ -48,11 +63,18 @@ export function fallbackPingTimes(stdout: string): number[] {
  * Uses the `ping` package's parser; if it throws or finds no reply while our anchored rule
  * does, the fallback's times are used.
  */
-export function parsePingOutput(platform: Platform, host: string, stdout: string, count: number): PingSeries {
+export function parsePingOutput(
+  platform: Platform,
+  host: string,
+  stdout: string,
+  count: number,
+): PingSeries {
   const fallback = fallbackPingTimes(stdout);
   let times: number[] | undefined;
   try {
-    const parser = parsers.createParser(host, platform, { packetSize: platform === 'win32' ? 32 : 56 });
+    const parser = parsers.createParser(host, platform, {
+      packetSize: platform === 'win32' ? 32 : 56,
+    });
     for (const line of stdout.split('\n')) parser.eat(line);
     const result = parser.getResult();
     const raw = Array.isArray(result['times']) ? (result['times'] as unknown[]) : [];
@@ -62,19 +84,31 @@ export function parsePingOutput(platform: Platform, host: string, stdout: string
   }
   // Our rule is anchored on TTL=, so when both found replies but disagree (node-ping reads the
   // token after "=<packet size>", which goes wrong on unusual output), ours wins.
-  const agree = times !== undefined && times.length === fallback.length && times.every((v, i) => v === fallback[i]);
+  const agree =
+    times !== undefined &&
+    times.length === fallback.length &&
+    times.every((v, i) => v === fallback[i]);
   const usePackage = times !== undefined && (fallback.length === 0 || agree);
   const chosen = usePackage ? (times ?? []) : fallback;
   const series: (number | null)[] = chosen.slice(0, count);
   while (series.length < count) series.push(null);
-  return { host, method: 'icmp', timesMs: series, parser: usePackage ? 'ping-package' : 'fallback' };
+  return {
+    host,
+    method: 'icmp',
+    timesMs: series,
+    parser: usePackage ? 'ping-package' : 'fallback',
+  };
 }
 
 /**
  * Pings `host` `count` times. The whole run has a hard limit of count × (timeout + 1 s) + 2 s.
  * Windows falls back to `Win32_PingStatus` when `ping.exe` cannot run.
  */
-export async function pingHost(ctx: ProbeContext, host: string, options: PingOptions = {}): Promise<ProbeResult<PingSeries>> {
+export async function pingHost(
+  ctx: ProbeContext,
+  host: string,
+  options: PingOptions = {},
+): Promise<ProbeResult<PingSeries>> {
   const count = options.count ?? 4;
   const perReplyTimeoutS = options.perReplyTimeoutS ?? 1;
   const timeoutMs = count * (perReplyTimeoutS + 1) * 1000 + 2000;
@@ -85,8 +119,17 @@ export async function pingHost(ctx: ProbeContext, host: string, options: PingOpt
     return ok(parsePingOutput(ctx.platform, host, output.stdout, count));
   } catch (error) {
     if (ctx.platform === 'win32' && options.signal?.aborted !== true) {
-      const result = await runPowerShellJson(ctx, win32PingStatusScript(host, count, perReplyTimeoutS * 1000), { timeoutMs, ...signal });
-      if (result.status === 'ok') return ok({ host, method: 'win32-pingstatus', timesMs: parseWin32PingStatus(result.data, count) });
+      const result = await runPowerShellJson(
+        ctx,
+        win32PingStatusScript(host, count, perReplyTimeoutS * 1000),
+        { timeoutMs, ...signal },
+      );
+      if (result.status === 'ok')
+        return ok({
+          host,
+          method: 'win32-pingstatus',
+          timesMs: parseWin32PingStatus(result.data, count),
+        });
     }
     return failed(error instanceof Error ? error.message : String(error));
   }

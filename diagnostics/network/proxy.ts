@@ -5,7 +5,12 @@
  * name is resolved by the proxy, not here. A PAC script (`AutoConfigURL`) is not evaluated.
  */
 import { connect as netConnect, type Socket } from 'node:net';
-import { connect as tlsConnect, getCACertificates, rootCertificates, type TLSSocket } from 'node:tls';
+import {
+  connect as tlsConnect,
+  getCACertificates,
+  rootCertificates,
+  type TLSSocket,
+} from 'node:tls';
 
 import { tlsVerdict, type RequestOutcome } from './endpoint-request.js';
 import type { ProxySettings } from './types.js';
@@ -25,7 +30,13 @@ function bypassed(host: string, bypass: string | undefined): boolean {
       if (!host.includes('.')) return true;
       continue;
     }
-    const pattern = new RegExp(`^${raw.replace(/^\./, '*.').replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`, 'i');
+    const pattern = new RegExp(
+      `^${raw
+        .replace(/^\./, '*.')
+        .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '.*')}$`,
+      'i',
+    );
     if (pattern.test(host)) return true;
   }
   return false;
@@ -36,10 +47,16 @@ function bypassed(host: string, bypass: string | undefined): boolean {
  * `http://host:port` and Windows' `http=h:p;https=h:p` form.
  */
 export function proxyFor(settings: ProxySettings, url: URL): ProxyAddress | undefined {
-  if (!settings.enabled || settings.server === undefined || bypassed(url.hostname, settings.bypass)) return undefined;
+  if (!settings.enabled || settings.server === undefined || bypassed(url.hostname, settings.bypass))
+    return undefined;
   const scheme = url.protocol.replace(':', '');
   if (!settings.server.includes('=')) return hostPort(settings.server);
-  const parts = new Map(settings.server.split(';').map((p) => p.split('=') as [string, string]).map(([k, v]) => [k.trim().toLowerCase(), v ?? '']));
+  const parts = new Map(
+    settings.server
+      .split(';')
+      .map((p) => p.split('=') as [string, string])
+      .map(([k, v]) => [k.trim().toLowerCase(), v ?? '']),
+  );
   const chosen = parts.get(scheme) ?? parts.get('http');
   return chosen === undefined ? undefined : hostPort(chosen);
 }
@@ -68,16 +85,27 @@ export function dechunk(raw: Buffer): Buffer {
 }
 
 /** Reads an HTTP head (status, Date, Location) and up to `bodyBytes` of body from `socket`. */
-function readResponse(socket: Socket, bodyBytes: number, onHead: () => void): Promise<{ status: number; headers: Map<string, string>; body: string }> {
+function readResponse(
+  socket: Socket,
+  bodyBytes: number,
+  onHead: () => void,
+): Promise<{ status: number; headers: Map<string, string>; body: string }> {
   return new Promise((resolve, reject) => {
     let data = Buffer.alloc(0);
     let head: { status: number; headers: Map<string, string>; at: number } | undefined;
     const finish = (): void => {
       socket.destroy();
-      if (head === undefined) return reject(Object.assign(new Error('closed before an answer'), { code: 'ECONNRESET' }));
+      if (head === undefined)
+        return reject(Object.assign(new Error('closed before an answer'), { code: 'ECONNRESET' }));
       const raw = data.subarray(head.at);
-      const body = /chunked/i.test(head.headers.get('transfer-encoding') ?? '') ? dechunk(raw) : raw;
-      resolve({ status: head.status, headers: head.headers, body: body.subarray(0, bodyBytes).toString('utf8') });
+      const body = /chunked/i.test(head.headers.get('transfer-encoding') ?? '')
+        ? dechunk(raw)
+        : raw;
+      resolve({
+        status: head.status,
+        headers: head.headers,
+        body: body.subarray(0, bodyBytes).toString('utf8'),
+      });
     };
     socket.on('data', (chunk: Buffer) => {
       data = Buffer.concat([data, chunk]);
@@ -85,8 +113,19 @@ function readResponse(socket: Socket, bodyBytes: number, onHead: () => void): Pr
         const end = data.indexOf('\r\n\r\n');
         if (end < 0) return;
         const lines = data.subarray(0, end).toString('latin1').split('\r\n');
-        const headers = new Map(lines.slice(1).map((l) => [l.slice(0, l.indexOf(':')).trim().toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]));
-        head = { status: Number(/^HTTP\/\d\.\d (\d{3})/.exec(lines[0] ?? '')?.[1] ?? 0), headers, at: end + 4 };
+        const headers = new Map(
+          lines
+            .slice(1)
+            .map((l) => [
+              l.slice(0, l.indexOf(':')).trim().toLowerCase(),
+              l.slice(l.indexOf(':') + 1).trim(),
+            ]),
+        );
+        head = {
+          status: Number(/^HTTP\/\d\.\d (\d{3})/.exec(lines[0] ?? '')?.[1] ?? 0),
+          headers,
+          at: end + 4,
+        };
         onHead();
       }
       if (data.length - head.at >= bodyBytes) finish();
@@ -97,9 +136,22 @@ function readResponse(socket: Socket, bodyBytes: number, onHead: () => void): Pr
 }
 
 /** Options of {@link proxiedRequest}. */
-export type ProxiedRequestOptions = Readonly<{ proxy: ProxyAddress; url: URL; ca?: readonly string[]; timeoutMs: number; bodyBytes?: number }>;
+export type ProxiedRequestOptions = Readonly<{
+  proxy: ProxyAddress;
+  url: URL;
+  ca?: readonly string[];
+  timeoutMs: number;
+  bodyBytes?: number;
+}>;
 
-async function openTunnel(proxy: ProxyAddress, url: URL, port: number, state: { tcpMs?: number }, since: () => number, track: (s: Socket) => Socket): Promise<Socket> {
+async function openTunnel(
+  proxy: ProxyAddress,
+  url: URL,
+  port: number,
+  state: { tcpMs?: number },
+  since: () => number,
+  track: (s: Socket) => Socket,
+): Promise<Socket> {
   const socket = track(netConnect({ host: proxy.host, port: proxy.port }));
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', () => resolve());
@@ -118,7 +170,10 @@ async function openTunnel(proxy: ProxyAddress, url: URL, port: number, state: { 
     socket.on('data', onData);
     socket.once('error', reject);
   });
-  if (answer !== 200) throw Object.assign(new Error(`the proxy refused CONNECT (${answer})`), { code: `PROXY_${answer}` });
+  if (answer !== 200)
+    throw Object.assign(new Error(`the proxy refused CONNECT (${answer})`), {
+      code: `PROXY_${answer}`,
+    });
   return socket;
 }
 
@@ -142,12 +197,22 @@ export async function proxiedRequest(options: ProxiedRequestOptions): Promise<Re
     sockets.push(s);
     return s;
   };
-  const phase = (code: string): 'tcp' | 'tls' | 'http' => (state.tcpMs === undefined || code.startsWith('PROXY_') ? 'tcp' : secure && state.tlsMs === undefined ? 'tls' : 'http');
+  const phase = (code: string): 'tcp' | 'tls' | 'http' =>
+    state.tcpMs === undefined || code.startsWith('PROXY_')
+      ? 'tcp'
+      : secure && state.tlsMs === undefined
+        ? 'tls'
+        : 'http';
   const work = async (): Promise<void> => {
     let socket: Socket;
     if (secure) {
       const tunnel = await openTunnel(proxy, url, port, state, since, track);
-      const tls: TLSSocket = tlsConnect({ socket: tunnel, servername: url.hostname, ca: trustedRoots(options.ca ?? []), rejectUnauthorized: false });
+      const tls: TLSSocket = tlsConnect({
+        socket: tunnel,
+        servername: url.hostname,
+        ca: trustedRoots(options.ca ?? []),
+        rejectUnauthorized: false,
+      });
       track(tls);
       await connected(tls, 'secureConnect');
       state.tlsMs = since();
@@ -159,7 +224,9 @@ export async function proxiedRequest(options: ProxiedRequestOptions): Promise<Re
       state.tcpMs = since();
     }
     const target = secure ? `${url.pathname}${url.search}` : url.href;
-    socket.write(`GET ${target} HTTP/1.1\r\nHost: ${url.host}\r\nUser-Agent: XaSo-diagnostics/0.1\r\nConnection: close\r\n\r\n`);
+    socket.write(
+      `GET ${target} HTTP/1.1\r\nHost: ${url.host}\r\nUser-Agent: XaSo-diagnostics/0.1\r\nConnection: close\r\n\r\n`,
+    );
     const response = await readResponse(socket, options.bodyBytes ?? 0, () => {
       state.httpMs = since();
     });
@@ -175,15 +242,27 @@ export async function proxiedRequest(options: ProxiedRequestOptions): Promise<Re
     timer = setTimeout(() => resolve('timeout'), options.timeoutMs);
   });
   const outcome = await Promise.race([
-    work().then(() => 'done' as const, (error: unknown) => {
-      const code = (error as NodeJS.ErrnoException).code ?? 'ERROR';
-      state.error = { phase: phase(code), code, message: error instanceof Error ? error.message : String(error) };
-      return 'failed' as const;
-    }),
+    work().then(
+      () => 'done' as const,
+      (error: unknown) => {
+        const code = (error as NodeJS.ErrnoException).code ?? 'ERROR';
+        state.error = {
+          phase: phase(code),
+          code,
+          message: error instanceof Error ? error.message : String(error),
+        };
+        return 'failed' as const;
+      },
+    ),
     timeout,
   ]);
   clearTimeout(timer);
-  if (outcome === 'timeout') state.error = { phase: phase('TIMEOUT'), code: 'TIMEOUT', message: `no answer within ${options.timeoutMs} ms` };
+  if (outcome === 'timeout')
+    state.error = {
+      phase: phase('TIMEOUT'),
+      code: 'TIMEOUT',
+      message: `no answer within ${options.timeoutMs} ms`,
+    };
   for (const s of sockets) s.destroy();
   return { ...state, endMs: since() };
 }

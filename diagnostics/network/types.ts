@@ -115,7 +115,14 @@ export type EndpointResult = Readonly<{
   httpMs?: number;
   totalMs: number;
   httpStatus?: number;
-  tls?: Readonly<{ authorized: boolean; error?: string; subject?: string; issuer?: string; validFrom?: string; validTo?: string }>;
+  tls?: Readonly<{
+    authorized: boolean;
+    error?: string;
+    subject?: string;
+    issuer?: string;
+    validFrom?: string;
+    validTo?: string;
+  }>;
   /** Server clock (HTTP Date) minus ours, in ms, when the server sent a Date. */
   clockSkewMs?: number;
   /** `host:port` of the proxy the check went through, when one applied. */
@@ -126,7 +133,14 @@ export type EndpointResult = Readonly<{
 export type RungId = 'link' | 'gateway' | 'dns' | 'internet' | 'endpoints';
 
 /** One rung's verdict. */
-export type Rung = Readonly<{ id: RungId; status: CheckStatus; title: LocalText; detail: LocalText; fix?: LocalText; ms?: number }>;
+export type Rung = Readonly<{
+  id: RungId;
+  status: CheckStatus;
+  title: LocalText;
+  detail: LocalText;
+  fix?: LocalText;
+  ms?: number;
+}>;
 
 /** The whole reachability check. */
 export type LadderResult = Readonly<{

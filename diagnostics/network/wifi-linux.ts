@@ -20,7 +20,8 @@ function unescapeSsid(raw: string): string {
   return Buffer.from(bytes).toString('utf8');
 }
 
-const field = (text: string, name: string): string | undefined => new RegExp(`^\\s*${name}:\\s*(.+?)\\s*$`, 'm').exec(text)?.[1];
+const field = (text: string, name: string): string | undefined =>
+  new RegExp(`^\\s*${name}:\\s*(.+?)\\s*$`, 'm').exec(text)?.[1];
 
 /** Parses `iw dev <if> link`; `undefined` for "Not connected." or unknown text. */
 export function parseIwLink(text: string): WifiInfo | undefined {
@@ -47,9 +48,17 @@ export function parseIwLink(text: string): WifiInfo | undefined {
 }
 
 /** Runs `iw dev <name> link`; `undefined` when iw is missing, fails or says "Not connected". */
-export async function readIwLink(ctx: ProbeContext, name: string, signal?: AbortSignal): Promise<WifiInfo | undefined> {
+export async function readIwLink(
+  ctx: ProbeContext,
+  name: string,
+  signal?: AbortSignal,
+): Promise<WifiInfo | undefined> {
   try {
-    const out = await ctx.run('iw', ['dev', name, 'link'], { timeoutMs: 3000, env: { LC_ALL: 'C' }, ...(signal === undefined ? {} : { signal }) });
+    const out = await ctx.run('iw', ['dev', name, 'link'], {
+      timeoutMs: 3000,
+      env: { LC_ALL: 'C' },
+      ...(signal === undefined ? {} : { signal }),
+    });
     return out.exitCode === 0 ? parseIwLink(out.stdout) : undefined;
   } catch {
     return undefined;
@@ -57,9 +66,16 @@ export async function readIwLink(ctx: ProbeContext, name: string, signal?: Abort
 }
 
 /** Combines `/proc/net/wireless`'s level with iw's facts (iw's own signal wins when present). */
-export function mergeWifi(procDbm: number | undefined, iw: WifiInfo | undefined): WifiInfo | undefined {
+export function mergeWifi(
+  procDbm: number | undefined,
+  iw: WifiInfo | undefined,
+): WifiInfo | undefined {
   if (procDbm === undefined && iw === undefined) return undefined;
   const dbm = iw?.signalDbm ?? procDbm;
   const level = dbm === undefined ? undefined : signalLevel({ signalDbm: dbm });
-  return { ...iw, ...(dbm === undefined ? {} : { signalDbm: dbm }), ...(level === undefined ? {} : { level }) };
+  return {
+    ...iw,
+    ...(dbm === undefined ? {} : { signalDbm: dbm }),
+    ...(level === undefined ? {} : { level }),
+  };
 }

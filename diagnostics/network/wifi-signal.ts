@@ -16,9 +16,13 @@ export function dbmFromQuality(quality: number): number {
 }
 
 /** Level of a signal: percent (Windows quality) wins, else a measured dBm. */
-export function signalLevel(wifi: Pick<WifiInfo, 'signalPercent' | 'signalDbm' | 'estimated'>): SignalLevel | undefined {
-  if (wifi.signalPercent !== undefined) return wifi.signalPercent >= 70 ? 'strong' : wifi.signalPercent >= 40 ? 'fair' : 'weak';
-  if (wifi.signalDbm !== undefined && wifi.estimated !== true) return wifi.signalDbm >= -60 ? 'strong' : wifi.signalDbm >= -75 ? 'fair' : 'weak';
+export function signalLevel(
+  wifi: Pick<WifiInfo, 'signalPercent' | 'signalDbm' | 'estimated'>,
+): SignalLevel | undefined {
+  if (wifi.signalPercent !== undefined)
+    return wifi.signalPercent >= 70 ? 'strong' : wifi.signalPercent >= 40 ? 'fair' : 'weak';
+  if (wifi.signalDbm !== undefined && wifi.estimated !== true)
+    return wifi.signalDbm >= -60 ? 'strong' : wifi.signalDbm >= -75 ? 'fair' : 'weak';
   return undefined;
 }
 
@@ -50,15 +54,27 @@ const PHY_EHT = 11;
 /** DOT11_PHY_TYPE → readable 802.11 generation (windot11.h / MS Learn DOT11_PHY_TYPE). */
 export function phyName(phyType: number): string | undefined {
   const names: Readonly<Record<number, string>> = {
-    4: '802.11a', 5: '802.11b', 6: '802.11g', 7: '802.11n (Wi-Fi 4)', 8: '802.11ac (Wi-Fi 5)',
-    9: '802.11ad', 10: '802.11ax (Wi-Fi 6/6E)', 11: '802.11be (Wi-Fi 7)',
+    4: '802.11a',
+    5: '802.11b',
+    6: '802.11g',
+    7: '802.11n (Wi-Fi 4)',
+    8: '802.11ac (Wi-Fi 5)',
+    9: '802.11ad',
+    10: '802.11ax (Wi-Fi 6/6E)',
+    11: '802.11be (Wi-Fi 7)',
   };
   return names[phyType];
 }
 
 /** The signal as figures, language-neutral: `35% (≈ −83 dBm)` or `−80 dBm`. */
-export function signalFigure(wifi: Pick<WifiInfo, 'signalPercent' | 'signalDbm' | 'estimated'>): string {
-  const dbm = wifi.signalDbm === undefined ? undefined : `${wifi.estimated === true ? '≈ ' : ''}${wifi.signalDbm} dBm`;
-  if (wifi.signalPercent !== undefined) return dbm === undefined ? `${wifi.signalPercent}%` : `${wifi.signalPercent}% (${dbm})`;
+export function signalFigure(
+  wifi: Pick<WifiInfo, 'signalPercent' | 'signalDbm' | 'estimated'>,
+): string {
+  const dbm =
+    wifi.signalDbm === undefined
+      ? undefined
+      : `${wifi.estimated === true ? '≈ ' : ''}${wifi.signalDbm} dBm`;
+  if (wifi.signalPercent !== undefined)
+    return dbm === undefined ? `${wifi.signalPercent}%` : `${wifi.signalPercent}% (${dbm})`;
   return dbm ?? '?';
 }

@@ -90,11 +90,20 @@ const guidKey = (guid: string): string => guid.replace(/[{}]/g, '').toLowerCase(
 export function parseWlanInterface(entry: unknown): WifiInfo | undefined {
   if (num(entry, 'State') !== 1) return undefined;
   const queryError = num(entry, 'QueryError');
-  if (queryError === ERROR_ACCESS_DENIED) return { unavailable: 'location-permission', unavailableDetail: 'WlanQueryInterface: ERROR_ACCESS_DENIED (5)' };
-  if (queryError !== undefined) return { unavailable: 'wlan-error', unavailableDetail: `WlanQueryInterface: ${queryError}` };
+  if (queryError === ERROR_ACCESS_DENIED)
+    return {
+      unavailable: 'location-permission',
+      unavailableDetail: 'WlanQueryInterface: ERROR_ACCESS_DENIED (5)',
+    };
+  if (queryError !== undefined)
+    return { unavailable: 'wlan-error', unavailableDetail: `WlanQueryInterface: ${queryError}` };
   const ssid = str(entry, 'Ssid');
   const bssid = str(entry, 'Bssid');
-  if (ssid === undefined && (bssid === undefined || bssid === '00:00:00:00:00:00')) return { unavailable: 'location-permission', unavailableDetail: 'WlanQueryInterface: empty SSID and BSSID' };
+  if (ssid === undefined && (bssid === undefined || bssid === '00:00:00:00:00:00'))
+    return {
+      unavailable: 'location-permission',
+      unavailableDetail: 'WlanQueryInterface: empty SSID and BSSID',
+    };
   const quality = num(entry, 'SignalQuality');
   const rssi = num(entry, 'Rssi');
   const phyType = num(entry, 'PhyType');
@@ -105,7 +114,11 @@ export function parseWlanInterface(entry: unknown): WifiInfo | undefined {
   const tx = num(entry, 'TxKbps');
   const measured = rssi !== undefined && rssi < 0 && rssi > -120;
   const dbm = measured ? rssi : quality === undefined ? undefined : dbmFromQuality(quality);
-  const signal = { ...(quality === undefined ? {} : { signalPercent: quality }), ...(dbm === undefined ? {} : { signalDbm: dbm }), ...(dbm !== undefined && !measured ? { estimated: true } : {}) };
+  const signal = {
+    ...(quality === undefined ? {} : { signalPercent: quality }),
+    ...(dbm === undefined ? {} : { signalDbm: dbm }),
+    ...(dbm !== undefined && !measured ? { estimated: true } : {}),
+  };
   const level = signalLevel(signal);
   return {
     ...signal,
@@ -128,16 +141,33 @@ export type WifiAdapterKey = Readonly<{ guid?: string; description?: string }>;
  * (not connected). A section that failed as a whole is `wlan-error`, but only for an adapter that
  * is up (a Wi-Fi card that is not connected has no signal to miss).
  */
-export function wifiForAdapter(section: unknown, adapter: WifiAdapterKey, up: boolean): WifiInfo | undefined {
+export function wifiForAdapter(
+  section: unknown,
+  adapter: WifiAdapterKey,
+  up: boolean,
+): WifiInfo | undefined {
   if (bool(section, 'LockedDown') === true) {
-    return up ? { unavailable: 'locked-down', unavailableDetail: str(section, 'Error') ?? 'ConstrainedLanguage' } : undefined;
+    return up
+      ? {
+          unavailable: 'locked-down',
+          unavailableDetail: str(section, 'Error') ?? 'ConstrainedLanguage',
+        }
+      : undefined;
   }
-  const error = str(section, 'Error') ?? (num(section, 'OpenError') ?? num(section, 'EnumError'))?.toString();
+  const error =
+    str(section, 'Error') ?? (num(section, 'OpenError') ?? num(section, 'EnumError'))?.toString();
   if (error !== undefined || section === undefined || section === null) {
-    return up ? { unavailable: 'wlan-error', unavailableDetail: error ?? 'no WLAN data' } : undefined;
+    return up
+      ? { unavailable: 'wlan-error', unavailableDetail: error ?? 'no WLAN data' }
+      : undefined;
   }
   const entries = asArray((section as Record<string, unknown>)['Interfaces']);
-  const entry = entries.find((e) => adapter.guid !== undefined && guidKey(str(e, 'Guid') ?? '') === guidKey(adapter.guid))
-    ?? entries.find((e) => adapter.description !== undefined && str(e, 'Description') === adapter.description);
+  const entry =
+    entries.find(
+      (e) => adapter.guid !== undefined && guidKey(str(e, 'Guid') ?? '') === guidKey(adapter.guid),
+    ) ??
+    entries.find(
+      (e) => adapter.description !== undefined && str(e, 'Description') === adapter.description,
+    );
   return entry === undefined ? undefined : parseWlanInterface(entry);
 }

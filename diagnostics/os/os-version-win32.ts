@@ -22,7 +22,10 @@ export function parseWindowsVersion(section: unknown): WindowsVersion | undefine
 }
 
 /** Reads the `os` section; no BuildNumber is a failure. */
-export async function readWin32Version(ctx: ProbeContext, signal: AbortSignal): Promise<ProbeResult<WindowsVersion>> {
+export async function readWin32Version(
+  ctx: ProbeContext,
+  signal: AbortSignal,
+): Promise<ProbeResult<WindowsVersion>> {
   const section = await windowsSection(ctx, 'os', signal);
   if (section.status !== 'ok') return section;
   const v = parseWindowsVersion(section.data);

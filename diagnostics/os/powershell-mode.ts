@@ -18,13 +18,18 @@ export type ShellInfo = Readonly<{ version: string; languageMode: string }>;
 export function parseShell(section: unknown): ShellInfo | undefined {
   const version = str(section, 'PSVersion');
   const languageMode = str(section, 'LanguageMode');
-  return version === undefined || languageMode === undefined ? undefined : { version, languageMode };
+  return version === undefined || languageMode === undefined
+    ? undefined
+    : { version, languageMode };
 }
 
 const meta = {
   id: 'os.powershell',
   area: 'os',
-  title: t('PowerShell (công cụ Xã Số dùng để đọc máy)', 'PowerShell (what Xã Số reads the PC with)'),
+  title: t(
+    'PowerShell (công cụ Xã Số dùng để đọc máy)',
+    'PowerShell (what Xã Số reads the PC with)',
+  ),
 } as const;
 
 /** ok in Full Language mode; warn when locked down (some facts cannot be read). */
@@ -34,7 +39,10 @@ export function evaluateShell(info: ShellInfo): CheckResult {
     return check({
       ...meta,
       status: 'ok',
-      detail: t(`PowerShell ${info.version}, chạy đầy đủ.`, `PowerShell ${info.version}, full language mode.`),
+      detail: t(
+        `PowerShell ${info.version}, chạy đầy đủ.`,
+        `PowerShell ${info.version}, full language mode.`,
+      ),
       values,
     });
   }
@@ -59,7 +67,11 @@ async function runWin32(ctx: ProbeContext, signal: AbortSignal): Promise<CheckRe
   const section = await windowsSection(ctx, 'shell', signal);
   if (section.status !== 'ok') return [unknownFrom(meta, section)];
   const info = parseShell(section.data);
-  return [info === undefined ? unknownFrom(meta, { status: 'failed', reason: 'no PowerShell version' }) : evaluateShell(info)];
+  return [
+    info === undefined
+      ? unknownFrom(meta, { status: 'failed', reason: 'no PowerShell version' })
+      : evaluateShell(info),
+  ];
 }
 
 function run(ctx: ProbeContext, { signal }: { signal: AbortSignal }): Promise<CheckResult[]> {
@@ -71,7 +83,10 @@ function run(ctx: ProbeContext, { signal }: { signal: AbortSignal }): Promise<Ch
       return Promise.resolve([
         notApplicable(
           meta,
-          t('Không áp dụng: chỉ máy Windows được đọc qua PowerShell.', 'Not applicable: only Windows is read through PowerShell.'),
+          t(
+            'Không áp dụng: chỉ máy Windows được đọc qua PowerShell.',
+            'Not applicable: only Windows is read through PowerShell.',
+          ),
           'PowerShell is only used on Windows',
         ),
       ]);

@@ -9,11 +9,16 @@ import type { ZoneInfo } from './types.js';
 export function parseWindowsZone(section: unknown): ZoneInfo | undefined {
   const id = str(section, 'Id');
   const offset = num(section, 'UtcOffsetNowMinutes') ?? num(section, 'BaseUtcOffsetMinutes');
-  return id === undefined || offset === undefined ? undefined : { id, offsetMinutes: Math.round(offset) };
+  return id === undefined || offset === undefined
+    ? undefined
+    : { id, offsetMinutes: Math.round(offset) };
 }
 
 /** Reads the `timezone` section; no zone id is a failure. */
-export async function readWin32Zone(ctx: ProbeContext, signal: AbortSignal): Promise<ProbeResult<ZoneInfo>> {
+export async function readWin32Zone(
+  ctx: ProbeContext,
+  signal: AbortSignal,
+): Promise<ProbeResult<ZoneInfo>> {
   const section = await windowsSection(ctx, 'timezone', signal);
   if (section.status !== 'ok') return section;
   const zone = parseWindowsZone(section.data);

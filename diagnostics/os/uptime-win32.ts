@@ -26,7 +26,10 @@ export function parseWindowsUptime(
 }
 
 /** Reads both sections (a failed `reboot` section means no pending restart). */
-export async function readWin32Uptime(ctx: ProbeContext, signal: AbortSignal): Promise<ProbeResult<UptimeInfo>> {
+export async function readWin32Uptime(
+  ctx: ProbeContext,
+  signal: AbortSignal,
+): Promise<ProbeResult<UptimeInfo>> {
   const os = await windowsSection(ctx, 'os', signal);
   const reboot = await windowsSection(ctx, 'reboot', signal);
   if (os.status !== 'ok') return os;

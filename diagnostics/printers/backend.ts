@@ -24,7 +24,10 @@ import {
 /** What a backend can do. Every method returns a result; none throws for an expected failure. */
 export type PrinterBackend = Readonly<{
   list: (signal?: AbortSignal) => Promise<ProbeResult<PrinterInfo[]>>;
-  printTestPage: (name: string, options?: Readonly<{ timeoutMs?: number; signal?: AbortSignal }>) => Promise<TestPageResult>;
+  printTestPage: (
+    name: string,
+    options?: Readonly<{ timeoutMs?: number; signal?: AbortSignal }>,
+  ) => Promise<TestPageResult>;
   clearQueue: (name: string, signal?: AbortSignal) => Promise<RepairReport>;
   restartSpooler: (signal?: AbortSignal) => Promise<RepairReport>;
 }>;
@@ -34,16 +37,37 @@ export type BackendOptions = Readonly<{ cups?: IppTarget; testPageFile?: string 
 
 const DONE_STATES = new Set(['completed', 'canceled', 'aborted']);
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+const message = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error);
 
-async function cupsTestPage(ctx: ProbeContext, server: IppTarget, file: string, name: string, timeoutMs: number, signal?: AbortSignal): Promise<TestPageResult> {
+async function cupsTestPage(
+  ctx: ProbeContext,
+  server: IppTarget,
+  file: string,
+  name: string,
+  timeoutMs: number,
+  signal?: AbortSignal,
+): Promise<TestPageResult> {
   const started = ctx.now();
   const sig = signal === undefined ? {} : { signal };
-  const output = await ctx.run('lp', ['-d', name, '-t', 'Xa So - trang in thu (test page)', file], { timeoutMs: 15_000, ...sig }).catch((e: unknown) => ({ exitCode: -1, stdout: '', stderr: message(e), truncated: false }));
+  const output = await ctx
+    .run('lp', ['-d', name, '-t', 'Xa So - trang in thu (test page)', file], {
+      timeoutMs: 15_000,
+      ...sig,
+    })
+    .catch((e: unknown) => ({ exitCode: -1, stdout: '', stderr: message(e), truncated: false }));
   const id = /request id is \S+-(\d+)/.exec(output.stdout)?.[1];
   if (output.exitCode !== 0 || id === undefined) {
     const why = output.stderr.trim() || output.stdout.trim();
-    return { printer: name, outcome: 'failed', durationMs: ctx.now() - started, detail: { vi: `Không gửi được lệnh in thử: ${why}`, en: `Could not send the test page: ${why}` } };
+    return {
+      printer: name,
+      outcome: 'failed',
+      durationMs: ctx.now() - started,
+      detail: {
+        vi: `Không gửi được lệnh in thử: ${why}`,
+        en: `Could not send the test page: ${why}`,
+      },
+    };
   }
   const jobId = Number(id);
   let state = 'pending';
@@ -53,65 +77,181 @@ async function cupsTestPage(ctx: ProbeContext, server: IppTarget, file: string, 
     await sleep(250);
   }
   const durationMs = ctx.now() - started;
-  if (state === 'completed') return { printer: name, jobId, outcome: 'completed', finalState: state, durationMs, detail: { vi: `Trang in thử (lệnh ${jobId}) đã in xong.`, en: `Test page (job ${jobId}) printed.` } };
-  if (DONE_STATES.has(state)) return { printer: name, jobId, outcome: 'failed', finalState: state, durationMs, detail: { vi: `Lệnh in thử ${jobId} bị huỷ/hỏng (${state}).`, en: `Test page job ${jobId} ended as ${state}.` } };
-  return { printer: name, jobId, outcome: 'timeout', finalState: state, durationMs, detail: { vi: `Lệnh in thử ${jobId} chưa xong sau ${Math.round(timeoutMs / 1000)} giây (trạng thái: ${state}).`, en: `Test page job ${jobId} not done after ${Math.round(timeoutMs / 1000)} s (state: ${state}).` } };
+  if (state === 'completed')
+    return {
+      printer: name,
+      jobId,
+      outcome: 'completed',
+      finalState: state,
+      durationMs,
+      detail: {
+        vi: `Trang in thử (lệnh ${jobId}) đã in xong.`,
+        en: `Test page (job ${jobId}) printed.`,
+      },
+    };
+  if (DONE_STATES.has(state))
+    return {
+      printer: name,
+      jobId,
+      outcome: 'failed',
+      finalState: state,
+      durationMs,
+      detail: {
+        vi: `Lệnh in thử ${jobId} bị huỷ/hỏng (${state}).`,
+        en: `Test page job ${jobId} ended as ${state}.`,
+      },
+    };
+  return {
+    printer: name,
+    jobId,
+    outcome: 'timeout',
+    finalState: state,
+    durationMs,
+    detail: {
+      vi: `Lệnh in thử ${jobId} chưa xong sau ${Math.round(timeoutMs / 1000)} giây (trạng thái: ${state}).`,
+      en: `Test page job ${jobId} not done after ${Math.round(timeoutMs / 1000)} s (state: ${state}).`,
+    },
+  };
 }
 
 function cupsBackend(ctx: ProbeContext, options: BackendOptions): PrinterBackend {
   let target: Promise<IppTarget> | undefined;
-  const server = (): Promise<IppTarget> => (target ??= options.cups === undefined ? cupsTarget(ctx.fs) : Promise.resolve(options.cups));
+  const server = (): Promise<IppTarget> =>
+    (target ??= options.cups === undefined ? cupsTarget(ctx.fs) : Promise.resolve(options.cups));
   const file = options.testPageFile ?? '/usr/share/cups/data/testprint';
   return {
     list: async (signal) => listCupsPrinters(await server(), signal),
-    printTestPage: async (name, o = {}) => cupsTestPage(ctx, await server(), file, name, o.timeoutMs ?? 60_000, o.signal),
+    printTestPage: async (name, o = {}) =>
+      cupsTestPage(ctx, await server(), file, name, o.timeoutMs ?? 60_000, o.signal),
     async clearQueue(name, signal) {
       const before = (await cupsJobs(await server(), name, signal).catch(() => [])).length;
-      const out = await ctx.run('cancel', ['-a', name], { timeoutMs: 15_000 }).catch((e: unknown) => ({ exitCode: -1, stderr: message(e) }));
+      const out = await ctx
+        .run('cancel', ['-a', name], { timeoutMs: 15_000 })
+        .catch((e: unknown) => ({ exitCode: -1, stderr: message(e) }));
       const after = (await cupsJobs(await server(), name, signal).catch(() => [])).length;
       const done = out.exitCode === 0;
-      return { jobsBefore: before, jobsAfter: after, actions: [{ what: { vi: `Huỷ mọi lệnh in của "${name}" (cancel -a)`, en: `Cancel every job of "${name}" (cancel -a)` }, ok: done, ...(done ? {} : { detail: out.stderr.trim() }) }] };
+      return {
+        jobsBefore: before,
+        jobsAfter: after,
+        actions: [
+          {
+            what: {
+              vi: `Huỷ mọi lệnh in của "${name}" (cancel -a)`,
+              en: `Cancel every job of "${name}" (cancel -a)`,
+            },
+            ok: done,
+            ...(done ? {} : { detail: out.stderr.trim() }),
+          },
+        ],
+      };
     },
     async restartSpooler() {
-      const out = await ctx.run('systemctl', ['restart', 'cups'], { timeoutMs: 30_000 }).catch((e: unknown) => ({ exitCode: -1, stderr: message(e) }));
+      const out = await ctx
+        .run('systemctl', ['restart', 'cups'], { timeoutMs: 30_000 })
+        .catch((e: unknown) => ({ exitCode: -1, stderr: message(e) }));
       const done = out.exitCode === 0;
-      return { actions: [{ what: { vi: 'Khởi động lại dịch vụ in CUPS (systemctl restart cups)', en: 'Restart the CUPS service (systemctl restart cups)' }, ok: done, ...(done ? {} : { detail: out.stderr.trim() }) }] };
+      return {
+        actions: [
+          {
+            what: {
+              vi: 'Khởi động lại dịch vụ in CUPS (systemctl restart cups)',
+              en: 'Restart the CUPS service (systemctl restart cups)',
+            },
+            ok: done,
+            ...(done ? {} : { detail: out.stderr.trim() }),
+          },
+        ],
+      };
     },
   };
 }
 
 function windowsBackend(ctx: ProbeContext): PrinterBackend {
-  const ps = (script: string, timeoutMs: number, signal?: AbortSignal) => runPowerShellJson(ctx, script, { timeoutMs, ...(signal === undefined ? {} : { signal }) });
+  const ps = (script: string, timeoutMs: number, signal?: AbortSignal) =>
+    runPowerShellJson(ctx, script, { timeoutMs, ...(signal === undefined ? {} : { signal }) });
   return {
     async list(signal) {
       const result = await ps(windowsPrintersScript, 20_000, signal);
       if (result.status !== 'ok') return result;
       const parsed = parseWindowsPrinters(result.data);
-      if (parsed.error !== undefined) return failed(parsed.spooler === 'Running' ? parsed.error : `${SPOOLER_STOPPED}the print spooler is ${parsed.spooler}: ${parsed.error}`);
+      if (parsed.error !== undefined)
+        return failed(
+          parsed.spooler === 'Running'
+            ? parsed.error
+            : `${SPOOLER_STOPPED}the print spooler is ${parsed.spooler}: ${parsed.error}`,
+        );
       return ok(parsed.printers);
     },
     async printTestPage(name, o = {}) {
       const started = ctx.now();
       const result = await ps(windowsTestPageScript(name), 20_000, o.signal);
-      const code = result.status === 'ok' ? Number((result.data as { ReturnValue?: unknown }).ReturnValue) : NaN;
+      const code =
+        result.status === 'ok'
+          ? Number((result.data as { ReturnValue?: unknown }).ReturnValue)
+          : NaN;
       if (code !== 0) {
-        const why = result.status === 'ok' ? (code === 5 ? 'access denied (5)' : code === -1 ? 'no such printer' : `ReturnValue ${code}`) : result.reason;
-        return { printer: name, outcome: 'failed', durationMs: ctx.now() - started, detail: { vi: `Windows không in được trang thử: ${why}`, en: `Windows could not print the test page: ${why}` } };
+        const why =
+          result.status === 'ok'
+            ? code === 5
+              ? 'access denied (5)'
+              : code === -1
+                ? 'no such printer'
+                : `ReturnValue ${code}`
+            : result.reason;
+        return {
+          printer: name,
+          outcome: 'failed',
+          durationMs: ctx.now() - started,
+          detail: {
+            vi: `Windows không in được trang thử: ${why}`,
+            en: `Windows could not print the test page: ${why}`,
+          },
+        };
       }
       return followWindowsJobs(ctx, name, started, o.timeoutMs ?? 60_000, o.signal);
     },
     async clearQueue(name, signal) {
       const result = await ps(windowsClearQueueScript(name), 30_000, signal);
-      const data = result.status === 'ok' ? (result.data as { Before?: number; After?: number }) : {};
+      const data =
+        result.status === 'ok' ? (result.data as { Before?: number; After?: number }) : {};
       const done = result.status === 'ok' && data.After === 0;
-      return { ...(data.Before === undefined ? {} : { jobsBefore: data.Before }), ...(data.After === undefined ? {} : { jobsAfter: data.After }), actions: [{ what: { vi: `Xoá mọi lệnh in của "${name}" (Remove-PrintJob)`, en: `Remove every job of "${name}" (Remove-PrintJob)` }, ok: done, ...(result.status === 'ok' ? {} : { detail: result.reason }) }] };
+      return {
+        ...(data.Before === undefined ? {} : { jobsBefore: data.Before }),
+        ...(data.After === undefined ? {} : { jobsAfter: data.After }),
+        actions: [
+          {
+            what: {
+              vi: `Xoá mọi lệnh in của "${name}" (Remove-PrintJob)`,
+              en: `Remove every job of "${name}" (Remove-PrintJob)`,
+            },
+            ok: done,
+            ...(result.status === 'ok' ? {} : { detail: result.reason }),
+          },
+        ],
+      };
     },
     async restartSpooler(signal) {
       const result = await ps(windowsRestartSpoolerScript, 60_000, signal);
-      const data = result.status === 'ok' ? (result.data as { Status?: string; Error?: string | null }) : {};
-      const done = result.status === 'ok' && data.Status === 'Running' && (data.Error ?? null) === null;
-      const detail = result.status === 'ok' ? `Spooler: ${data.Status ?? '?'}${data.Error ? ` — ${data.Error}` : ''}` : result.reason;
-      return { actions: [{ what: { vi: 'Khởi động lại dịch vụ Print Spooler (Restart-Service Spooler)', en: 'Restart the Print Spooler service (Restart-Service Spooler)' }, ok: done, detail }] };
+      const data =
+        result.status === 'ok' ? (result.data as { Status?: string; Error?: string | null }) : {};
+      const done =
+        result.status === 'ok' && data.Status === 'Running' && (data.Error ?? null) === null;
+      const detail =
+        result.status === 'ok'
+          ? `Spooler: ${data.Status ?? '?'}${data.Error ? ` — ${data.Error}` : ''}`
+          : result.reason;
+      return {
+        actions: [
+          {
+            what: {
+              vi: 'Khởi động lại dịch vụ Print Spooler (Restart-Service Spooler)',
+              en: 'Restart the Print Spooler service (Restart-Service Spooler)',
+            },
+            ok: done,
+            detail,
+          },
+        ],
+      };
     },
   };
 }

@@ -13,9 +13,21 @@ import type { PrinterInfo, PrinterState } from './types.js';
 
 /** Attributes asked of a printer. */
 export const PRINTER_ATTRIBUTES = [
-  'printer-name', 'printer-state', 'printer-state-reasons', 'printer-state-message', 'printer-make-and-model',
-  'printer-is-accepting-jobs', 'printer-supply', 'printer-supply-description', 'marker-names', 'marker-levels',
-  'marker-types', 'device-uri', 'printer-is-shared', 'queued-job-count', 'printer-uri-supported',
+  'printer-name',
+  'printer-state',
+  'printer-state-reasons',
+  'printer-state-message',
+  'printer-make-and-model',
+  'printer-is-accepting-jobs',
+  'printer-supply',
+  'printer-supply-description',
+  'marker-names',
+  'marker-levels',
+  'marker-types',
+  'device-uri',
+  'printer-is-shared',
+  'queued-job-count',
+  'printer-uri-supported',
 ] as const;
 
 /** IPP printer-state enum (RFC 8011 §5.4.11) → our state. */
@@ -33,11 +45,20 @@ export function stateOf(value: IppValue | undefined, reasons: readonly string[])
   }
 }
 
-const first = (a: Readonly<Record<string, readonly IppValue[]>>, key: string): IppValue | undefined => a[key]?.[0];
+const first = (
+  a: Readonly<Record<string, readonly IppValue[]>>,
+  key: string,
+): IppValue | undefined => a[key]?.[0];
 
 /** Builds a {@link PrinterInfo} from one printer's attribute group. */
-export function printerFromAttributes(attributes: Readonly<Record<string, readonly IppValue[]>>, source: PrinterInfo['source'], fallbackName: string): PrinterInfo {
-  const reasons = (attributes['printer-state-reasons'] ?? []).map(String).filter((r) => r !== 'none');
+export function printerFromAttributes(
+  attributes: Readonly<Record<string, readonly IppValue[]>>,
+  source: PrinterInfo['source'],
+  fallbackName: string,
+): PrinterInfo {
+  const reasons = (attributes['printer-state-reasons'] ?? [])
+    .map(String)
+    .filter((r) => r !== 'none');
   const state = stateOf(first(attributes, 'printer-state'), reasons);
   const { supplies, waste } = splitSupplies(parseSupplies(attributes));
   const faults = withLevelFaults(faultsFromReasons(reasons), supplies);
@@ -81,17 +102,25 @@ export function ippUriOfHostPort(text: string): string | undefined {
 }
 
 /** Queries a printer at `uri` (e.g. `ipp://192.168.1.20/ipp/print`); never throws. */
-export async function queryIppPrinter(target: IppTarget, options: Readonly<{ timeoutMs?: number; signal?: AbortSignal }> = {}): Promise<ProbeResult<PrinterInfo>> {
+export async function queryIppPrinter(
+  target: IppTarget,
+  options: Readonly<{ timeoutMs?: number; signal?: AbortSignal }> = {},
+): Promise<ProbeResult<PrinterInfo>> {
   const body = encodeRequest(IppOp.getPrinterAttributes, 1, [
     attr.uri('printer-uri', target.uri),
     attr.keyword('requested-attributes', ...PRINTER_ATTRIBUTES),
   ]);
   try {
     const response = await ippRequest(target, body, options);
-    if (response.statusCode >= 0x0100) return failed(`IPP status 0x${response.statusCode.toString(16)}`);
+    if (response.statusCode >= 0x0100)
+      return failed(`IPP status 0x${response.statusCode.toString(16)}`);
     const group = response.groups.find((g) => g.tag === IppGroupTag.printer);
     if (group === undefined) return failed('IPP answer without printer attributes');
-    return ok({ ...printerFromAttributes(group.attributes, 'ipp', target.uri), port: target.uri, networkHost: new URL(target.uri.replace(/^ipp:/, 'http:')).hostname });
+    return ok({
+      ...printerFromAttributes(group.attributes, 'ipp', target.uri),
+      port: target.uri,
+      networkHost: new URL(target.uri.replace(/^ipp:/, 'http:')).hostname,
+    });
   } catch (error) {
     return failed(error instanceof Error ? error.message : String(error));
   }

@@ -23,7 +23,8 @@ export function isWasteContainer(supply: Readonly<{ type?: unknown; name?: unkno
 export function isMarkerSupply(supply: Readonly<{ type?: unknown; name?: unknown }>): boolean {
   if (isWasteContainer(supply)) return false;
   const type = String(supply.type ?? '');
-  if (/^(toner|tonerCartridge|ink|inkCartridge|inkRibbon|ribbonWax|solidWax)$/i.test(type)) return true;
+  if (/^(toner|tonerCartridge|ink|inkCartridge|inkRibbon|ribbonWax|solidWax)$/i.test(type))
+    return true;
   return /^(unknown|other|)$/i.test(type) && /toner|ink|mực/i.test(String(supply.name ?? ''));
 }
 
@@ -31,7 +32,9 @@ export function isMarkerSupply(supply: Readonly<{ type?: unknown; name?: unknown
  * The level of a supply as the rule reads it: `unknown` when the printer gives no figure (negative
  * levels are RFC 3805's "unknown"/"some remaining") or when it is not a marker supply.
  */
-export function supplyLevel(supply: Readonly<{ type?: unknown; name?: unknown; levelPercent?: unknown }>): SupplyLevel {
+export function supplyLevel(
+  supply: Readonly<{ type?: unknown; name?: unknown; levelPercent?: unknown }>,
+): SupplyLevel {
   const level = supply.levelPercent;
   if (!isMarkerSupply(supply) || typeof level !== 'number' || level < 0) return 'unknown';
   if (level === 0) return 'empty';
@@ -54,9 +57,15 @@ export function levelFault(supplies: readonly Supply[]): 'toner-empty' | 'toner-
  * `faults` with what the levels say added: an empty toner/ink is `toner-empty` even when the
  * printer's reasons say only "low" or nothing, and `toner-low` is dropped when empty is there.
  */
-export function withLevelFaults(faults: readonly PrinterFault[], supplies: readonly Supply[]): PrinterFault[] {
+export function withLevelFaults(
+  faults: readonly PrinterFault[],
+  supplies: readonly Supply[],
+): PrinterFault[] {
   const byLevel = levelFault(supplies);
   const codes = new Set(faults.map((f) => f.code));
-  const all = byLevel === undefined || codes.has(byLevel) ? [...faults] : [...faults, fault(byLevel)];
-  return all.some((f) => f.code === 'toner-empty') ? all.filter((f) => f.code !== 'toner-low') : all;
+  const all =
+    byLevel === undefined || codes.has(byLevel) ? [...faults] : [...faults, fault(byLevel)];
+  return all.some((f) => f.code === 'toner-empty')
+    ? all.filter((f) => f.code !== 'toner-low')
+    : all;
 }

@@ -13,10 +13,22 @@ export type PrinterState = 'idle' | 'printing' | 'stopped' | 'offline' | 'error'
 export type Supply = Readonly<{ name: string; type: string; levelPercent: number; color?: string }>;
 
 /** A job waiting or printing. */
-export type PrintJob = Readonly<{ id: number; name?: string; user?: string; state: string; submittedAt?: string; pages?: number }>;
+export type PrintJob = Readonly<{
+  id: number;
+  name?: string;
+  user?: string;
+  state: string;
+  submittedAt?: string;
+  pages?: number;
+}>;
 
 /** A known fault, explained with the fix. */
-export type PrinterFault = Readonly<{ code: string; severity: 'warn' | 'fail'; text: LocalText; fix: LocalText }>;
+export type PrinterFault = Readonly<{
+  code: string;
+  severity: 'warn' | 'fail';
+  text: LocalText;
+  fix: LocalText;
+}>;
 
 /** One printer. */
 export type PrinterInfo = Readonly<{
@@ -58,4 +70,8 @@ export type TestPageResult = Readonly<{
 export type RepairAction = Readonly<{ what: LocalText; ok: boolean; detail?: string }>;
 
 /** The account of a repair. */
-export type RepairReport = Readonly<{ actions: readonly RepairAction[]; jobsBefore?: number; jobsAfter?: number }>;
+export type RepairReport = Readonly<{
+  actions: readonly RepairAction[];
+  jobsBefore?: number;
+  jobsAfter?: number;
+}>;

@@ -9,7 +9,7 @@ import type { PrintJob, PrinterFault, PrinterInfo, PrinterState } from './types.
 
 /** One query, one JSON object; each part fails alone (`{ error }`). */
 export const windowsPrintersScript = [
-  "$r=[ordered]@{};",
+  '$r=[ordered]@{};',
   "$r['Spooler']=& { try { [string](Get-Service -Name Spooler).Status } catch { 'Missing' } };",
   "$r['Printers']=& { try { @(Get-Printer | Select-Object Name,DriverName,PortName,Shared,@{n='Type';e={[string]$_.Type}},@{n='PrinterStatus';e={[string]$_.PrinterStatus}},JobCount) } catch { @{ error = $_.Exception.Message } } };",
   "$r['Wmi']=& { try { @(Get-CimInstance Win32_Printer | Select-Object Name,Default,WorkOffline,DetectedErrorState) } catch { @{ error = $_.Exception.Message } } };",
@@ -19,56 +19,100 @@ export const windowsPrintersScript = [
 ].join('\n');
 
 /** What the Windows query found. */
-export type WindowsPrinters = Readonly<{ spooler: string; printers: PrinterInfo[]; error?: string }>;
+export type WindowsPrinters = Readonly<{
+  spooler: string;
+  printers: PrinterInfo[];
+  error?: string;
+}>;
 
 const STATUS_FAULTS: Readonly<Record<string, FaultCode>> = {
-  Paused: 'paused', Error: 'error', PaperJam: 'media-jam', PaperOut: 'media-empty', Offline: 'offline',
-  OutputBinFull: 'output-full', TonerLow: 'toner-low', NoToner: 'toner-empty', DoorOpen: 'door-open', NotAvailable: 'driver-missing',
+  Paused: 'paused',
+  Error: 'error',
+  PaperJam: 'media-jam',
+  PaperOut: 'media-empty',
+  Offline: 'offline',
+  OutputBinFull: 'output-full',
+  TonerLow: 'toner-low',
+  NoToner: 'toner-empty',
+  DoorOpen: 'door-open',
+  NotAvailable: 'driver-missing',
 };
 
 /** Win32_Printer.DetectedErrorState (MS Learn "Win32_Printer class") → fault. */
-const DETECTED_ERRORS: Readonly<Record<number, FaultCode>> = { 4: 'media-empty', 5: 'toner-low', 6: 'toner-empty', 7: 'door-open', 8: 'media-jam', 9: 'offline', 11: 'output-full' };
+const DETECTED_ERRORS: Readonly<Record<number, FaultCode>> = {
+  4: 'media-empty',
+  5: 'toner-low',
+  6: 'toner-empty',
+  7: 'door-open',
+  8: 'media-jam',
+  9: 'offline',
+  11: 'output-full',
+};
 
 function errorOf(value: unknown): string | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && 'error' in value ? String((value as { error: unknown }).error) : undefined;
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && 'error' in value
+    ? String((value as { error: unknown }).error)
+    : undefined;
 }
 
 function stateOf(flags: readonly string[], offline: boolean, jobs: number): PrinterState {
   if (offline || flags.includes('Offline')) return 'offline';
   if (flags.includes('Paused')) return 'stopped';
-  if (flags.some((f) => ['Error', 'PaperJam', 'PaperOut', 'NoToner', 'DoorOpen', 'NotAvailable', 'UserIntervention'].includes(f))) return 'error';
+  if (
+    flags.some((f) =>
+      [
+        'Error',
+        'PaperJam',
+        'PaperOut',
+        'NoToner',
+        'DoorOpen',
+        'NotAvailable',
+        'UserIntervention',
+      ].includes(f),
+    )
+  )
+    return 'error';
   if (flags.includes('Printing') || flags.includes('Processing') || jobs > 0) return 'printing';
   return flags.length === 0 || flags.includes('Normal') ? 'idle' : 'unknown';
 }
 
 function jobsOf(all: unknown, name: string): PrintJob[] {
-  return asArray(all).filter((j) => str(j, 'PrinterName') === name).map((j) => {
-    const submitted = parsePsDate((j as Record<string, unknown>)['SubmittedTime']);
-    const doc = str(j, 'DocumentName');
-    const user = str(j, 'UserName');
-    const pages = num(j, 'TotalPages');
-    return {
-      id: num(j, 'Id') ?? 0,
-      ...(doc === undefined ? {} : { name: doc }),
-      ...(user === undefined ? {} : { user }),
-      state: str(j, 'JobStatus') ?? 'unknown',
-      ...(submitted === undefined ? {} : { submittedAt: new Date(submitted).toISOString() }),
-      ...(pages === undefined ? {} : { pages }),
-    };
-  });
+  return asArray(all)
+    .filter((j) => str(j, 'PrinterName') === name)
+    .map((j) => {
+      const submitted = parsePsDate((j as Record<string, unknown>)['SubmittedTime']);
+      const doc = str(j, 'DocumentName');
+      const user = str(j, 'UserName');
+      const pages = num(j, 'TotalPages');
+      return {
+        id: num(j, 'Id') ?? 0,
+        ...(doc === undefined ? {} : { name: doc }),
+        ...(user === undefined ? {} : { user }),
+        state: str(j, 'JobStatus') ?? 'unknown',
+        ...(submitted === undefined ? {} : { submittedAt: new Date(submitted).toISOString() }),
+        ...(pages === undefined ? {} : { pages }),
+      };
+    });
 }
 
-function faultsOf(flags: readonly string[], wmi: unknown, driver: string | undefined, jobs: readonly PrintJob[]): PrinterFault[] {
+function faultsOf(
+  flags: readonly string[],
+  wmi: unknown,
+  driver: string | undefined,
+  jobs: readonly PrintJob[],
+): PrinterFault[] {
   const codes = new Set<FaultCode>();
   for (const flag of flags) {
     const code = STATUS_FAULTS[flag];
     if (code !== undefined) codes.add(code);
   }
   const detected = num(wmi, 'DetectedErrorState');
-  if (detected !== undefined && DETECTED_ERRORS[detected] !== undefined) codes.add(DETECTED_ERRORS[detected]);
+  if (detected !== undefined && DETECTED_ERRORS[detected] !== undefined)
+    codes.add(DETECTED_ERRORS[detected]);
   if (bool(wmi, 'WorkOffline') === true) codes.add('offline');
   if (driver === undefined) codes.add('driver-missing');
-  if (jobs.some((j) => /Error|Blocked|Paused/.test(j.state)) || (jobs.length > 0 && codes.size > 0)) codes.add('stuck-jobs');
+  if (jobs.some((j) => /Error|Blocked|Paused/.test(j.state)) || (jobs.length > 0 && codes.size > 0))
+    codes.add('stuck-jobs');
   return [...codes].map(fault);
 }
 
@@ -83,15 +127,22 @@ export function parseWindowsPrinters(data: unknown): WindowsPrinters {
   const printers = asArray(record['Printers']).map((p): PrinterInfo => {
     const name = str(p, 'Name') ?? '?';
     const w = wmi.find((x) => str(x, 'Name') === name);
-    const flags = (str(p, 'PrinterStatus') ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
+    const flags = (str(p, 'PrinterStatus') ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
     const jobs = jobsOf(record['Jobs'], name);
     const driver = str(p, 'DriverName');
     const portName = str(p, 'PortName');
-    const host = str(ports.find((x) => str(x, 'Name') === portName), 'PrinterHostAddress');
+    const host = str(
+      ports.find((x) => str(x, 'Name') === portName),
+      'PrinterHostAddress',
+    );
     const shared = bool(p, 'Shared');
     const isDefault = bool(w, 'Default');
     return {
-      name, source: 'windows',
+      name,
+      source: 'windows',
       state: stateOf(flags, bool(w, 'WorkOffline') === true, jobs.length),
       stateReasons: flags,
       ...(driver === undefined ? {} : { driver }),
@@ -130,4 +181,4 @@ export function windowsClearQueueScript(name: string): string {
 
 /** Restarts the spooler (needs admin) and reports its status after. */
 export const windowsRestartSpoolerScript =
-  "$e=$null; try { Restart-Service -Name Spooler -Force -ErrorAction Stop } catch { $e=$_.Exception.Message }; xasoJson ([ordered]@{Status=[string](Get-Service -Name Spooler).Status;Error=$e})";
+  '$e=$null; try { Restart-Service -Name Spooler -Force -ErrorAction Stop } catch { $e=$_.Exception.Message }; xasoJson ([ordered]@{Status=[string](Get-Service -Name Spooler).Status;Error=$e})';

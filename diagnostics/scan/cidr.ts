@@ -4,7 +4,13 @@
  */
 
 /** An IPv4 range. `first`/`last` are the usable host addresses (as 32-bit numbers). */
-export type Ipv4Range = Readonly<{ cidr: string; prefix: number; first: number; last: number; size: number }>;
+export type Ipv4Range = Readonly<{
+  cidr: string;
+  prefix: number;
+  first: number;
+  last: number;
+  size: number;
+}>;
 
 /** The largest range scanned without the user's confirmation (a /22 = 1024 addresses). */
 export const CONFIRM_ABOVE_PREFIX = 22;
@@ -66,16 +72,28 @@ export function addressesOf(range: Ipv4Range): string[] {
 }
 
 /** An interface address as `os.networkInterfaces()` reports it. */
-export type InterfaceAddress = Readonly<{ family: string | number; address: string; cidr: string | null; internal: boolean }>;
+export type InterfaceAddress = Readonly<{
+  family: string | number;
+  address: string;
+  cidr: string | null;
+  internal: boolean;
+}>;
 
-function ownIpv4(interfaces: Readonly<Record<string, readonly InterfaceAddress[] | undefined>>): InterfaceAddress[] {
-  return Object.values(interfaces).flatMap((addresses) => (addresses ?? []).filter((entry) => {
-    const v4 = entry.family === 'IPv4' || entry.family === 4;
-    return v4 && !entry.internal && entry.cidr !== null && !entry.address.startsWith('169.254.');
-  }));
+function ownIpv4(
+  interfaces: Readonly<Record<string, readonly InterfaceAddress[] | undefined>>,
+): InterfaceAddress[] {
+  return Object.values(interfaces).flatMap((addresses) =>
+    (addresses ?? []).filter((entry) => {
+      const v4 = entry.family === 'IPv4' || entry.family === 4;
+      return v4 && !entry.internal && entry.cidr !== null && !entry.address.startsWith('169.254.');
+    }),
+  );
 }
 
-function rangesAt(interfaces: Readonly<Record<string, readonly InterfaceAddress[] | undefined>>, prefixOf: (own: number) => number): Ipv4Range[] {
+function rangesAt(
+  interfaces: Readonly<Record<string, readonly InterfaceAddress[] | undefined>>,
+  prefixOf: (own: number) => number,
+): Ipv4Range[] {
   const ranges = new Map<string, Ipv4Range>();
   for (const entry of ownIpv4(interfaces)) {
     const own = Number(entry.cidr?.split('/')[1] ?? '32');
@@ -90,7 +108,9 @@ function rangesAt(interfaces: Readonly<Record<string, readonly InterfaceAddress[
  * on-link in both halves): hosts there answer ARP, so a silent one is still seen. Loopback and
  * link-local 169.254/16 are left out.
  */
-export function onLinkRanges(interfaces: Readonly<Record<string, readonly InterfaceAddress[] | undefined>>): Ipv4Range[] {
+export function onLinkRanges(
+  interfaces: Readonly<Record<string, readonly InterfaceAddress[] | undefined>>,
+): Ipv4Range[] {
   return rangesAt(interfaces, (own) => own);
 }
 
@@ -99,6 +119,8 @@ export function onLinkRanges(interfaces: Readonly<Record<string, readonly Interf
  * ({@link CONFIRM_ABOVE_PREFIX}); a larger network (a /16 office) is narrowed to the /24 around
  * the machine's address, so it is not swept without being asked.
  */
-export function localRanges(interfaces: Readonly<Record<string, readonly InterfaceAddress[] | undefined>>): Ipv4Range[] {
+export function localRanges(
+  interfaces: Readonly<Record<string, readonly InterfaceAddress[] | undefined>>,
+): Ipv4Range[] {
   return rangesAt(interfaces, (own) => (own >= CONFIRM_ABOVE_PREFIX ? own : 24));
 }

@@ -21,7 +21,11 @@ export function parseLinuxNeighbours(stdout: string): Neighbour[] {
     const mac = record['lladdr'];
     if (typeof ip !== 'string' || typeof mac !== 'string') continue;
     if (!states.some((state) => LIVE_STATES.has(state))) continue;
-    list.push({ ip, mac: mac.toLowerCase(), ...(typeof record['dev'] === 'string' ? { device: record['dev'] } : {}) });
+    list.push({
+      ip,
+      mac: mac.toLowerCase(),
+      ...(typeof record['dev'] === 'string' ? { device: record['dev'] } : {}),
+    });
   }
   return list;
 }
@@ -35,7 +39,10 @@ export function parseLinuxAsked(stdout: string): string[] {
   const data: unknown = JSON.parse(stdout.trim() === '' ? '[]' : stdout);
   if (!Array.isArray(data)) throw new Error('ip -j neigh: not a JSON array');
   return (data as unknown[]).flatMap((entry) => {
-    const ip = typeof entry === 'object' && entry !== null ? (entry as Record<string, unknown>)['dst'] : undefined;
+    const ip =
+      typeof entry === 'object' && entry !== null
+        ? (entry as Record<string, unknown>)['dst']
+        : undefined;
     return typeof ip === 'string' ? [ip] : [];
   });
 }

@@ -18,10 +18,12 @@ export function parseWin32Neighbours(data: unknown): Neighbour[] {
     const ip = str(entry, 'IPAddress');
     const raw = str(entry, 'LinkLayerAddress');
     const state = str(entry, 'State');
-    if (ip === undefined || raw === undefined || state === undefined || !LIVE_STATES.has(state)) continue;
+    if (ip === undefined || raw === undefined || state === undefined || !LIVE_STATES.has(state))
+      continue;
     const mac = raw.replace(/-/g, ':').toLowerCase();
     // Broadcast/multicast entries are "Permanent" but are not hosts.
-    if (mac === '00:00:00:00:00:00' || mac === 'ff:ff:ff:ff:ff:ff' || mac.startsWith('01:00:5e')) continue;
+    if (mac === '00:00:00:00:00:00' || mac === 'ff:ff:ff:ff:ff:ff' || mac.startsWith('01:00:5e'))
+      continue;
     list.push({ ip, mac });
   }
   return list;

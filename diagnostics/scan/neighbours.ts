@@ -5,7 +5,11 @@
 import { failed, ok } from '../checks.js';
 import type { ProbeContext, ProbeResult } from '../types.js';
 import { runPowerShellJson } from '../windows/powershell.js';
-import { linuxNeighboursCommand, parseLinuxAsked, parseLinuxNeighbours } from './neighbours-linux.js';
+import {
+  linuxNeighboursCommand,
+  parseLinuxAsked,
+  parseLinuxNeighbours,
+} from './neighbours-linux.js';
 import { parseWin32Neighbours, win32NeighboursScript } from './neighbours-win32.js';
 import type { Neighbour, NeighbourTable } from './neighbour-types.js';
 
@@ -22,12 +26,16 @@ export async function readNeighbourTable(
     const result = await runPowerShellJson(ctx, win32NeighboursScript, { timeoutMs, ...signal });
     return result.status === 'ok' ? ok({ resolved: parseWin32Neighbours(result.data) }) : result;
   }
-  if (ctx.platform === 'darwin') return failed('neighbour table on macOS is not read (arp -an text)');
+  if (ctx.platform === 'darwin')
+    return failed('neighbour table on macOS is not read (arp -an text)');
   try {
     const { file, args } = linuxNeighboursCommand;
     const output = await ctx.run(file, args, { timeoutMs, ...signal });
     if (output.exitCode !== 0) return failed(`ip neigh exited with ${String(output.exitCode)}`);
-    return ok({ resolved: parseLinuxNeighbours(output.stdout), asked: new Set(parseLinuxAsked(output.stdout)) });
+    return ok({
+      resolved: parseLinuxNeighbours(output.stdout),
+      asked: new Set(parseLinuxAsked(output.stdout)),
+    });
   } catch (error) {
     return failed(error instanceof Error ? error.message : String(error));
   }

@@ -18,7 +18,12 @@ export function nodeStatusRequest(id: number): Buffer {
     encoded[2 * i] = 0x41 + (byte >> 4);
     encoded[2 * i + 1] = 0x41 + (byte & 0x0f);
   });
-  return Buffer.concat([header, Buffer.from([0x20]), encoded, Buffer.from([0x00, 0x00, 0x21, 0x00, 0x01])]);
+  return Buffer.concat([
+    header,
+    Buffer.from([0x20]),
+    encoded,
+    Buffer.from([0x00, 0x00, 0x21, 0x00, 0x01]),
+  ]);
 }
 
 function skipName(buffer: Buffer, at: number): number {
@@ -56,7 +61,10 @@ export function parseNodeStatus(buffer: Buffer): NetbiosInfo | undefined {
  * Asks every address at once and listens for `timeoutMs` after the last request went out, and
  * at least until `until` settles (the scan's TCP phase), so a slow answer is not lost to timing.
  */
-export function netbiosNames(ips: readonly string[], options: Readonly<{ timeoutMs?: number; port?: number; until?: Promise<unknown> }> = {}): Promise<Map<string, NetbiosInfo>> {
+export function netbiosNames(
+  ips: readonly string[],
+  options: Readonly<{ timeoutMs?: number; port?: number; until?: Promise<unknown> }> = {},
+): Promise<Map<string, NetbiosInfo>> {
   const names = new Map<string, NetbiosInfo>();
   const wanted = new Set(ips);
   return new Promise((resolve) => {
@@ -84,10 +92,12 @@ export function netbiosNames(ips: readonly string[], options: Readonly<{ timeout
         const waited = new Promise((r) => setTimeout(r, options.timeoutMs ?? 700));
         void Promise.all([waited, options.until?.catch(() => undefined)]).then(finish);
       };
-      ips.forEach((ip, i) => socket.send(nodeStatusRequest(0x5800 + (i % 0x7ff)), options.port ?? 137, ip, () => {
-        left -= 1;
-        if (left === 0) window();
-      }));
+      ips.forEach((ip, i) =>
+        socket.send(nodeStatusRequest(0x5800 + (i % 0x7ff)), options.port ?? 137, ip, () => {
+          left -= 1;
+          if (left === 0) window();
+        }),
+      );
     });
   });
 }

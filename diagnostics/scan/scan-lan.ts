@@ -18,7 +18,13 @@ import { runPool } from './pool.js';
 import { netbiosNames, type NetbiosInfo } from './netbios.js';
 import { reverseLookup } from './reverse-dns.js';
 import { tcpSweep } from './tcp-sweep.js';
-import { SCAN_PORTS, type LivenessEvidence, type ScanHost, type ScanPort, type ScanResult } from './types.js';
+import {
+  SCAN_PORTS,
+  type LivenessEvidence,
+  type ScanHost,
+  type ScanPort,
+  type ScanResult,
+} from './types.js';
 
 /** Progress of a running scan. */
 export type ScanProgress = Readonly<{ done: number; total: number; found: number }>;
@@ -48,7 +54,12 @@ export type ScanOptions = Readonly<{
 
 type Found = { ports: Set<ScanPort>; evidence: Set<LivenessEvidence> };
 
-function mark(found: Map<string, Found>, ip: string, evidence: LivenessEvidence, port?: ScanPort): void {
+function mark(
+  found: Map<string, Found>,
+  ip: string,
+  evidence: LivenessEvidence,
+  port?: ScanPort,
+): void {
   let entry = found.get(ip);
   if (entry === undefined) {
     entry = { ports: new Set(), evidence: new Set() };
@@ -58,15 +69,37 @@ function mark(found: Map<string, Found>, ip: string, evidence: LivenessEvidence,
   if (port !== undefined) entry.ports.add(port);
 }
 
-async function icmpPhase(ctx: ProbeContext, candidates: readonly string[], found: Map<string, Found>, signal?: AbortSignal): Promise<void> {
-  await runPool(candidates, 32, async (ip) => {
-    if (found.has(ip)) return;
-    const result = await pingHost(ctx, ip, { count: 1, perReplyTimeoutS: 1, ...(signal === undefined ? {} : { signal }) });
-    if (result.status === 'ok' && result.data.timesMs.some((t) => t !== null)) mark(found, ip, 'icmp');
-  }, signal);
+async function icmpPhase(
+  ctx: ProbeContext,
+  candidates: readonly string[],
+  found: Map<string, Found>,
+  signal?: AbortSignal,
+): Promise<void> {
+  await runPool(
+    candidates,
+    32,
+    async (ip) => {
+      if (found.has(ip)) return;
+      const result = await pingHost(ctx, ip, {
+        count: 1,
+        perReplyTimeoutS: 1,
+        ...(signal === undefined ? {} : { signal }),
+      });
+      if (result.status === 'ok' && result.data.timesMs.some((t) => t !== null))
+        mark(found, ip, 'icmp');
+    },
+    signal,
+  );
 }
 
-function toHost(ip: string, entry: Found, neighbour: Neighbour | undefined, dnsName: string | undefined, nb: NetbiosInfo | undefined, options: ScanOptions): ScanHost {
+function toHost(
+  ip: string,
+  entry: Found,
+  neighbour: Neighbour | undefined,
+  dnsName: string | undefined,
+  nb: NetbiosInfo | undefined,
+  options: ScanOptions,
+): ScanHost {
   const openPorts = [...entry.ports].sort((a, b) => a - b);
   const vendor = neighbour === undefined ? undefined : vendorOf(neighbour.mac);
   const gateway = options.gateways?.includes(ip) === true;
@@ -90,7 +123,8 @@ function toHost(ip: string, entry: Found, neighbour: Neighbour | undefined, dnsN
 }
 
 function byAddress(a: ScanHost, b: ScanHost): number {
-  const key = (ip: string): number => ip.split('.').reduce((sum, part) => sum * 256 + Number(part), 0);
+  const key = (ip: string): number =>
+    ip.split('.').reduce((sum, part) => sum * 256 + Number(part), 0);
   return key(a.ip) - key(b.ip);
 }
 
@@ -105,7 +139,8 @@ export async function scanLan(ctx: ProbeContext, options: ScanOptions): Promise<
   const onLink = (ip: string): boolean => onLinkRanges.some((range) => inRange(ip, range));
   const found = new Map<string, Found>();
   const icmpMode = options.icmp ?? 'auto';
-  const pingable = icmpMode === 'never' ? [] : addresses.filter((ip) => icmpMode === 'always' || !onLink(ip));
+  const pingable =
+    icmpMode === 'never' ? [] : addresses.filter((ip) => icmpMode === 'always' || !onLink(ip));
   // NetBIOS queries go to every address while the TCP phase runs (UDP, cheap): an answer is a
   // name and a proof of life, and listening until the TCP phase ends costs no extra time.
   const nbWindow = (options.connectTimeoutMs ?? 500) + 150;
@@ -114,7 +149,9 @@ export async function scanLan(ctx: ProbeContext, options: ScanOptions): Promise<
     addresses,
     ports: options.ports ?? SCAN_PORTS,
     onLink,
-    ...(options.connectTimeoutMs === undefined ? {} : { connectTimeoutMs: options.connectTimeoutMs }),
+    ...(options.connectTimeoutMs === undefined
+      ? {}
+      : { connectTimeoutMs: options.connectTimeoutMs }),
     concurrency: options.concurrency ?? 2048,
     ...(options.signal === undefined ? {} : { signal: options.signal }),
     mark: (ip, evidence, port) => mark(found, ip, evidence, port),
@@ -124,7 +161,13 @@ export async function scanLan(ctx: ProbeContext, options: ScanOptions): Promise<
       options.onProgress?.({ done, total: addresses.length, found: found.size });
     },
   });
-  const nbPending = options.netbios === false ? Promise.resolve(new Map<string, NetbiosInfo>()) : netbiosNames(addresses.filter((ip) => options.selfAddresses?.includes(ip) !== true), { timeoutMs: nbWindow, until: tcp });
+  const nbPending =
+    options.netbios === false
+      ? Promise.resolve(new Map<string, NetbiosInfo>())
+      : netbiosNames(
+          addresses.filter((ip) => options.selfAddresses?.includes(ip) !== true),
+          { timeoutMs: nbWindow, until: tcp },
+        );
   const [swept, nbNames] = await Promise.all([tcp, nbPending]);
   for (const ip of nbNames.keys()) mark(found, ip, 'netbios');
   // System ping only after the TCP phase, for what is still silent: spawning processes while
@@ -134,20 +177,34 @@ export async function scanLan(ctx: ProbeContext, options: ScanOptions): Promise<
   const notes: { vi: string; en: string }[] = [];
   // The table read between the TCP steps is used, unless ping asked ARP about on-link addresses since.
   const reread = swept === undefined || pinged.some(onLink);
-  const neighbours = reread ? await readNeighbours(ctx, options.signal === undefined ? {} : { signal: options.signal }) : swept.table;
-  if (swept !== undefined && swept.waves > 1) notes.push({ vi: `Bảng ARP của máy không chứa hết dải địa chỉ một lúc: đã hỏi thành ${swept.waves} đợt.`, en: `This PC's neighbour (ARP) table could not hold the whole range at once: asked in ${swept.waves} waves.` });
+  const neighbours = reread
+    ? await readNeighbours(ctx, options.signal === undefined ? {} : { signal: options.signal })
+    : swept.table;
+  if (swept !== undefined && swept.waves > 1)
+    notes.push({
+      vi: `Bảng ARP của máy không chứa hết dải địa chỉ một lúc: đã hỏi thành ${swept.waves} đợt.`,
+      en: `This PC's neighbour (ARP) table could not hold the whole range at once: asked in ${swept.waves} waves.`,
+    });
   const byIp = new Map<string, Neighbour>();
   if (neighbours.status === 'ok') {
     const wanted = new Set(addresses);
     for (const n of neighbours.data) if (wanted.has(n.ip)) byIp.set(n.ip, n);
     for (const ip of byIp.keys()) mark(found, ip, 'arp');
   } else {
-    notes.push({ vi: `Không đọc được bảng ARP (không có địa chỉ MAC/hãng): ${neighbours.reason}`, en: `Could not read the ARP table (no MAC/vendor): ${neighbours.reason}` });
+    notes.push({
+      vi: `Không đọc được bảng ARP (không có địa chỉ MAC/hãng): ${neighbours.reason}`,
+      en: `Could not read the ARP table (no MAC/vendor): ${neighbours.reason}`,
+    });
   }
   const live = [...found.keys()];
   const stopped = options.signal?.aborted === true;
-  const names = options.reverseDns === false || stopped ? new Map<string, string>() : await reverseLookup(live, options.reverseDns ?? {});
-  const hosts = live.map((ip) => toHost(ip, found.get(ip)!, byIp.get(ip), names.get(ip), nbNames.get(ip), options)).sort(byAddress);
+  const names =
+    options.reverseDns === false || stopped
+      ? new Map<string, string>()
+      : await reverseLookup(live, options.reverseDns ?? {});
+  const hosts = live
+    .map((ip) => toHost(ip, found.get(ip)!, byIp.get(ip), names.get(ip), nbNames.get(ip), options))
+    .sort(byAddress);
   return {
     schema: 1,
     ranges: options.ranges.map((r) => r.cidr),
@@ -156,7 +213,13 @@ export async function scanLan(ctx: ProbeContext, options: ScanOptions): Promise<
     addressesScanned: addresses.length,
     hosts,
     cancelled: options.signal?.aborted === true,
-    methods: { tcp: true, icmp: pingable.length > 0, neighbours: neighbours.status === 'ok', reverseDns: options.reverseDns !== false, netbios: options.netbios !== false },
+    methods: {
+      tcp: true,
+      icmp: pingable.length > 0,
+      neighbours: neighbours.status === 'ok',
+      reverseDns: options.reverseDns !== false,
+      netbios: options.netbios !== false,
+    },
     notes,
   };
 }

@@ -37,19 +37,30 @@ type Job = Readonly<{ ip: string; ports: readonly ScanPort[]; timeoutMs?: number
 /** Step 1's wait for an on-link address: enough for ARP and a quick answer on a LAN. */
 const ASK_TIMEOUT_MS = 300;
 
-async function probeAll(jobs: readonly Job[], input: SweepInput, report: (ip: string) => boolean): Promise<void> {
+async function probeAll(
+  jobs: readonly Job[],
+  input: SweepInput,
+  report: (ip: string) => boolean,
+): Promise<void> {
   const pending = new Map(jobs.map((j) => [j.ip, j.ports.length]));
   for (const j of jobs) if (j.ports.length === 0 && report(j.ip)) input.onDone();
-  const tasks = jobs.flatMap((j) => j.ports.map((port) => ({ ip: j.ip, port, timeoutMs: j.timeoutMs })));
-  await runPool(tasks, input.concurrency, async ({ ip, port, timeoutMs }) => {
-    const timeout = timeoutMs ?? input.connectTimeoutMs ?? (input.onLink(ip) ? 500 : 1000);
-    const outcome = await probeTcp(ip, port, timeout, input.signal);
-    if (outcome === 'open') input.mark(ip, 'tcp-open', port);
-    if (outcome === 'refused') input.mark(ip, 'tcp-refused');
-    const left = (pending.get(ip) ?? 1) - 1;
-    pending.set(ip, left);
-    if (left === 0 && report(ip)) input.onDone();
-  }, input.signal);
+  const tasks = jobs.flatMap((j) =>
+    j.ports.map((port) => ({ ip: j.ip, port, timeoutMs: j.timeoutMs })),
+  );
+  await runPool(
+    tasks,
+    input.concurrency,
+    async ({ ip, port, timeoutMs }) => {
+      const timeout = timeoutMs ?? input.connectTimeoutMs ?? (input.onLink(ip) ? 500 : 1000);
+      const outcome = await probeTcp(ip, port, timeout, input.signal);
+      if (outcome === 'open') input.mark(ip, 'tcp-open', port);
+      if (outcome === 'refused') input.mark(ip, 'tcp-refused');
+      const left = (pending.get(ip) ?? 1) - 1;
+      pending.set(ip, left);
+      if (left === 0 && report(ip)) input.onDone();
+    },
+    input.signal,
+  );
 }
 
 /**
@@ -62,7 +73,8 @@ const MAX_WAVES = 8;
 /** The table read after the on-link addresses were asked, and in how many waves. */
 export type SweepOutcome = Readonly<{ table: ProbeResult<Neighbour[]>; waves: number }>;
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+const sleep = (ms: number): Promise<void> =>
+  new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
 /**
  * Step 1, in waves: a wave asks every address not yet asked, then reads the table. The kernel's
@@ -70,7 +82,13 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
  * some addresses of a wave may never have been asked; those go in the next wave, once the
  * kernel has given up on this wave's silent addresses and freed their entries.
  */
-async function askInWaves(ctx: ProbeContext, input: SweepInput, onLinkIps: readonly string[], first: ScanPort, offLink: readonly Job[]): Promise<SweepOutcome> {
+async function askInWaves(
+  ctx: ProbeContext,
+  input: SweepInput,
+  onLinkIps: readonly string[],
+  first: ScanPort,
+  offLink: readonly Job[],
+): Promise<SweepOutcome> {
   const onLinkSet = new Set(onLinkIps);
   const resolved = new Map<string, Neighbour>();
   let toAsk = onLinkIps;
@@ -78,14 +96,27 @@ async function askInWaves(ctx: ProbeContext, input: SweepInput, onLinkIps: reado
   for (let wave = 1; ; wave += 1) {
     const started = performance.now();
     const ask = Math.min(ASK_TIMEOUT_MS, input.connectTimeoutMs ?? ASK_TIMEOUT_MS);
-    await probeAll([...toAsk.map((ip) => ({ ip, ports: [first], timeoutMs: ask })), ...extra], input, (ip) => !onLinkSet.has(ip));
+    await probeAll(
+      [...toAsk.map((ip) => ({ ip, ports: [first], timeoutMs: ask })), ...extra],
+      input,
+      (ip) => !onLinkSet.has(ip),
+    );
     extra = [];
-    const table = await readNeighbourTable(ctx, input.signal === undefined ? {} : { signal: input.signal });
+    const table = await readNeighbourTable(
+      ctx,
+      input.signal === undefined ? {} : { signal: input.signal },
+    );
     if (table.status !== 'ok') return { table, waves: wave };
     for (const n of table.data.resolved) resolved.set(n.ip, n);
     const asked = table.data.asked;
-    const unasked = asked === undefined ? [] : toAsk.filter((ip) => !asked.has(ip) && !input.isLive(ip));
-    if (unasked.length === 0 || unasked.length === toAsk.length || wave >= MAX_WAVES || input.signal?.aborted === true) {
+    const unasked =
+      asked === undefined ? [] : toAsk.filter((ip) => !asked.has(ip) && !input.isLive(ip));
+    if (
+      unasked.length === 0 ||
+      unasked.length === toAsk.length ||
+      wave >= MAX_WAVES ||
+      input.signal?.aborted === true
+    ) {
       return { table: ok([...resolved.values()]), waves: wave };
     }
     await sleep(ARP_GIVE_UP_MS - (performance.now() - started));
@@ -97,28 +128,53 @@ async function askInWaves(ctx: ProbeContext, input: SweepInput, onLinkIps: reado
  * Runs the TCP phase; returns the neighbour table read after step 1, or `undefined` when there
  * was nothing on-link to ask ARP about (the scan then reads the table itself at the end).
  */
-export async function tcpSweep(ctx: ProbeContext, input: SweepInput): Promise<SweepOutcome | undefined> {
+export async function tcpSweep(
+  ctx: ProbeContext,
+  input: SweepInput,
+): Promise<SweepOutcome | undefined> {
   const [first, ...rest] = input.ports;
   const onLinkIps = input.addresses.filter(input.onLink);
   const offLinkIps = input.addresses.filter((ip) => !input.onLink(ip));
   if (first === undefined || onLinkIps.length === 0) {
-    await probeAll(input.addresses.map((ip) => ({ ip, ports: input.ports })), input, () => true);
+    await probeAll(
+      input.addresses.map((ip) => ({ ip, ports: input.ports })),
+      input,
+      () => true,
+    );
     return undefined;
   }
-  const outcome = await askInWaves(ctx, input, onLinkIps, first, offLinkIps.map((ip) => ({ ip, ports: input.ports })));
-  const arp = outcome.table.status === 'ok' ? new Set(outcome.table.data.map((n) => n.ip)) : undefined;
+  const outcome = await askInWaves(
+    ctx,
+    input,
+    onLinkIps,
+    first,
+    offLinkIps.map((ip) => ({ ip, ports: input.ports })),
+  );
+  const arp =
+    outcome.table.status === 'ok' ? new Set(outcome.table.data.map((n) => n.ip)) : undefined;
   const second = onLinkIps.filter((ip) => arp === undefined || arp.has(ip) || input.isLive(ip));
   const secondSet = new Set(second);
   for (const ip of onLinkIps) if (!secondSet.has(ip)) input.onDone();
   // A host that did not answer the first port within step 1's short wait is asked it again.
-  await probeAll(second.map((ip) => ({ ip, ports: input.isLive(ip) ? rest : input.ports })), input, () => true);
+  await probeAll(
+    second.map((ip) => ({ ip, ports: input.isLive(ip) ? rest : input.ports })),
+    input,
+    () => true,
+  );
   return { ...outcome, table: await withLateAnswers(ctx, input, outcome.table) };
 }
 
 /** Where the table is cheap to read (Linux), reads it again for ARP answers that came late. */
-async function withLateAnswers(ctx: ProbeContext, input: SweepInput, table: ProbeResult<Neighbour[]>): Promise<ProbeResult<Neighbour[]>> {
+async function withLateAnswers(
+  ctx: ProbeContext,
+  input: SweepInput,
+  table: ProbeResult<Neighbour[]>,
+): Promise<ProbeResult<Neighbour[]>> {
   if (table.status !== 'ok' || ctx.platform !== 'linux') return table;
-  const again = await readNeighbourTable(ctx, input.signal === undefined ? {} : { signal: input.signal });
+  const again = await readNeighbourTable(
+    ctx,
+    input.signal === undefined ? {} : { signal: input.signal },
+  );
   if (again.status !== 'ok') return table;
   const byIp = new Map(table.data.map((n) => [n.ip, n]));
   for (const n of again.data.resolved) byIp.set(n.ip, n);

@@ -48,6 +48,12 @@ export type ScanResult = Readonly<{
   /** True when the scan was cancelled: `hosts` holds what was found so far. */
   cancelled: boolean;
   /** Which methods could be used; a missing one is explained in `notes`. */
-  methods: Readonly<{ tcp: boolean; icmp: boolean; neighbours: boolean; reverseDns: boolean; netbios?: boolean }>;
+  methods: Readonly<{
+    tcp: boolean;
+    icmp: boolean;
+    neighbours: boolean;
+    reverseDns: boolean;
+    netbios?: boolean;
+  }>;
   notes: readonly Readonly<{ vi: string; en: string }>[];
 }>;

@@ -20,7 +20,10 @@ export function parseFcList(text: string): string[] | undefined {
 }
 
 /** The installed font families; a missing `fc-list` is `unavailable`. */
-export async function readLinuxFonts(ctx: ProbeContext, signal: AbortSignal): Promise<ProbeResult<string[]>> {
+export async function readLinuxFonts(
+  ctx: ProbeContext,
+  signal: AbortSignal,
+): Promise<ProbeResult<string[]>> {
   try {
     const out = await ctx.run('fc-list', [':', 'family'], {
       timeoutMs: 8000,

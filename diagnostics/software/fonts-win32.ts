@@ -12,7 +12,10 @@ export function parseWindowsFonts(section: unknown): string[] {
 }
 
 /** The installed font families. */
-export async function readWin32Fonts(ctx: ProbeContext, signal: AbortSignal): Promise<ProbeResult<string[]>> {
+export async function readWin32Fonts(
+  ctx: ProbeContext,
+  signal: AbortSignal,
+): Promise<ProbeResult<string[]>> {
   const section = await windowsSection(ctx, 'fonts', signal);
   return section.status === 'ok' ? ok(parseWindowsFonts(section.data)) : section;
 }

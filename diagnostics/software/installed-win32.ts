@@ -20,7 +20,10 @@ export function parseUninstall(section: unknown): Installed[] {
 }
 
 /** Reads the `uninstall` section (the facts batch already runs once per context). */
-export function readWin32Installed(ctx: ProbeContext, signal?: AbortSignal): Promise<ProbeResult<Installed[]>> {
+export function readWin32Installed(
+  ctx: ProbeContext,
+  signal?: AbortSignal,
+): Promise<ProbeResult<Installed[]>> {
   return windowsSection(ctx, 'uninstall', signal).then((s) =>
     s.status === 'ok' ? ok(parseUninstall(s.data)) : s,
   );

@@ -165,7 +165,9 @@ async function security(
   switch (ctx.platform) {
     case 'win32': {
       const section = await windowsSection(ctx, 'security', signal);
-      return [section.status === 'ok' ? pick(parseSecurity(section.data)) : unknownFrom(meta, section)];
+      return [
+        section.status === 'ok' ? pick(parseSecurity(section.data)) : unknownFrom(meta, section),
+      ];
     }
     case 'linux':
     case 'darwin':

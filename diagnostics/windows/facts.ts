@@ -54,7 +54,11 @@ export function parseFactsLine(line: string): FactsLine | undefined {
   const name = section as FactSection;
   if (record['start'] === true) return { section: name, kind: 'start' };
   if ('error' in record) {
-    return { section: name, kind: 'done', result: failed(`PowerShell (${name}): ${String(record['error'])}`) };
+    return {
+      section: name,
+      kind: 'done',
+      result: failed(`PowerShell (${name}): ${String(record['error'])}`),
+    };
   }
   return { section: name, kind: 'done', result: ok(record['value'] ?? null) };
 }
@@ -172,12 +176,18 @@ class FactsBatch {
       for (const [section, result] of parseFactsOutput(output.stdout)) this.settle(section, result);
       if (output.truncated && current !== undefined) {
         // One section printed more than the cap: it alone is lost; the rest run in a new PowerShell.
-        this.settle(current, failed(`the answer was larger than ${POWERSHELL_MAX_BYTES / 1024 / 1024} MiB and was cut`));
+        this.settle(
+          current,
+          failed(
+            `the answer was larger than ${POWERSHELL_MAX_BYTES / 1024 / 1024} MiB and was cut`,
+          ),
+        );
         return sections.filter((s) => !started.has(s) && !this.results.has(s));
       }
       endReason = outputProblem(output) ?? 'PowerShell ended before this section';
     } catch (error) {
-      endReason = error instanceof CommandAbortedError || local.signal.aborted ? undefined : String(error);
+      endReason =
+        error instanceof CommandAbortedError || local.signal.aborted ? undefined : String(error);
       if (endReason === undefined && hung === undefined) endReason = 'aborted';
     } finally {
       clearTimeout(timer);

@@ -10,7 +10,13 @@
  * answer with `xasoJson`; stray lines around it are tolerated by {@link parsePowerShellJson}.
  */
 import { failed, ok } from '../checks.js';
-import type { CommandOutput, PowerShellRunner, ProbeContext, ProbeResult, RunCommand } from '../types.js';
+import type {
+  CommandOutput,
+  PowerShellRunner,
+  ProbeContext,
+  ProbeResult,
+  RunCommand,
+} from '../types.js';
 
 /**
  * How stderr is read when it is not UTF-8: an error PowerShell prints outside every `try` (it
@@ -28,7 +34,10 @@ export const POWERSHELL_MAX_BYTES = 8 * 1024 * 1024;
  * 64-bit Windows reaches the 64-bit one through `Sysnative`.
  */
 export function powershellPath(env: Readonly<Record<string, string | undefined>>): string {
-  const root = (env['SystemRoot'] ?? env['SYSTEMROOT'] ?? env['windir'] ?? 'C:\\Windows').replace(/\\+$/, '');
+  const root = (env['SystemRoot'] ?? env['SYSTEMROOT'] ?? env['windir'] ?? 'C:\\Windows').replace(
+    /\\+$/,
+    '',
+  );
   const system = env['PROCESSOR_ARCHITEW6432'] === undefined ? 'System32' : 'Sysnative';
   return `${root}\\${system}\\WindowsPowerShell\\v1.0\\powershell.exe`;
 }
@@ -92,7 +101,10 @@ export function parsePowerShellJson(stdout: string): ProbeResult<unknown> {
   if (text === '') return failed('PowerShell printed nothing');
   const whole = tryJson(text);
   if (whole !== undefined) return ok(whole.value);
-  const lines = text.split(/\r?\n/).map((l) => l.trim()).reverse();
+  const lines = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .reverse();
   for (const line of lines) {
     if (!/^[[{]/.test(line)) continue;
     const found = tryJson(line);

@@ -48,28 +48,40 @@ export function windowsScripts(): readonly WindowsScript[] {
     {
       id: 'host-info',
       kind: 'read',
-      title: text('PowerShell, chế độ ngôn ngữ, vùng và bản Windows', 'PowerShell, language mode, culture and Windows build'),
+      title: text(
+        'PowerShell, chế độ ngôn ngữ, vùng và bản Windows',
+        'PowerShell, language mode, culture and Windows build',
+      ),
       body: hostInfoScript,
       timeoutMs: 15_000,
     },
     {
       id: 'facts',
       kind: 'read',
-      title: text('Thông tin máy (phần cứng, Windows, phần mềm, chữ ký số)', 'Machine facts (hardware, Windows, software, signatures)'),
+      title: text(
+        'Thông tin máy (phần cứng, Windows, phần mềm, chữ ký số)',
+        'Machine facts (hardware, Windows, software, signatures)',
+      ),
       body: factsScript(),
       timeoutMs: FACTS_STARTUP_MS + FACT_SECTIONS.reduce((s, n) => s + sectionBudget(n), 0),
     },
     {
       id: 'network-config',
       kind: 'read',
-      title: text('Cấu hình mạng (card mạng, IP, cổng, DNS, proxy)', 'Network configuration (adapters, IP, gateway, DNS, proxy)'),
+      title: text(
+        'Cấu hình mạng (card mạng, IP, cổng, DNS, proxy)',
+        'Network configuration (adapters, IP, gateway, DNS, proxy)',
+      ),
       body: win32NetworkScript,
       timeoutMs: 20_000,
     },
     {
       id: 'wifi',
       kind: 'read',
-      title: text('Wi-Fi qua WLAN API (tuỳ chọn, cần Add-Type)', 'Wi-Fi through the WLAN API (optional, needs Add-Type)'),
+      title: text(
+        'Wi-Fi qua WLAN API (tuỳ chọn, cần Add-Type)',
+        'Wi-Fi through the WLAN API (optional, needs Add-Type)',
+      ),
       body: win32WifiScript,
       timeoutMs: 15_000,
     },
@@ -83,21 +95,30 @@ export function windowsScripts(): readonly WindowsScript[] {
     {
       id: 'ping-status',
       kind: 'read',
-      title: text('Ping qua Win32_PingStatus (khi không chạy được ping.exe)', 'Ping through Win32_PingStatus (when ping.exe cannot run)'),
+      title: text(
+        'Ping qua Win32_PingStatus (khi không chạy được ping.exe)',
+        'Ping through Win32_PingStatus (when ping.exe cannot run)',
+      ),
       body: win32PingStatusScript(SAMPLE_HOST, 2, 1000),
       timeoutMs: 8_000,
     },
     {
       id: 'printers',
       kind: 'read',
-      title: text('Máy in, hàng đợi, cổng, dịch vụ Print Spooler', 'Printers, queues, ports, Print Spooler'),
+      title: text(
+        'Máy in, hàng đợi, cổng, dịch vụ Print Spooler',
+        'Printers, queues, ports, Print Spooler',
+      ),
       body: windowsPrintersScript,
       timeoutMs: 20_000,
     },
     {
       id: 'print-jobs',
       kind: 'read',
-      title: text('Lệnh in của một máy in (theo dõi trang in thử)', "One printer's jobs (following a test page)"),
+      title: text(
+        'Lệnh in của một máy in (theo dõi trang in thử)',
+        "One printer's jobs (following a test page)",
+      ),
       body: windowsJobsScript(SAMPLE_PRINTER),
       timeoutMs: 15_000,
     },

@@ -8,7 +8,9 @@ export const GLOBAL_FLAGS = ['json', 'lang', 'help', 'version'] as const;
 type Options = NonNullable<ParseArgsConfig['options']>;
 
 /** Why argv could not be parsed: an undeclared flag, or a flag given a value it cannot take. */
-export type ArgsProblem = Readonly<{ kind: 'unknown'; flag: string } | { kind: 'invalid'; message: string }>;
+export type ArgsProblem = Readonly<
+  { kind: 'unknown'; flag: string } | { kind: 'invalid'; message: string }
+>;
 
 /**
  * `util.parseArgs` options from a command's flag declarations (the single source): a name
@@ -23,7 +25,9 @@ export function optionsOf(flags: readonly string[]): Options {
     lang: { type: 'string' },
   };
   for (const flag of flags) {
-    options[flag.replace(/\?$/, '')] = flag.endsWith('?') ? { type: 'boolean' } : { type: 'string', multiple: true };
+    options[flag.replace(/\?$/, '')] = flag.endsWith('?')
+      ? { type: 'boolean' }
+      : { type: 'string', multiple: true };
   }
   return options;
 }
@@ -43,7 +47,12 @@ function takeBare(argv: readonly string[], options: Options): { rest: string[]; 
     }
     const name = arg.startsWith('--') && !arg.includes('=') ? arg.slice(2) : undefined;
     const next = argv[i + 1];
-    if (name !== undefined && options[name]?.type === 'string' && (next === undefined || next.startsWith('--'))) bare.push(name);
+    if (
+      name !== undefined &&
+      options[name]?.type === 'string' &&
+      (next === undefined || next.startsWith('--'))
+    )
+      bare.push(name);
     else rest.push(arg);
   }
   return { rest, bare };
@@ -53,7 +62,8 @@ function problemOf(error: unknown): ArgsProblem {
   const code = (error as { code?: unknown }).code;
   const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
   const flag = /^Unknown option '-{1,2}([^']*)'/.exec(message)?.[1];
-  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && flag !== undefined) return { kind: 'unknown', flag };
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && flag !== undefined)
+    return { kind: 'unknown', flag };
   return { kind: 'invalid', message };
 }
 
@@ -62,7 +72,10 @@ function problemOf(error: unknown): ArgsProblem {
  * `--name=value`, `--name value`, repeated `--name` (every value in `all`, the last in `flags`),
  * boolean switches, and `--` ending flags. An undeclared flag or a bad value is a problem.
  */
-export function parseArgs(argv: readonly string[], flags: readonly string[]): ParsedArgs | ArgsProblem {
+export function parseArgs(
+  argv: readonly string[],
+  flags: readonly string[],
+): ParsedArgs | ArgsProblem {
   const options = optionsOf(flags);
   const { rest, bare } = takeBare(argv, options);
   let parsed: ReturnType<typeof nodeParseArgs>;
@@ -95,8 +108,17 @@ export function isProblem(parsed: ParsedArgs | ArgsProblem): parsed is ArgsProbl
  * Takes `--lang X` / `--lang=X` out of argv (it may stand anywhere, even before the command
  * name), found with `util.parseArgs` tokens. A value other than `vi` or `en` is returned as `bad`.
  */
-export function extractLang<L extends string>(argv: readonly string[], fallback: L): { lang: L | 'vi' | 'en'; rest: string[] } | { bad: string } {
-  const { tokens } = nodeParseArgs({ args: [...argv], options: { lang: { type: 'string' } }, strict: false, allowPositionals: true, tokens: true });
+export function extractLang<L extends string>(
+  argv: readonly string[],
+  fallback: L,
+): { lang: L | 'vi' | 'en'; rest: string[] } | { bad: string } {
+  const { tokens } = nodeParseArgs({
+    args: [...argv],
+    options: { lang: { type: 'string' } },
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
   const drop = new Set<number>();
   let lang: L | 'vi' | 'en' = fallback;
   for (const token of tokens) {
@@ -111,6 +133,9 @@ export function extractLang<L extends string>(argv: readonly string[], fallback:
 }
 
 /** True when `value` (a flag's value) is one of `choices`; narrows it to their union. */
-export function isOneOf<const T extends string>(choices: readonly T[], value: string | true | undefined): value is T {
+export function isOneOf<const T extends string>(
+  choices: readonly T[],
+  value: string | true | undefined,
+): value is T {
   return choices.some((choice) => choice === value);
 }

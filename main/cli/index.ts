@@ -31,8 +31,10 @@ const service: Service = {
   get contract(): Service['contract'] {
     throw new Error('the CLI reaches the service through invoke() only');
   },
-  invoke: (async (channel, payload, options) => (await load()).invoke(channel, payload, options)) as Service['invoke'],
-  invokeUnknown: async (channel, payload, options) => (await load()).invokeUnknown(channel, payload, options),
+  invoke: (async (channel, payload, options) =>
+    (await load()).invoke(channel, payload, options)) as Service['invoke'],
+  invokeUnknown: async (channel, payload, options) =>
+    (await load()).invokeUnknown(channel, payload, options),
 };
 const envLang = process.env['XASO_LANG'];
 

@@ -14,7 +14,8 @@ export const messages = {
     unknownCommand: (name: string) => `không có lệnh "${name}". Gõ "xaso --help" để xem các lệnh.`,
     unknownFlag: (flag: string, cmd: string) =>
       `lệnh "${cmd}" không có tuỳ chọn --${flag}. Gõ "xaso help ${cmd}".`,
-    badFlag: (why: string, cmd: string) => `tuỳ chọn không hợp lệ cho lệnh "${cmd}" (${why}). Gõ "xaso help ${cmd}".`,
+    badFlag: (why: string, cmd: string) =>
+      `tuỳ chọn không hợp lệ cho lệnh "${cmd}" (${why}). Gõ "xaso help ${cmd}".`,
     badLang: (value: string) => `--lang chỉ nhận "vi" hoặc "en" (nhận được "${value}").`,
     usageOf: 'Cách dùng:',
     interrupted: 'Đã dừng theo yêu cầu (Ctrl+C).',
@@ -31,7 +32,8 @@ export const messages = {
     unknownCommand: (name: string) => `no command "${name}". Run "xaso --help" for the list.`,
     unknownFlag: (flag: string, cmd: string) =>
       `command "${cmd}" has no option --${flag}. Run "xaso help ${cmd}".`,
-    badFlag: (why: string, cmd: string) => `invalid option for command "${cmd}" (${why}). Run "xaso help ${cmd}".`,
+    badFlag: (why: string, cmd: string) =>
+      `invalid option for command "${cmd}" (${why}). Run "xaso help ${cmd}".`,
     badLang: (value: string) => `--lang takes "vi" or "en" (got "${value}").`,
     usageOf: 'Usage:',
     interrupted: 'Stopped on request (Ctrl+C).',

@@ -14,7 +14,9 @@ export type PrintOptions = Readonly<{
 
 function isUsage(failure: ServiceFailure, fields: readonly string[] = []): boolean {
   if (failure.code !== 'invalid-request') return false;
-  return (failure.issues ?? []).some((issue) => fields.some((f) => issue.path === f || issue.path.startsWith(`${f}.`)));
+  return (failure.issues ?? []).some((issue) =>
+    fields.some((f) => issue.path === f || issue.path.startsWith(`${f}.`)),
+  );
 }
 
 /**

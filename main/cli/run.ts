@@ -54,7 +54,12 @@ export async function runCli(argv: readonly string[], host: CliHost): Promise<nu
     host.out(host.version);
     return 0;
   }
-  if (name === undefined || name === '--help' || name === '-h' || (name === 'help' && tail[0] === undefined)) {
+  if (
+    name === undefined ||
+    name === '--help' ||
+    name === '-h' ||
+    (name === 'help' && tail[0] === undefined)
+  ) {
     for (const line of helpText(host, lang)) host.out(line);
     return 0;
   }
@@ -66,7 +71,9 @@ export async function runCli(argv: readonly string[], host: CliHost): Promise<nu
   }
   const parsed = parseArgs(name === 'help' ? [] : tail, command.flags);
   if (isProblem(parsed)) {
-    host.err(`xaso: ${parsed.kind === 'unknown' ? m.unknownFlag(parsed.flag, command.name) : m.badFlag(parsed.message, command.name)}`);
+    host.err(
+      `xaso: ${parsed.kind === 'unknown' ? m.unknownFlag(parsed.flag, command.name) : m.badFlag(parsed.message, command.name)}`,
+    );
     return 2;
   }
   if (name === 'help' || parsed.flags['help'] === true) {

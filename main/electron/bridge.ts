@@ -65,18 +65,20 @@ export function buildBridge(names: readonly string[], ipc: IpcRendererLike): Bri
     if (isProgressMessage(message)) listeners.get(message.requestId)?.(message.event);
   });
 
-  const method = (channel: string): BridgeMethod => async (request, options = {}) => {
-    const requestId = options.requestId ?? nextRequestId();
-    if (options.onProgress !== undefined) listeners.set(requestId, options.onProgress);
-    const envelope: IpcEnvelope = { requestId, payload: request };
-    try {
-      return (await ipc.invoke(channel, envelope)) as IpcResult<unknown>;
-    } catch {
-      return UNREACHABLE;
-    } finally {
-      listeners.delete(requestId);
-    }
-  };
+  const method =
+    (channel: string): BridgeMethod =>
+    async (request, options = {}) => {
+      const requestId = options.requestId ?? nextRequestId();
+      if (options.onProgress !== undefined) listeners.set(requestId, options.onProgress);
+      const envelope: IpcEnvelope = { requestId, payload: request };
+      try {
+        return (await ipc.invoke(channel, envelope)) as IpcResult<unknown>;
+      } catch {
+        return UNREACHABLE;
+      } finally {
+        listeners.delete(requestId);
+      }
+    };
 
   const domains: Record<string, Record<string, BridgeMethod>> = {};
   for (const name of names) {

@@ -71,8 +71,11 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => {
     if (host.platform !== 'darwin') app.quit();
   });
-  app.whenReady().then(onReady).catch((error: unknown) => {
-    console.error('Xã Số không khởi động được / Xã Số failed to start:', error);
-    app.exit(1);
-  });
+  app
+    .whenReady()
+    .then(onReady)
+    .catch((error: unknown) => {
+      console.error('Xã Số không khởi động được / Xã Số failed to start:', error);
+      app.exit(1);
+    });
 }

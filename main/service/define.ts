@@ -35,8 +35,7 @@ export type ServiceFailure = Readonly<{
 
 /** The result of every request: a value, or a failure with its reason. */
 export type IpcResult<T> =
-  | Readonly<{ ok: true; value: T }>
-  | Readonly<{ ok: false; error: ServiceFailure }>;
+  Readonly<{ ok: true; value: T }> | Readonly<{ ok: false; error: ServiceFailure }>;
 
 /**
  * A progress event of a long request. `percent` is 0–100 when the work knows how far it is;

@@ -47,7 +47,10 @@ export type Service<T extends AnyContract = Contract> = Readonly<{
 export type UntypedService = Readonly<{ contract: AnyContract; invokeUnknown: InvokeUnknown }>;
 
 /** Builds a service from any contract and its handlers (tests use small ones). */
-export function createServiceFrom<T extends AnyContract>(spec: T, handlers: Handlers<T>): Service<T> {
+export function createServiceFrom<T extends AnyContract>(
+  spec: T,
+  handlers: Handlers<T>,
+): Service<T> {
   async function invokeUnknown(
     channel: string,
     payload: unknown,

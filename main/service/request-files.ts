@@ -11,10 +11,14 @@ import { ServiceError } from './errors.js';
 /** Throws unless the door may name files on this computer. */
 export function assertFileDoor(env: ServiceEnv, field: string): void {
   if (env.door === 'cli' || env.door === 'test') return;
-  throw new ServiceError('invalid-request', {
-    vi: `${field}: chỉ dòng lệnh (xaso) được gửi đường dẫn tệp; hãy gửi nội dung tệp.`,
-    en: `${field}: only the command line (xaso) may send file paths; send the file contents.`,
-  }, { issues: [{ path: field, message: { vi: 'chỉ dòng lệnh', en: 'command line only' } }] });
+  throw new ServiceError(
+    'invalid-request',
+    {
+      vi: `${field}: chỉ dòng lệnh (xaso) được gửi đường dẫn tệp; hãy gửi nội dung tệp.`,
+      en: `${field}: only the command line (xaso) may send file paths; send the file contents.`,
+    },
+    { issues: [{ path: field, message: { vi: 'chỉ dòng lệnh', en: 'command line only' } }] },
+  );
 }
 
 /** The text of `file`; an unreadable file is an invalid request about `field`. */
@@ -23,31 +27,55 @@ export async function readRequestFile(field: string, file: string): Promise<stri
     return await readFile(file, 'utf8');
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
-    throw new ServiceError('invalid-request', { vi: `Không đọc được ${file}`, en: `Cannot read ${file}` }, {
-      cause: error,
-      issues: [{ path: field, message: { vi: `không đọc được ${file} (${why})`, en: `cannot read ${file} (${why})` } }],
-    });
+    throw new ServiceError(
+      'invalid-request',
+      { vi: `Không đọc được ${file}`, en: `Cannot read ${file}` },
+      {
+        cause: error,
+        issues: [
+          {
+            path: field,
+            message: { vi: `không đọc được ${file} (${why})`, en: `cannot read ${file} (${why})` },
+          },
+        ],
+      },
+    );
   }
 }
 
 /** The PEM text of each of `files` (`caFiles`), after the door check; undefined when none. */
-export async function readCaFiles(env: ServiceEnv, files: readonly string[] | undefined): Promise<string[] | undefined> {
+export async function readCaFiles(
+  env: ServiceEnv,
+  files: readonly string[] | undefined,
+): Promise<string[] | undefined> {
   if (files === undefined) return undefined;
   assertFileDoor(env, 'caFiles');
   return Promise.all(files.map((file) => readRequestFile('caFiles', file)));
 }
 
 /** `endpointsFile` parsed as JSON (`{ endpoints, connectivity? }`), after the door check. */
-export async function readEndpointsFile(env: ServiceEnv, file: string): Promise<{ endpoints?: unknown; connectivity?: unknown }> {
+export async function readEndpointsFile(
+  env: ServiceEnv,
+  file: string,
+): Promise<{ endpoints?: unknown; connectivity?: unknown }> {
   assertFileDoor(env, 'endpointsFile');
   const text = await readRequestFile('endpointsFile', file);
   try {
     return JSON.parse(text) as { endpoints?: unknown; connectivity?: unknown };
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
-    throw new ServiceError('invalid-request', { vi: `Tệp ${file} sai`, en: `${file} is wrong` }, {
-      cause: error,
-      issues: [{ path: 'endpointsFile', message: { vi: `không đọc được ${file} (${why})`, en: `cannot read ${file} (${why})` } }],
-    });
+    throw new ServiceError(
+      'invalid-request',
+      { vi: `Tệp ${file} sai`, en: `${file} is wrong` },
+      {
+        cause: error,
+        issues: [
+          {
+            path: 'endpointsFile',
+            message: { vi: `không đọc được ${file} (${why})`, en: `cannot read ${file} (${why})` },
+          },
+        ],
+      },
+    );
   }
 }

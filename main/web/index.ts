@@ -19,7 +19,9 @@ function readArgs(): { port?: string; 'data-dir'?: string } {
     return parseArgs({ args: process.argv.slice(2), options, strict: true }).values;
   } catch (error) {
     const why = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    process.stderr.write(`xaso-web: tuỳ chọn: --port N, --data-dir DIR / options: --port N, --data-dir DIR (${why})\n`);
+    process.stderr.write(
+      `xaso-web: tuỳ chọn: --port N, --data-dir DIR / options: --port N, --data-dir DIR (${why})\n`,
+    );
     process.exit(2);
   }
 }
@@ -33,7 +35,9 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 const dataFlag = args['data-dir'];
 const host = createHostContext();
 const dataDir =
-  typeof dataFlag === 'string' ? dataFlag : defaultDataDir(host.env, host.platform, host.os.homedir());
+  typeof dataFlag === 'string'
+    ? dataFlag
+    : defaultDataDir(host.env, host.platform, host.os.homedir());
 const here = dirname(fileURLToPath(import.meta.url));
 const service = createService(defaultEnv({ door: 'web', version: APP_VERSION, host, dataDir }));
 const server = await startWebServer({ service, staticDir: join(here, '..', 'renderer'), port });

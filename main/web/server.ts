@@ -37,12 +37,20 @@ export type WebServer = Readonly<{
 type Line = { type: 'progress'; event: unknown } | { type: 'result'; result: IpcResult<unknown> };
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+  });
   res.end(JSON.stringify(body));
 }
 
 function refuse(res: ServerResponse, status: number, message: LocalText): void {
-  const code = status === 400 || status === 413 ? 'invalid-request' : status === 404 ? 'not-found' : 'unavailable';
+  const code =
+    status === 400 || status === 413
+      ? 'invalid-request'
+      : status === 404
+        ? 'not-found'
+        : 'unavailable';
   sendJson(res, status, { ok: false, error: { code, message } });
 }
 
@@ -84,7 +92,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       try {
         payload = JSON.parse(body.toString('utf8'));
       } catch {
-        refuse(res, 400, { vi: 'Nội dung gửi lên không phải JSON hợp lệ.', en: 'The request body is not valid JSON.' });
+        refuse(res, 400, {
+          vi: 'Nội dung gửi lên không phải JSON hợp lệ.',
+          en: 'The request body is not valid JSON.',
+        });
         return;
       }
     }
@@ -92,7 +103,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     res.on('close', () => {
       if (!res.writableFinished) controller.abort();
     });
-    res.writeHead(200, { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store' });
+    res.writeHead(200, {
+      'content-type': 'application/x-ndjson; charset=utf-8',
+      'cache-control': 'no-store',
+    });
     const write = (line: Line): void => {
       if (!res.writableEnded) res.write(`${JSON.stringify(line)}\n`);
     };
@@ -112,7 +126,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     }
     const origin = req.headers.origin;
     if (origin !== undefined && !allowedOrigins().has(origin)) {
-      refuse(res, 403, { vi: 'Trang web khác không được gọi Xã Số.', en: 'Other sites may not call Xã Số.' });
+      refuse(res, 403, {
+        vi: 'Trang web khác không được gọi Xã Số.',
+        en: 'Other sites may not call Xã Số.',
+      });
       return;
     }
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
@@ -143,7 +160,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       if (!res.headersSent) {
-        refuse(res, 500, { vi: `Lỗi nội bộ: ${String(error)}`, en: `Internal error: ${String(error)}` });
+        refuse(res, 500, {
+          vi: `Lỗi nội bộ: ${String(error)}`,
+          en: `Internal error: ${String(error)}`,
+        });
       } else res.end();
     });
   });

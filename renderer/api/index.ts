@@ -24,7 +24,8 @@ export function apiFromCaller(call: Caller): XasoApi {
               get: (_t, method) =>
                 typeof method !== 'string'
                   ? undefined
-                  : (payload: unknown, options?: CallOptions) => call(`${domain}:${method}`, payload, options),
+                  : (payload: unknown, options?: CallOptions) =>
+                      call(`${domain}:${method}`, payload, options),
             },
           ),
   });
@@ -34,7 +35,9 @@ let cached: XasoApi | undefined;
 
 /** The API for this page: the Electron bridge when present, the web door otherwise. */
 export function getApi(): XasoApi {
-  cached ??= apiFromCaller(window.xaso ? bridgeCaller(window.xaso) : webCaller(window.location, window.sessionStorage));
+  cached ??= apiFromCaller(
+    window.xaso ? bridgeCaller(window.xaso) : webCaller(window.location, window.sessionStorage),
+  );
   return cached;
 }
 

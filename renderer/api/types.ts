@@ -5,4 +5,8 @@
 import type { CallOptions, IpcResult } from '../../main/service/define';
 
 /** Calls one channel with its payload; never throws. */
-export type Caller = (channel: string, payload: unknown, options?: CallOptions) => Promise<IpcResult<unknown>>;
+export type Caller = (
+  channel: string,
+  payload: unknown,
+  options?: CallOptions,
+) => Promise<IpcResult<unknown>>;

@@ -19,7 +19,10 @@ function failure(code: 'unavailable' | 'cancelled', vi: string, en: string): Ipc
 
 type Line = { type: 'progress'; event: Progress } | { type: 'result'; result: IpcResult<unknown> };
 
-async function readLines(body: ReadableStream<Uint8Array>, onLine: (line: Line) => void): Promise<void> {
+async function readLines(
+  body: ReadableStream<Uint8Array>,
+  onLine: (line: Line) => void,
+): Promise<void> {
   const reader = body.getReader();
   const decoder = new TextDecoder();
   let buffered = '';
@@ -56,14 +59,24 @@ export function webCaller(location: Pick<Location, 'search'>, storage: Storage):
       });
       if (!response.ok || response.body === null) {
         const body = (await response.json().catch(() => null)) as IpcResult<unknown> | null;
-        return body ?? failure('unavailable', `Máy chủ trả lỗi ${response.status}.`, `Server answered ${response.status}.`);
+        return (
+          body ??
+          failure(
+            'unavailable',
+            `Máy chủ trả lỗi ${response.status}.`,
+            `Server answered ${response.status}.`,
+          )
+        );
       }
       let result: IpcResult<unknown> | undefined;
       await readLines(response.body, (line) => {
         if (line.type === 'progress') options.onProgress?.(line.event);
         else result = line.result;
       });
-      return result ?? failure('unavailable', 'Kết nối bị ngắt giữa chừng.', 'The connection closed early.');
+      return (
+        result ??
+        failure('unavailable', 'Kết nối bị ngắt giữa chừng.', 'The connection closed early.')
+      );
     } catch (error) {
       if (options.signal?.aborted) return failure('cancelled', 'Đã huỷ.', 'Cancelled.');
       return failure(

@@ -15,7 +15,12 @@ export function HomeScreen({ onOpen }: HomeScreenProps) {
       <ul className="home-cards">
         {PLACES.map((p) => (
           <li key={p.id}>
-            <button type="button" className="home-card" data-testid={`home-${p.id}`} onClick={() => onOpen(p.id)}>
+            <button
+              type="button"
+              className="home-card"
+              data-testid={`home-${p.id}`}
+              onClick={() => onOpen(p.id)}
+            >
               <Icon name={p.icon} size={32} className="home-card-icon" />
               <span className="home-card-title">{t(`nav.${p.id}`)}</span>
               <span className="home-card-text">{t(`places.${p.id}`)}</span>

@@ -20,7 +20,10 @@ export type CallState<T> = Readonly<{
 }>;
 
 /** Starts one service call; pass `signal` and `onProgress` on to the API when the channel takes them. */
-export type Start<T> = (signal: AbortSignal, onProgress: (e: Progress) => void) => Promise<IpcResult<T>>;
+export type Start<T> = (
+  signal: AbortSignal,
+  onProgress: (e: Progress) => void,
+) => Promise<IpcResult<T>>;
 
 /** Options of {@link useCall}. */
 export type CallOptions = Readonly<{
@@ -49,7 +52,8 @@ function started<T>(s: CallState<T>, keep: boolean): CallState<T> {
 
 function finished<T>(s: CallState<T>, result: IpcResult<T>, aborted: boolean): CallState<T> {
   const { error: _error, ...rest } = s;
-  if (result.ok) return { ...rest, phase: aborted ? 'cancelled' : 'done', percent: 100, value: result.value };
+  if (result.ok)
+    return { ...rest, phase: aborted ? 'cancelled' : 'done', percent: 100, value: result.value };
   if (aborted || result.error.code === 'cancelled') return { ...s, phase: 'cancelled' };
   return { ...s, phase: 'failed', error: failureLocal(result) };
 }
@@ -69,7 +73,12 @@ export function useCall<T>(options: CallOptions = {}): CallHandle<T> {
       setState((s) => started(s, keep));
       const result = await start(own.signal, (e) => {
         if (controller.current !== own) return;
-        setState((s) => ({ ...s, percent: e.percent ?? s.percent, events: [...s.events, e], ...(e.label ? { label: e.label } : {}) }));
+        setState((s) => ({
+          ...s,
+          percent: e.percent ?? s.percent,
+          events: [...s.events, e],
+          ...(e.label ? { label: e.label } : {}),
+        }));
       });
       if (controller.current === own) setState((s) => finished(s, result, own.signal.aborted));
       return result;
@@ -92,7 +101,10 @@ export function useCall<T>(options: CallOptions = {}): CallHandle<T> {
  * Runs `start` now and again whenever `deps` change (the old call is aborted); keeps the last
  * value shown while reloading. `start` undefined means "nothing to load yet".
  */
-export function useLoad<T>(start: Start<T> | undefined, deps: DependencyList): CallHandle<T> & { reload: () => void } {
+export function useLoad<T>(
+  start: Start<T> | undefined,
+  deps: DependencyList,
+): CallHandle<T> & { reload: () => void } {
   const call = useCall<T>({ keep: true });
   const [loads, setLoads] = useState(0);
   const { run } = call;

@@ -19,7 +19,9 @@ function captureState(call: CallState<CaptureSaved>, lang: string): CaptureState
       return { phase: 'idle' };
     case 'running': {
       const step = call.events.at(-1)?.data as CaptureProgressData | undefined;
-      return step === undefined ? { phase: 'running', percent: call.percent } : { phase: 'running', percent: call.percent, step };
+      return step === undefined
+        ? { phase: 'running', percent: call.percent }
+        : { phase: 'running', percent: call.percent, step };
     }
     case 'done':
       return call.value === undefined ? { phase: 'idle' } : { phase: 'saved', saved: call.value };
@@ -27,7 +29,9 @@ function captureState(call: CallState<CaptureSaved>, lang: string): CaptureState
       return { phase: 'failed', error: pick(call.error, lang), cancelled: false };
     case 'cancelled':
       // Saved just as the cancel arrived: the file is there, so say where.
-      return call.value === undefined ? { phase: 'failed', error: '', cancelled: true } : { phase: 'saved', saved: call.value };
+      return call.value === undefined
+        ? { phase: 'failed', error: '', cancelled: true }
+        : { phase: 'saved', saved: call.value };
   }
 }
 

@@ -9,7 +9,9 @@ export const LANGS = ['vi', 'en'] as const;
 export type UiLang = (typeof LANGS)[number];
 const STORAGE_KEY = 'xaso.lang';
 
-const modules = import.meta.glob<{ default: Record<string, unknown> }>('./locales/*/*.json', { eager: true });
+const modules = import.meta.glob<{ default: Record<string, unknown> }>('./locales/*/*.json', {
+  eager: true,
+});
 
 /** All catalogues, as `{ vi: { app: {...}, diagnose: {...} }, en: {...} }`. */
 export function catalogues(): Record<UiLang, Record<string, Record<string, unknown>>> {

@@ -16,6 +16,10 @@ export const PLACES = [
   { id: 'checklists', icon: 'checklists', Component: ChecklistsPlace },
   { id: 'visit', icon: 'visit', Component: VisitPlace },
   { id: 'reports', icon: 'reports', Component: ReportsPlace },
-] as const satisfies readonly { id: string; icon: IconName; Component: ComponentType<PlaceProps> }[];
+] as const satisfies readonly {
+  id: string;
+  icon: IconName;
+  Component: ComponentType<PlaceProps>;
+}[];
 
 export type PlaceId = (typeof PLACES)[number]['id'];

@@ -21,7 +21,8 @@ async function timed(args: readonly string[]): Promise<number> {
   return performance.now() - start;
 }
 
-const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+const median = (xs: readonly number[]): number =>
+  [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
 async function startup(): Promise<void> {
   const node: number[] = [];
@@ -34,15 +35,26 @@ async function startup(): Promise<void> {
   }
   const base = median(node);
   console.log(`node -e 0      : ${base.toFixed(0)} ms (median of ${RUNS})`);
-  console.log(`xaso --version : ${median(version).toFixed(0)} ms (median of ${RUNS}), ${(median(version) / base).toFixed(1)}× bare Node (target ≤ 150 ms, ≤ 5×)`);
-  console.log(`xaso --help    : ${median(help).toFixed(0)} ms (median of ${RUNS}), ${(median(help) / base).toFixed(1)}× bare Node`);
+  console.log(
+    `xaso --version : ${median(version).toFixed(0)} ms (median of ${RUNS}), ${(median(version) / base).toFixed(1)}× bare Node (target ≤ 150 ms, ≤ 5×)`,
+  );
+  console.log(
+    `xaso --help    : ${median(help).toFixed(0)} ms (median of ${RUNS}), ${(median(help) / base).toFixed(1)}× bare Node`,
+  );
 }
 
-function printedAndExited(ns: string, dataDir: string): Promise<{ printed: number; exited: number }> {
+function printedAndExited(
+  ns: string,
+  dataDir: string,
+): Promise<{ printed: number; exited: number }> {
   return new Promise((resolve) => {
     const start = performance.now();
     let printed = NaN;
-    const child = spawn('ip', ['netns', 'exec', ns, process.execPath, 'out/cli/xaso.js', 'network'], { env: { ...process.env, XASO_DATA_DIR: dataDir } });
+    const child = spawn(
+      'ip',
+      ['netns', 'exec', ns, process.execPath, 'out/cli/xaso.js', 'network'],
+      { env: { ...process.env, XASO_DATA_DIR: dataDir } },
+    );
     child.stdout.once('data', () => {
       printed = performance.now() - start;
     });
@@ -52,12 +64,18 @@ function printedAndExited(ns: string, dataDir: string): Promise<{ printed: numbe
 
 async function silentDns(): Promise<void> {
   // An office PC whose resolv.conf names a DNS server (.52) that does not exist on the LAN.
-  const lan = await createLan({ prefix: 'h4', index: 8, hosts: [{ n: 20, gateway: 254, dns: ['10.74.8.52'] }, { n: 254 }] });
+  const lan = await createLan({
+    prefix: 'h4',
+    index: 8,
+    hosts: [{ n: 20, gateway: 254, dns: ['10.74.8.52'] }, { n: 254 }],
+  });
   const dataDir = await mkdtemp(join(tmpdir(), 'h4-bench-'));
   try {
     for (let i = 0; i < 2; i += 1) {
       const { printed, exited } = await printedAndExited(lan.ns(20), dataDir);
-      console.log(`xaso network, silent DNS: printed at ${(printed / 1000).toFixed(1)} s, exited at ${(exited / 1000).toFixed(1)} s`);
+      console.log(
+        `xaso network, silent DNS: printed at ${(printed / 1000).toFixed(1)} s, exited at ${(exited / 1000).toFixed(1)} s`,
+      );
     }
   } finally {
     await rm(dataDir, { recursive: true, force: true });

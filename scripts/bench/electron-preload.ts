@@ -45,7 +45,12 @@ function medianEvalMs(code: string, rounds = 30): number {
   for (let i = 0; i < rounds; i += 1) {
     const module = { exports: {} };
     const start = performance.now();
-    runInNewContext(code, { require: () => fakeElectron, module, exports: module.exports, console });
+    runInNewContext(code, {
+      require: () => fakeElectron,
+      module,
+      exports: module.exports,
+      console,
+    });
     times.push(performance.now() - start);
   }
   times.sort((a, b) => a - b);
@@ -64,6 +69,8 @@ export async function run(): Promise<void> {
   for (const r of results) {
     const kb = (r.code.length / 1024).toFixed(0).padStart(5);
     const ratio = (r.ms / base.ms).toFixed(1);
-    console.log(`${r.name.padEnd(30)} ${kb} KB  median ${r.ms.toFixed(1).padStart(6)} ms  ×${ratio} baseline`);
+    console.log(
+      `${r.name.padEnd(30)} ${kb} KB  median ${r.ms.toFixed(1).padStart(6)} ms  ×${ratio} baseline`,
+    );
   }
 }

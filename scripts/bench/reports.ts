@@ -26,9 +26,17 @@ const child = fileURLToPath(new URL('../../out/bench/reports-import-child.mjs', 
 async function bundleChild(): Promise<void> {
   const { build } = await import('esbuild');
   await build({
-    entryPoints: [childSource], outfile: child, bundle: true, platform: 'node', target: 'node24', format: 'esm', logLevel: 'warning',
+    entryPoints: [childSource],
+    outfile: child,
+    bundle: true,
+    platform: 'node',
+    target: 'node24',
+    format: 'esm',
+    logLevel: 'warning',
     external: ['pdfkit', 'exceljs', 'docx', 'electron', 'systeminformation', 'playwright-core'],
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+    },
   });
 }
 
@@ -47,11 +55,18 @@ const fmt = (ms: number) => `${ms.toFixed(0).padStart(5)} ms`;
 async function exports(dir: string): Promise<void> {
   const visit = sampleVisit({ machines: 40 });
   const signing = key();
-  const ctx = { lang: 'vi' as const, key: async () => signing, appVersion: 'bench', now: () => new Date() };
+  const ctx = {
+    lang: 'vi' as const,
+    key: async () => signing,
+    appVersion: 'bench',
+    now: () => new Date(),
+  };
   const t0 = performance.now();
   await writeFile(path.join(dir, 'plain.json'), JSON.stringify(visit));
   const baseline = performance.now() - t0;
-  console.log(`40-machine visit export (target ≤ 1500 ms each; baseline plain JSON.stringify+write ${baseline.toFixed(1)} ms)`);
+  console.log(
+    `40-machine visit export (target ≤ 1500 ms each; baseline plain JSON.stringify+write ${baseline.toFixed(1)} ms)`,
+  );
   for (const format of REPORT_FORMATS) {
     const times: number[] = [];
     let bytes = 0;
@@ -63,7 +78,9 @@ async function exports(dir: string): Promise<void> {
       bytes = out.length;
     }
     const worst = Math.max(...times);
-    console.log(`  ${format.padEnd(5)} first ${fmt(times[0]!)}  median ${fmt([...times].sort((a, b) => a - b)[1]!)}  worst/target ${(worst / 1500).toFixed(2)}  ${worst <= 1500 ? 'OK' : 'SLOW'}  (${(bytes / 1024).toFixed(0)} KiB)`);
+    console.log(
+      `  ${format.padEnd(5)} first ${fmt(times[0]!)}  median ${fmt([...times].sort((a, b) => a - b)[1]!)}  worst/target ${(worst / 1500).toFixed(2)}  ${worst <= 1500 ? 'OK' : 'SLOW'}  (${(bytes / 1024).toFixed(0)} KiB)`,
+    );
   }
 }
 
@@ -74,20 +91,42 @@ async function imports(dir: string): Promise<void> {
   const provinces = ['Cần Thơ', 'Hà Nội', 'Thái Bình', 'Đắk Lắk', 'Quảng Trị'];
   for (let i = 0; i < 1000; i += 1) {
     const visit = sampleVisit({
-      id: `bench-visit-${String(i).padStart(4, '0')}`, machines: 5, commune: `Xã số ${i % 97}`, province: provinces[i % 5]!,
-      date: `2026-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`, intern: `Sinh viên ${i % 13}`,
+      id: `bench-visit-${String(i).padStart(4, '0')}`,
+      machines: 5,
+      commune: `Xã số ${i % 97}`,
+      province: provinces[i % 5]!,
+      date: `2026-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`,
+      intern: `Sinh viên ${i % 13}`,
     });
-    const envelope = signVisit(visit, keys[i % 3]!, { exportedAt: new Date().toISOString(), appVersion: 'bench' });
+    const envelope = signVisit(visit, keys[i % 3]!, {
+      exportedAt: new Date().toISOString(),
+      appVersion: 'bench',
+    });
     await writeFile(path.join(folder, `v${i}.json`), JSON.stringify(envelope));
   }
   await bundleChild();
-  const runChild = async (args: string[]) => JSON.parse((await exec(process.execPath, [child, ...args], { maxBuffer: 1e7 })).stdout) as { ms: number; rssBeforeMb: number; peakRssMb: number; maxRssMb: number; summary: unknown };
+  const runChild = async (args: string[]) =>
+    JSON.parse((await exec(process.execPath, [child, ...args], { maxBuffer: 1e7 })).stdout) as {
+      ms: number;
+      rssBeforeMb: number;
+      peakRssMb: number;
+      maxRssMb: number;
+      summary: unknown;
+    };
   const base = await runChild([folder, path.join(dir, 'd0'), '--parse-only']);
   const ours = await runChild([folder, path.join(dir, 'd1')]);
-  console.log('1,000 signed visit files (5 machines each): import + verify + aggregate (target ≤ 2000 ms, ≤ 300 MB)');
-  console.log(`  ours      ${fmt(ours.ms)}  peak RSS ${ours.peakRssMb.toFixed(0)} MB (maxRSS ${ours.maxRssMb.toFixed(0)} MB, at start ${ours.rssBeforeMb.toFixed(0)} MB)  ${JSON.stringify(ours.summary)}`);
-  console.log(`  baseline  ${fmt(base.ms)}  peak RSS ${base.peakRssMb.toFixed(0)} MB (read + JSON.parse only)`);
-  console.log(`  time/target ${(ours.ms / 2000).toFixed(2)} ${ours.ms <= 2000 ? 'OK' : 'SLOW'}; memory/target ${(ours.maxRssMb / 300).toFixed(2)} ${ours.maxRssMb <= 300 ? 'OK' : 'HIGH'}; ratio to baseline ${(ours.ms / base.ms).toFixed(1)}×`);
+  console.log(
+    '1,000 signed visit files (5 machines each): import + verify + aggregate (target ≤ 2000 ms, ≤ 300 MB)',
+  );
+  console.log(
+    `  ours      ${fmt(ours.ms)}  peak RSS ${ours.peakRssMb.toFixed(0)} MB (maxRSS ${ours.maxRssMb.toFixed(0)} MB, at start ${ours.rssBeforeMb.toFixed(0)} MB)  ${JSON.stringify(ours.summary)}`,
+  );
+  console.log(
+    `  baseline  ${fmt(base.ms)}  peak RSS ${base.peakRssMb.toFixed(0)} MB (read + JSON.parse only)`,
+  );
+  console.log(
+    `  time/target ${(ours.ms / 2000).toFixed(2)} ${ours.ms <= 2000 ? 'OK' : 'SLOW'}; memory/target ${(ours.maxRssMb / 300).toFixed(2)} ${ours.maxRssMb <= 300 ? 'OK' : 'HIGH'}; ratio to baseline ${(ours.ms / base.ms).toFixed(1)}×`,
+  );
 }
 
 /** Runs both parts. */

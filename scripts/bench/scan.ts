@@ -17,23 +17,40 @@ const exec = promisify(execFile);
 const RUNS = 5;
 
 type Kind = 'plain' | 'printer' | 'silent' | 'smb' | 'ipp-printer' | 'arp-only';
-const MIX: readonly Kind[] = ['plain', 'printer', 'silent', 'smb', 'ipp-printer', 'arp-only', 'plain', 'printer'];
+const MIX: readonly Kind[] = [
+  'plain',
+  'printer',
+  'silent',
+  'smb',
+  'ipp-printer',
+  'arp-only',
+  'plain',
+  'printer',
+];
 
 function spec(n: number, kind: Kind): LanHostSpec {
   switch (kind) {
-    case 'plain': return { n };
-    case 'printer': return { n, tcp: [9100] };
-    case 'silent': return { n, ignorePing: true };
-    case 'smb': return { n, tcp: [445], ignorePing: true };
-    case 'ipp-printer': return { n, tcp: [631, 9100], ignorePing: true };
-    case 'arp-only': return { n, arpOnly: true };
+    case 'plain':
+      return { n };
+    case 'printer':
+      return { n, tcp: [9100] };
+    case 'silent':
+      return { n, ignorePing: true };
+    case 'smb':
+      return { n, tcp: [445], ignorePing: true };
+    case 'ipp-printer':
+      return { n, tcp: [631, 9100], ignorePing: true };
+    case 'arp-only':
+      return { n, arpOnly: true };
   }
 }
 
 /** `count` hosts spread over a range of `size` addresses, kinds in the office mix. */
 function office(count: number, size: number): { hosts: LanHostSpec[]; printers: number[] } {
   const step = Math.floor((size - 20) / count);
-  const hosts = Array.from({ length: count }, (_, i) => spec(10 + i * step, MIX[i % MIX.length] ?? 'plain'));
+  const hosts = Array.from({ length: count }, (_, i) =>
+    spec(10 + i * step, MIX[i % MIX.length] ?? 'plain'),
+  );
   return { hosts, printers: hosts.filter((h) => h.tcp?.includes(9100) === true).map((h) => h.n) };
 }
 
@@ -42,15 +59,26 @@ type Run = Readonly<{ ms: number; ips: string[]; printers?: string[] }>;
 async function nmap(cidr: string): Promise<Run> {
   const start = performance.now();
   const { stdout } = await exec('nmap', ['-sn', '-n', '-oG', '-', cidr]);
-  return { ms: performance.now() - start, ips: [...stdout.matchAll(/^Host: (\S+)/gm)].map((m) => m[1] ?? '') };
+  return {
+    ms: performance.now() - start,
+    ips: [...stdout.matchAll(/^Host: (\S+)/gm)].map((m) => m[1] ?? ''),
+  };
 }
 
 async function xaso(cidr: string): Promise<Run> {
   const start = performance.now();
-  const { stdout } = await exec(process.execPath, ['out/cli/xaso.js', 'scan', cidr, '--json', '--no-names'], { maxBuffer: 64 * 1024 * 1024 });
+  const { stdout } = await exec(
+    process.execPath,
+    ['out/cli/xaso.js', 'scan', cidr, '--json', '--no-names'],
+    { maxBuffer: 64 * 1024 * 1024 },
+  );
   const ms = performance.now() - start;
   const result = JSON.parse(stdout) as ScanResult;
-  return { ms, ips: result.hosts.map((h) => h.ip), printers: result.hosts.filter((h) => h.deviceType === 'printer').map((h) => h.ip) };
+  return {
+    ms,
+    ips: result.hosts.map((h) => h.ip),
+    printers: result.hosts.filter((h) => h.deviceType === 'printer').map((h) => h.ip),
+  };
 }
 
 const stats = (xs: readonly number[]): { median: number; min: number; max: number } => {
@@ -64,12 +92,20 @@ const fmt = (xs: readonly number[]): string => {
 
 async function waitForListeners(lan: Lan, hosts: readonly LanHostSpec[]): Promise<void> {
   const { probeTcp } = await import('../../diagnostics/scan/tcp-probe.js');
-  for (const h of hosts) for (const port of h.tcp ?? []) while ((await probeTcp(lan.ip(h.n), port, 500)) !== 'open') await new Promise((r) => setTimeout(r, 50));
+  for (const h of hosts)
+    for (const port of h.tcp ?? [])
+      while ((await probeTcp(lan.ip(h.n), port, 500)) !== 'open')
+        await new Promise((r) => setTimeout(r, 50));
 }
 
 type Figures = Readonly<{ addresses: number; xaso: number[]; nmap: number[] }>;
 
-async function measure(label: string, prefixLength: 22 | 24, index: number, count: number): Promise<Figures> {
+async function measure(
+  label: string,
+  prefixLength: 22 | 24,
+  index: number,
+  count: number,
+): Promise<Figures> {
   const size = 2 ** (32 - prefixLength) - 2;
   const { hosts, printers } = office(count, size);
   const lan = await createLan({ prefix: 'h4', index, prefixLength, hosts });
@@ -87,11 +123,18 @@ async function measure(label: string, prefixLength: 22 | 24, index: number, coun
     }
     const recall = (r: Run): number => r.ips.filter((ip) => expected.has(ip)).length;
     const falseHosts = (r: Run): number => r.ips.filter((ip) => !expected.has(ip)).length;
-    const typed = (r: Run): number => printerIps.filter((ip) => r.printers?.includes(ip) === true).length;
+    const typed = (r: Run): number =>
+      printerIps.filter((ip) => r.printers?.includes(ip) === true).length;
     const per = (runs: readonly Run[], f: (r: Run) => number): string => runs.map(f).join('/');
-    console.log(`\n${label}: ${lan.cidr}, ${hosts.length} namespace hosts + this machine (${expected.size} live), ${printers.length} printers`);
-    console.log(`  xaso scan  : ${fmt(ours.map((r) => r.ms))}; found ${per(ours, recall)} of ${expected.size}, false ${per(ours, falseHosts)}, printers typed ${per(ours, typed)} of ${printers.length}`);
-    console.log(`  nmap -sn -n: ${fmt(theirs.map((r) => r.ms))}; found ${per(theirs, recall)} of ${expected.size}, false ${per(theirs, falseHosts)}`);
+    console.log(
+      `\n${label}: ${lan.cidr}, ${hosts.length} namespace hosts + this machine (${expected.size} live), ${printers.length} printers`,
+    );
+    console.log(
+      `  xaso scan  : ${fmt(ours.map((r) => r.ms))}; found ${per(ours, recall)} of ${expected.size}, false ${per(ours, falseHosts)}, printers typed ${per(ours, typed)} of ${printers.length}`,
+    );
+    console.log(
+      `  nmap -sn -n: ${fmt(theirs.map((r) => r.ms))}; found ${per(theirs, recall)} of ${expected.size}, false ${per(theirs, falseHosts)}`,
+    );
     const ratio = stats(ours.map((r) => r.ms)).median / stats(theirs.map((r) => r.ms)).median;
     console.log(`  ratio      : ${ratio.toFixed(2)}× (target ≤ 0.60×)`);
     return { addresses: size, xaso: ours.map((r) => r.ms), nmap: theirs.map((r) => r.ms) };
@@ -105,6 +148,10 @@ export async function run(): Promise<void> {
   const small = await measure('/24 office', 24, 7, 40);
   const large = await measure('/22 office', 22, 9, 160);
   const grow = (a: number[], b: number[]): string => (stats(b).median / stats(a).median).toFixed(2);
-  console.log(`\ngrowth /24 → /22 (${(large.addresses / small.addresses).toFixed(1)}× the addresses, 4× the hosts): xaso ${grow(small.xaso, large.xaso)}×, nmap ${grow(small.nmap, large.nmap)}×`);
-  console.log(`  per address: xaso ${(stats(small.xaso).median / small.addresses).toFixed(2)} → ${(stats(large.xaso).median / large.addresses).toFixed(2)} ms, nmap ${(stats(small.nmap).median / small.addresses).toFixed(2)} → ${(stats(large.nmap).median / large.addresses).toFixed(2)} ms`);
+  console.log(
+    `\ngrowth /24 → /22 (${(large.addresses / small.addresses).toFixed(1)}× the addresses, 4× the hosts): xaso ${grow(small.xaso, large.xaso)}×, nmap ${grow(small.nmap, large.nmap)}×`,
+  );
+  console.log(
+    `  per address: xaso ${(stats(small.xaso).median / small.addresses).toFixed(2)} → ${(stats(large.xaso).median / large.addresses).toFixed(2)} ms, nmap ${(stats(small.nmap).median / small.addresses).toFixed(2)} → ${(stats(large.nmap).median / large.addresses).toFixed(2)} ms`,
+  );
 }

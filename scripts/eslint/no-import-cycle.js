@@ -20,7 +20,13 @@ function resolveSpecifier(from, specifier) {
   if (!specifier.startsWith('.')) return undefined;
   const base = resolve(dirname(from), specifier);
   const stem = base.replace(/\.(js|jsx|mjs)$/, '');
-  const candidates = [`${stem}.ts`, `${stem}.tsx`, base, join(base, 'index.ts'), join(base, 'index.tsx')];
+  const candidates = [
+    `${stem}.ts`,
+    `${stem}.tsx`,
+    base,
+    join(base, 'index.ts'),
+    join(base, 'index.tsx'),
+  ];
   return candidates.find((file) => existsSync(file) && statSync(file).isFile());
 }
 
@@ -29,7 +35,9 @@ function importsOf(file) {
   if (found !== undefined) return found;
   const text = readFileSync(file, 'utf8');
   const { importedFiles } = ts.preProcessFile(text, true, true);
-  found = importedFiles.map((f) => resolveSpecifier(file, f.fileName)).filter((f) => f !== undefined);
+  found = importedFiles
+    .map((f) => resolveSpecifier(file, f.fileName))
+    .filter((f) => f !== undefined);
   edges.set(file, found);
   return found;
 }
@@ -58,9 +66,20 @@ function pathBack(start, target, skip) {
 export const noImportCycle = {
   meta: {
     type: 'problem',
-    docs: { description: 'Forbid import cycles between project files, type-only imports included.' },
-    schema: [{ type: 'object', properties: { ignore: { type: 'array', items: { type: 'string' } } }, additionalProperties: false }],
-    messages: { cycle: 'Import cycle (type-only imports count): {{path}}. Move the shared types to a leaf types.ts.' },
+    docs: {
+      description: 'Forbid import cycles between project files, type-only imports included.',
+    },
+    schema: [
+      {
+        type: 'object',
+        properties: { ignore: { type: 'array', items: { type: 'string' } } },
+        additionalProperties: false,
+      },
+    ],
+    messages: {
+      cycle:
+        'Import cycle (type-only imports count): {{path}}. Move the shared types to a leaf types.ts.',
+    },
   },
   create(context) {
     const file = context.physicalFilename;

@@ -20,16 +20,25 @@ describe('plain words for a check that could not be made', () => {
   });
 
   it('names a PowerShell that did not start, a blocked program, a cancelled run, a too-large answer', () => {
-    expect(describeFailure('failed: timeout: PowerShell did not start within 15 s').vi).toContain('không khởi động được trong 15 giây');
+    expect(describeFailure('failed: timeout: PowerShell did not start within 15 s').vi).toContain(
+      'không khởi động được trong 15 giây',
+    );
     expect(
-      describeFailure('failed: CommandNotFoundError: C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe: not found or not executable').vi,
+      describeFailure(
+        'failed: CommandNotFoundError: C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe: not found or not executable',
+      ).vi,
     ).toContain('AppLocker');
     expect(describeFailure('failed: aborted').vi).toBe('Đã huỷ trước khi kiểm tra xong.');
-    expect(describeFailure('failed: the answer was larger than 8 MiB and was cut').en).toContain('over 8 MB');
+    expect(describeFailure('failed: the answer was larger than 8 MiB and was cut').en).toContain(
+      'over 8 MB',
+    );
   });
 
   it('keeps the raw reason on the check for developers and captures', () => {
-    const check = unknownCheck({ id: 'hardware.cpu', area: 'hardware', title: { vi: 'CPU', en: 'CPU' } }, 'failed: aborted');
+    const check = unknownCheck(
+      { id: 'hardware.cpu', area: 'hardware', title: { vi: 'CPU', en: 'CPU' } },
+      'failed: aborted',
+    );
     expect(check.reason).toBe('failed: aborted');
     expect(check.detail.en).toBe('Cancelled before the check finished.');
   });

@@ -39,23 +39,42 @@ describe('machine fingerprint', () => {
     );
   });
 
-  it.runIf(RUN_WINDOWS_TESTS)('reads Windows facts from the batch (pwsh, fake vi-VN PC) and passes the asset tag through', async () => {
-    const id = await machineIdentity(fakeWindowsContext({ machine: 'vi-VN-commune-pc' }), { assetTag: ' UBND-PC-03 ' });
-    expect(id).toMatchObject({
-      hostname: 'UBND-KETOAN',
-      assetTag: 'UBND-PC-03',
-      manufacturer: 'Dell Inc.',
-      model: 'OptiPlex 3080',
-      serial: '5B2QJ33',
-      fingerprintSources: ['systemUuid', 'boardSerial', 'systemSerial'],
-    });
-    expect(id.fingerprint).toBe(fingerprintOf({ systemUuid: '4C4C4544-0042-3510-8052-B4C04F4A3332', boardSerial: '/5B2QJ33/CNWS20008R00F1/', systemSerial: '5B2QJ33' })?.fingerprint);
-  });
+  it.runIf(RUN_WINDOWS_TESTS)(
+    'reads Windows facts from the batch (pwsh, fake vi-VN PC) and passes the asset tag through',
+    async () => {
+      const id = await machineIdentity(fakeWindowsContext({ machine: 'vi-VN-commune-pc' }), {
+        assetTag: ' UBND-PC-03 ',
+      });
+      expect(id).toMatchObject({
+        hostname: 'UBND-KETOAN',
+        assetTag: 'UBND-PC-03',
+        manufacturer: 'Dell Inc.',
+        model: 'OptiPlex 3080',
+        serial: '5B2QJ33',
+        fingerprintSources: ['systemUuid', 'boardSerial', 'systemSerial'],
+      });
+      expect(id.fingerprint).toBe(
+        fingerprintOf({
+          systemUuid: '4C4C4544-0042-3510-8052-B4C04F4A3332',
+          boardSerial: '/5B2QJ33/CNWS20008R00F1/',
+          systemSerial: '5B2QJ33',
+        })?.fingerprint,
+      );
+    },
+  );
 
-  it.runIf(RUN_WINDOWS_TESTS)('tells the two fake machines apart (pwsh, en-US laptop)', async () => {
-    const laptop = await machineIdentity(fakeWindowsContext({ machine: 'en-US-laptop' }));
-    const pc = await machineIdentity(fakeWindowsContext({ machine: 'vi-VN-commune-pc' }));
-    expect(laptop).toMatchObject({ hostname: 'HPFIREFLY16P', manufacturer: 'HP', model: 'HP ZBook Firefly 16 inch G10 Mobile Workstation PC', serial: '5CG3281NM4' });
-    expect(laptop.fingerprint).not.toBe(pc.fingerprint);
-  });
+  it.runIf(RUN_WINDOWS_TESTS)(
+    'tells the two fake machines apart (pwsh, en-US laptop)',
+    async () => {
+      const laptop = await machineIdentity(fakeWindowsContext({ machine: 'en-US-laptop' }));
+      const pc = await machineIdentity(fakeWindowsContext({ machine: 'vi-VN-commune-pc' }));
+      expect(laptop).toMatchObject({
+        hostname: 'HPFIREFLY16P',
+        manufacturer: 'HP',
+        model: 'HP ZBook Firefly 16 inch G10 Mobile Workstation PC',
+        serial: '5CG3281NM4',
+      });
+      expect(laptop.fingerprint).not.toBe(pc.fingerprint);
+    },
+  );
 });

@@ -164,22 +164,46 @@ describe('real probes fed broken commands', () => {
     expect(result.checks[0]?.reason).toMatch(/^timeout/);
   });
 
-  it.runIf(RUN_WINDOWS_TESTS)('Windows (pwsh, fake PC) whose CIM class is missing → unknown with the WMI message', async () => {
-    const ctx = fakeWindowsContext({ machine: 'vi-VN-commune-pc', faults: [{ cmdlet: 'Get-CimInstance:Win32_OperatingSystem', kind: 'throw', message: 'Invalid class ' }] });
-    const result = await runSweep(ctx, { probes: [osVersionProbe, fontsProbe] });
-    expect(result.checks[0]).toMatchObject({ id: 'os.version', status: 'unknown' });
-    expect(result.checks[0]?.reason).toMatch(/PowerShell \(os\): Invalid class/);
-    expect(result.checks[1]).toMatchObject({ id: 'software.fonts', status: 'ok' });
-  });
+  it.runIf(RUN_WINDOWS_TESTS)(
+    'Windows (pwsh, fake PC) whose CIM class is missing → unknown with the WMI message',
+    async () => {
+      const ctx = fakeWindowsContext({
+        machine: 'vi-VN-commune-pc',
+        faults: [
+          {
+            cmdlet: 'Get-CimInstance:Win32_OperatingSystem',
+            kind: 'throw',
+            message: 'Invalid class ',
+          },
+        ],
+      });
+      const result = await runSweep(ctx, { probes: [osVersionProbe, fontsProbe] });
+      expect(result.checks[0]).toMatchObject({ id: 'os.version', status: 'unknown' });
+      expect(result.checks[0]?.reason).toMatch(/PowerShell \(os\): Invalid class/);
+      expect(result.checks[1]).toMatchObject({ id: 'software.fonts', status: 'ok' });
+    },
+  );
 
-  it.runIf(RUN_WINDOWS_TESTS)('Windows (pwsh, fake PC) that answers slower than the probe → unknown "timeout", PowerShell killed', async () => {
-    const ctx = fakeWindowsContext({ machine: 'vi-VN-commune-pc', faults: [{ cmdlet: 'Get-TimeZone', kind: 'slow', ms: 20_000 }] });
-    const started = Date.now();
-    const result = await runSweep(ctx, { probes: [{ ...osVersionProbe, timeoutMs: 30_000 }, { ...timezoneProbe, timeoutMs: 5_000 }] });
-    expect(result.checks.find((c) => c.id === 'os.version')).toMatchObject({ status: 'ok' });
-    expect(result.checks.find((c) => c.id === 'os.timezone')?.reason).toMatch(/^timeout/);
-    expect(Date.now() - started).toBeLessThan(15_000);
-  }, 60_000);
+  it.runIf(RUN_WINDOWS_TESTS)(
+    'Windows (pwsh, fake PC) that answers slower than the probe → unknown "timeout", PowerShell killed',
+    async () => {
+      const ctx = fakeWindowsContext({
+        machine: 'vi-VN-commune-pc',
+        faults: [{ cmdlet: 'Get-TimeZone', kind: 'slow', ms: 20_000 }],
+      });
+      const started = Date.now();
+      const result = await runSweep(ctx, {
+        probes: [
+          { ...osVersionProbe, timeoutMs: 30_000 },
+          { ...timezoneProbe, timeoutMs: 5_000 },
+        ],
+      });
+      expect(result.checks.find((c) => c.id === 'os.version')).toMatchObject({ status: 'ok' });
+      expect(result.checks.find((c) => c.id === 'os.timezone')?.reason).toMatch(/^timeout/);
+      expect(Date.now() - started).toBeLessThan(15_000);
+    },
+    60_000,
+  );
 
   it('Linux fc-list missing → unknown, not "no fonts"', async () => {
     const missing = fakeContext(

@@ -19,7 +19,8 @@ import { createSoftHsmToken, SOFTHSM_MODULE, type SoftHsmToken } from '../helper
 import { startWebApp, type WebApp } from '../helpers/web-app.js';
 
 const BUILTIN_DIR = resolve('checklists');
-const PNG_1PX = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+const PNG_1PX =
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 
 async function closedPort(): Promise<number> {
   const server = createServer();
@@ -32,11 +33,14 @@ async function closedPort(): Promise<number> {
 /** Presses Tab until the element with `testId` has focus (keyboard only, like a person). */
 async function tabTo(page: Page, testId: string, max = 80): Promise<void> {
   for (let i = 0; i < max; i++) {
-    if ((await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))) === testId) return;
+    if ((await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))) === testId)
+      return;
     await page.keyboard.press('Tab');
   }
   await page.screenshot({ path: 'tests/.tmp/screens/checklists-tab-debug.png', fullPage: true });
-  throw new Error(`Tab never reached ${testId} (on ${await page.evaluate(() => document.querySelector('section.cl-step')?.getAttribute('data-testid') ?? '-')})`);
+  throw new Error(
+    `Tab never reached ${testId} (on ${await page.evaluate(() => document.querySelector('section.cl-step')?.getAttribute('data-testid') ?? '-')})`,
+  );
 }
 
 async function currentStep(page: Page): Promise<string> {
@@ -119,17 +123,36 @@ describe('token checklist in Chromium, keyboard only', () => {
         // machine cannot pass is overridden by keyboard, with a reason.
         if (step === 'clock') expect(stillHere).toBe(true);
         if (stillHere) {
-          await expect.poll(() => page.getByTestId('check-status').textContent()).toContain('Chưa đạt');
+          await expect
+            .poll(() => page.getByTestId('check-status').textContent())
+            .toContain('Chưa đạt');
           if (step === 'clock') await app.screenshot('checklists-check-failed');
           await tabTo(page, 'override-reason');
-          await page.keyboard.type('Máy ở phòng họp không ra được Internet; đồng hồ đã so với điện thoại');
+          await page.keyboard.type(
+            'Máy ở phòng họp không ra được Internet; đồng hồ đã so với điện thoại',
+          );
           await tabTo(page, 'override-save');
           await page.keyboard.press('Enter');
         }
       }
-      await page.waitForFunction((id) => document.querySelector(`[data-testid="step-${id}"]`) === null || document.querySelector('[data-testid="finish"]') !== null, step);
+      await page.waitForFunction(
+        (id) =>
+          document.querySelector(`[data-testid="step-${id}"]`) === null ||
+          document.querySelector('[data-testid="finish"]') !== null,
+        step,
+      );
     }
-    expect(seen).toEqual(expect.arrayContaining(['pin-warning', 'driver-vgca', 'driver-check', 'token-read', 'service-vgca-check', 'clock', 'test-signature']));
+    expect(seen).toEqual(
+      expect.arrayContaining([
+        'pin-warning',
+        'driver-vgca',
+        'driver-check',
+        'token-read',
+        'service-vgca-check',
+        'clock',
+        'test-signature',
+      ]),
+    );
     expect(seen).not.toContain('driver-vnpt');
     expect(seen).not.toContain('ksp-workaround');
 
@@ -154,7 +177,9 @@ describe('token checklist in Chromium, keyboard only', () => {
     await page.getByTestId('lang-switch').press('Enter');
 
     // What the service saved: every step, the override reason, the sign-off.
-    const reader = createService(defaultEnv({ door: 'test', version: '0.0.0-test', dataDir: app.dataDir }));
+    const reader = createService(
+      defaultEnv({ door: 'test', version: '0.0.0-test', dataDir: app.dataDir }),
+    );
     const runs = await reader.invoke('checklists:list-runs', {});
     const runId = runs.ok ? runs.value[0]?.runId : undefined;
     expect(runId).toBeDefined();
@@ -179,11 +204,18 @@ describe('token checklist in Chromium, keyboard only', () => {
     await page.getByTestId('step-save').click();
     await page.getByTestId('step-share').waitFor();
     // Review: go back to the first step from the step list and change the answer to "no".
-    await page.getByRole('navigation', { name: 'Các bước' }).getByRole('button', { name: /Máy có cắm máy in/ }).click();
+    await page
+      .getByRole('navigation', { name: 'Các bước' })
+      .getByRole('button', { name: /Máy có cắm máy in/ })
+      .click();
     await page.getByTestId('answer-no').check();
     await page.getByTestId('step-save').click();
     await expect.poll(() => page.getByTestId('missing').textContent()).toContain('ghi chú');
-    await page.getByTestId('evidence-photo').setInputFiles({ name: 'den-do.png', mimeType: 'image/png', buffer: Buffer.from(PNG_1PX, 'base64') });
+    await page.getByTestId('evidence-photo').setInputFiles({
+      name: 'den-do.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from(PNG_1PX, 'base64'),
+    });
     await page.getByRole('img', { name: 'den-do.png' }).waitFor();
     await page.getByTestId('evidence-note').fill('Máy in báo kẹt giấy, đèn đỏ nhấp nháy');
     await page.getByTestId('evidence-save').click();
@@ -194,14 +226,29 @@ describe('token checklist in Chromium, keyboard only', () => {
     // Supervisor import: a newer version of a built-in, previewed, then confirmed.
     await page.getByTestId('wizard-back').click();
     await page.getByTestId('import').locator('summary').click();
-    const text = (await readFile(join(BUILTIN_DIR, 'dvc-dossier.yaml'), 'utf8')).replace(/^version: .*$/m, 'version: 1.2.0');
-    await page.getByTestId('import-file').setInputFiles({ name: 'dvc.yaml', mimeType: 'application/yaml', buffer: Buffer.from(text) });
-    await expect.poll(() => page.getByTestId('import-preview').textContent()).toContain('từ phiên bản 1.0.0 lên 1.2.0');
+    const text = (await readFile(join(BUILTIN_DIR, 'dvc-dossier.yaml'), 'utf8')).replace(
+      /^version: .*$/m,
+      'version: 1.2.0',
+    );
+    await page
+      .getByTestId('import-file')
+      .setInputFiles({ name: 'dvc.yaml', mimeType: 'application/yaml', buffer: Buffer.from(text) });
+    await expect
+      .poll(() => page.getByTestId('import-preview').textContent())
+      .toContain('từ phiên bản 1.0.0 lên 1.2.0');
     await page.getByTestId('import-confirm').click();
-    await expect.poll(() => page.getByTestId('checklist-dvc-dossier').textContent()).toContain('đã nhập');
+    await expect
+      .poll(() => page.getByTestId('checklist-dvc-dossier').textContent())
+      .toContain('đã nhập');
     // A broken file is refused with its line.
-    await page.getByTestId('import-file').setInputFiles({ name: 'hong.yaml', mimeType: 'application/yaml', buffer: Buffer.from('schema: 1\nid: x\nversion: [\n') });
-    await expect.poll(() => page.getByTestId('import-preview').textContent()).toMatch(/hong\.yaml:\d+:\d+/);
+    await page.getByTestId('import-file').setInputFiles({
+      name: 'hong.yaml',
+      mimeType: 'application/yaml',
+      buffer: Buffer.from('schema: 1\nid: x\nversion: [\n'),
+    });
+    await expect
+      .poll(() => page.getByTestId('import-preview').textContent())
+      .toMatch(/hong\.yaml:\d+:\d+/);
     await app.screenshot('checklists-import-refused');
   });
 });

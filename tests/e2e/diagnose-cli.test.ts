@@ -146,7 +146,12 @@ describe('xaso diagnose progress and language (in-process CLI, fake probes)', ()
     argv: string[],
     isTty: boolean,
   ): Promise<{ out: string[]; err: string[]; code: number }> {
-    const run = await runCliCaptured(argv, { service, isTty, commands: [diagnoseCommand], version: 'test' });
+    const run = await runCliCaptured(argv, {
+      service,
+      isTty,
+      commands: [diagnoseCommand],
+      version: 'test',
+    });
     return { out: run.outLines, err: run.errLines, code: run.code };
   }
 

@@ -28,9 +28,26 @@ let dir: string;
 const servers: TestServer[] = [];
 
 async function xaso(args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
-  const env = { ...process.env, PATH: `${join(ROOT, 'node_modules/.bin')}:${process.env['PATH'] ?? ''}`, XASO_DATA_DIR: dir, XDG_DATA_HOME: dir, XASO_LANG: 'vi' };
+  const env = {
+    ...process.env,
+    PATH: `${join(ROOT, 'node_modules/.bin')}:${process.env['PATH'] ?? ''}`,
+    XASO_DATA_DIR: dir,
+    XDG_DATA_HOME: dir,
+    XASO_LANG: 'vi',
+  };
   try {
-    const { stdout, stderr } = await exec('ip', ['netns', 'exec', lan.ns(OFFICE), join(ROOT, 'node_modules/.bin/tsx'), join(ROOT, 'main/cli/index.ts'), ...args], { cwd: ROOT, env, timeout: 120_000, maxBuffer: 16 * 1024 * 1024 });
+    const { stdout, stderr } = await exec(
+      'ip',
+      [
+        'netns',
+        'exec',
+        lan.ns(OFFICE),
+        join(ROOT, 'node_modules/.bin/tsx'),
+        join(ROOT, 'main/cli/index.ts'),
+        ...args,
+      ],
+      { cwd: ROOT, env, timeout: 120_000, maxBuffer: 16 * 1024 * 1024 },
+    );
     return { stdout, stderr, code: 0 };
   } catch (error) {
     const e = error as { stdout: string; stderr: string; code: number };
@@ -42,30 +59,81 @@ beforeAll(async () => {
   lan = await createLan({
     prefix: 'x4',
     index: 5,
-    hosts: [{ n: OFFICE, gateway: 254, dns: ['10.74.5.53'] }, { n: 254 }, { n: 53 }, { n: 30, tcp: [9100] }, { n: 31, ignorePing: true }],
+    hosts: [
+      { n: OFFICE, gateway: 254, dns: ['10.74.5.53'] },
+      { n: 254 },
+      { n: 53 },
+      { n: 30, tcp: [9100] },
+      { n: 31, ignorePing: true },
+    ],
   });
   // The sites (this test, on the bridge) are "on the internet": the office reaches them only
   // through its router, which forwards (and sends no redirects the office would follow).
-  await lan.exec(254, 'sysctl', ['-q', '-w', 'net.ipv4.ip_forward=1', 'net.ipv4.conf.all.send_redirects=0', 'net.ipv4.conf.eth0.send_redirects=0']);
-  await lan.exec(OFFICE, 'sysctl', ['-q', '-w', 'net.ipv4.conf.all.accept_redirects=0', 'net.ipv4.conf.eth0.accept_redirects=0']);
+  await lan.exec(254, 'sysctl', [
+    '-q',
+    '-w',
+    'net.ipv4.ip_forward=1',
+    'net.ipv4.conf.all.send_redirects=0',
+    'net.ipv4.conf.eth0.send_redirects=0',
+  ]);
+  await lan.exec(OFFICE, 'sysctl', [
+    '-q',
+    '-w',
+    'net.ipv4.conf.all.accept_redirects=0',
+    'net.ipv4.conf.eth0.accept_redirects=0',
+  ]);
   await lan.exec(OFFICE, 'ip', ['route', 'add', `${lan.selfIp}/32`, 'via', lan.ip(254)]);
   ca = await createTestCa();
   const cert = await ca.issue(['dichvucong.gov.vn', 'vneid.gov.vn']);
   const https = await startHttps(lan.selfIp, cert);
   const ncsi = await startHttp(lan.selfIp, { body: 'Microsoft Connect Test' });
   servers.push(https, ncsi);
-  const names = ['dichvucong.gov.vn', 'vneid.gov.vn', 'www.msftconnecttest.com'].map((n) => `--address=/${n}/${lan.selfIp}`);
-  lan.spawn(53, 'dnsmasq', ['-k', '-C', '/dev/null', '--no-resolv', '--no-hosts', `--listen-address=${lan.ip(53)}`, '--bind-interfaces', '--pid-file=', ...names]);
+  const names = ['dichvucong.gov.vn', 'vneid.gov.vn', 'www.msftconnecttest.com'].map(
+    (n) => `--address=/${n}/${lan.selfIp}`,
+  );
+  lan.spawn(53, 'dnsmasq', [
+    '-k',
+    '-C',
+    '/dev/null',
+    '--no-resolv',
+    '--no-hosts',
+    `--listen-address=${lan.ip(53)}`,
+    '--bind-interfaces',
+    '--pid-file=',
+    ...names,
+  ]);
   dir = await mkdtemp(join(tmpdir(), 'x4-cli-'));
   await writeFile(join(dir, 'ca.pem'), ca.caCert);
-  await writeFile(join(dir, 'endpoints.test.json'), JSON.stringify({
-    connectivity: { url: `http://www.msftconnecttest.com:${ncsi.port}/connecttest.txt`, expectBody: 'Microsoft Connect Test' },
-    endpoints: [
-      { id: 'dvcqg', kind: 'portal', url: `https://dichvucong.gov.vn:${https.port}/`, name: { vi: 'Cổng DVCQG', en: 'National portal' } },
-      { id: 'vneid', kind: 'identity', url: `https://vneid.gov.vn:${https.port}/`, name: { vi: 'VNeID', en: 'VNeID' } },
-      { id: 'tinh', kind: 'portal', url: 'https://dichvucong.TINH.gov.vn/', placeholder: true, name: { vi: 'Cổng tỉnh', en: 'Province' } },
-    ],
-  }));
+  await writeFile(
+    join(dir, 'endpoints.test.json'),
+    JSON.stringify({
+      connectivity: {
+        url: `http://www.msftconnecttest.com:${ncsi.port}/connecttest.txt`,
+        expectBody: 'Microsoft Connect Test',
+      },
+      endpoints: [
+        {
+          id: 'dvcqg',
+          kind: 'portal',
+          url: `https://dichvucong.gov.vn:${https.port}/`,
+          name: { vi: 'Cổng DVCQG', en: 'National portal' },
+        },
+        {
+          id: 'vneid',
+          kind: 'identity',
+          url: `https://vneid.gov.vn:${https.port}/`,
+          name: { vi: 'VNeID', en: 'VNeID' },
+        },
+        {
+          id: 'tinh',
+          kind: 'portal',
+          url: 'https://dichvucong.TINH.gov.vn/',
+          placeholder: true,
+          name: { vi: 'Cổng tỉnh', en: 'Province' },
+        },
+      ],
+    }),
+  );
 });
 
 afterAll(async () => {
@@ -75,7 +143,16 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-const check = () => xaso(['network', 'check', '--json', '--endpoints', join(dir, 'endpoints.test.json'), '--ca', join(dir, 'ca.pem')]);
+const check = () =>
+  xaso([
+    'network',
+    'check',
+    '--json',
+    '--endpoints',
+    join(dir, 'endpoints.test.json'),
+    '--ca',
+    join(dir, 'ca.pem'),
+  ]);
 
 describe('xaso network / scan inside the office namespace', () => {
   it('reads the real adapter, gateway and DNS of the namespace', async () => {
@@ -85,7 +162,11 @@ describe('xaso network / scan inside the office namespace', () => {
     expect(config.defaultGateway).toBe(lan.ip(254));
     expect(config.dnsServers).toEqual([lan.ip(53)]);
     const eth0 = config.interfaces.find((i) => i.name === 'eth0');
-    expect(eth0).toMatchObject({ up: true, gateway: lan.ip(254), ipv4: [{ address: lan.ip(OFFICE), prefix: 24, dhcp: false }] });
+    expect(eth0).toMatchObject({
+      up: true,
+      gateway: lan.ip(254),
+      ipv4: [{ address: lan.ip(OFFICE), prefix: 24, dhcp: false }],
+    });
   });
 
   it('climbs the whole ladder when the world is fine (system resolver → dnsmasq)', async () => {
@@ -93,7 +174,10 @@ describe('xaso network / scan inside the office namespace', () => {
     expect(code).toBe(0);
     const result = JSON.parse(stdout) as LadderResult;
     expect(result.rungs.map((r) => r.status)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok']);
-    expect(result.endpoints.map((e) => [e.id, e.status])).toEqual([['dvcqg', 'ok'], ['vneid', 'ok']]);
+    expect(result.endpoints.map((e) => [e.id, e.status])).toEqual([
+      ['dvcqg', 'ok'],
+      ['vneid', 'ok'],
+    ]);
   });
 
   it('says it breaks at the gateway when the router is down, in Vietnamese', async () => {
@@ -101,7 +185,14 @@ describe('xaso network / scan inside the office namespace', () => {
     try {
       const json = JSON.parse((await check()).stdout) as LadderResult;
       expect(json.breaksAt).toBe('gateway');
-      const text = await xaso(['network', 'check', '--endpoints', join(dir, 'endpoints.test.json'), '--ca', join(dir, 'ca.pem')]);
+      const text = await xaso([
+        'network',
+        'check',
+        '--endpoints',
+        join(dir, 'endpoints.test.json'),
+        '--ca',
+        join(dir, 'ca.pem'),
+      ]);
       expect(text.stdout.split('\n')[0]).toMatch(/bước 2.*gateway/);
     } finally {
       await lan.exec(254, 'ip', ['link', 'set', 'eth0', 'up']);
@@ -113,19 +204,38 @@ describe('xaso network / scan inside the office namespace', () => {
     expect(code).toBe(0);
     const scan = JSON.parse(stdout) as ScanResult;
     expect(scan.hosts.map((h) => h.ip)).toEqual([lan.selfIp, ...[20, 30, 31, 53, 254].map(lan.ip)]);
-    expect(scan.hosts.find((h) => h.ip === lan.ip(254))).toMatchObject({ gateway: true, deviceType: 'router' });
-    expect(scan.hosts.find((h) => h.ip === lan.ip(30))).toMatchObject({ deviceType: 'printer', openPorts: [9100] });
+    expect(scan.hosts.find((h) => h.ip === lan.ip(254))).toMatchObject({
+      gateway: true,
+      deviceType: 'router',
+    });
+    expect(scan.hosts.find((h) => h.ip === lan.ip(30))).toMatchObject({
+      deviceType: 'printer',
+      openPorts: [9100],
+    });
     expect(scan.hosts.find((h) => h.ip === lan.ip(OFFICE))?.self).toBe(true);
   });
 
   it('keeps the scan with a visit file (--visit)', async () => {
     const file = join(dir, 'chuyen-xa-an-phu.json');
-    const created = await xaso(['visit', 'new', '--commune', 'Xã An Phú', '--province', 'Tỉnh An Giang', '--intern', 'Nguyễn Văn An', '--out', file]);
+    const created = await xaso([
+      'visit',
+      'new',
+      '--commune',
+      'Xã An Phú',
+      '--province',
+      'Tỉnh An Giang',
+      '--intern',
+      'Nguyễn Văn An',
+      '--out',
+      file,
+    ]);
     expect(created.code).toBe(0);
     const saved = await xaso(['scan', lan.cidr, '--no-names', '--visit', file]);
     expect(saved.code).toBe(0);
     expect(saved.stderr).toMatch(/Đã lưu kết quả quét/);
-    const visit = JSON.parse(await readFile(file, 'utf8')) as { scans: { ranges: string[]; hosts: unknown[] }[] };
+    const visit = JSON.parse(await readFile(file, 'utf8')) as {
+      scans: { ranges: string[]; hosts: unknown[] }[];
+    };
     expect(visit.scans).toHaveLength(1);
     expect(visit.scans[0]?.ranges).toEqual([lan.cidr]);
     expect(visit.scans[0]?.hosts.length).toBe(6);

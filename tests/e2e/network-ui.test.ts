@@ -8,7 +8,12 @@ import { createRequire } from 'node:module';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { addCupsQueue, startIppPrinter, type CupsQueue, type IppPrinter } from '../helpers/ipp-printer.js';
+import {
+  addCupsQueue,
+  startIppPrinter,
+  type CupsQueue,
+  type IppPrinter,
+} from '../helpers/ipp-printer.js';
 import { createLan, type Lan } from '../helpers/netns.js';
 import { createTestCa, type TestCa } from '../helpers/test-ca.js';
 import { startWebApp, type WebApp } from '../helpers/web-app.js';
@@ -20,8 +25,16 @@ const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 /** axe-core (WCAG 2 A/AA) on the open tab, with results on screen. */
 async function axeViolations(): Promise<string[]> {
   await app.page.addScriptTag({ path: axePath });
-  const found = (await app.page.evaluate(`axe.run(document, { runOnly: ['wcag2a', 'wcag2aa'] }).then(r => r.violations)`)) as { id: string; help: string; nodes: { target: string[] }[] }[];
-  return found.map((v) => `${v.id}: ${v.help} → ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  const found = (await app.page.evaluate(
+    `axe.run(document, { runOnly: ['wcag2a', 'wcag2aa'] }).then(r => r.violations)`,
+  )) as { id: string; help: string; nodes: { target: string[] }[] }[];
+  return found.map(
+    (v) =>
+      `${v.id}: ${v.help} → ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 3)
+        .join(', ')}`,
+  );
 }
 let lan: Lan;
 let ca: TestCa;
@@ -31,16 +44,35 @@ let queue: CupsQueue;
 const servers: TestServer[] = [];
 
 beforeAll(async () => {
-  lan = await createLan({ prefix: 'x4', index: 6, hosts: [{ n: 254 }, { n: 53 }, { n: 10, tcp: [9100] }, { n: 11, ignorePing: true }] });
+  lan = await createLan({
+    prefix: 'x4',
+    index: 6,
+    hosts: [{ n: 254 }, { n: 53 }, { n: 10, tcp: [9100] }, { n: 11, ignorePing: true }],
+  });
   ca = await createTestCa();
   const good = await ca.issue(['dichvucong.gov.vn']);
-  const expired = await ca.issue(['vneid.gov.vn'], { notBefore: new Date('2020-01-01'), notAfter: new Date('2021-01-01') });
+  const expired = await ca.issue(['vneid.gov.vn'], {
+    notBefore: new Date('2020-01-01'),
+    notAfter: new Date('2021-01-01'),
+  });
   const ok = await startHttps(lan.selfIp, good);
   const bad = await startHttps(lan.selfIp, expired);
   const ncsi = await startHttp(lan.selfIp, { body: 'Microsoft Connect Test' });
   servers.push(ok, bad, ncsi);
-  const names = ['dichvucong.gov.vn', 'vneid.gov.vn', 'ncsi.test'].map((n) => `--address=/${n}/${lan.selfIp}`);
-  lan.spawn(53, 'dnsmasq', ['-k', '-C', '/dev/null', '--no-resolv', '--no-hosts', `--listen-address=${lan.ip(53)}`, '--bind-interfaces', '--pid-file=', ...names]);
+  const names = ['dichvucong.gov.vn', 'vneid.gov.vn', 'ncsi.test'].map(
+    (n) => `--address=/${n}/${lan.selfIp}`,
+  );
+  lan.spawn(53, 'dnsmasq', [
+    '-k',
+    '-C',
+    '/dev/null',
+    '--no-resolv',
+    '--no-hosts',
+    `--listen-address=${lan.ip(53)}`,
+    '--bind-interfaces',
+    '--pid-file=',
+    ...names,
+  ]);
   printer = await startIppPrinter({ name: 'x4 UI printer' });
   queue = await addCupsQueue(QUEUE, printer.uri);
   app = await startWebApp({
@@ -49,17 +81,40 @@ beforeAll(async () => {
       diagnostics: {
         settings: {
           networkConfig: {
-            interfaces: [{ name: 'Ethernet', kind: 'wired', up: true, speedMbps: 1000, ipv4: [{ address: lan.selfIp, prefix: 24, dhcp: true }], gateway: lan.ip(254), dns: [lan.ip(53)] }],
+            interfaces: [
+              {
+                name: 'Ethernet',
+                kind: 'wired',
+                up: true,
+                speedMbps: 1000,
+                ipv4: [{ address: lan.selfIp, prefix: 24, dhcp: true }],
+                gateway: lan.ip(254),
+                dns: [lan.ip(53)],
+              },
+            ],
             defaultGateway: lan.ip(254),
             dnsServers: [lan.ip(53)],
             proxy: { enabled: false, source: 'none' },
           },
           dnsServers: [lan.ip(53)],
           extraCa: [ca.caCert],
-          connectivity: { url: `http://ncsi.test:${ncsi.port}/connecttest.txt`, expectBody: 'Microsoft Connect Test' },
+          connectivity: {
+            url: `http://ncsi.test:${ncsi.port}/connecttest.txt`,
+            expectBody: 'Microsoft Connect Test',
+          },
           endpoints: [
-            { id: 'dvcqg', kind: 'portal', url: `https://dichvucong.gov.vn:${ok.port}/`, name: { vi: 'Cổng Dịch vụ công quốc gia', en: 'National portal' } },
-            { id: 'vneid', kind: 'identity', url: `https://vneid.gov.vn:${bad.port}/`, name: { vi: 'VNeID', en: 'VNeID' } },
+            {
+              id: 'dvcqg',
+              kind: 'portal',
+              url: `https://dichvucong.gov.vn:${ok.port}/`,
+              name: { vi: 'Cổng Dịch vụ công quốc gia', en: 'National portal' },
+            },
+            {
+              id: 'vneid',
+              kind: 'identity',
+              url: `https://vneid.gov.vn:${bad.port}/`,
+              name: { vi: 'VNeID', en: 'VNeID' },
+            },
           ],
         },
       },
@@ -86,7 +141,11 @@ describe('Network tabs in Chromium', () => {
     await verdict.waitFor({ timeout: 60_000 });
     expect(await verdict.getAttribute('data-breaks')).toBe('endpoints');
     expect(await verdict.textContent()).toMatch(/trang dịch vụ công không vào được/);
-    expect(await page.getByTestId('ladder-rung').evaluateAll((els) => els.map((e) => e.getAttribute('data-status')))).toEqual(['ok', 'ok', 'ok', 'ok', 'fail']);
+    expect(
+      await page
+        .getByTestId('ladder-rung')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-status'))),
+    ).toEqual(['ok', 'ok', 'ok', 'ok', 'fail']);
     const vneid = page.locator('[data-testid="endpoint-row"][data-breaks="tls"]');
     expect(await vneid.textContent()).toMatch(/hết hạn/);
     expect(await vneid.textContent()).toMatch(/Lỗi/);
@@ -94,7 +153,9 @@ describe('Network tabs in Chromium', () => {
     await page.getByTestId('latency-run').click();
     await page.getByTestId('latency-chart').waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('latency-bar').count()).toBe(10);
-    expect(await page.locator('[data-testid="latency-chart"] svg').getAttribute('aria-label')).toMatch(/mất 0%/);
+    expect(
+      await page.locator('[data-testid="latency-chart"] svg').getAttribute('aria-label'),
+    ).toMatch(/mất 0%/);
     expect(await axeViolations()).toEqual([]);
     await app.screenshot('x4-network-tab');
   });
@@ -105,8 +166,18 @@ describe('Network tabs in Chromium', () => {
     await page.getByTestId('scan-range').fill(lan.cidr);
     await page.getByTestId('scan-run').click();
     await page.getByTestId('scan-table').waitFor({ timeout: 60_000 });
-    const rows = await page.getByTestId('scan-row').evaluateAll((els) => els.map((e) => [e.getAttribute('data-ip'), e.getAttribute('data-type')]));
-    expect(rows).toEqual([[lan.selfIp, 'pc'], [lan.ip(10), 'printer'], [lan.ip(11), 'unknown'], [lan.ip(53), 'unknown'], [lan.ip(254), 'router']]);
+    const rows = await page
+      .getByTestId('scan-row')
+      .evaluateAll((els) =>
+        els.map((e) => [e.getAttribute('data-ip'), e.getAttribute('data-type')]),
+      );
+    expect(rows).toEqual([
+      [lan.selfIp, 'pc'],
+      [lan.ip(10), 'printer'],
+      [lan.ip(11), 'unknown'],
+      [lan.ip(53), 'unknown'],
+      [lan.ip(254), 'router'],
+    ]);
     expect(await page.locator(`[data-ip="${lan.ip(10)}"]`).textContent()).toMatch(/Máy in/);
     expect(await axeViolations()).toEqual([]);
     await page.getByTestId('scan-range').fill('10.74.0.0/20');
@@ -124,7 +195,9 @@ describe('Network tabs in Chromium', () => {
     const card = page.locator(`[data-testid="printer-card"][data-name="${QUEUE}"]`);
     await card.waitFor({ timeout: 30_000 });
     expect(await card.getAttribute('data-status')).toBe('fail');
-    expect(await card.locator('[data-testid="printer-fault"][data-code="media-empty"]').textContent()).toMatch(/Hết giấy.*Nạp giấy/);
+    expect(
+      await card.locator('[data-testid="printer-fault"][data-code="media-empty"]').textContent(),
+    ).toMatch(/Hết giấy.*Nạp giấy/);
     expect(await card.textContent()).toMatch(/Black Toner: 75%/);
     await printer.setPaperLevel(250);
     const before = (await printer.spooledFiles()).length;

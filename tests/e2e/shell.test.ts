@@ -39,7 +39,9 @@ describe('app shell in Chromium (web mode)', () => {
       expect(focused).toBe(`nav-${place}`);
       await page.keyboard.press('Enter');
       await page.getByTestId(`place-${place}`).waitFor();
-      await expect.poll(() => page.getByTestId(`nav-${place}`).getAttribute('aria-current')).toBe('page');
+      await expect
+        .poll(() => page.getByTestId(`nav-${place}`).getAttribute('aria-current'))
+        .toBe('page');
     }
   });
 
@@ -62,12 +64,19 @@ describe('app shell in Chromium (web mode)', () => {
     await page.goto(`${app.server.origin}/#/checklists/install-unikey`);
     const card = page.getByTestId('checklist-vietnamese-typing');
     await expect.poll(() => card.getAttribute('aria-current')).toBe('true');
-    await expect.poll(() => page.locator(':focus').getAttribute('data-testid')).toBe('start-vietnamese-typing');
-    await expect.poll(() => page.getByTestId('nav-checklists').getAttribute('aria-current')).toBe('page');
+    await expect
+      .poll(() => page.locator(':focus').getAttribute('data-testid'))
+      .toBe('start-vietnamese-typing');
+    await expect
+      .poll(() => page.getByTestId('nav-checklists').getAttribute('aria-current'))
+      .toBe('page');
   });
 
   it('refuses the API without the launch token, in plain words', async () => {
-    const response = await fetch(`${app.server.origin}/api/invoke/app:info`, { method: 'POST', body: '{}' });
+    const response = await fetch(`${app.server.origin}/api/invoke/app:info`, {
+      method: 'POST',
+      body: '{}',
+    });
     expect(response.status).toBe(401);
     const body = (await response.json()) as { error: { message: { vi: string } } };
     expect(body.error.message.vi).toContain('mã truy cập');

@@ -17,9 +17,15 @@ const run = promisify(execFile);
 const CLI = resolve('out/cli/xaso.js');
 let dir = '';
 
-async function xaso(args: string[], dataDir: string): Promise<{ stdout: string; stderr: string; code: number }> {
+async function xaso(
+  args: string[],
+  dataDir: string,
+): Promise<{ stdout: string; stderr: string; code: number }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { env: { ...process.env, XASO_DATA_DIR: dataDir }, maxBuffer: 1e7 });
+    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], {
+      env: { ...process.env, XASO_DATA_DIR: dataDir },
+      maxBuffer: 1e7,
+    });
     return { stdout, stderr, code: 0 };
   } catch (error) {
     const e = error as { stdout: string; stderr: string; code: number };
@@ -39,14 +45,36 @@ describe('xaso visit / report / import', () => {
   it('creates, shows and exports a visit in every format', async () => {
     const intern = join(dir, 'intern');
     const file = join(dir, 'stick', 'tan-phuoc-hung.json');
-    const created = await xaso(['visit', 'new', '--commune', 'Xã Tân Phước Hưng', '--province', 'Cần Thơ', '--intern', 'Trần Thị Ánh', '--intern', 'Lê Đức Huỳnh', '--out', file], intern);
+    const created = await xaso(
+      [
+        'visit',
+        'new',
+        '--commune',
+        'Xã Tân Phước Hưng',
+        '--province',
+        'Cần Thơ',
+        '--intern',
+        'Trần Thị Ánh',
+        '--intern',
+        'Lê Đức Huỳnh',
+        '--out',
+        file,
+      ],
+      intern,
+    );
     expect(created.code).toBe(0);
     expect(created.stdout).toContain('Đã tạo chuyến công tác');
-    const again = await xaso(['visit', 'new', '--commune', 'X', '--province', 'Y', '--intern', 'Z', '--out', file], intern);
+    const again = await xaso(
+      ['visit', 'new', '--commune', 'X', '--province', 'Y', '--intern', 'Z', '--out', file],
+      intern,
+    );
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/không ghi đè/);
     const shown = await xaso(['visit', 'show', file, '--json'], intern);
-    expect(JSON.parse(shown.stdout).visit.interns).toEqual([{ name: 'Trần Thị Ánh' }, { name: 'Lê Đức Huỳnh' }]);
+    expect(JSON.parse(shown.stdout).visit.interns).toEqual([
+      { name: 'Trần Thị Ánh' },
+      { name: 'Lê Đức Huỳnh' },
+    ]);
     for (const format of ['pdf', 'docx', 'xlsx', 'csv', 'json', 'html']) {
       const out = join(dir, `r.${format}`);
       const exported = await xaso(['report', file, '--format', format, '--out', out], intern);
@@ -55,7 +83,9 @@ describe('xaso visit / report / import', () => {
     }
     const text = await xaso(['report', file, '--format', 'text'], intern);
     expect(text.stdout).toContain('Xã/phường: Xã Tân Phước Hưng – Cần Thơ');
-    const pdf = (await run('pdftotext', ['-enc', 'UTF-8', join(dir, 'r.pdf'), '-'])).stdout.normalize('NFC');
+    const pdf = (
+      await run('pdftotext', ['-enc', 'UTF-8', join(dir, 'r.pdf'), '-'])
+    ).stdout.normalize('NFC');
     expect(pdf).toContain('Trần Thị Ánh, Lê Đức Huỳnh');
     const bad = await xaso(['report', file, '--format', 'odt'], intern);
     expect(bad.code).toBe(2);
@@ -64,12 +94,24 @@ describe('xaso visit / report / import', () => {
   it('imports on the supervisor side, trusting the key file, and flags a tampered copy', async () => {
     const intern = join(dir, 'intern');
     const supervisor = join(dir, 'supervisor');
-    expect((await xaso(['import', '--export-key', join(dir, 'anh.key.json'), '--label', 'Trần Thị Ánh'], intern)).code).toBe(0);
-    expect((await xaso(['import', '--trust-key', join(dir, 'anh.key.json')], supervisor)).stdout).toMatch(/Đã tin cậy khoá [0-9a-f]{16} \(Trần Thị Ánh\)/);
+    expect(
+      (
+        await xaso(
+          ['import', '--export-key', join(dir, 'anh.key.json'), '--label', 'Trần Thị Ánh'],
+          intern,
+        )
+      ).code,
+    ).toBe(0);
+    expect(
+      (await xaso(['import', '--trust-key', join(dir, 'anh.key.json')], supervisor)).stdout,
+    ).toMatch(/Đã tin cậy khoá [0-9a-f]{16} \(Trần Thị Ánh\)/);
     const envelope = JSON.parse(await readFile(join(dir, 'r.json'), 'utf8'));
     envelope.visit.commune.name = 'Xã Khác';
     await writeFile(join(dir, 'edited.json'), JSON.stringify(envelope));
-    const imported = await xaso(['import', join(dir, 'r.json'), join(dir, 'edited.json'), '--xlsx', join(dir, 'agg.xlsx')], supervisor);
+    const imported = await xaso(
+      ['import', join(dir, 'r.json'), join(dir, 'edited.json'), '--xlsx', join(dir, 'agg.xlsx')],
+      supervisor,
+    );
     expect(imported.code).toBe(3);
     expect(imported.stdout).toMatch(/✔ .*r\.json: Hợp lệ: chữ ký đúng, khoá đã tin cậy\./);
     expect(imported.stdout).toMatch(/✖ .*edited\.json: Mã băm SHA-256 không khớp/);

@@ -20,9 +20,15 @@ let dir = '';
 
 async function xaso(args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
   try {
-    const { stdout, stderr } = await exec('ip', ['netns', 'exec', NS, process.execPath, CLI, ...args], {
-      env: { ...process.env, XASO_DATA_DIR: join(dir, 'data'), XASO_NTP_SERVER: '127.0.0.1:9' }, maxBuffer: 1e8, timeout: 120_000,
-    });
+    const { stdout, stderr } = await exec(
+      'ip',
+      ['netns', 'exec', NS, process.execPath, CLI, ...args],
+      {
+        env: { ...process.env, XASO_DATA_DIR: join(dir, 'data'), XASO_NTP_SERVER: '127.0.0.1:9' },
+        maxBuffer: 1e8,
+        timeout: 120_000,
+      },
+    );
     return { stdout, stderr, code: 0 };
   } catch (error) {
     const e = error as { stdout: string; stderr: string; code: number };
@@ -45,13 +51,32 @@ describe.skipIf(!canNetns)('xaso diagnose --visit', () => {
 
   it('adds this PC to the visit, and replaces it on a second run', async () => {
     const file = join(dir, 'stick', 'xa-dong-hung.json');
-    expect((await xaso(['visit', 'new', '--commune', 'Xã Đông Hưng', '--province', 'Thái Bình', '--intern', 'Phạm Thu Trang', '--out', file])).code).toBe(0);
+    expect(
+      (
+        await xaso([
+          'visit',
+          'new',
+          '--commune',
+          'Xã Đông Hưng',
+          '--province',
+          'Thái Bình',
+          '--intern',
+          'Phạm Thu Trang',
+          '--out',
+          file,
+        ])
+      ).code,
+    ).toBe(0);
     const first = await xaso(['diagnose', '--only', 'hardware,os', '--visit', file, '--json']);
     expect(first.stderr).toMatch(/Đã thêm vào chuyến công tác Xã Đông Hưng: .* máy mới; 1 máy\./);
     const snapshot = JSON.parse(first.stdout) as { machine: { fingerprint: string } };
     const second = await xaso(['diagnose', '--only', 'hardware', '--visit', file]);
     expect(second.stderr).toMatch(/thay kết quả cũ của máy này/);
-    const visit = JSON.parse(await readFile(file, 'utf8')) as { machines: Array<{ snapshot: { machine: { fingerprint: string } } }> };
-    expect(visit.machines.map((m) => m.snapshot.machine.fingerprint)).toEqual([snapshot.machine.fingerprint]);
+    const visit = JSON.parse(await readFile(file, 'utf8')) as {
+      machines: Array<{ snapshot: { machine: { fingerprint: string } } }>;
+    };
+    expect(visit.machines.map((m) => m.snapshot.machine.fingerprint)).toEqual([
+      snapshot.machine.fingerprint,
+    ]);
   });
 });

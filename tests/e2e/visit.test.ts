@@ -23,8 +23,16 @@ const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 /** axe-core (WCAG 2 A/AA) on the page as it is now: the filled editor, the inbox with verdicts. */
 async function axeViolations(): Promise<string[]> {
   await app.page.addScriptTag({ path: axePath });
-  const found = (await app.page.evaluate(`axe.run(document, { runOnly: ['wcag2a', 'wcag2aa'] }).then(r => r.violations)`)) as Array<{ id: string; help: string; nodes: Array<{ target: string[] }> }>;
-  return found.map((v) => `${v.id}: ${v.help} → ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  const found = (await app.page.evaluate(
+    `axe.run(document, { runOnly: ['wcag2a', 'wcag2aa'] }).then(r => r.violations)`,
+  )) as Array<{ id: string; help: string; nodes: Array<{ target: string[] }> }>;
+  return found.map(
+    (v) =>
+      `${v.id}: ${v.help} → ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 3)
+        .join(', ')}`,
+  );
 }
 let app: WebApp;
 let visitFile = '';
@@ -48,29 +56,51 @@ describe('Visit place', () => {
     visitFile = (await page.getByText(/Lưu tại: /).textContent())!.replace('Lưu tại: ', '').trim();
     await page.getByTestId('field-office').fill('Bộ phận Một cửa <script>x</script>');
     await page.getByTestId('add-open-item').click();
-    await page.getByTestId('open-items').locator('input[type=text], input:not([type])').last().fill('Thay hộp mực máy in tầng 2');
-    await page.getByTestId('save-status').getByText(/Đã lưu lúc/).waitFor({ timeout: 10_000 });
-    await expect.poll(async () => JSON.parse(await readFile(visitFile, 'utf8')).openItems?.[0]?.text, { timeout: 10_000 }).toBe('Thay hộp mực máy in tầng 2');
+    await page
+      .getByTestId('open-items')
+      .locator('input[type=text], input:not([type])')
+      .last()
+      .fill('Thay hộp mực máy in tầng 2');
+    await page
+      .getByTestId('save-status')
+      .getByText(/Đã lưu lúc/)
+      .waitFor({ timeout: 10_000 });
+    await expect
+      .poll(async () => JSON.parse(await readFile(visitFile, 'utf8')).openItems?.[0]?.text, {
+        timeout: 10_000,
+      })
+      .toBe('Thay hộp mực máy in tầng 2');
     const saved = JSON.parse(await readFile(visitFile, 'utf8'));
     expect(saved.office).toBe('Bộ phận Một cửa <script>x</script>');
-    expect(saved.interns.map((i: { name: string }) => i.name)).toEqual(['Trần Thị Ánh', 'Lê Đức Huỳnh']);
+    expect(saved.interns.map((i: { name: string }) => i.name)).toEqual([
+      'Trần Thị Ánh',
+      'Lê Đức Huỳnh',
+    ]);
   });
 
   it('shows a machine another door added, and exports a PDF with exact Vietnamese text', async () => {
     const { page } = app;
     const cli = createService(defaultEnv({ dataDir: app.dataDir, door: 'cli', version: 'test' }));
-    const added = await cli.invoke('visits:add-snapshot', { ref: { file: visitFile }, snapshot: sampleSnapshot(3, { hostname: 'KẾ-TOÁN-01' }) });
+    const added = await cli.invoke('visits:add-snapshot', {
+      ref: { file: visitFile },
+      snapshot: sampleSnapshot(3, { hostname: 'KẾ-TOÁN-01' }),
+    });
     expect(added.ok).toBe(true);
     await page.reload();
     await page.getByTestId('machines').getByText('KẾ-TOÁN-01').waitFor();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-pdf').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('export-pdf').click(),
+    ]);
     const pdf = join(app.dataDir, 'ui.pdf');
     await download.saveAs(pdf);
     const text = (await exec('pdftotext', ['-enc', 'UTF-8', pdf, '-'])).stdout.normalize('NFC');
     expect(text).toContain('Xã Tân Phước Hưng');
     expect(text).toContain('KẾ-TOÁN-01');
     await page.getByTestId('export-text').click();
-    await expect.poll(() => page.getByTestId('zalo-summary').inputValue()).toMatch(/1 máy được chẩn đoán/);
+    await expect
+      .poll(() => page.getByTestId('zalo-summary').inputValue())
+      .toMatch(/1 máy được chẩn đoán/);
     await app.screenshot('visit-editor');
     expect(await axeViolations()).toEqual([]);
   });
@@ -80,7 +110,10 @@ describe('Reports place', () => {
   it('imports the signed JSON and a tampered copy, with a verdict per file and totals', async () => {
     const { page } = app;
     await page.goto(`${app.url}#/visit`);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('export-json').click(),
+    ]);
     const good = join(app.dataDir, 'good.json');
     await download.saveAs(good);
     const envelope = JSON.parse(await readFile(good, 'utf8'));
@@ -92,14 +125,25 @@ describe('Reports place', () => {
     await page.getByTestId('import-files').setInputFiles([good, bad]);
     const verdicts = page.getByTestId('verdicts');
     await verdicts.waitFor();
-    await expect.poll(() => verdicts.locator('tr[data-status]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-status')))).toEqual(['first-use', 'refused']);
+    await expect
+      .poll(() =>
+        verdicts
+          .locator('tr[data-status]')
+          .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-status'))),
+      )
+      .toEqual(['first-use', 'refused']);
     await expect.poll(() => page.getByTestId('agg-table').textContent()).toContain('Cần Thơ');
     expect(await page.getByTestId('trusted-keys').textContent()).toMatch(/tin cậy lần đầu/);
     await page.getByTestId('inbox-list').locator('summary').click();
-    const [report] = await Promise.all([page.waitForEvent('download'), page.getByTestId('inbox-list').getByRole('button', { name: /^PDF:/ }).click()]);
+    const [report] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('inbox-list').getByRole('button', { name: /^PDF:/ }).click(),
+    ]);
     const pdf = join(app.dataDir, 'inbox.pdf');
     await report.saveAs(pdf);
-    expect((await exec('pdftotext', ['-enc', 'UTF-8', pdf, '-'])).stdout.normalize('NFC')).toContain('Xã Tân Phước Hưng');
+    expect(
+      (await exec('pdftotext', ['-enc', 'UTF-8', pdf, '-'])).stdout.normalize('NFC'),
+    ).toContain('Xã Tân Phước Hưng');
     await app.screenshot('reports-inbox');
     expect(await axeViolations()).toEqual([]);
   });

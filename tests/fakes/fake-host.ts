@@ -24,7 +24,9 @@ export function fakeOs(overrides: Partial<HostOs> = {}): HostOs {
 }
 
 function notFound(path: string): Error {
-  return Object.assign(new Error(`ENOENT: no such file or directory, open '${path}'`), { code: 'ENOENT' });
+  return Object.assign(new Error(`ENOENT: no such file or directory, open '${path}'`), {
+    code: 'ENOENT',
+  });
 }
 
 /**
@@ -33,7 +35,8 @@ function notFound(path: string): Error {
  */
 export function fakeFs(files: Readonly<Record<string, string | Buffer>> = {}): HostFs {
   const tree = new Map<string, Buffer>(Object.entries(files).map(([p, c]) => [p, Buffer.from(c)]));
-  const isDir = (path: string): boolean => [...tree.keys()].some((p) => p.startsWith(`${path.replace(/\/+$/, '')}/`));
+  const isDir = (path: string): boolean =>
+    [...tree.keys()].some((p) => p.startsWith(`${path.replace(/\/+$/, '')}/`));
   const bytes = async (path: string): Promise<Buffer> => {
     const found = tree.get(path);
     if (found === undefined) throw notFound(path);
@@ -47,7 +50,9 @@ export function fakeFs(files: Readonly<Record<string, string | Buffer>> = {}): H
     readdir: async (path) => {
       if (!isDir(path)) throw notFound(path);
       const prefix = `${path.replace(/\/+$/, '')}/`;
-      const names = [...tree.keys()].filter((p) => p.startsWith(prefix)).map((p) => p.slice(prefix.length).split('/')[0] ?? '');
+      const names = [...tree.keys()]
+        .filter((p) => p.startsWith(prefix))
+        .map((p) => p.slice(prefix.length).split('/')[0] ?? '');
       return [...new Set(names)];
     },
     access: async (path) => {

@@ -6,7 +6,9 @@ import { ServiceError } from '../../main/service/errors.js';
 /** A small contract exercising what the app's channels rely on: streams, cancel, failures. */
 export const testContract = {
   'test:count': channel<{ counted: number }>()({
-    request: z.object({ to: z.number().int().min(1).max(100), delayMs: z.number().int().min(0).default(0) }).strict(),
+    request: z
+      .object({ to: z.number().int().min(1).max(100), delayMs: z.number().int().min(0).default(0) })
+      .strict(),
     streams: true,
     summary: { vi: 'Đếm', en: 'Count' },
   }),

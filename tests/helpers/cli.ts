@@ -22,7 +22,12 @@ export type CapturedRun = Readonly<{
 
 export async function runCliCaptured(
   argv: readonly string[],
-  options: Readonly<{ service?: Service; commands?: readonly Command[]; isTty?: boolean; version?: string }> = {},
+  options: Readonly<{
+    service?: Service;
+    commands?: readonly Command[];
+    isTty?: boolean;
+    version?: string;
+  }> = {},
 ): Promise<CapturedRun> {
   const outLines: string[] = [];
   const errLines: string[] = [];

@@ -26,7 +26,19 @@ import { PWSH_FOUND, RUN_WINDOWS_TESTS } from './pwsh.js';
 
 export type FakeFault = Readonly<{
   cmdlet: string;
-  kind: 'throw' | 'error' | 'warning' | 'verbose' | 'progress' | 'information' | 'host' | 'null' | 'single' | 'empty' | 'many' | 'slow';
+  kind:
+    | 'throw'
+    | 'error'
+    | 'warning'
+    | 'verbose'
+    | 'progress'
+    | 'information'
+    | 'host'
+    | 'null'
+    | 'single'
+    | 'empty'
+    | 'many'
+    | 'slow';
   count?: number;
   ms?: number;
   message?: string;
@@ -62,7 +74,8 @@ export { RUN_WINDOWS_TESTS };
 /** The folder of one fake machine's data. */
 export function machineFolder(machine: string): string {
   const folder = join(MACHINES, machine);
-  if (!existsSync(join(folder, 'machine.json'))) throw new Error(`no fake Windows machine "${machine}" in ${MACHINES}`);
+  if (!existsSync(join(folder, 'machine.json')))
+    throw new Error(`no fake Windows machine "${machine}" in ${MACHINES}`);
   return folder;
 }
 
@@ -71,7 +84,10 @@ const psQuote = (text: string): string => `'${text.replace(/'/g, "''")}'`;
 /** The prelude before the script text: the fake module, then (maybe) Constrained Language Mode. */
 export function fakeWindowsPrelude(options: FakeWindowsOptions): string {
   const importModule = `Import-Module -Name ${psQuote(MODULE)} -ArgumentList ${psQuote(machineFolder(options.machine))} -DisableNameChecking;`;
-  const clm = options.languageMode === 'ConstrainedLanguage' ? " $ExecutionContext.SessionState.LanguageMode='ConstrainedLanguage';" : '';
+  const clm =
+    options.languageMode === 'ConstrainedLanguage'
+      ? " $ExecutionContext.SessionState.LanguageMode='ConstrainedLanguage';"
+      : '';
   return `${importModule}${clm} `;
 }
 
@@ -97,14 +113,20 @@ export function fakeWindowsRunner(options: FakeWindowsOptions): PowerShellRunner
   const env = fakeWindowsEnv(options);
   return (script, runOptions) => {
     if (PWSH === undefined) {
-      return Promise.reject(new CommandNotFoundError('pwsh is not installed: run scripts/install-peers.sh (dotnet tool install --global PowerShell) or set XASO_PWSH'));
+      return Promise.reject(
+        new CommandNotFoundError(
+          'pwsh is not installed: run scripts/install-peers.sh (dotnet tool install --global PowerShell) or set XASO_PWSH',
+        ),
+      );
     }
     const run = runCommand(PWSH, powershellArgs(prelude + script), {
       timeoutMs: runOptions.timeoutMs,
       maxBytes: runOptions.maxBytes ?? POWERSHELL_MAX_BYTES,
       env,
       ...(runOptions.signal === undefined ? {} : { signal: runOptions.signal }),
-      ...(runOptions.onStdout === undefined || options.dialect === '5.1' ? {} : { onStdout: runOptions.onStdout }),
+      ...(runOptions.onStdout === undefined || options.dialect === '5.1'
+        ? {}
+        : { onStdout: runOptions.onStdout }),
     });
     if (options.dialect !== '5.1') return run;
     return run.then((output) => {
@@ -117,7 +139,11 @@ export function fakeWindowsRunner(options: FakeWindowsOptions): PowerShellRunner
 
 /** A RunCommand for a Windows machine on which no program of ours exists (ping.exe, netsh…). */
 const noWindowsProgram: RunCommand = (file) =>
-  Promise.reject(new CommandNotFoundError(`${file}: not found or not executable (fake Windows runs PowerShell only)`));
+  Promise.reject(
+    new CommandNotFoundError(
+      `${file}: not found or not executable (fake Windows runs PowerShell only)`,
+    ),
+  );
 
 /** A win32 probe context whose PowerShell is the fake machine. */
 export function fakeWindowsContext(
@@ -133,7 +159,11 @@ export function fakeWindowsContext(
     now: now ?? (() => Date.now()),
     env: machineEnv,
     // Nothing of this Linux machine: its host facts are the fake Windows machine's.
-    os: fakeOs({ hostname: () => name, homedir: () => 'C:\\Users\\canbo', type: () => 'Windows_NT' }),
+    os: fakeOs({
+      hostname: () => name,
+      homedir: () => 'C:\\Users\\canbo',
+      type: () => 'Windows_NT',
+    }),
     fs: fakeFs(),
   };
 }

@@ -6,7 +6,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** One fixture case. */
-export type FixtureCase = Readonly<{ locale: string; name: string; input: string; expected: unknown }>;
+export type FixtureCase = Readonly<{
+  locale: string;
+  name: string;
+  input: string;
+  expected: unknown;
+}>;
 
 /** Loads the cases of `probe`/`os` (input files end in `ext`). */
 export function loadFixtures(probe: string, os: string, ext = '.json'): FixtureCase[] {
@@ -20,14 +25,21 @@ export function loadFixtures(probe: string, os: string, ext = '.json'): FixtureC
           locale,
           name,
           input: readFileSync(join(root, locale, f), 'utf8'),
-          expected: JSON.parse(readFileSync(join(root, locale, `${name}.expected.json`), 'utf8')) as unknown,
+          expected: JSON.parse(
+            readFileSync(join(root, locale, `${name}.expected.json`), 'utf8'),
+          ) as unknown,
         };
       }),
   );
 }
 
 /** One expectation for a fake Windows machine (tests/fixtures/windows/<locale>-<name>). */
-export type MachineExpectation = Readonly<{ locale: string; name: string; machine: string; expected: unknown }>;
+export type MachineExpectation = Readonly<{
+  locale: string;
+  name: string;
+  machine: string;
+  expected: unknown;
+}>;
 
 /**
  * The expectations of `probe` on the fake Windows machines:
@@ -41,7 +53,12 @@ export function loadMachineExpectations(probe: string): MachineExpectation[] {
       .filter((f) => f.endsWith('.expected.json'))
       .map((f) => {
         const name = f.slice(0, -'.expected.json'.length);
-        return { locale, name, machine: `${locale}-${name}`, expected: JSON.parse(readFileSync(join(root, locale, f), 'utf8')) as unknown };
+        return {
+          locale,
+          name,
+          machine: `${locale}-${name}`,
+          expected: JSON.parse(readFileSync(join(root, locale, f), 'utf8')) as unknown,
+        };
       }),
   );
 }

@@ -18,10 +18,19 @@ export async function startProxy(options: ProxyOptions = {}): Promise<TestProxy>
   const server = createServer((req, res) => {
     if (options.refuse !== undefined) return void res.writeHead(options.refuse).end();
     const url = new URL(req.url ?? '/');
-    const upstream = request({ host: resolveName(url.hostname), port: Number(url.port || 80), path: `${url.pathname}${url.search}`, method: req.method, headers: req.headers }, (answer: IncomingMessage) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-    });
+    const upstream = request(
+      {
+        host: resolveName(url.hostname),
+        port: Number(url.port || 80),
+        path: `${url.pathname}${url.search}`,
+        method: req.method,
+        headers: req.headers,
+      },
+      (answer: IncomingMessage) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
     upstream.on('error', () => res.writeHead(502).end());
     req.pipe(upstream);
   });
@@ -30,7 +39,8 @@ export async function startProxy(options: ProxyOptions = {}): Promise<TestProxy>
     s.on('close', () => sockets.delete(s));
   });
   server.on('connect', (req: IncomingMessage, client: Socket) => {
-    if (options.refuse !== undefined) return void client.end(`HTTP/1.1 ${options.refuse} Refused\r\n\r\n`);
+    if (options.refuse !== undefined)
+      return void client.end(`HTTP/1.1 ${options.refuse} Refused\r\n\r\n`);
     const [host = '', port = '443'] = (req.url ?? '').split(':');
     const target = connect({ host: resolveName(host), port: Number(port) }, () => {
       client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
@@ -45,9 +55,10 @@ export async function startProxy(options: ProxyOptions = {}): Promise<TestProxy>
   return {
     port,
     server: `127.0.0.1:${port}`,
-    close: () => new Promise((resolve) => {
-      for (const s of sockets) s.destroy();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
   };
 }

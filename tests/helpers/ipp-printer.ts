@@ -95,7 +95,9 @@ function canBind(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const server = createServer();
     server.once('error', () => resolve(false));
-    server.listen({ port, host: '127.0.0.1', exclusive: true }, () => server.close(() => resolve(true)));
+    server.listen({ port, host: '127.0.0.1', exclusive: true }, () =>
+      server.close(() => resolve(true)),
+    );
   });
 }
 
@@ -123,11 +125,16 @@ export async function waitFor(
 function spawnPrinter(options: IppPrinterOptions, port: number, spoolDir: string): ChildProcess {
   const args = [
     '-k',
-    '-p', String(port),
-    '-M', options.make ?? 'HP',
-    '-m', options.model ?? 'LaserJet Test',
-    '-n', options.hostname ?? 'localhost',
-    '-d', spoolDir,
+    '-p',
+    String(port),
+    '-M',
+    options.make ?? 'HP',
+    '-m',
+    options.model ?? 'LaserJet Test',
+    '-n',
+    options.hostname ?? 'localhost',
+    '-d',
+    spoolDir,
     options.name ?? `x4 printer ${port}`,
   ];
   const [file, argv] =
@@ -145,7 +152,8 @@ export async function startIppPrinter(options: IppPrinterOptions = {}): Promise<
   await ensureDnsSd();
   const range = options.portRange ?? [8631, 8639];
   for (let attempt = 0; ; attempt += 1) {
-    const port = options.port ?? (await pickPort([Math.min(range[1], range[0] + attempt), range[1]]));
+    const port =
+      options.port ?? (await pickPort([Math.min(range[1], range[0] + attempt), range[1]]));
     try {
       return await startOn(options, port);
     } catch (error) {
@@ -163,7 +171,11 @@ async function startOn(options: IppPrinterOptions, port: number): Promise<IppPri
   child.once('exit', () => {
     exited = true;
   });
-  await waitFor(async () => exited || (await isListening(probeHost, port)), 10_000, 'ippeveprinter');
+  await waitFor(
+    async () => exited || (await isListening(probeHost, port)),
+    10_000,
+    'ippeveprinter',
+  );
   if (exited) {
     await rm(spoolDir, { recursive: true, force: true });
     throw new Error(`ippeveprinter on port ${port} exited at start`);
@@ -180,7 +192,9 @@ async function startOn(options: IppPrinterOptions, port: number): Promise<IppPri
     spoolDir,
     setTonerLevel: (percent) => web(`/supplies?supply0=25&supply1=${percent}`),
     setPaperLevel: (sheets) =>
-      web(`/media?size1=iso_a4_210x297mm&type1=stationery&level1=${sheets}&size3=&type3=&level3=-2`),
+      web(
+        `/media?size1=iso_a4_210x297mm&type1=stationery&level1=${sheets}&size3=&type3=&level3=-2`,
+      ),
     spooledFiles,
     async waitForSpooledFiles(count, timeoutMs = 20_000) {
       await waitFor(async () => (await spooledFiles()).length >= count, timeoutMs, 'spooled files');
@@ -205,7 +219,13 @@ export type CupsQueue = Readonly<{ name: string; remove: () => Promise<void> }>;
 
 /** Starts `cupsd` if it is not running (one per machine; left running for other tests). */
 export async function ensureCupsd(): Promise<void> {
-  await exec('flock', ['-o', '/tmp/xaso-cupsd.lock', 'sh', '-c', 'pgrep -x cupsd >/dev/null || cupsd']);
+  await exec('flock', [
+    '-o',
+    '/tmp/xaso-cupsd.lock',
+    'sh',
+    '-c',
+    'pgrep -x cupsd >/dev/null || cupsd',
+  ]);
   await waitFor(() => isListening('127.0.0.1', 631), 10_000, 'cupsd');
 }
 

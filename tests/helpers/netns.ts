@@ -101,7 +101,15 @@ async function addHost(bridge: string, names: LanNames, spec: LanHostSpec): Prom
   await ip(['-n', ns, 'link', 'set', 'eth0', 'up']);
   await ip(['-n', ns, 'link', 'set', 'lo', 'up']);
   if (spec.ignorePing === true) {
-    await exec('ip', ['netns', 'exec', ns, 'sysctl', '-q', '-w', 'net.ipv4.icmp_echo_ignore_all=1']);
+    await exec('ip', [
+      'netns',
+      'exec',
+      ns,
+      'sysctl',
+      '-q',
+      '-w',
+      'net.ipv4.icmp_echo_ignore_all=1',
+    ]);
   }
   if (spec.arpOnly === true) await ip(['-n', ns, 'route', 'add', 'blackhole', `${names.ip(1)}/32`]);
   if (spec.gateway !== undefined) {
@@ -110,7 +118,10 @@ async function addHost(bridge: string, names: LanNames, spec: LanHostSpec): Prom
   if (spec.hostname !== undefined) await nameHost(ns, names, spec.n, spec.hostname);
   if (spec.dns !== undefined) {
     await mkdir(`/etc/netns/${ns}`, { recursive: true });
-    await writeFile(`/etc/netns/${ns}/resolv.conf`, spec.dns.map((s) => `nameserver ${s}\n`).join(''));
+    await writeFile(
+      `/etc/netns/${ns}/resolv.conf`,
+      spec.dns.map((s) => `nameserver ${s}\n`).join(''),
+    );
   }
 }
 
@@ -145,7 +156,10 @@ function namesOf(options: LanOptions): LanNames & { bridge: string; cidr: string
   };
 }
 
-async function removeAll(names: ReturnType<typeof namesOf>, hosts: readonly LanHostSpec[]): Promise<void> {
+async function removeAll(
+  names: ReturnType<typeof namesOf>,
+  hosts: readonly LanHostSpec[],
+): Promise<void> {
   for (const host of hosts) {
     await quiet('ip', ['netns', 'del', names.ns(host.n)]);
     await quiet('ip', ['link', 'del', names.veth(host.n)]);
@@ -163,9 +177,12 @@ export async function createLan(options: LanOptions): Promise<Lan> {
   await ip(['link', 'set', names.bridge, 'up']);
   // Eight hosts at a time: a /22 office of 160 hosts is built in seconds, not a minute.
   const queue = [...options.hosts];
-  await Promise.all(Array.from({ length: 8 }, async () => {
-    for (let spec = queue.shift(); spec !== undefined; spec = queue.shift()) await addHost(names.bridge, names, spec);
-  }));
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      for (let spec = queue.shift(); spec !== undefined; spec = queue.shift())
+        await addHost(names.bridge, names, spec);
+    }),
+  );
   const children: ChildProcess[] = [];
   const spawnIn = (n: number, file: string, args: readonly string[]): ChildProcess => {
     const child = spawn('ip', ['netns', 'exec', names.ns(n), file, ...args], {
@@ -176,7 +193,8 @@ export async function createLan(options: LanOptions): Promise<Lan> {
     return child;
   };
   for (const spec of options.hosts) {
-    for (const port of spec.tcp ?? []) spawnIn(spec.n, process.execPath, ['-e', LISTENER, String(port)]);
+    for (const port of spec.tcp ?? [])
+      spawnIn(spec.n, process.execPath, ['-e', LISTENER, String(port)]);
   }
   return {
     bridge: names.bridge,

@@ -11,11 +11,25 @@ import { waitFor } from './ipp-printer.js';
 import type { Lan } from './netns.js';
 
 /** Starts nmbd in host `n` of `lan`; resolves once it answers. Returns its state folder. */
-export async function startNmbd(lan: Lan, n: number, name: string, workgroup: string, answers: (ip: string) => Promise<boolean>): Promise<string> {
+export async function startNmbd(
+  lan: Lan,
+  n: number,
+  name: string,
+  workgroup: string,
+  answers: (ip: string) => Promise<boolean>,
+): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'x4-nmbd-'));
   const conf = [
-    '[global]', `netbios name = ${name}`, `workgroup = ${workgroup}`, `interfaces = ${lan.ip(n)}/24`, 'bind interfaces only = yes',
-    ...['lock directory', 'state directory', 'cache directory', 'pid directory', 'private dir'].map((k) => `${k} = ${dir}`), `log file = ${dir}/log.%m`, '',
+    '[global]',
+    `netbios name = ${name}`,
+    `workgroup = ${workgroup}`,
+    `interfaces = ${lan.ip(n)}/24`,
+    'bind interfaces only = yes',
+    ...['lock directory', 'state directory', 'cache directory', 'pid directory', 'private dir'].map(
+      (k) => `${k} = ${dir}`,
+    ),
+    `log file = ${dir}/log.%m`,
+    '',
   ].join('\n');
   await writeFile(join(dir, 'smb.conf'), conf);
   lan.spawn(n, 'nmbd', ['-F', '--no-process-group', '-s', join(dir, 'smb.conf')]);

@@ -34,7 +34,10 @@ export function as51Dialect(stdout: string): string {
       if (!/^[[{]/.test(text)) return line;
       try {
         // 5.1 escapes the solidus of dates: "\/Date(…)\/".
-        return JSON.stringify(rewrite(JSON.parse(text), false)).replace(/"\/Date\((-?\d+)\)\/"/g, '"\\/Date($1)\\/"');
+        return JSON.stringify(rewrite(JSON.parse(text), false)).replace(
+          /"\/Date\((-?\d+)\)\/"/g,
+          '"\\/Date($1)\\/"',
+        );
       } catch {
         return line;
       }

@@ -13,7 +13,12 @@ import { snmpGet } from '../../diagnostics/printers/snmp/client.js';
 import { waitFor } from './ipp-printer.js';
 
 /** What the fake printer reports. `errorState` is the first octet of hrPrinterDetectedErrorState as a printable character (e.g. 'D' = 0x44 = noPaper + jammed). */
-export type SnmpPrinterValues = Readonly<{ model: string; status: number; errorState: string; supplies: readonly Readonly<{ name: string; max: number; level: number }>[] }>;
+export type SnmpPrinterValues = Readonly<{
+  model: string;
+  status: number;
+  errorState: string;
+  supplies: readonly Readonly<{ name: string; max: number; level: number }>[];
+}>;
 
 /** A running agent. */
 export type SnmpAgent = Readonly<{ port: number; stop: () => Promise<void> }>;
@@ -50,12 +55,39 @@ export async function startSnmpAgent(values: SnmpPrinterValues): Promise<SnmpAge
   const dir = await mkdtemp(join(tmpdir(), 'x4-snmpd-'));
   const port = await freeUdpPort();
   await writeFile(join(dir, 'snmpd.conf'), config(port, values));
-  const child = spawn('snmpd', ['-f', '-Lo', '-C', '-c', join(dir, 'snmpd.conf'), '-p', join(dir, 'snmpd.pid'), '-M', '/nonexistent', '-m', ''], { stdio: 'ignore' });
+  const child = spawn(
+    'snmpd',
+    [
+      '-f',
+      '-Lo',
+      '-C',
+      '-c',
+      join(dir, 'snmpd.conf'),
+      '-p',
+      join(dir, 'snmpd.pid'),
+      '-M',
+      '/nonexistent',
+      '-m',
+      '',
+    ],
+    { stdio: 'ignore' },
+  );
   let exited = false;
   child.once('exit', () => {
     exited = true;
   });
-  await waitFor(async () => exited || (await snmpGet({ host: '127.0.0.1', port, timeoutMs: 200 }, ['1.3.6.1.2.1.25.3.5.1.1.1']).then(() => true, () => false)), 10_000, 'snmpd');
+  await waitFor(
+    async () =>
+      exited ||
+      (await snmpGet({ host: '127.0.0.1', port, timeoutMs: 200 }, [
+        '1.3.6.1.2.1.25.3.5.1.1.1',
+      ]).then(
+        () => true,
+        () => false,
+      )),
+    10_000,
+    'snmpd',
+  );
   if (exited) throw new Error('snmpd exited at start');
   return {
     port,

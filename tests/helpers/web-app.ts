@@ -50,7 +50,9 @@ export async function launchChromium(): Promise<{ browser: Browser; profile: str
   const profile = await mkdtemp(join(tmpdir(), 'xaso-chromium-'));
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
-    args: [...CHROMIUM_ARGS, `--user-data-dir=${profile}`].filter((a) => !a.startsWith('--user-data-dir')),
+    args: [...CHROMIUM_ARGS, `--user-data-dir=${profile}`].filter(
+      (a) => !a.startsWith('--user-data-dir'),
+    ),
     headless: true,
   });
   return { browser, profile };
@@ -70,7 +72,9 @@ export async function startWebApp(
     throw new Error('out/renderer is missing: run `npm run build` first');
   }
   const dataDir = await mkdtemp(join(tmpdir(), 'xaso-web-data-'));
-  const service = createService(defaultEnv({ door: 'web', version: '0.0.0-test', dataDir, ...options.env }));
+  const service = createService(
+    defaultEnv({ door: 'web', version: '0.0.0-test', dataDir, ...options.env }),
+  );
   const server = await startWebServer({ service, staticDir: RENDERER_DIR });
   const { browser, profile } = await launchChromium();
   const context = await browser.newContext({

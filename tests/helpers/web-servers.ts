@@ -2,7 +2,12 @@
  * Small local HTTP(S) servers for network tests: each on an ephemeral port of the given address,
  * answering with a chosen status, body, Date header and delay.
  */
-import { createServer as createHttp, type IncomingMessage, type ServerResponse, type Server } from 'node:http';
+import {
+  createServer as createHttp,
+  type IncomingMessage,
+  type ServerResponse,
+  type Server,
+} from 'node:http';
 import { createServer as createHttps } from 'node:https';
 import type { AddressInfo } from 'node:net';
 
@@ -23,7 +28,11 @@ function handler(behaviour: Behaviour) {
   return (_req: IncomingMessage, res: ServerResponse): void => {
     const send = (): void => {
       res.sendDate = false;
-      res.writeHead(behaviour.status ?? 200, { date: (behaviour.date ?? new Date()).toUTCString(), 'content-type': 'text/plain', ...behaviour.headers });
+      res.writeHead(behaviour.status ?? 200, {
+        date: (behaviour.date ?? new Date()).toUTCString(),
+        'content-type': 'text/plain',
+        ...behaviour.headers,
+      });
       res.end(behaviour.body ?? 'ok');
     };
     if (behaviour.delayMs === undefined) send();
@@ -35,15 +44,20 @@ async function listen(server: Server, host: string): Promise<TestServer> {
   await new Promise<void>((resolve) => server.listen(0, host, resolve));
   return {
     port: (server.address() as AddressInfo).port,
-    close: () => new Promise((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
 /** An HTTPS server with `cert`/`key`. */
-export function startHttps(host: string, tls: Readonly<{ cert: string; key: string }>, behaviour: Behaviour = {}): Promise<TestServer> {
+export function startHttps(
+  host: string,
+  tls: Readonly<{ cert: string; key: string }>,
+  behaviour: Behaviour = {},
+): Promise<TestServer> {
   return listen(createHttps({ cert: tls.cert, key: tls.key }, handler(behaviour)), host);
 }
 

@@ -21,24 +21,35 @@ function keys(value: unknown, prefix = ''): string[] {
 }
 
 function catalogue(lang: string, ns: string): Record<string, unknown> {
-  return JSON.parse(readFileSync(join(LOCALES, lang, `${ns}.json`), 'utf8')) as Record<string, unknown>;
+  return JSON.parse(readFileSync(join(LOCALES, lang, `${ns}.json`), 'utf8')) as Record<
+    string,
+    unknown
+  >;
 }
 
 const namespaces = readdirSync(join(LOCALES, 'vi')).map((f) => f.replace(/\.json$/, ''));
 
 /** Keys of a catalogue, with i18next plural suffixes folded into the base key. */
 function baseKeys(lang: string, ns: string): Set<string> {
-  return new Set(keys(catalogue(lang, ns)).flatMap((k) => [k, k.replace(/_(zero|one|two|few|many|other)$/, '')]));
+  return new Set(
+    keys(catalogue(lang, ns)).flatMap((k) => [k, k.replace(/_(zero|one|two|few|many|other)$/, '')]),
+  );
 }
 
 describe('message catalogues', () => {
   it('has the same namespaces in Vietnamese and English', () => {
-    expect(readdirSync(join(LOCALES, 'en')).sort()).toEqual(readdirSync(join(LOCALES, 'vi')).sort());
+    expect(readdirSync(join(LOCALES, 'en')).sort()).toEqual(
+      readdirSync(join(LOCALES, 'vi')).sort(),
+    );
   });
 
   it.each(namespaces)('namespace %s has the same keys in both languages, none empty', (ns) => {
-    const vi = keys(catalogue('vi', ns)).map((k) => k.replace(/_(zero|one|two|few|many|other)$/, ''));
-    const en = keys(catalogue('en', ns)).map((k) => k.replace(/_(zero|one|two|few|many|other)$/, ''));
+    const vi = keys(catalogue('vi', ns)).map((k) =>
+      k.replace(/_(zero|one|two|few|many|other)$/, ''),
+    );
+    const en = keys(catalogue('en', ns)).map((k) =>
+      k.replace(/_(zero|one|two|few|many|other)$/, ''),
+    );
     expect(new Set(en)).toEqual(new Set(vi));
     for (const lang of ['vi', 'en']) {
       const flat = JSON.stringify(catalogue(lang, ns));

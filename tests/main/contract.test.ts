@@ -28,7 +28,11 @@ beforeAll(async () => {
   web = await startWebServer({ service, staticDir: resolve('out/renderer') });
   ipcMain = new FakeIpcMain();
   window = new FakeContents();
-  registerServiceHandlers({ ipcMain, service, isTrustedSender: createSenderCheck((s) => s === window) });
+  registerServiceHandlers({
+    ipcMain,
+    service,
+    isTrustedSender: createSenderCheck((s) => s === window),
+  });
 });
 afterAll(async () => {
   await web.close();
@@ -38,7 +42,10 @@ afterAll(async () => {
 /** Payloads no channel accepts: not an object, or an object with a field no schema knows. */
 const BAD_PAYLOADS: unknown[] = [42, 'text', [1, 2], { __notAField__: true }];
 
-async function viaWeb(channel: string, payload: unknown): Promise<{ status: number; result: IpcResult<unknown> }> {
+async function viaWeb(
+  channel: string,
+  payload: unknown,
+): Promise<{ status: number; result: IpcResult<unknown> }> {
   const response = await fetch(`${web.origin}/api/invoke/${channel}`, {
     method: 'POST',
     headers: { 'x-xaso-token': web.token, 'content-type': 'application/json' },
@@ -80,8 +87,12 @@ describe('the contract through every door', () => {
   });
 
   it('every channel has a web route', async () => {
-    const listed = await fetch(`${web.origin}/api/channels`, { headers: { 'x-xaso-token': web.token } });
-    expect(((await listed.json()) as { value: string[] }).value.sort()).toEqual([...channelNames].sort());
+    const listed = await fetch(`${web.origin}/api/channels`, {
+      headers: { 'x-xaso-token': web.token },
+    });
+    expect(((await listed.json()) as { value: string[] }).value.sort()).toEqual(
+      [...channelNames].sort(),
+    );
     for (const name of channelNames) {
       const { status, result } = await viaWeb(name, 42);
       expect(status, name).toBe(200);
@@ -89,16 +100,22 @@ describe('the contract through every door', () => {
     }
   });
 
-  it.each(channelNames)('%s refuses bad payloads through IPC, preload and web alike', async (name) => {
-    const [domain, method] = channelPath(name);
-    const bridge = buildBridge(channelNames, fakeIpcRenderer(ipcMain, window));
-    for (const payload of BAD_PAYLOADS) {
-      const ipc = (await ipcMain.invoke(window.event(), name, { requestId: `bad-${name}`, payload })) as IpcResult<unknown>;
-      expectClearRefusal(ipc, name);
-      const preload = await bridge[domain]![method]!(payload);
-      expectClearRefusal(preload, name);
-      const { result } = await viaWeb(name, payload);
-      expectClearRefusal(result, name);
-    }
-  });
+  it.each(channelNames)(
+    '%s refuses bad payloads through IPC, preload and web alike',
+    async (name) => {
+      const [domain, method] = channelPath(name);
+      const bridge = buildBridge(channelNames, fakeIpcRenderer(ipcMain, window));
+      for (const payload of BAD_PAYLOADS) {
+        const ipc = (await ipcMain.invoke(window.event(), name, {
+          requestId: `bad-${name}`,
+          payload,
+        })) as IpcResult<unknown>;
+        expectClearRefusal(ipc, name);
+        const preload = await bridge[domain]![method]!(payload);
+        expectClearRefusal(preload, name);
+        const { result } = await viaWeb(name, payload);
+        expectClearRefusal(result, name);
+      }
+    },
+  );
 });

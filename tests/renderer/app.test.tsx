@@ -23,10 +23,22 @@ function fakeBridge() {
                   if (`${domain}:${method}` === 'app:info') {
                     return {
                       ok: true,
-                      value: { name: 'xaso', version: '1.0.0', platform: 'win32', arch: 'x64', nodeVersion: '24', dataDir: 'E:\\XaSoData', portable: true, door: 'electron' },
+                      value: {
+                        name: 'xaso',
+                        version: '1.0.0',
+                        platform: 'win32',
+                        arch: 'x64',
+                        nodeVersion: '24',
+                        dataDir: 'E:\\XaSoData',
+                        portable: true,
+                        door: 'electron',
+                      },
                     };
                   }
-                  return { ok: false, error: { code: 'unavailable', message: { vi: 'không có', en: 'none' } } };
+                  return {
+                    ok: false,
+                    error: { code: 'unavailable', message: { vi: 'không có', en: 'none' } },
+                  };
                 },
               },
             ),
@@ -60,7 +72,9 @@ describe('App shell', () => {
     await act(async () => {
       await user.keyboard('{Enter}');
     });
-    expect(await screen.findAllByRole('heading', { name: 'What needs doing today?' })).not.toHaveLength(0);
+    expect(
+      await screen.findAllByRole('heading', { name: 'What needs doing today?' }),
+    ).not.toHaveLength(0);
     expect(document.documentElement.lang).toBe('en');
   });
 });

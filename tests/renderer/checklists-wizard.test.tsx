@@ -25,10 +25,25 @@ let run: Run = {
   facts: { platform: 'win32', arch: 'x64', bits: '64' },
   steps: {},
   checklist: checklistSchema.parse({
-    schema: 1, id: 'w', version: '1.0.0', task: 'printer', title: T('Máy in thử', 'Test printer'), summary: T('a', 'a'),
-    checkedOn: '2026-11-23', sources: [{ label: 'DOMAIN', url: 'https://example.invalid/' }], signOff: 'none',
+    schema: 1,
+    id: 'w',
+    version: '1.0.0',
+    task: 'printer',
+    title: T('Máy in thử', 'Test printer'),
+    summary: T('a', 'a'),
+    checkedOn: '2026-11-23',
+    sources: [{ label: 'DOMAIN', url: 'https://example.invalid/' }],
+    signOff: 'none',
     steps: [
-      { id: 'works', kind: 'question', title: T('Máy in chạy?', 'Printer works?'), input: { type: 'yes-no' }, failing: { values: ['no'] }, onFail: { require: ['note'] }, unconfirmed: T('Chưa xác nhận: thử', 'Unconfirmed: test') },
+      {
+        id: 'works',
+        kind: 'question',
+        title: T('Máy in chạy?', 'Printer works?'),
+        input: { type: 'yes-no' },
+        failing: { values: ['no'] },
+        onFail: { require: ['note'] },
+        unconfirmed: T('Chưa xác nhận: thử', 'Unconfirmed: test'),
+      },
       { id: 'done', kind: 'instruction', title: T('Dọn dẹp', 'Tidy up') },
     ],
   }),
@@ -43,8 +58,10 @@ const change = (next: Run) => {
 const bridge = {
   checklists: {
     'get-run': async () => ok(),
-    answer: async (p: { stepId: string; value?: string; note?: string }) => change(answerStep(run, stepOf(p.stepId), p.value, { note: p.note }, NO_PROBES, NOW)),
-    'add-evidence': async (p: { stepId: string; note?: string }) => change(addEvidence(run, stepOf(p.stepId), undefined, { note: p.note }, NOW)),
+    answer: async (p: { stepId: string; value?: string; note?: string }) =>
+      change(answerStep(run, stepOf(p.stepId), p.value, { note: p.note }, NO_PROBES, NOW)),
+    'add-evidence': async (p: { stepId: string; note?: string }) =>
+      change(addEvidence(run, stepOf(p.stepId), undefined, { note: p.note }, NOW)),
   },
   cancel: () => undefined,
 };

@@ -14,19 +14,41 @@ export const IppOp = {
 } as const;
 
 const TAG = { operation: 0x01, job: 0x02, end: 0x03, printer: 0x04 } as const;
-const VALUE = { integer: 0x21, boolean: 0x22, enum: 0x23, keyword: 0x44, uri: 0x45, charset: 0x47, language: 0x48, name: 0x42, mime: 0x49 } as const;
+const VALUE = {
+  integer: 0x21,
+  boolean: 0x22,
+  enum: 0x23,
+  keyword: 0x44,
+  uri: 0x45,
+  charset: 0x47,
+  language: 0x48,
+  name: 0x42,
+  mime: 0x49,
+} as const;
 
 /** An attribute to send: a value tag and one or more values. */
-export type IppOutAttribute = Readonly<{ tag: number; name: string; values: readonly (string | number | boolean)[] }>;
+export type IppOutAttribute = Readonly<{
+  tag: number;
+  name: string;
+  values: readonly (string | number | boolean)[];
+}>;
 
 /** A decoded value: numbers for integer/enum, booleans, strings for everything textual. */
 export type IppValue = string | number | boolean;
 
 /** One attribute group of a response (each job or printer is its own group). */
-export type IppGroup = Readonly<{ tag: number; attributes: Readonly<Record<string, readonly IppValue[]>> }>;
+export type IppGroup = Readonly<{
+  tag: number;
+  attributes: Readonly<Record<string, readonly IppValue[]>>;
+}>;
 
 /** A decoded response. `statusCode` < 0x0100 is success (RFC 8011 §4.1.6). */
-export type IppResponse = Readonly<{ version: string; statusCode: number; requestId: number; groups: readonly IppGroup[] }>;
+export type IppResponse = Readonly<{
+  version: string;
+  statusCode: number;
+  requestId: number;
+  groups: readonly IppGroup[];
+}>;
 
 function encodeValue(tag: number, value: string | number | boolean): Buffer {
   if (tag === VALUE.integer || tag === VALUE.enum) {
@@ -40,15 +62,40 @@ function encodeValue(tag: number, value: string | number | boolean): Buffer {
 
 /** Helpers to build the attributes of a request. */
 export const attr = {
-  uri: (name: string, value: string): IppOutAttribute => ({ tag: VALUE.uri, name, values: [value] }),
-  keyword: (name: string, ...values: string[]): IppOutAttribute => ({ tag: VALUE.keyword, name, values }),
-  name: (name: string, value: string): IppOutAttribute => ({ tag: VALUE.name, name, values: [value] }),
-  integer: (name: string, value: number): IppOutAttribute => ({ tag: VALUE.integer, name, values: [value] }),
-  mime: (name: string, value: string): IppOutAttribute => ({ tag: VALUE.mime, name, values: [value] }),
+  uri: (name: string, value: string): IppOutAttribute => ({
+    tag: VALUE.uri,
+    name,
+    values: [value],
+  }),
+  keyword: (name: string, ...values: string[]): IppOutAttribute => ({
+    tag: VALUE.keyword,
+    name,
+    values,
+  }),
+  name: (name: string, value: string): IppOutAttribute => ({
+    tag: VALUE.name,
+    name,
+    values: [value],
+  }),
+  integer: (name: string, value: number): IppOutAttribute => ({
+    tag: VALUE.integer,
+    name,
+    values: [value],
+  }),
+  mime: (name: string, value: string): IppOutAttribute => ({
+    tag: VALUE.mime,
+    name,
+    values: [value],
+  }),
 };
 
 /** Encodes a request: charset and language first, then `operation` attributes, then data. */
-export function encodeRequest(op: number, requestId: number, operation: readonly IppOutAttribute[], data?: Buffer): Buffer {
+export function encodeRequest(
+  op: number,
+  requestId: number,
+  operation: readonly IppOutAttribute[],
+  data?: Buffer,
+): Buffer {
   const parts: Buffer[] = [Buffer.from([0x02, 0x00, op >> 8, op & 0xff]), Buffer.alloc(4)];
   parts[1]!.writeInt32BE(requestId);
   parts.push(Buffer.from([TAG.operation]));
@@ -76,7 +123,8 @@ export function encodeRequest(op: number, requestId: number, operation: readonly
 }
 
 function decodeValue(tag: number, body: Buffer): IppValue {
-  if ((tag === VALUE.integer || tag === VALUE.enum) && body.length === 4) return body.readInt32BE(0);
+  if ((tag === VALUE.integer || tag === VALUE.enum) && body.length === 4)
+    return body.readInt32BE(0);
   if (tag === VALUE.boolean && body.length === 1) return body[0] === 1;
   if (tag === 0x31 && body.length === 11) {
     const y = body.readUInt16BE(0);
@@ -123,7 +171,12 @@ export function decodeResponse(buffer: Buffer): IppResponse {
     if (nameLength > 0) lastName = name;
     (current[lastName] ??= []).push(decodeValue(tag, body));
   }
-  return { version: `${buffer[0]}.${buffer[1]}`, statusCode: buffer.readUInt16BE(2), requestId: buffer.readInt32BE(4), groups };
+  return {
+    version: `${buffer[0]}.${buffer[1]}`,
+    statusCode: buffer.readUInt16BE(2),
+    requestId: buffer.readInt32BE(4),
+    groups,
+  };
 }
 
 /** Group tags, for picking printers and jobs out of a response. */

@@ -37,7 +37,8 @@ export function berOid(oid: string): Buffer {
   const out: number[] = [40 * (arcs[0] ?? 1) + (arcs[1] ?? 3)];
   for (const arc of arcs.slice(2)) {
     const chunk: number[] = [arc & 0x7f];
-    for (let v = Math.floor(arc / 128); v > 0; v = Math.floor(v / 128)) chunk.unshift((v & 0x7f) | 0x80);
+    for (let v = Math.floor(arc / 128); v > 0; v = Math.floor(v / 128))
+      chunk.unshift((v & 0x7f) | 0x80);
     out.push(...chunk);
   }
   return tlv(0x06, Buffer.from(out));
@@ -84,7 +85,7 @@ export function decodeTlv(buffer: Buffer, offset = 0): { node: Tlv; next: number
   const constructed = (tag & 0x20) !== 0;
   if (!constructed) return { node: { tag, value }, next: end };
   const children: Tlv[] = [];
-  for (let at = start; at < end; ) {
+  for (let at = start; at < end;) {
     const { node, next } = decodeTlv(buffer, at);
     children.push(node);
     at = next;

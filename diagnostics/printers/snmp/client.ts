@@ -13,14 +13,24 @@ export type SnmpValue = number | string | Buffer | undefined;
 export type VarBind = Readonly<{ oid: string; value: SnmpValue; raw?: Buffer }>;
 
 /** Where the agent is. */
-export type SnmpTarget = Readonly<{ host: string; port?: number; community?: string; timeoutMs?: number }>;
+export type SnmpTarget = Readonly<{
+  host: string;
+  port?: number;
+  community?: string;
+  timeoutMs?: number;
+}>;
 
 const GET = 0xa0;
 const GET_NEXT = 0xa1;
 let nextId = Math.floor(Math.random() * 0x7fff_0000);
 
 function message(pdu: number, id: number, oids: readonly string[], community: string): Buffer {
-  const binds = tlv(0x30, Buffer.concat(oids.map((oid) => tlv(0x30, Buffer.concat([berOid(oid), Buffer.from([0x05, 0x00])])))));
+  const binds = tlv(
+    0x30,
+    Buffer.concat(
+      oids.map((oid) => tlv(0x30, Buffer.concat([berOid(oid), Buffer.from([0x05, 0x00])]))),
+    ),
+  );
   const body = tlv(pdu, Buffer.concat([berInt(id), berInt(0), berInt(0), binds]));
   return tlv(0x30, Buffer.concat([berInt(1), tlv(0x04, Buffer.from(community, 'latin1')), body]));
 }
@@ -29,7 +39,9 @@ function valueOf(node: Tlv): SnmpValue {
   switch (node.tag) {
     case 0x02:
       return intOf(node.value);
-    case 0x41: case 0x42: case 0x43:
+    case 0x41:
+    case 0x42:
+    case 0x43:
       return intOf(node.value, false);
     case 0x04:
       return Buffer.from(node.value);
@@ -44,10 +56,13 @@ function valueOf(node: Tlv): SnmpValue {
 export function parseResponse(buffer: Buffer, id: number): VarBind[] {
   const { node } = decodeTlv(buffer);
   const pdu = node.children?.[2];
-  if (pdu === undefined || pdu.tag !== 0xa2 || pdu.children === undefined) throw new Error('SNMP: not a response');
+  if (pdu === undefined || pdu.tag !== 0xa2 || pdu.children === undefined)
+    throw new Error('SNMP: not a response');
   const [reqId, status, , binds] = pdu.children;
-  if (reqId === undefined || intOf(reqId.value) !== id) throw new Error('SNMP: answer to another request');
-  if (status !== undefined && intOf(status.value) !== 0) throw new Error(`SNMP: error status ${intOf(status.value)}`);
+  if (reqId === undefined || intOf(reqId.value) !== id)
+    throw new Error('SNMP: answer to another request');
+  if (status !== undefined && intOf(status.value) !== 0)
+    throw new Error(`SNMP: error status ${intOf(status.value)}`);
   return (binds?.children ?? []).map((bind) => {
     const [oid, value] = bind.children ?? [];
     if (oid === undefined || value === undefined) throw new Error('SNMP: bad varbind');
@@ -73,7 +88,8 @@ function exchange(target: SnmpTarget, pdu: number, oids: readonly string[]): Pro
       socket.send(packet, target.port ?? 161, target.host);
     };
     let timer = setTimeout(function retry() {
-      if (tries >= 2) return done(new Error(`SNMP: no answer from ${target.host} within ${timeoutMs * 2} ms`));
+      if (tries >= 2)
+        return done(new Error(`SNMP: no answer from ${target.host} within ${timeoutMs * 2} ms`));
       send();
       timer = setTimeout(retry, timeoutMs);
     }, timeoutMs);

@@ -38,7 +38,11 @@ export const diagnoseCommand: Command = {
     const only = onlyOf(args.flags['only']);
     const tag = args.flags['asset-tag'];
     const visit = args.flags['visit'];
-    if (visit === true) throw new UsageError({ vi: '--visit cần mã hoặc tệp chuyến công tác', en: '--visit needs a visit id or file' });
+    if (visit === true)
+      throw new UsageError({
+        vi: '--visit cần mã hoặc tệp chuyến công tác',
+        en: '--visit needs a visit id or file',
+      });
     if (tag === true)
       throw new UsageError({
         vi: '--asset-tag cần một giá trị, ví dụ --asset-tag UBND-PC-03',
@@ -47,7 +51,11 @@ export const diagnoseCommand: Command = {
     const ca = args.all['ca'];
     const result = await io.service.invoke(
       'diagnostics:run',
-      { ...(only === undefined ? {} : { only }), ...(tag === undefined ? {} : { assetTag: tag }), ...(ca === undefined ? {} : { caFiles: [...ca] }) },
+      {
+        ...(only === undefined ? {} : { only }),
+        ...(tag === undefined ? {} : { assetTag: tag }),
+        ...(ca === undefined ? {} : { caFiles: [...ca] }),
+      },
       {
         signal: io.signal,
         onProgress: (e) => {
@@ -56,7 +64,9 @@ export const diagnoseCommand: Command = {
         },
       },
     );
-    const code = printResult(io, result, (value) => formatSnapshot(value, io.lang), { flagFields: ['caFiles'] });
+    const code = printResult(io, result, (value) => formatSnapshot(value, io.lang), {
+      flagFields: ['caFiles'],
+    });
     if (!result.ok || visit === undefined) return code;
     return Math.max(code, await attachSnapshotToVisit(io, visit, result.value));
   },

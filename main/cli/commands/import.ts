@@ -4,23 +4,38 @@ import type { Command } from '../command.js';
 import { UsageError } from '../command.js';
 import { printResult } from '../print.js';
 
-const MARK: Readonly<Record<string, string>> = { accepted: '✔', 'first-use': '✔?', 'unknown-key': '⚠', duplicate: '=', refused: '✖', tampered: '✖!' };
+const MARK: Readonly<Record<string, string>> = {
+  accepted: '✔',
+  'first-use': '✔?',
+  'unknown-key': '⚠',
+  duplicate: '=',
+  refused: '✖',
+  tampered: '✖!',
+};
 
 function formatAggregate(agg: Aggregate, vi: boolean): string[] {
   const t = agg.total;
   return [
-    vi ? `Tổng: ${t.visits} chuyến, ${t.machines} máy, ${t.findings} phát hiện, ${t.fixes} việc đã khắc phục, ${t.openItems} việc còn tồn, ${t.peopleOfficial + t.peopleCitizen} người được hỗ trợ`
+    vi
+      ? `Tổng: ${t.visits} chuyến, ${t.machines} máy, ${t.findings} phát hiện, ${t.fixes} việc đã khắc phục, ${t.openItems} việc còn tồn, ${t.peopleOfficial + t.peopleCitizen} người được hỗ trợ`
       : `Total: ${t.visits} visits, ${t.machines} machines, ${t.findings} findings, ${t.fixes} fixes, ${t.openItems} open items, ${t.peopleOfficial + t.peopleCitizen} people helped`,
-    vi ? `Chứng thư số hết hạn: đã hết ${t.certsExpired}, ≤30 ngày ${t.certs30}, ≤60 ngày ${t.certs60}, ≤90 ngày ${t.certs90}; máy hết hỗ trợ ${t.outOfSupport}; máy in sắp hết mực ${t.printersLow}`
+    vi
+      ? `Chứng thư số hết hạn: đã hết ${t.certsExpired}, ≤30 ngày ${t.certs30}, ≤60 ngày ${t.certs60}, ≤90 ngày ${t.certs90}; máy hết hỗ trợ ${t.outOfSupport}; máy in sắp hết mực ${t.printersLow}`
       : `Certificates: expired ${t.certsExpired}, ≤30 days ${t.certs30}, ≤60 ${t.certs60}, ≤90 ${t.certs90}; out of support ${t.outOfSupport}; printers low ${t.printersLow}`,
-    ...agg.rows.map((r) => `  ${r.key}: ${r.visits} ${vi ? 'chuyến' : 'visits'}, ${r.machines} ${vi ? 'máy' : 'machines'}, ${r.findings} ${vi ? 'phát hiện' : 'findings'}${r.untrusted ? ` (${r.untrusted} ${vi ? 'từ khoá chưa tin cậy' : 'from untrusted keys'})` : ''}`),
+    ...agg.rows.map(
+      (r) =>
+        `  ${r.key}: ${r.visits} ${vi ? 'chuyến' : 'visits'}, ${r.machines} ${vi ? 'máy' : 'machines'}, ${r.findings} ${vi ? 'phát hiện' : 'findings'}${r.untrusted ? ` (${r.untrusted} ${vi ? 'từ khoá chưa tin cậy' : 'from untrusted keys'})` : ''}`,
+    ),
   ];
 }
 
 /** `xaso import FILES…`: the supervisor's inbox from the command line. */
 export const importCommand: Command = {
   name: 'import',
-  summary: { vi: 'Nhập báo cáo JSON của sinh viên (kiểm tra mã băm, chữ ký), tổng hợp', en: "Import interns' JSON reports (digest, signature checks), totals" },
+  summary: {
+    vi: 'Nhập báo cáo JSON của sinh viên (kiểm tra mã băm, chữ ký), tổng hợp',
+    en: "Import interns' JSON reports (digest, signature checks), totals",
+  },
   usage: [
     'xaso import FILE_OR_FOLDER… [--trust-first-use] [--group province|commune|intern|month|quarter|year] [--xlsx OUT] [--json]',
     'xaso import --trust-key KEY_FILE      (tin cậy khoá công khai của một sinh viên)',
@@ -32,15 +47,27 @@ export const importCommand: Command = {
     const trustKey = args.flags['trust-key'];
     if (typeof trustKey === 'string') {
       const r = await io.service.invoke('keys:trust', { file: trustKey }, { signal: io.signal });
-      return printResult(io, r, (v) => [`${vi ? 'Đã tin cậy khoá' : 'Trusted key'} ${v.keyId} (${v.label})`]);
+      return printResult(io, r, (v) => [
+        `${vi ? 'Đã tin cậy khoá' : 'Trusted key'} ${v.keyId} (${v.label})`,
+      ]);
     }
     const exportKey = args.flags['export-key'];
     if (typeof exportKey === 'string') {
       const label = typeof args.flags['label'] === 'string' ? args.flags['label'] : '';
-      const r = await io.service.invoke('keys:export-public', { out: exportKey, label }, { signal: io.signal });
-      return printResult(io, r, (v) => [`${vi ? 'Đã xuất khoá công khai' : 'Public key exported'} ${v.keyId}: ${v.file ?? ''}`]);
+      const r = await io.service.invoke(
+        'keys:export-public',
+        { out: exportKey, label },
+        { signal: io.signal },
+      );
+      return printResult(io, r, (v) => [
+        `${vi ? 'Đã xuất khoá công khai' : 'Public key exported'} ${v.keyId}: ${v.file ?? ''}`,
+      ]);
     }
-    if (args.positionals.length === 0) throw new UsageError({ vi: 'Cần ít nhất một tệp hoặc thư mục: xaso import bao-cao/*.json', en: 'At least one file or folder: xaso import reports/*.json' });
+    if (args.positionals.length === 0)
+      throw new UsageError({
+        vi: 'Cần ít nhất một tệp hoặc thư mục: xaso import bao-cao/*.json',
+        en: 'At least one file or folder: xaso import reports/*.json',
+      });
     // One channel imports, totals and writes the XLSX; the service checks --group.
     const group = args.flags['group'];
     const xlsx = args.flags['xlsx'];
@@ -53,13 +80,18 @@ export const importCommand: Command = {
     };
     const summary = (await io.service.invokeUnknown('inbox:import-summary', request, {
       signal: io.signal,
-      onProgress: (e) => { if (io.isTty && e.label !== undefined && !io.json) io.err(e.label[io.lang]); },
+      onProgress: (e) => {
+        if (io.isTty && e.label !== undefined && !io.json) io.err(e.label[io.lang]);
+      },
     })) as IpcResult<ImportSummary>;
     if (!summary.ok) return printResult(io, summary, () => [], { flagFields: ['groupBy'] });
     const result = summary.value;
     const { xlsx: _written, ...shown } = result;
     const code = printResult(io, { ok: true, value: shown }, () => [
-      ...result.verdicts.map((v) => `${MARK[v.status] ?? '?'} ${v.name}: ${v.reason[io.lang]}${v.commune ? ` [${v.commune}, ${v.date ?? ''}]` : ''}`),
+      ...result.verdicts.map(
+        (v) =>
+          `${MARK[v.status] ?? '?'} ${v.name}: ${v.reason[io.lang]}${v.commune ? ` [${v.commune}, ${v.date ?? ''}]` : ''}`,
+      ),
       ...formatAggregate(result.aggregate, vi),
     ]);
     const bad = result.counts.refused + result.counts.tampered;

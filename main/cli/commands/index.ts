@@ -11,4 +11,15 @@ import { reportCommand } from './report.js';
 import { visitCommand } from './visit.js';
 
 /** Every CLI command, in the order `xaso --help` lists them. */
-export const commands: readonly Command[] = [infoCommand, diagnoseCommand, visitCommand, checklistCommand, reportCommand, importCommand, networkCommand, printersCommand, scanCommand, captureCommand];
+export const commands: readonly Command[] = [
+  infoCommand,
+  diagnoseCommand,
+  visitCommand,
+  checklistCommand,
+  reportCommand,
+  importCommand,
+  networkCommand,
+  printersCommand,
+  scanCommand,
+  captureCommand,
+];

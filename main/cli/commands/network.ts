@@ -23,13 +23,18 @@ async function check(args: ParsedArgs, io: CommandIo): Promise<number> {
       if (io.isTty && e.label !== undefined) io.err(progressLine(e.percent, e.label[io.lang]));
     },
   });
-  return printResult(io, result, (value) => formatLadder(value, io.lang), { flagFields: ['endpointsFile', 'caFiles'] });
+  return printResult(io, result, (value) => formatLadder(value, io.lang), {
+    flagFields: ['endpointsFile', 'caFiles'],
+  });
 }
 
 /** `xaso network`: the reachability ladder, the adapters, or latency to a host. */
 export const networkCommand: Command = {
   name: 'network',
-  summary: { vi: 'Kiểm tra mạng và các trang dịch vụ công; card mạng; độ trễ', en: 'Check the network and public-service sites; adapters; latency' },
+  summary: {
+    vi: 'Kiểm tra mạng và các trang dịch vụ công; card mạng; độ trễ',
+    en: 'Check the network and public-service sites; adapters; latency',
+  },
   usage: [
     'xaso network [check] [--json] [--endpoints FILE.json] [--dns IP]... [--ca CA.pem]...',
     'xaso network config [--json]',
@@ -44,13 +49,28 @@ export const networkCommand: Command = {
       return printResult(io, result, (value) => formatConfig(value, io.lang));
     }
     if (sub === 'ping') {
-      if (host === undefined) throw new UsageError({ vi: 'Cần địa chỉ: xaso network ping 192.168.1.1', en: 'Give a host: xaso network ping 192.168.1.1' });
+      if (host === undefined)
+        throw new UsageError({
+          vi: 'Cần địa chỉ: xaso network ping 192.168.1.1',
+          en: 'Give a host: xaso network ping 192.168.1.1',
+        });
       const count = args.flags['count'];
       const n = typeof count === 'string' ? Number(count) : undefined;
-      if (n !== undefined && !(Number.isInteger(n) && n >= 1 && n <= 30)) throw new UsageError({ vi: '--count là số từ 1 đến 30', en: '--count is a number from 1 to 30' });
-      const result = await io.service.invoke('network:ping', { host, ...(n === undefined ? {} : { count: n }) }, { signal: io.signal });
+      if (n !== undefined && !(Number.isInteger(n) && n >= 1 && n <= 30))
+        throw new UsageError({
+          vi: '--count là số từ 1 đến 30',
+          en: '--count is a number from 1 to 30',
+        });
+      const result = await io.service.invoke(
+        'network:ping',
+        { host, ...(n === undefined ? {} : { count: n }) },
+        { signal: io.signal },
+      );
       return printResult(io, result, (value) => formatLatency(value, io.lang));
     }
-    throw new UsageError({ vi: `Không có lệnh con "${sub}" (check, config, ping)`, en: `No subcommand "${sub}" (check, config, ping)` });
+    throw new UsageError({
+      vi: `Không có lệnh con "${sub}" (check, config, ping)`,
+      en: `No subcommand "${sub}" (check, config, ping)`,
+    });
   },
 };

@@ -24,7 +24,10 @@ export function formatScan(result: ScanResult, lang: Lang): string[] {
     ? `Đã quét ${result.ranges.join(', ')} (${result.addressesScanned} địa chỉ) trong ${(result.durationMs / 1000).toFixed(1)} giây: thấy ${result.hosts.length} thiết bị${result.cancelled ? ' (đã huỷ giữa chừng)' : ''}.`
     : `Scanned ${result.ranges.join(', ')} (${result.addressesScanned} addresses) in ${(result.durationMs / 1000).toFixed(1)} s: ${result.hosts.length} devices${result.cancelled ? ' (cancelled part-way)' : ''}.`;
   const rows = result.hosts.map((h) => {
-    const marks = [h.self === true ? (vi ? 'máy này' : 'this PC') : '', h.gateway === true ? 'gateway' : ''].filter((m) => m !== '');
+    const marks = [
+      h.self === true ? (vi ? 'máy này' : 'this PC') : '',
+      h.gateway === true ? 'gateway' : '',
+    ].filter((m) => m !== '');
     const ports = h.openPorts.length === 0 ? '-' : h.openPorts.join(',');
     return [
       h.ip.padEnd(15),
@@ -34,7 +37,9 @@ export function formatScan(result: ScanResult, lang: Lang): string[] {
       `${vi ? 'cổng' : 'ports'} ${ports}`.padEnd(22),
       `${h.hostname ?? ''}${h.netbios?.workgroup === undefined ? '' : ` [${h.netbios.workgroup}]`}`,
       marks.length > 0 ? `(${marks.join(', ')})` : '',
-    ].join(' ').trimEnd();
+    ]
+      .join(' ')
+      .trimEnd();
   });
   const notes = result.notes.map((n) => `! ${n[lang]}`);
   return [head, ...rows, ...notes];

@@ -10,7 +10,10 @@ import { formatScan } from './scan-format.js';
 /** `xaso scan [CIDR]`: find every device on the office LAN. */
 export const scanCommand: Command = {
   name: 'scan',
-  summary: { vi: 'Quét mạng LAN: máy in, bộ định tuyến, máy tính, camera', en: 'Scan the LAN: printers, routers, PCs, cameras' },
+  summary: {
+    vi: 'Quét mạng LAN: máy in, bộ định tuyến, máy tính, camera',
+    en: 'Scan the LAN: printers, routers, PCs, cameras',
+  },
   usage: [
     'xaso scan [CIDR] [--json] [--yes] [--ping always|never|auto] [--no-names] [--visit ID|FILE]',
     'CIDR: ví dụ 192.168.1.0/24; mặc định: dải của card mạng máy này. Dải lớn hơn /22 cần --yes.',
@@ -19,10 +22,17 @@ export const scanCommand: Command = {
   flags: ['yes?', 'ping', 'no-names?', 'visit'],
   async run(args, io) {
     const [cidr, extra] = args.positionals;
-    if (extra !== undefined) throw new UsageError({ vi: 'Chỉ cho một dải địa chỉ, ví dụ: xaso scan 192.168.1.0/24', en: 'Give one range only, e.g. xaso scan 192.168.1.0/24' });
+    if (extra !== undefined)
+      throw new UsageError({
+        vi: 'Chỉ cho một dải địa chỉ, ví dụ: xaso scan 192.168.1.0/24',
+        en: 'Give one range only, e.g. xaso scan 192.168.1.0/24',
+      });
     const ping = args.flags['ping'];
     if (ping !== undefined && !isOneOf(['always', 'never', 'auto'], ping)) {
-      throw new UsageError({ vi: '--ping nhận always, never hoặc auto', en: '--ping takes always, never or auto' });
+      throw new UsageError({
+        vi: '--ping nhận always, never hoặc auto',
+        en: '--ping takes always, never or auto',
+      });
     }
     const request = {
       ...(cidr === undefined ? {} : { cidr }),
@@ -33,22 +43,39 @@ export const scanCommand: Command = {
     const result = await io.service.invoke('scan:run', request, {
       signal: io.signal,
       onProgress: (e) => {
-        if (io.isTty && e.label !== undefined && e.percent !== undefined && e.percent % 10 === 0) io.err(progressLine(e.percent, e.label[io.lang]));
+        if (io.isTty && e.label !== undefined && e.percent !== undefined && e.percent % 10 === 0)
+          io.err(progressLine(e.percent, e.label[io.lang]));
       },
     });
     if (!result.ok && result.error.code === 'conflict' && !io.json) {
       io.err(`xaso: ${result.error.message[io.lang]}`);
-      io.err(io.lang === 'vi' ? 'Thêm --yes để quét dải lớn này.' : 'Add --yes to scan this large range.');
+      io.err(
+        io.lang === 'vi'
+          ? 'Thêm --yes để quét dải lớn này.'
+          : 'Add --yes to scan this large range.',
+      );
       return 1;
     }
     const code = printResult(io, result, (value) => formatScan(value, io.lang));
     const visit = args.flags['visit'];
     if (!result.ok || visit === undefined) return code;
-    if (visit === true) throw new UsageError({ vi: '--visit cần mã hoặc tệp chuyến công tác', en: '--visit needs a visit id or file' });
+    if (visit === true)
+      throw new UsageError({
+        vi: '--visit cần mã hoặc tệp chuyến công tác',
+        en: '--visit needs a visit id or file',
+      });
     const ref = /[\\/]|\.json$/i.test(visit) ? { file: resolve(visit) } : { id: visit };
-    const saved = await io.service.invoke('visits:add-scan', { ref, scan: result.value }, { signal: io.signal });
+    const saved = await io.service.invoke(
+      'visits:add-scan',
+      { ref, scan: result.value },
+      { signal: io.signal },
+    );
     if (!saved.ok) return printResult({ ...io, json: false }, saved, () => []);
-    io.err(io.lang === 'vi' ? `Đã lưu kết quả quét vào chuyến ${visit}.` : `Scan saved to visit ${visit}.`);
+    io.err(
+      io.lang === 'vi'
+        ? `Đã lưu kết quả quét vào chuyến ${visit}.`
+        : `Scan saved to visit ${visit}.`,
+    );
     return code;
   },
 };

@@ -9,7 +9,11 @@ import type { ServiceEnv } from '../env.js';
 import { endpointList } from '../network/handlers.js';
 
 /** `ctx` with the network probe's endpoints, connectivity probe and CA certificates filled in. */
-export async function withNetworkSettings(ctx: ProbeContext, env: ServiceEnv, ca: readonly string[] | undefined): Promise<ProbeContext> {
+export async function withNetworkSettings(
+  ctx: ProbeContext,
+  env: ServiceEnv,
+  ca: readonly string[] | undefined,
+): Promise<ProbeContext> {
   const s = ctx.settings ?? {};
   const list = s.endpoints === undefined ? await endpointList(env) : undefined;
   const connectivity = s.connectivity ?? list?.connectivity;

@@ -23,7 +23,10 @@ export type { CertFact, VisitFacts } from './types.js';
 
 type Check = Visit['machines'][number]['snapshot']['checks'][number];
 
-function dateValue(values: Readonly<Record<string, unknown>> | undefined, keys: readonly string[]): string | undefined {
+function dateValue(
+  values: Readonly<Record<string, unknown>> | undefined,
+  keys: readonly string[],
+): string | undefined {
   for (const key of keys) {
     const value = values?.[key];
     if (typeof value === 'string' && !Number.isNaN(Date.parse(value))) return value;
@@ -39,7 +42,8 @@ function isOutOfSupport(check: Check, visitDate: string): boolean {
 }
 
 /** IPP `printer-state-reasons` keywords meaning a supply is low or empty (RFC 8011 §5.4.12). */
-const LOW_REASON = /^(toner-(low|empty)|marker-supply-(low|empty)|marker-ink-almost-empty|developer-(low|empty)|marker-waste-almost-full)/;
+const LOW_REASON =
+  /^(toner-(low|empty)|marker-supply-(low|empty)|marker-ink-almost-empty|developer-(low|empty)|marker-waste-almost-full)/;
 
 /** The printer check's own rule (`supply-level.ts`): a toner/ink at 0–10 %, never a waste tank. */
 function isLowSupply(supply: unknown): boolean {
@@ -56,8 +60,12 @@ function isSupplyLow(check: Check): boolean {
   const supplies = check.values?.['supplies'];
   if (Array.isArray(supplies) && supplies.some((s: unknown) => isLowSupply(s))) return true;
   const reasons = check.values?.['reasons'];
-  if (Array.isArray(reasons) && reasons.some((r) => typeof r === 'string' && LOW_REASON.test(r))) return true;
-  return /suppl|toner|ink|marker|muc/i.test(check.id) && (check.status === 'warn' || check.status === 'fail');
+  if (Array.isArray(reasons) && reasons.some((r) => typeof r === 'string' && LOW_REASON.test(r)))
+    return true;
+  return (
+    /suppl|toner|ink|marker|muc/i.test(check.id) &&
+    (check.status === 'warn' || check.status === 'fail')
+  );
 }
 
 /** Extracts the facts of one visit. */
@@ -71,14 +79,18 @@ export function visitFacts(visit: Visit): VisitFacts {
     let unsupported = false;
     for (const check of snapshot.checks) {
       if (check.status !== 'ok') findingsByKind[check.area] = (findingsByKind[check.area] ?? 0) + 1;
-      const notAfter = check.area === 'signature' ? dateValue(check.values, ['notAfter', 'validTo', 'expires']) : undefined;
+      const notAfter =
+        check.area === 'signature'
+          ? dateValue(check.values, ['notAfter', 'validTo', 'expires'])
+          : undefined;
       if (notAfter !== undefined) certificates.push({ machine, title: check.title.vi, notAfter });
       if (!unsupported && isOutOfSupport(check, visit.onSite.date)) unsupported = true;
       if (isSupplyLow(check)) printersLow.push({ machine, title: check.title.vi });
     }
     if (unsupported) outOfSupport.push({ machine, os: snapshot.osName });
   }
-  for (const problem of visit.problems) findingsByKind[problem.kind] = (findingsByKind[problem.kind] ?? 0) + 1;
+  for (const problem of visit.problems)
+    findingsByKind[problem.kind] = (findingsByKind[problem.kind] ?? 0) + 1;
   const people = { official: 0, citizen: 0 };
   for (const p of visit.peopleHelped) people[p.role] += p.count;
   return {

@@ -27,7 +27,14 @@ import { exportContext } from '../reports/handlers.js';
 import type { ImportVerdict, InboxEntry, TrustedKey } from './types.js';
 
 function counts(verdicts: readonly ImportVerdict[]): ImportResult['counts'] {
-  const out = { accepted: 0, 'first-use': 0, 'unknown-key': 0, duplicate: 0, refused: 0, tampered: 0 };
+  const out = {
+    accepted: 0,
+    'first-use': 0,
+    'unknown-key': 0,
+    duplicate: 0,
+    refused: 0,
+    tampered: 0,
+  };
   for (const v of verdicts) out[v.status] += 1;
   return out;
 }
@@ -38,21 +45,39 @@ async function writeOut(file: string, data: string | Buffer): Promise<string> {
     await atomicWriteFile(target, data);
   } catch (error) {
     const detail = (error as Error).message;
-    throw new ServiceError('io-error', { vi: `Không ghi được tệp: ${detail}`, en: `Could not write the file: ${detail}` }, { cause: error });
+    throw new ServiceError(
+      'io-error',
+      { vi: `Không ghi được tệp: ${detail}`, en: `Could not write the file: ${detail}` },
+      { cause: error },
+    );
   }
   return target;
 }
 
-async function trustKeyText(env: ServiceEnv, text: string, label: string | undefined): Promise<TrustedKey> {
+async function trustKeyText(
+  env: ServiceEnv,
+  text: string,
+  label: string | undefined,
+): Promise<TrustedKey> {
   let parsed;
   try {
     parsed = publicKeyFileSchema.parse(JSON.parse(text));
-    if (keyIdOf(parsePublicKey(parsed.publicKeyPem)) !== parsed.keyId) throw new Error('key id does not match the key');
+    if (keyIdOf(parsePublicKey(parsed.publicKeyPem)) !== parsed.keyId)
+      throw new Error('key id does not match the key');
   } catch (error) {
     const detail = (error as Error).message.slice(0, 300);
-    throw new ServiceError('invalid-request', { vi: `Tệp khoá công khai không hợp lệ: ${detail}`, en: `Invalid public key file: ${detail}` });
+    throw new ServiceError('invalid-request', {
+      vi: `Tệp khoá công khai không hợp lệ: ${detail}`,
+      en: `Invalid public key file: ${detail}`,
+    });
   }
-  const key: TrustedKey = { keyId: parsed.keyId, publicKeyPem: parsed.publicKeyPem, label: label ?? parsed.label, addedAt: env.now().toISOString(), source: 'imported' };
+  const key: TrustedKey = {
+    keyId: parsed.keyId,
+    publicKeyPem: parsed.publicKeyPem,
+    label: label ?? parsed.label,
+    addedAt: env.now().toISOString(),
+    source: 'imported',
+  };
   await writeTrusted(env.dataDir, withTrusted(await readTrusted(env.dataDir), key));
   return key;
 }
@@ -72,48 +97,104 @@ export function inboxHandlers(env: ServiceEnv): Handlers<typeof inboxContract> {
     // The CLI's `xaso import`: one request instead of three, so a test of the service sees it.
     'inbox:import-summary': async ({ paths, trustOnFirstUse, groupBy, xlsxOut, lang }, call) => {
       if (xlsxOut !== undefined) assertFileDoor(env, 'xlsxOut');
-      const imported = await handlers['inbox:import']({ paths, uploads: [], trustOnFirstUse }, call);
+      const imported = await handlers['inbox:import'](
+        { paths, uploads: [], trustOnFirstUse },
+        call,
+      );
       const filter = { trustedOnly: false };
       const totals = await handlers['inbox:aggregate']({ groupBy, ...filter }, call);
       if (xlsxOut === undefined) return { ...imported, aggregate: totals };
-      const written = await handlers['inbox:export-aggregate']({ groupBy, ...filter, out: xlsxOut, inline: false, lang }, call);
-      return { ...imported, aggregate: totals, xlsx: { file: written.file ?? xlsxOut, bytes: written.bytes } };
+      const written = await handlers['inbox:export-aggregate'](
+        { groupBy, ...filter, out: xlsxOut, inline: false, lang },
+        call,
+      );
+      return {
+        ...imported,
+        aggregate: totals,
+        xlsx: { file: written.file ?? xlsxOut, bytes: written.bytes },
+      };
     },
     'inbox:import': async ({ paths, uploads, trustOnFirstUse }, { progress, signal }) => {
-      const inputs: ImportInput[] = [...(await expandPaths(paths)), ...uploads.map((u) => ({ name: u.name, read: async () => u.text }))];
+      const inputs: ImportInput[] = [
+        ...(await expandPaths(paths)),
+        ...uploads.map((u) => ({ name: u.name, read: async () => u.text })),
+      ];
       const verdicts = await importVisits(inputs, {
-        dataDir: env.dataDir, now: env.now, trustOnFirstUse, signal,
-        onVerdict: (verdict, done, total) => progress({ percent: Math.round((done / total) * 100), event: 'file', data: verdict, label: { vi: `Đã kiểm tra ${done}/${total} tệp`, en: `Checked ${done}/${total} files` } }),
+        dataDir: env.dataDir,
+        now: env.now,
+        trustOnFirstUse,
+        signal,
+        onVerdict: (verdict, done, total) =>
+          progress({
+            percent: Math.round((done / total) * 100),
+            event: 'file',
+            data: verdict,
+            label: { vi: `Đã kiểm tra ${done}/${total} tệp`, en: `Checked ${done}/${total} files` },
+          }),
       });
       return { verdicts, counts: counts(verdicts) };
     },
     'inbox:list': async () => currentEntries(env.dataDir),
-    'inbox:aggregate': async ({ groupBy, ...filter }) => aggregate(await currentEntries(env.dataDir), groupBy, filter, env.now()),
+    'inbox:aggregate': async ({ groupBy, ...filter }) =>
+      aggregate(await currentEntries(env.dataDir), groupBy, filter, env.now()),
     'inbox:export-aggregate': async ({ groupBy, out, inline, lang, ...filter }) => {
-      const bytes = await renderAggregateXlsx(aggregate(await currentEntries(env.dataDir), groupBy, filter, env.now()), lang);
-      const file = out === undefined ? (inline ? undefined : await writeOut(path.join(env.dataDir, 'exports', `tong-hop-${groupBy}.xlsx`), bytes)) : await writeOut(out, bytes);
-      return { bytes: bytes.length, ...(file === undefined ? {} : { file }), ...(inline ? { contentBase64: bytes.toString('base64') } : {}) };
+      const bytes = await renderAggregateXlsx(
+        aggregate(await currentEntries(env.dataDir), groupBy, filter, env.now()),
+        lang,
+      );
+      const file =
+        out === undefined
+          ? inline
+            ? undefined
+            : await writeOut(path.join(env.dataDir, 'exports', `tong-hop-${groupBy}.xlsx`), bytes)
+          : await writeOut(out, bytes);
+      return {
+        bytes: bytes.length,
+        ...(file === undefined ? {} : { file }),
+        ...(inline ? { contentBase64: bytes.toString('base64') } : {}),
+      };
     },
     'inbox:report': async ({ visitId, format, out, inline, lang }) => {
       const { text, checked } = await openStored(env.dataDir, visitId);
       // JSON: the intern's signed export, verbatim (re-signing would replace their signature).
-      const bytes = format === 'json' ? Buffer.from(`${text}\n`, 'utf8') : await renderVisit(checked.visit, format, exportContext(env, lang));
+      const bytes =
+        format === 'json'
+          ? Buffer.from(`${text}\n`, 'utf8')
+          : await renderVisit(checked.visit, format, exportContext(env, lang));
       const fileName = exportFileName(checked.visit, format);
       const file = out === undefined ? undefined : await writeOut(out, bytes);
-      return { fileName, mime: FORMAT_INFO[format].mime, bytes: bytes.length, ...(file === undefined ? {} : { file }), ...(inline ? { contentBase64: bytes.toString('base64') } : {}) };
+      return {
+        fileName,
+        mime: FORMAT_INFO[format].mime,
+        bytes: bytes.length,
+        ...(file === undefined ? {} : { file }),
+        ...(inline ? { contentBase64: bytes.toString('base64') } : {}),
+      };
     },
     'keys:export-public': async ({ out, label }) => {
       const key = await installationKey(env.dataDir, env.now);
       const text = `${JSON.stringify(publicKeyFile(key, label), null, 2)}\n`;
-      return { keyId: key.keyId, text, ...(out === undefined ? {} : { file: await writeOut(out, text) }) };
+      return {
+        keyId: key.keyId,
+        text,
+        ...(out === undefined ? {} : { file: await writeOut(out, text) }),
+      };
     },
     'keys:trust': async ({ file, text, label }) => {
-      const content = text ?? (await fs.readFile(file!, 'utf8').catch((error: Error) => {
-        throw new ServiceError('not-found', { vi: `Không đọc được tệp khoá: ${error.message}`, en: `Cannot read the key file: ${error.message}` });
-      }));
+      const content =
+        text ??
+        (await fs.readFile(file!, 'utf8').catch((error: Error) => {
+          throw new ServiceError('not-found', {
+            vi: `Không đọc được tệp khoá: ${error.message}`,
+            en: `Cannot read the key file: ${error.message}`,
+          });
+        }));
       return trustKeyText(env, content, label);
     },
-    'keys:list': async () => ({ own: { keyId: (await installationKey(env.dataDir, env.now)).keyId }, trusted: await readTrusted(env.dataDir) }),
+    'keys:list': async () => ({
+      own: { keyId: (await installationKey(env.dataDir, env.now)).keyId },
+      trusted: await readTrusted(env.dataDir),
+    }),
     'keys:untrust': async ({ keyId }) => {
       const list = await readTrusted(env.dataDir);
       const kept = list.filter((k) => k.keyId !== keyId);

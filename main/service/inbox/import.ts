@@ -15,7 +15,6 @@ import { readTrusted, writeTrusted, type TrustedKey } from './keys.js';
 import { inboxBatchesDir, readIndex, writeIndex, type InboxEntry, type Trust } from './store.js';
 import { MAX_IMPORT_BYTES, checkExport } from './verify.js';
 
-
 /** One input: a name to report and a way to read its text. */
 export type ImportInput = Readonly<{ name: string; read: () => Promise<string> }>;
 
@@ -29,12 +28,29 @@ export type ImportOptions = Readonly<{
   signal?: AbortSignal;
 }>;
 
-const TEXT: Readonly<Record<'accepted' | 'first-use' | 'unknown-key' | 'duplicate' | 'older', LocalText>> = {
-  accepted: { vi: 'Hợp lệ: chữ ký đúng, khoá đã tin cậy.', en: 'Valid: signature correct, key trusted.' },
-  'first-use': { vi: 'Hợp lệ, khoá mới được tin cậy lần đầu (chưa đối chiếu tệp khoá của sinh viên).', en: "Valid; new key trusted on first use (not checked against the intern's key file)." },
-  'unknown-key': { vi: 'Chữ ký đúng nhưng khoá chưa có trong danh sách tin cậy: cần xác minh người gửi.', en: 'Signature correct but the key is not in the trusted list: verify the sender.' },
-  duplicate: { vi: 'Đã có đúng báo cáo này trong hộp thư.', en: 'This exact report is already in the inbox.' },
-  older: { vi: 'Hộp thư đã có bản xuất mới hơn của chuyến công tác này.', en: 'The inbox already has a newer export of this visit.' },
+const TEXT: Readonly<
+  Record<'accepted' | 'first-use' | 'unknown-key' | 'duplicate' | 'older', LocalText>
+> = {
+  accepted: {
+    vi: 'Hợp lệ: chữ ký đúng, khoá đã tin cậy.',
+    en: 'Valid: signature correct, key trusted.',
+  },
+  'first-use': {
+    vi: 'Hợp lệ, khoá mới được tin cậy lần đầu (chưa đối chiếu tệp khoá của sinh viên).',
+    en: "Valid; new key trusted on first use (not checked against the intern's key file).",
+  },
+  'unknown-key': {
+    vi: 'Chữ ký đúng nhưng khoá chưa có trong danh sách tin cậy: cần xác minh người gửi.',
+    en: 'Signature correct but the key is not in the trusted list: verify the sender.',
+  },
+  duplicate: {
+    vi: 'Đã có đúng báo cáo này trong hộp thư.',
+    en: 'This exact report is already in the inbox.',
+  },
+  older: {
+    vi: 'Hộp thư đã có bản xuất mới hơn của chuyến công tác này.',
+    en: 'The inbox already has a newer export of this visit.',
+  },
 };
 
 /** Expands folders into the `.json` files they hold (one level). */
@@ -42,7 +58,12 @@ export async function expandPaths(paths: readonly string[]): Promise<ImportInput
   const inputs: ImportInput[] = [];
   for (const p of paths) {
     const stat = await fs.stat(p).catch(() => undefined);
-    const files = stat?.isDirectory() ? (await fs.readdir(p)).filter((n) => n.toLowerCase().endsWith('.json')).sort().map((n) => path.join(p, n)) : [p];
+    const files = stat?.isDirectory()
+      ? (await fs.readdir(p))
+          .filter((n) => n.toLowerCase().endsWith('.json'))
+          .sort()
+          .map((n) => path.join(p, n))
+      : [p];
     for (const file of files) inputs.push({ name: file, read: () => readLimited(file) });
   }
   return inputs;
@@ -109,25 +130,56 @@ class BatchWriter {
   }
 }
 
-function decide(state: State, input: ImportInput, text: string, options: ImportOptions): ImportVerdict {
+function decide(
+  state: State,
+  input: ImportInput,
+  text: string,
+  options: ImportOptions,
+): ImportVerdict {
   const checked = checkExport(text, state.trusted);
   if (!checked.ok) return { name: input.name, status: checked.status, reason: checked.reason };
   const { visit } = checked;
-  const base = { name: input.name, visitId: visit.id, commune: visit.commune.name, province: visit.commune.province, date: visit.onSite.date, keyId: checked.keyId };
+  const base = {
+    name: input.name,
+    visitId: visit.id,
+    commune: visit.commune.name,
+    province: visit.commune.province,
+    date: visit.onSite.date,
+    keyId: checked.keyId,
+  };
   const existing = state.index.get(visit.id);
-  if (existing?.digest === checked.digest) return { ...base, status: 'duplicate', reason: TEXT.duplicate };
-  if (existing !== undefined && existing.exportedAt > checked.exportedAt) return { ...base, status: 'duplicate', reason: TEXT.older };
+  if (existing?.digest === checked.digest)
+    return { ...base, status: 'duplicate', reason: TEXT.duplicate };
+  if (existing !== undefined && existing.exportedAt > checked.exportedAt)
+    return { ...base, status: 'duplicate', reason: TEXT.older };
   let key = state.trusted.get(checked.keyId);
   if (key === undefined && options.trustOnFirstUse) {
-    key = { keyId: checked.keyId, publicKeyPem: checked.publicKeyPem, label: visit.interns.map((i) => i.name).join(', ').slice(0, 300), addedAt: options.now().toISOString(), source: 'first-use' };
+    key = {
+      keyId: checked.keyId,
+      publicKeyPem: checked.publicKeyPem,
+      label: visit.interns
+        .map((i) => i.name)
+        .join(', ')
+        .slice(0, 300),
+      addedAt: options.now().toISOString(),
+      source: 'first-use',
+    };
     state.trusted.set(key.keyId, key);
     state.trustedChanged = true;
   }
   const trust: Trust = key?.source ?? 'unknown';
-  const status = trust === 'imported' ? 'accepted' : trust === 'first-use' ? 'first-use' : 'unknown-key';
+  const status =
+    trust === 'imported' ? 'accepted' : trust === 'first-use' ? 'first-use' : 'unknown-key';
   state.index.set(visit.id, {
-    visitId: visit.id, digest: checked.digest, fileName: path.basename(input.name), importedAt: options.now().toISOString(),
-    exportedAt: checked.exportedAt, keyId: checked.keyId, trust, ...(key ? { signer: key.label } : {}), facts: visitFacts(visit),
+    visitId: visit.id,
+    digest: checked.digest,
+    fileName: path.basename(input.name),
+    importedAt: options.now().toISOString(),
+    exportedAt: checked.exportedAt,
+    keyId: checked.keyId,
+    trust,
+    ...(key ? { signer: key.label } : {}),
+    facts: visitFacts(visit),
     stored: { batch: state.batch, line: state.lines },
   });
   state.lines += 1;
@@ -136,7 +188,10 @@ function decide(state: State, input: ImportInput, text: string, options: ImportO
 }
 
 /** Imports the inputs; returns one verdict per input, in input order. */
-export async function importVisits(inputs: readonly ImportInput[], options: ImportOptions): Promise<ImportVerdict[]> {
+export async function importVisits(
+  inputs: readonly ImportInput[],
+  options: ImportOptions,
+): Promise<ImportVerdict[]> {
   const batch = `${options.now().toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}.jsonl`;
   const state: State = {
     index: new Map((await readIndex(options.dataDir)).map((e) => [e.visitId, e])),
@@ -157,7 +212,14 @@ export async function importVisits(inputs: readonly ImportInput[], options: Impo
       try {
         verdict = decide(state, input, await input.read(), options);
       } catch (error) {
-        verdict = { name: input.name, status: 'refused', reason: { vi: `Không đọc được tệp: ${(error as Error).message}`, en: `Cannot read the file: ${(error as Error).message}` } };
+        verdict = {
+          name: input.name,
+          status: 'refused',
+          reason: {
+            vi: `Không đọc được tệp: ${(error as Error).message}`,
+            en: `Cannot read the file: ${(error as Error).message}`,
+          },
+        };
       }
       verdicts[i] = verdict;
       done += 1;

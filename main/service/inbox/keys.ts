@@ -12,7 +12,12 @@ import { atomicWriteJson, readJsonWithBackup } from '../storage/atomic-json.js';
 import type { TrustedKey } from './types.js';
 
 /** This installation's key pair, as kept on disk. */
-export type InstallationKey = Readonly<{ keyId: string; publicKeyPem: string; privateKeyPem: string; createdAt: string }>;
+export type InstallationKey = Readonly<{
+  keyId: string;
+  publicKeyPem: string;
+  privateKeyPem: string;
+  createdAt: string;
+}>;
 
 const installationKeySchema = z
   .object({
@@ -50,7 +55,9 @@ export const trustedKeySchema = z
   })
   .strict();
 export type { TrustedKey } from './types.js';
-const trustedListSchema = z.object({ version: z.literal(1), keys: z.array(trustedKeySchema) }).strict();
+const trustedListSchema = z
+  .object({ version: z.literal(1), keys: z.array(trustedKeySchema) })
+  .strict();
 
 /** Folder of the keys. */
 export function keysDir(dataDir: string): string {
@@ -66,7 +73,8 @@ export function keyIdOf(publicKey: KeyObject): string {
 /** Parses a PEM Ed25519 public key; throws when it is anything else. */
 export function parsePublicKey(pem: string): KeyObject {
   const key = createPublicKey(pem);
-  if (key.asymmetricKeyType !== 'ed25519') throw new Error(`not an Ed25519 key (${key.asymmetricKeyType ?? '?'})`);
+  if (key.asymmetricKeyType !== 'ed25519')
+    throw new Error(`not an Ed25519 key (${key.asymmetricKeyType ?? '?'})`);
   return key;
 }
 
@@ -103,7 +111,14 @@ async function loadOrCreate(file: string, now: () => Date): Promise<Installation
 
 /** The public half of this installation's key, as a file for the supervisor. */
 export function publicKeyFile(key: InstallationKey, label: string): PublicKeyFile {
-  return { format: 'xaso.public-key', version: 1, keyId: key.keyId, publicKeyPem: key.publicKeyPem, label, createdAt: key.createdAt };
+  return {
+    format: 'xaso.public-key',
+    version: 1,
+    keyId: key.keyId,
+    publicKeyPem: key.publicKeyPem,
+    label,
+    createdAt: key.createdAt,
+  };
 }
 
 function trustedFile(dataDir: string): string {
@@ -128,6 +143,7 @@ export async function writeTrusted(dataDir: string, keys: readonly TrustedKey[])
 /** Adds (or upgrades from first-use to imported) a key; returns the new list. */
 export function withTrusted(list: readonly TrustedKey[], key: TrustedKey): TrustedKey[] {
   const existing = list.find((k) => k.keyId === key.keyId);
-  if (existing !== undefined && (existing.source === 'imported' || key.source === 'first-use')) return [...list];
+  if (existing !== undefined && (existing.source === 'imported' || key.source === 'first-use'))
+    return [...list];
   return [...list.filter((k) => k.keyId !== key.keyId), key];
 }

@@ -12,8 +12,12 @@ import type { InboxEntry } from './types.js';
 
 export type { InboxEntry, Trust } from './types.js';
 
-
-const indexSchema = z.object({ version: z.literal(1), entries: z.array(z.looseObject({ visitId: z.string(), digest: z.string() })) }).strict();
+const indexSchema = z
+  .object({
+    version: z.literal(1),
+    entries: z.array(z.looseObject({ visitId: z.string(), digest: z.string() })),
+  })
+  .strict();
 
 /** Folder of the inbox. */
 export function inboxDir(dataDir: string): string {
@@ -33,7 +37,11 @@ export async function readIndex(dataDir: string): Promise<InboxEntry[]> {
 
 /** Saves the inbox index. */
 export async function writeIndex(dataDir: string, entries: readonly InboxEntry[]): Promise<void> {
-  await atomicWriteJson(path.join(inboxDir(dataDir), 'index.json'), { version: 1, entries }, { indent: 0 });
+  await atomicWriteJson(
+    path.join(inboxDir(dataDir), 'index.json'),
+    { version: 1, entries },
+    { indent: 0 },
+  );
 }
 
 /** Folder of the import batches: one JSON Lines file per import, a line per accepted export. */

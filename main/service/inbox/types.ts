@@ -90,7 +90,14 @@ export type AggregateRow = {
 };
 
 /** An item of the action lists. */
-export type ActionItem = Readonly<{ province: string; commune: string; date: string; machine: string; detail: string; days?: number }>;
+export type ActionItem = Readonly<{
+  province: string;
+  commune: string;
+  date: string;
+  machine: string;
+  detail: string;
+  days?: number;
+}>;
 
 /** The aggregate of the inbox. */
 export type Aggregate = Readonly<{
@@ -104,4 +111,9 @@ export type Aggregate = Readonly<{
 }>;
 
 /** Filters of an aggregate. */
-export type AggregateFilter = Readonly<{ from?: string | undefined; to?: string | undefined; province?: string | undefined; trustedOnly?: boolean | undefined }>;
+export type AggregateFilter = Readonly<{
+  from?: string | undefined;
+  to?: string | undefined;
+  province?: string | undefined;
+  trustedOnly?: boolean | undefined;
+}>;

@@ -14,14 +14,35 @@ export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 /** Outcome of checking one file, before it is compared with what the inbox already has. */
 export type Checked =
   | Readonly<{ ok: false; status: 'refused' | 'tampered'; reason: LocalText }>
-  | Readonly<{ ok: true; visit: Visit; digest: string; keyId: string; publicKeyPem: string; exportedAt: string; trusted: TrustedKey | undefined }>;
+  | Readonly<{
+      ok: true;
+      visit: Visit;
+      digest: string;
+      keyId: string;
+      publicKeyPem: string;
+      exportedAt: string;
+      trusted: TrustedKey | undefined;
+    }>;
 
-const refused = (vi: string, en: string): Checked => ({ ok: false, status: 'refused', reason: { vi, en } });
+const refused = (vi: string, en: string): Checked => ({
+  ok: false,
+  status: 'refused',
+  reason: { vi, en },
+});
 
 const TAMPER_REASONS: Readonly<Record<string, LocalText>> = {
-  'bad-signature': { vi: 'Chữ ký không khớp: nội dung đã bị sửa sau khi xuất (mã băm được tính lại) hoặc chữ ký bị thay.', en: 'Signature does not match: the content was edited after export (digest recomputed) or the signature was replaced.' },
-  'key-id-mismatch': { vi: 'Mã khoá không khớp với khoá công khai trong tệp.', en: 'Key id does not match the public key in the file.' },
-  'bad-public-key': { vi: 'Khoá công khai trong tệp không phải khoá Ed25519 hợp lệ.', en: 'The public key in the file is not a valid Ed25519 key.' },
+  'bad-signature': {
+    vi: 'Chữ ký không khớp: nội dung đã bị sửa sau khi xuất (mã băm được tính lại) hoặc chữ ký bị thay.',
+    en: 'Signature does not match: the content was edited after export (digest recomputed) or the signature was replaced.',
+  },
+  'key-id-mismatch': {
+    vi: 'Mã khoá không khớp với khoá công khai trong tệp.',
+    en: 'Key id does not match the public key in the file.',
+  },
+  'bad-public-key': {
+    vi: 'Khoá công khai trong tệp không phải khoá Ed25519 hợp lệ.',
+    en: 'The public key in the file is not a valid Ed25519 key.',
+  },
 };
 
 /** Checks the text of one file against the trusted keys. */
@@ -30,26 +51,42 @@ export function checkExport(text: string, trusted: ReadonlyMap<string, TrustedKe
   try {
     json = JSON.parse(text);
   } catch (error) {
-    return refused(`Không phải JSON hợp lệ (${(error as Error).message}).`, `Not valid JSON (${(error as Error).message}).`);
+    return refused(
+      `Không phải JSON hợp lệ (${(error as Error).message}).`,
+      `Not valid JSON (${(error as Error).message}).`,
+    );
   }
   const envelope = exportEnvelopeSchema.safeParse(json);
   if (!envelope.success) {
     const issue = envelope.error.issues[0];
     const where = issue?.path.map(String).join('.') || '(gốc)';
-    return refused(`Không phải tệp báo cáo Xã Số (${where}: ${issue?.message ?? ''}).`, `Not a Xã Số report file (${where}: ${issue?.message ?? ''}).`);
+    return refused(
+      `Không phải tệp báo cáo Xã Số (${where}: ${issue?.message ?? ''}).`,
+      `Not a Xã Số report file (${where}: ${issue?.message ?? ''}).`,
+    );
   }
   const integrity = checkIntegrity(envelope.data);
   if (!integrity.ok && integrity.kind === 'damaged') {
-    return refused('Mã băm SHA-256 không khớp: tệp bị hỏng hoặc bị sửa (không tính lại mã băm).', 'SHA-256 digest does not match: the file is damaged or was edited (digest not recomputed).');
+    return refused(
+      'Mã băm SHA-256 không khớp: tệp bị hỏng hoặc bị sửa (không tính lại mã băm).',
+      'SHA-256 digest does not match: the file is damaged or was edited (digest not recomputed).',
+    );
   }
   if (!integrity.ok) {
-    return { ok: false, status: 'tampered', reason: TAMPER_REASONS[integrity.reason] ?? { vi: integrity.reason, en: integrity.reason } };
+    return {
+      ok: false,
+      status: 'tampered',
+      reason: TAMPER_REASONS[integrity.reason] ?? { vi: integrity.reason, en: integrity.reason },
+    };
   }
   const visit = visitFileSchema.safeParse(envelope.data.visit);
   if (!visit.success) {
     const issue = visit.error.issues[0];
     const where = issue?.path.map(String).join('.') ?? '';
-    return refused(`Chuyến công tác trong tệp không hợp lệ (${where}: ${issue?.message ?? ''}).`, `The visit in the file is invalid (${where}: ${issue?.message ?? ''}).`);
+    return refused(
+      `Chuyến công tác trong tệp không hợp lệ (${where}: ${issue?.message ?? ''}).`,
+      `The visit in the file is invalid (${where}: ${issue?.message ?? ''}).`,
+    );
   }
   return {
     ok: true,

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 
-import type { EndpointResult, LadderResult, LatencyResult, NetworkConfig, Rung } from '../../../diagnostics/network/types.js';
+import type {
+  EndpointResult,
+  LadderResult,
+  LatencyResult,
+  NetworkConfig,
+  Rung,
+} from '../../../diagnostics/network/types.js';
 import { channel } from '../define.js';
 
 /** `data` of `network:check` progress events: `event` is `rung` or `endpoint`. */
@@ -14,20 +20,38 @@ export const endpointSchema = z
   .object({
     id: z.string().min(1).max(60),
     name: text,
-    url: z.string().regex(/^https?:\/\/\S+$/).max(500),
+    url: z
+      .string()
+      .regex(/^https?:\/\/\S+$/)
+      .max(500),
     kind: z.enum(['portal', 'identity', 'ca', 'tsa', 'ocsp', 'other']),
     okStatuses: z.array(z.number().int().min(100).max(599)).max(20).optional(),
     placeholder: z.boolean().optional(),
   })
   .strict();
 
-const host = z.string().min(1).max(253).regex(/^[A-Za-z0-9.:-]+$/);
+const host = z
+  .string()
+  .min(1)
+  .max(253)
+  .regex(/^[A-Za-z0-9.:-]+$/);
 
 const endpoints = z.array(endpointSchema).max(50);
-const connectivity = z.object({ url: z.string().regex(/^https?:\/\/\S+$/).max(500), expectBody: z.string().max(500) }).strict();
+const connectivity = z
+  .object({
+    url: z
+      .string()
+      .regex(/^https?:\/\/\S+$/)
+      .max(500),
+    expectBody: z.string().max(500),
+  })
+  .strict();
 
 /** What an `endpointsFile` holds (as `diagnostics/data/endpoints.json`; other keys are ignored). */
-export const endpointsFileSchema = z.object({ endpoints: endpoints.optional(), connectivity: connectivity.optional() });
+export const endpointsFileSchema = z.object({
+  endpoints: endpoints.optional(),
+  connectivity: connectivity.optional(),
+});
 
 /** The `network:*` channels: the reachability ladder, the adapters, latency. */
 export const networkContract = {
@@ -50,7 +74,10 @@ export const networkContract = {
       })
       .strict(),
     streams: true,
-    summary: { vi: 'Kiểm tra mạng từng bước: kết nối → gateway → DNS → Internet → trang dịch vụ công', en: 'Check the network step by step: link → gateway → DNS → internet → public-service sites' },
+    summary: {
+      vi: 'Kiểm tra mạng từng bước: kết nối → gateway → DNS → Internet → trang dịch vụ công',
+      en: 'Check the network step by step: link → gateway → DNS → internet → public-service sites',
+    },
   }),
   'network:config': channel<NetworkConfig>()({
     request: z.object({}).strict(),
@@ -59,6 +86,9 @@ export const networkContract = {
   'network:ping': channel<LatencyResult>()({
     request: z.object({ host, count: z.number().int().min(1).max(30).optional() }).strict(),
     streams: false,
-    summary: { vi: 'Đo độ trễ và tỉ lệ mất gói tới một máy', en: 'Measure latency and loss to a host' },
+    summary: {
+      vi: 'Đo độ trễ và tỉ lệ mất gói tới một máy',
+      en: 'Measure latency and loss to a host',
+    },
   }),
 };

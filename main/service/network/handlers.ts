@@ -4,7 +4,11 @@ import { join } from 'node:path';
 import type { z } from 'zod';
 
 import { readNetworkConfig } from '../../../diagnostics/network/config.js';
-import { defaultEndpointList, parseEndpointList, type EndpointList } from '../../../diagnostics/network/endpoints.js';
+import {
+  defaultEndpointList,
+  parseEndpointList,
+  type EndpointList,
+} from '../../../diagnostics/network/endpoints.js';
 import { runLadder } from '../../../diagnostics/network/ladder.js';
 import { measureLatency } from '../../../diagnostics/network/latency.js';
 import type { HostContext } from '../../../diagnostics/types.js';
@@ -16,12 +20,22 @@ import { toRequestIssues } from '../validation.js';
 import { endpointsFileSchema, type networkContract, type NetworkProgressData } from './contract.js';
 
 /** The endpoints and connectivity probe of an `endpointsFile`, checked as the request would be. */
-async function endpointsFromFile(env: ServiceEnv, file: string | undefined): Promise<z.infer<typeof endpointsFileSchema>> {
+async function endpointsFromFile(
+  env: ServiceEnv,
+  file: string | undefined,
+): Promise<z.infer<typeof endpointsFileSchema>> {
   if (file === undefined) return {};
   const parsed = endpointsFileSchema.safeParse(await readEndpointsFile(env, file));
   if (parsed.success) return parsed.data;
-  const issues = toRequestIssues(parsed.error).map((i) => ({ ...i, path: `endpointsFile.${i.path}` }));
-  throw new ServiceError('invalid-request', { vi: `Tệp ${file} sai`, en: `${file} is wrong` }, { issues });
+  const issues = toRequestIssues(parsed.error).map((i) => ({
+    ...i,
+    path: `endpointsFile.${i.path}`,
+  }));
+  throw new ServiceError(
+    'invalid-request',
+    { vi: `Tệp ${file} sai`, en: `${file} is wrong` },
+    { issues },
+  );
 }
 
 /**
@@ -44,7 +58,10 @@ export async function endpointList(env: ServiceEnv): Promise<EndpointList> {
     return parseEndpointList(JSON.parse(text));
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
-    throw new ServiceError('invalid-request', { vi: `Tệp ${file} sai: ${why}`, en: `${file} is wrong: ${why}` });
+    throw new ServiceError('invalid-request', {
+      vi: `Tệp ${file} sai: ${why}`,
+      en: `${file} is wrong: ${why}`,
+    });
   }
 }
 
@@ -56,17 +73,32 @@ export function networkHandlers(env: ServiceEnv): Handlers<typeof networkContrac
       const caFromFiles = (await readCaFiles(env, request.caFiles)) ?? [];
       const ctx = requestHost(env);
       const config = await readNetworkConfig(ctx, signal);
-      if (config.status !== 'ok') throw new ServiceError('unavailable', { vi: `Không đọc được cấu hình mạng: ${config.reason}`, en: `Could not read the network configuration: ${config.reason}` });
+      if (config.status !== 'ok')
+        throw new ServiceError('unavailable', {
+          vi: `Không đọc được cấu hình mạng: ${config.reason}`,
+          en: `Could not read the network configuration: ${config.reason}`,
+        });
       const list = await endpointList(env);
       const s = ctx.settings;
-      const asked = (fromFile.endpoints ?? request.endpoints)?.map(({ okStatuses, placeholder, ...e }) => ({ ...e, ...(okStatuses === undefined ? {} : { okStatuses }), ...(placeholder === undefined ? {} : { placeholder }) }));
+      const asked = (fromFile.endpoints ?? request.endpoints)?.map(
+        ({ okStatuses, placeholder, ...e }) => ({
+          ...e,
+          ...(okStatuses === undefined ? {} : { okStatuses }),
+          ...(placeholder === undefined ? {} : { placeholder }),
+        }),
+      );
       const endpoints = asked ?? s?.endpoints ?? list.endpoints;
-      const connectivity = fromFile.connectivity ?? request.connectivity ?? s?.connectivity ?? list.connectivity;
+      const connectivity =
+        fromFile.connectivity ?? request.connectivity ?? s?.connectivity ?? list.connectivity;
       const dnsServers = request.dnsServers ?? s?.dnsServers;
       const ca = [...(s?.extraCa ?? []), ...(request.ca ?? []), ...caFromFiles];
       const total = 4 + endpoints.filter((e) => e.placeholder !== true).length;
       let done = 0;
-      const step = (event: 'rung' | 'endpoint', data: NetworkProgressData, label: { vi: string; en: string }): void => {
+      const step = (
+        event: 'rung' | 'endpoint',
+        data: NetworkProgressData,
+        label: { vi: string; en: string },
+      ): void => {
         done += 1;
         progress({ percent: Math.min(99, Math.round((done / total) * 100)), label, event, data });
       };
@@ -86,9 +118,17 @@ export function networkHandlers(env: ServiceEnv): Handlers<typeof networkContrac
     },
     'network:config': async (_request, { signal }) => {
       const config = await readNetworkConfig(requestHost(env), signal);
-      if (config.status !== 'ok') throw new ServiceError('unavailable', { vi: `Không đọc được cấu hình mạng: ${config.reason}`, en: `Could not read the network configuration: ${config.reason}` });
+      if (config.status !== 'ok')
+        throw new ServiceError('unavailable', {
+          vi: `Không đọc được cấu hình mạng: ${config.reason}`,
+          en: `Could not read the network configuration: ${config.reason}`,
+        });
       return config.data;
     },
-    'network:ping': async (request, { signal }) => measureLatency(requestHost(env), request.host, { ...(request.count === undefined ? {} : { count: request.count }), signal }),
+    'network:ping': async (request, { signal }) =>
+      measureLatency(requestHost(env), request.host, {
+        ...(request.count === undefined ? {} : { count: request.count }),
+        signal,
+      }),
   };
 }

@@ -17,9 +17,16 @@ export function printersHandlers(env: ServiceEnv): Handlers<typeof printersContr
       const list = await backend().list(signal);
       if (list.status !== 'ok' && isSpoolerStopped(list.reason)) {
         const stopped = fault('spooler-stopped');
-        throw new ServiceError('unavailable', { vi: `${stopped.text.vi} ${stopped.fix.vi}`, en: `${stopped.text.en} ${stopped.fix.en}` });
+        throw new ServiceError('unavailable', {
+          vi: `${stopped.text.vi} ${stopped.fix.vi}`,
+          en: `${stopped.text.en} ${stopped.fix.en}`,
+        });
       }
-      if (list.status !== 'ok') throw new ServiceError('unavailable', { vi: `Không đọc được danh sách máy in: ${list.reason}`, en: `Could not read the printers: ${list.reason}` });
+      if (list.status !== 'ok')
+        throw new ServiceError('unavailable', {
+          vi: `Không đọc được danh sách máy in: ${list.reason}`,
+          en: `Could not read the printers: ${list.reason}`,
+        });
       if (request.direct === false) return list.data;
       return Promise.all(list.data.map((p) => enrichPrinter(p, { signal })));
     },
@@ -28,16 +35,38 @@ export function printersHandlers(env: ServiceEnv): Handlers<typeof printersContr
       const uri = request.uri ?? hostPort ?? `ipp://${request.host ?? ''}:631/ipp/print`;
       const result = await queryIppPrinter({ uri }, { signal });
       if (result.status === 'ok') return result.data;
-      if (request.host === undefined || hostPort !== undefined) throw new ServiceError('unavailable', { vi: `Máy in ${uri} không trả lời qua IPP: ${result.reason}`, en: `The printer ${uri} does not answer over IPP: ${result.reason}` });
-      const snmp = await querySnmpPrinter({ host: request.host, ...(request.snmp?.port === undefined ? {} : { port: request.snmp.port }), ...(request.snmp?.community === undefined ? {} : { community: request.snmp.community }) });
+      if (request.host === undefined || hostPort !== undefined)
+        throw new ServiceError('unavailable', {
+          vi: `Máy in ${uri} không trả lời qua IPP: ${result.reason}`,
+          en: `The printer ${uri} does not answer over IPP: ${result.reason}`,
+        });
+      const snmp = await querySnmpPrinter({
+        host: request.host,
+        ...(request.snmp?.port === undefined ? {} : { port: request.snmp.port }),
+        ...(request.snmp?.community === undefined ? {} : { community: request.snmp.community }),
+      });
       if (snmp.status === 'ok') return snmp.data;
-      throw new ServiceError('unavailable', { vi: `Máy in ${request.host} không trả lời qua IPP (${result.reason}) lẫn SNMP (${snmp.reason}).`, en: `The printer ${request.host} answers neither IPP (${result.reason}) nor SNMP (${snmp.reason}).` });
+      throw new ServiceError('unavailable', {
+        vi: `Máy in ${request.host} không trả lời qua IPP (${result.reason}) lẫn SNMP (${snmp.reason}).`,
+        en: `The printer ${request.host} answers neither IPP (${result.reason}) nor SNMP (${snmp.reason}).`,
+      });
     },
     'printers:test-page': async (request, { progress, signal }) => {
-      progress({ percent: 5, label: { vi: `Đang gửi trang in thử tới "${request.name}"…`, en: `Sending a test page to "${request.name}"…` }, event: 'sent' });
-      return backend().printTestPage(request.name, { ...(request.timeoutMs === undefined ? {} : { timeoutMs: request.timeoutMs }), signal });
+      progress({
+        percent: 5,
+        label: {
+          vi: `Đang gửi trang in thử tới "${request.name}"…`,
+          en: `Sending a test page to "${request.name}"…`,
+        },
+        event: 'sent',
+      });
+      return backend().printTestPage(request.name, {
+        ...(request.timeoutMs === undefined ? {} : { timeoutMs: request.timeoutMs }),
+        signal,
+      });
     },
-    'printers:clear-queue': async (request, { signal }) => backend().clearQueue(request.name, signal),
+    'printers:clear-queue': async (request, { signal }) =>
+      backend().clearQueue(request.name, signal),
     'printers:restart-spooler': async (_request, { signal }) => backend().restartSpooler(signal),
   };
 }

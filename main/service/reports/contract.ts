@@ -36,7 +36,10 @@ export const reportsContract = {
         lang: z.enum(['vi', 'en']).default('vi'),
       })
       .strict(),
-    summary: { vi: 'Xuất báo cáo chuyến công tác (PDF, DOCX, XLSX, CSV, JSON ký số, HTML, văn bản)', en: 'Export a visit report (PDF, DOCX, XLSX, CSV, signed JSON, HTML, text)' },
+    summary: {
+      vi: 'Xuất báo cáo chuyến công tác (PDF, DOCX, XLSX, CSV, JSON ký số, HTML, văn bản)',
+      en: 'Export a visit report (PDF, DOCX, XLSX, CSV, signed JSON, HTML, text)',
+    },
   }),
   'reports:preview-summary': channel<{ text: string }>()({
     request: z.object({ ref: visitRefSchema, lang: z.enum(['vi', 'en']).default('vi') }).strict(),

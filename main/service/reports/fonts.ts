@@ -42,7 +42,9 @@ export function parsedFont(weight: FontWeight): ParsedFont | Buffer {
   let font = parsed.get(weight);
   if (font === undefined) {
     try {
-      const fontkit = createRequire(import.meta.url)('fontkit') as { create: (bytes: Uint8Array) => ParsedFont };
+      const fontkit = createRequire(import.meta.url)('fontkit') as {
+        create: (bytes: Uint8Array) => ParsedFont;
+      };
       font = fontkit.create(fontBytes(weight));
       parsed.set(weight, font);
     } catch {

@@ -14,21 +14,41 @@ function cell(value: string | number): string {
 /** The rows (header first) shared by CSV and the XLSX "all" view. */
 export function tableRows(model: ReportModel): Array<Array<string | number>> {
   const { L } = model;
-  const rows: Array<Array<string | number>> = [[L.section, L.machine, L.fingerprint, L.item, L.status, L.detail, L.fix]];
+  const rows: Array<Array<string | number>> = [
+    [L.section, L.machine, L.fingerprint, L.item, L.status, L.detail, L.fix],
+  ];
   for (const m of model.machines) {
-    rows.push([L.machine, m.hostname, m.fingerprint, `${m.model} ${m.os}`.trim(), statusWord(L, m.verdict), `${m.counts.fail}/${m.counts.warn}/${m.counts.unknown}/${m.counts.ok}`, '']);
+    rows.push([
+      L.machine,
+      m.hostname,
+      m.fingerprint,
+      `${m.model} ${m.os}`.trim(),
+      statusWord(L, m.verdict),
+      `${m.counts.fail}/${m.counts.warn}/${m.counts.unknown}/${m.counts.ok}`,
+      '',
+    ]);
   }
   for (const f of model.findings) {
     const fp = model.machines.find((m) => m.hostname === f.machine)?.fingerprint ?? '';
     rows.push([L.findings, f.machine, fp, f.title, statusWord(L, f.status), f.detail, f.fix]);
   }
   for (const item of model.visit.openItems) {
-    rows.push([L.openItems, '', '', item.text, item.done ? L.done : L.open, item.owner ?? '', item.carriedFrom ? L.carried : '']);
+    rows.push([
+      L.openItems,
+      '',
+      '',
+      item.text,
+      item.done ? L.done : L.open,
+      item.owner ?? '',
+      item.carriedFrom ? L.carried : '',
+    ]);
   }
   return rows;
 }
 
 /** Renders the CSV text. */
 export function renderCsv(model: ReportModel): string {
-  return `\uFEFF${tableRows(model).map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`;
+  return `\uFEFF${tableRows(model)
+    .map((row) => row.map(cell).join(','))
+    .join('\r\n')}\r\n`;
 }

@@ -29,40 +29,92 @@ const b = (text: string | undefined, max?: number) => `<bdi>${e(text, max)}</bdi
 
 function machineSection(model: ReportModel, m: MachineRow): string {
   const { L } = model;
-  const changes = m.changes === undefined ? `<p>${e(L.newMachine)}</p>`
-    : m.changes.length === 0 ? '' : `<p><strong>${e(L.changes)}:</strong></p><ul>${m.changes.map((c) => `<li>${b(c)}</li>`).join('')}</ul>`;
-  const rows = m.findings.map((f) => [status(model, f.status), b(f.title, 300), b(f.detail), b(f.fix)]);
-  const findings = rows.length === 0 ? `<p>${e(L.noFindings)}</p>` : table([L.status, L.check, L.detail, L.fix], rows);
+  const changes =
+    m.changes === undefined
+      ? `<p>${e(L.newMachine)}</p>`
+      : m.changes.length === 0
+        ? ''
+        : `<p><strong>${e(L.changes)}:</strong></p><ul>${m.changes.map((c) => `<li>${b(c)}</li>`).join('')}</ul>`;
+  const rows = m.findings.map((f) => [
+    status(model, f.status),
+    b(f.title, 300),
+    b(f.detail),
+    b(f.fix),
+  ]);
+  const findings =
+    rows.length === 0
+      ? `<p>${e(L.noFindings)}</p>`
+      : table([L.status, L.check, L.detail, L.fix], rows);
   return `<h3>${b(m.hostname, 200)} — ${b(m.model, 200)} ${b(m.os, 200)}</h3>${changes}${findings}`;
 }
 
 function checklistSection(model: ReportModel): string {
   const { L, lang } = model;
-  return model.visit.checklists.map((run) => {
-    const rows = run.steps.map((s) => [
-      b(s.title[lang], 300),
-      e(L[`outcome_${s.outcome}` as keyof typeof L] ?? s.outcome),
-      b([s.answer, s.note, s.overrideReason].filter(Boolean).join(' — ')),
-      (s.evidence ?? []).map((ev) => { const src = safeImageDataUrl(ev.dataUrl); return src ? `<img src="${src}" alt="${e(ev.name, 200)}">` : b(ev.name, 200); }).join(' '),
-    ]);
-    const sig = run.signOff;
-    const sigSrc = safeImageDataUrl(sig?.signaturePng);
-    const signed = sig === undefined ? '' : `<p>${e(L.signedBy)}: ${b(sig.name, 200)}, ${b(sig.position, 200)} (${e(sig.signedAt)})${sigSrc ? `<br><img src="${sigSrc}" alt="${e(L.signedBy)}">` : ''}</p>`;
-    return `<h3>${b(run.title[lang], 300)} — ${e(run.status)}</h3>${table([L.step, L.outcome, L.detail, L.evidence], rows)}${signed}`;
-  }).join('\n') || `<p>${e(L.none)}</p>`;
+  return (
+    model.visit.checklists
+      .map((run) => {
+        const rows = run.steps.map((s) => [
+          b(s.title[lang], 300),
+          e(L[`outcome_${s.outcome}` as keyof typeof L] ?? s.outcome),
+          b([s.answer, s.note, s.overrideReason].filter(Boolean).join(' — ')),
+          (s.evidence ?? [])
+            .map((ev) => {
+              const src = safeImageDataUrl(ev.dataUrl);
+              return src ? `<img src="${src}" alt="${e(ev.name, 200)}">` : b(ev.name, 200);
+            })
+            .join(' '),
+        ]);
+        const sig = run.signOff;
+        const sigSrc = safeImageDataUrl(sig?.signaturePng);
+        const signed =
+          sig === undefined
+            ? ''
+            : `<p>${e(L.signedBy)}: ${b(sig.name, 200)}, ${b(sig.position, 200)} (${e(sig.signedAt)})${sigSrc ? `<br><img src="${sigSrc}" alt="${e(L.signedBy)}">` : ''}</p>`;
+        return `<h3>${b(run.title[lang], 300)} — ${e(run.status)}</h3>${table([L.step, L.outcome, L.detail, L.evidence], rows)}${signed}`;
+      })
+      .join('\n') || `<p>${e(L.none)}</p>`
+  );
 }
 
 /** Renders the HTML report. */
 export function renderHtml(model: ReportModel): string {
   const { L, visit } = model;
   const facts: Array<[string, string]> = [
-    [L.commune, visit.commune.name], [L.province, visit.commune.province], [L.office, visit.office],
-    [L.date, visit.onSite.date], [L.time, model.time], [L.interns, model.interns.join(', ')], [L.contact, model.contact],
-    [L.timeSpent, visit.timeSpentMinutes === undefined ? '' : `${visit.timeSpentMinutes} ${L.minutes}`],
+    [L.commune, visit.commune.name],
+    [L.province, visit.commune.province],
+    [L.office, visit.office],
+    [L.date, visit.onSite.date],
+    [L.time, model.time],
+    [L.interns, model.interns.join(', ')],
+    [L.contact, model.contact],
+    [
+      L.timeSpent,
+      visit.timeSpentMinutes === undefined ? '' : `${visit.timeSpentMinutes} ${L.minutes}`,
+    ],
   ];
-  const machinesTable = table([L.hostname, L.model, L.os, L.result], model.machines.map((m) => [b(m.hostname, 200), b(m.model, 200), b(m.os, 200), status(model, m.verdict)]));
-  const open = visit.openItems.map((i) => [b(i.text), e(i.done ? L.done : L.open), b(i.owner, 200), e(i.carriedFrom ? L.carried : '')]);
-  const photos = visit.photos.map((p) => { const src = safeImageDataUrl(p.dataUrl); return src ? `<figure><img src="${src}" alt="${e(p.name, 200)}"><figcaption>${b(p.caption ?? p.name, 500)}</figcaption></figure>` : ''; }).join('');
+  const machinesTable = table(
+    [L.hostname, L.model, L.os, L.result],
+    model.machines.map((m) => [
+      b(m.hostname, 200),
+      b(m.model, 200),
+      b(m.os, 200),
+      status(model, m.verdict),
+    ]),
+  );
+  const open = visit.openItems.map((i) => [
+    b(i.text),
+    e(i.done ? L.done : L.open),
+    b(i.owner, 200),
+    e(i.carriedFrom ? L.carried : ''),
+  ]);
+  const photos = visit.photos
+    .map((p) => {
+      const src = safeImageDataUrl(p.dataUrl);
+      return src
+        ? `<figure><img src="${src}" alt="${e(p.name, 200)}"><figcaption>${b(p.caption ?? p.name, 500)}</figcaption></figure>`
+        : '';
+    })
+    .join('');
   return `<!doctype html>
 <html lang="${model.lang}"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">
@@ -73,10 +125,23 @@ export function renderHtml(model: ReportModel): string {
 <h2>${e(L.summary)}</h2><p>${e(summaryLine(model))}</p>
 <h2>${e(L.machines)}</h2>${machinesTable}
 <h2>${e(L.findings)}</h2>${model.machines.map((m) => machineSection(model, m)).join('\n')}
-<h2>${e(L.problems)}</h2>${table([L.area, L.item], visit.problems.map((p) => [e(p.kind), b(p.text)]))}
-<h2>${e(L.fixes)}</h2>${table([L.what, L.how], visit.fixes.map((f) => [b(f.what), b(f.how)]))}
+<h2>${e(L.problems)}</h2>${table(
+    [L.area, L.item],
+    visit.problems.map((p) => [e(p.kind), b(p.text)]),
+  )}
+<h2>${e(L.fixes)}</h2>${table(
+    [L.what, L.how],
+    visit.fixes.map((f) => [b(f.what), b(f.how)]),
+  )}
 <h2>${e(L.openItems)}</h2>${table([L.item, L.status, L.owner, ''], open)}
-<h2>${e(L.people)}</h2>${table([L.task, L.status, L.count], visit.peopleHelped.map((p) => [b(p.task), e(p.role === 'official' ? L.official : L.citizen), e(String(p.count))]))}
+<h2>${e(L.people)}</h2>${table(
+    [L.task, L.status, L.count],
+    visit.peopleHelped.map((p) => [
+      b(p.task),
+      e(p.role === 'official' ? L.official : L.citizen),
+      e(String(p.count)),
+    ]),
+  )}
 <h2>${e(L.checklists)}</h2>${checklistSection(model)}
 ${photos ? `<h2>${e(L.photos)}</h2>${photos}` : ''}
 ${visit.notes ? `<h2>${e(L.notes)}</h2><p style="white-space:pre-wrap">${b(visit.notes, 20000)}</p>` : ''}

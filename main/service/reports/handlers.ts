@@ -14,7 +14,12 @@ import { renderText } from './format-text.js';
 
 /** The context exports run in. */
 export function exportContext(env: ServiceEnv, lang: 'vi' | 'en'): ExportContext {
-  return { lang, key: () => installationKey(env.dataDir, env.now), appVersion: env.version, now: env.now };
+  return {
+    lang,
+    key: () => installationKey(env.dataDir, env.now),
+    appVersion: env.version,
+    now: env.now,
+  };
 }
 
 /** Handlers of the `reports:*` channels. */
@@ -22,16 +27,34 @@ export function reportsHandlers(env: ServiceEnv): Handlers<typeof reportsContrac
   return {
     'reports:export': async ({ ref, format, out, inline, lang }, { progress }) => {
       const { visit } = await loadVisit(env, ref);
-      progress({ percent: 10, label: { vi: `Đang tạo ${format.toUpperCase()}…`, en: `Rendering ${format.toUpperCase()}…` } });
+      progress({
+        percent: 10,
+        label: {
+          vi: `Đang tạo ${format.toUpperCase()}…`,
+          en: `Rendering ${format.toUpperCase()}…`,
+        },
+      });
       const bytes = await renderVisit(visit, format, exportContext(env, lang));
       const fileName = exportFileName(visit, format);
-      const file = out === undefined ? (inline ? undefined : path.join(env.dataDir, 'exports', fileName)) : path.resolve(out);
+      const file =
+        out === undefined
+          ? inline
+            ? undefined
+            : path.join(env.dataDir, 'exports', fileName)
+          : path.resolve(out);
       if (file !== undefined) {
         try {
           await atomicWriteFile(file, bytes);
         } catch (error) {
           const detail = (error as Error).message;
-          throw new ServiceError('io-error', { vi: `Không ghi được tệp báo cáo: ${detail}`, en: `Could not write the report: ${detail}` }, { cause: error });
+          throw new ServiceError(
+            'io-error',
+            {
+              vi: `Không ghi được tệp báo cáo: ${detail}`,
+              en: `Could not write the report: ${detail}`,
+            },
+            { cause: error },
+          );
         }
       }
       const result: ExportResult = {

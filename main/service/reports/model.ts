@@ -43,7 +43,17 @@ export type ReportModel = Readonly<{
   contact: string;
   machines: readonly MachineRow[];
   findings: readonly Finding[];
-  totals: Readonly<{ machines: number; findings: number; fail: number; warn: number; unknown: number; problems: number; fixes: number; open: number; people: number }>;
+  totals: Readonly<{
+    machines: number;
+    findings: number;
+    fail: number;
+    warn: number;
+    unknown: number;
+    problems: number;
+    fixes: number;
+    open: number;
+    people: number;
+  }>;
 }>;
 
 const ORDER: readonly Status[] = ['fail', 'warn', 'unknown', 'ok'];
@@ -79,12 +89,31 @@ function machineRow(lang: Lang, L: Labels, entry: Visit['machines'][number]): Ma
   }
   findings.sort((a, b) => ORDER.indexOf(a.status) - ORDER.indexOf(b.status));
   const model = [snapshot.machine.manufacturer, snapshot.machine.model].filter(Boolean).join(' ');
-  const changes = entry.changes === undefined ? undefined : [
-    ...(entry.changes.hostname ? [`${L.hostname}: ${entry.changes.hostname.before} → ${entry.changes.hostname.after}`] : []),
-    ...(entry.changes.osName ? [`${L.os}: ${entry.changes.osName.before} → ${entry.changes.osName.after}`] : []),
-    ...entry.changes.checks.map((c) => `${c.title[lang]}: ${statusWord(L, c.before)} → ${statusWord(L, c.after)}`),
-  ];
-  return { hostname, fingerprint: snapshot.machine.fingerprint, model, os: snapshot.osName, takenAt: snapshot.takenAt, counts, verdict: worstOf(counts), findings, changes };
+  const changes =
+    entry.changes === undefined
+      ? undefined
+      : [
+          ...(entry.changes.hostname
+            ? [`${L.hostname}: ${entry.changes.hostname.before} → ${entry.changes.hostname.after}`]
+            : []),
+          ...(entry.changes.osName
+            ? [`${L.os}: ${entry.changes.osName.before} → ${entry.changes.osName.after}`]
+            : []),
+          ...entry.changes.checks.map(
+            (c) => `${c.title[lang]}: ${statusWord(L, c.before)} → ${statusWord(L, c.after)}`,
+          ),
+        ];
+  return {
+    hostname,
+    fingerprint: snapshot.machine.fingerprint,
+    model,
+    os: snapshot.osName,
+    takenAt: snapshot.takenAt,
+    counts,
+    verdict: worstOf(counts),
+    findings,
+    changes,
+  };
 }
 
 /** Builds the report model of a visit in one language. */
@@ -93,8 +122,14 @@ export function buildReportModel(visit: Visit, lang: Lang): ReportModel {
   const machines = visit.machines.map((entry) => machineRow(lang, L, entry));
   const findings = machines.flatMap((m) => m.findings);
   const { arrivedAt, leftAt } = visit.onSite;
-  const time = arrivedAt === undefined ? '' : `${arrivedAt}${leftAt === undefined ? '' : ` – ${leftAt}`}`;
-  const contact = visit.contact === undefined ? '' : [visit.contact.name, visit.contact.position, visit.contact.phone].filter(Boolean).join(', ');
+  const time =
+    arrivedAt === undefined ? '' : `${arrivedAt}${leftAt === undefined ? '' : ` – ${leftAt}`}`;
+  const contact =
+    visit.contact === undefined
+      ? ''
+      : [visit.contact.name, visit.contact.position, visit.contact.phone]
+          .filter(Boolean)
+          .join(', ');
   const count = (status: Status) => findings.filter((f) => f.status === status).length;
   return {
     lang,

@@ -52,7 +52,9 @@ type Payload = Pick<ExportEnvelope, 'format' | 'version' | 'exportedAt' | 'app' 
  */
 export function payloadDigest(payload: Payload): string {
   const { format, version, exportedAt, app, visit } = payload;
-  return createHash('sha256').update(JSON.stringify({ format, version, exportedAt, app, visit })).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify({ format, version, exportedAt, app, visit }))
+    .digest('hex');
 }
 
 /** The bytes the signature covers: a domain tag, the digest and the key id. */
@@ -74,7 +76,11 @@ export function signVisit(
     visit,
   };
   const digest = payloadDigest(payload);
-  const signature = sign(null, signedMessage(digest, key.keyId), createPrivateKey(key.privateKeyPem)).toString('base64');
+  const signature = sign(
+    null,
+    signedMessage(digest, key.keyId),
+    createPrivateKey(key.privateKeyPem),
+  ).toString('base64');
   return {
     ...payload,
     integrity: {
@@ -124,7 +130,17 @@ export function checkIntegrity(envelope: ExportEnvelope): IntegrityCheck {
   if (parsed === undefined) return { ok: false, kind: 'tampered', reason: 'bad-public-key' };
   const { key: publicKey, keyId } = parsed;
   if (keyId !== integrity.keyId) return { ok: false, kind: 'tampered', reason: 'key-id-mismatch' };
-  const good = verify(null, signedMessage(integrity.digest, integrity.keyId), publicKey, Buffer.from(integrity.signature, 'base64'));
+  const good = verify(
+    null,
+    signedMessage(integrity.digest, integrity.keyId),
+    publicKey,
+    Buffer.from(integrity.signature, 'base64'),
+  );
   if (!good) return { ok: false, kind: 'tampered', reason: 'bad-signature' };
-  return { ok: true, keyId: integrity.keyId, publicKeyPem: integrity.publicKeyPem, digest: integrity.digest };
+  return {
+    ok: true,
+    keyId: integrity.keyId,
+    publicKeyPem: integrity.publicKeyPem,
+    digest: integrity.digest,
+  };
 }

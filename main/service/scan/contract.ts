@@ -22,10 +22,21 @@ export const scanContract = {
         /** Ask NetBIOS node status (UDP 137) for Windows PC names (default true). */
         netbios: z.boolean().optional(),
         /** DNS servers for the reverse lookups instead of the system's. */
-        dnsServers: z.array(z.string().regex(/^[0-9.:a-fA-F]+$/).max(45)).max(5).optional(),
+        dnsServers: z
+          .array(
+            z
+              .string()
+              .regex(/^[0-9.:a-fA-F]+$/)
+              .max(45),
+          )
+          .max(5)
+          .optional(),
       })
       .strict(),
     streams: true,
-    summary: { vi: 'Quét mạng LAN tìm mọi thiết bị (máy in, bộ định tuyến, máy tính, camera)', en: 'Scan the LAN for every device (printers, routers, PCs, cameras)' },
+    summary: {
+      vi: 'Quét mạng LAN tìm mọi thiết bị (máy in, bộ định tuyến, máy tính, camera)',
+      en: 'Scan the LAN for every device (printers, routers, PCs, cameras)',
+    },
   }),
 };

@@ -51,9 +51,11 @@ export function atomicWriteJson(
   const previous = queues.get(key) ?? Promise.resolve();
   const next = previous.catch(() => undefined).then(() => writeNow(key, value, options));
   queues.set(key, next);
-  void next.finally(() => {
-    if (queues.get(key) === next) queues.delete(key);
-  }).catch(() => undefined);
+  void next
+    .finally(() => {
+      if (queues.get(key) === next) queues.delete(key);
+    })
+    .catch(() => undefined);
   return next;
 }
 
@@ -62,7 +64,10 @@ async function writeNow(file: string, value: unknown, options: AtomicWriteOption
   if (text === undefined) throw new TypeError('atomicWriteJson: value is not JSON-serialisable');
   const dir = path.dirname(file);
   await fs.mkdir(dir, { recursive: true });
-  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const temp = path.join(
+    dir,
+    `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
+  );
   const rename = options.rename ?? ((from: string, to: string) => fs.rename(from, to));
   const windowMs = options.retryWindowMs ?? (process.platform === 'win32' ? 2000 : 0);
   try {
@@ -100,15 +105,25 @@ async function sweepStaleTemps(file: string): Promise<void> {
  * Writes bytes or text to `file` atomically (temp file, fsync, rename, fsync the folder), with
  * the same Windows retry as {@link atomicWriteJson} but without a backup. For exports.
  */
-export async function atomicWriteFile(file: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
+export async function atomicWriteFile(
+  file: string,
+  data: string | Uint8Array,
+  options: AtomicWriteOptions = {},
+): Promise<void> {
   const target = path.resolve(file);
   const dir = path.dirname(target);
   await fs.mkdir(dir, { recursive: true });
-  const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const temp = path.join(
+    dir,
+    `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
+  );
   const rename = options.rename ?? ((from: string, to: string) => fs.rename(from, to));
   try {
     await writeDurably(temp, data);
-    await withRetry(() => rename(temp, target), options.retryWindowMs ?? (process.platform === 'win32' ? 2000 : 0));
+    await withRetry(
+      () => rename(temp, target),
+      options.retryWindowMs ?? (process.platform === 'win32' ? 2000 : 0),
+    );
   } catch (error) {
     await fs.rm(temp, { force: true }).catch(() => undefined);
     throw error;
@@ -200,11 +215,12 @@ export async function readJsonWithBackup<S extends z.ZodType>(
   throw new JsonFileError('damaged', `${main.problem}; backup: ${backup.problem}`);
 }
 
-type TryRead<T> =
-  | { ok: true; value: T }
-  | { ok: false; missing: boolean; problem: string };
+type TryRead<T> = { ok: true; value: T } | { ok: false; missing: boolean; problem: string };
 
-async function tryRead<S extends z.ZodType>(file: string, schema: S): Promise<TryRead<z.output<S>>> {
+async function tryRead<S extends z.ZodType>(
+  file: string,
+  schema: S,
+): Promise<TryRead<z.output<S>>> {
   let text: string;
   try {
     text = await fs.readFile(file, 'utf8');
@@ -222,7 +238,11 @@ async function tryRead<S extends z.ZodType>(file: string, schema: S): Promise<Tr
   if (!parsed.success) {
     const first = parsed.error.issues[0];
     const where = first?.path.map(String).join('.') ?? '';
-    return { ok: false, missing: false, problem: `does not match the schema (${where}: ${first?.message ?? ''})` };
+    return {
+      ok: false,
+      missing: false,
+      problem: `does not match the schema (${where}: ${first?.message ?? ''})`,
+    };
   }
   return { ok: true, value: parsed.data };
 }

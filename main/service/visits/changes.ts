@@ -5,7 +5,11 @@ type SnapshotLike = Readonly<{
   takenAt: string;
   osName: string;
   machine: Readonly<{ hostname: string }>;
-  checks: readonly Readonly<{ id: string; status: Status; title: Readonly<{ vi: string; en: string }> }>[];
+  checks: readonly Readonly<{
+    id: string;
+    status: Status;
+    title: Readonly<{ vi: string; en: string }>;
+  }>[];
 }>;
 
 /** Where the earlier snapshot was seen. */
@@ -26,12 +30,22 @@ export function diffSnapshots(previous: PreviousSighting, next: SnapshotLike): M
   for (const [id, check] of after) {
     const old = before.get(id);
     if (old?.status !== check.status) {
-      checks.push({ id, title: { vi: check.title.vi, en: check.title.en }, before: old?.status ?? 'absent', after: check.status });
+      checks.push({
+        id,
+        title: { vi: check.title.vi, en: check.title.en },
+        before: old?.status ?? 'absent',
+        after: check.status,
+      });
     }
   }
   for (const [id, old] of before) {
     if (!after.has(id)) {
-      checks.push({ id, title: { vi: old.title.vi, en: old.title.en }, before: old.status, after: 'absent' });
+      checks.push({
+        id,
+        title: { vi: old.title.vi, en: old.title.en },
+        before: old.status,
+        after: 'absent',
+      });
     }
   }
   const changes: MachineChanges = {
@@ -41,7 +55,9 @@ export function diffSnapshots(previous: PreviousSighting, next: SnapshotLike): M
     checks,
   };
   const oldHost = previous.snapshot.machine.hostname;
-  if (oldHost !== next.machine.hostname) changes.hostname = { before: oldHost, after: next.machine.hostname };
-  if (previous.snapshot.osName !== next.osName) changes.osName = { before: previous.snapshot.osName, after: next.osName };
+  if (oldHost !== next.machine.hostname)
+    changes.hostname = { before: oldHost, after: next.machine.hostname };
+  if (previous.snapshot.osName !== next.osName)
+    changes.osName = { before: previous.snapshot.osName, after: next.osName };
   return changes;
 }

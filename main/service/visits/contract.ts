@@ -42,9 +42,12 @@ export type VisitListItem = Readonly<{
 }>;
 
 /** Result of adding a snapshot: the machine as saved, and whether it was seen before. */
-export type AddSnapshotResult = VisitView & Readonly<{ machine: VisitMachine; seenBefore: boolean; replaced: boolean }>;
+export type AddSnapshotResult = VisitView &
+  Readonly<{ machine: VisitMachine; seenBefore: boolean; replaced: boolean }>;
 
-const createFields = visitFieldsSchema.partial().extend({ commune: visitFieldsSchema.shape.commune });
+const createFields = visitFieldsSchema
+  .partial()
+  .extend({ commune: visitFieldsSchema.shape.commune });
 
 export const visitsContract = {
   'visits:create': channel<VisitView>()({
@@ -55,7 +58,10 @@ export const visitsContract = {
         file: z.string().min(1).max(4096).optional(),
       })
       .strict(),
-    summary: { vi: 'Tạo chuyến công tác mới (mang theo việc còn tồn của lần trước)', en: 'Create a visit (carrying over open items)' },
+    summary: {
+      vi: 'Tạo chuyến công tác mới (mang theo việc còn tồn của lần trước)',
+      en: 'Create a visit (carrying over open items)',
+    },
   }),
   'visits:get': channel<VisitView>()({
     request: z.object({ ref: visitRefSchema }).strict(),
@@ -63,11 +69,17 @@ export const visitsContract = {
   }),
   'visits:open-file': channel<VisitView>()({
     request: z.object({ file: z.string().min(1).max(4096) }).strict(),
-    summary: { vi: 'Mở tệp chuyến công tác (ví dụ trên USB)', en: 'Open a visit file (e.g. on a USB stick)' },
+    summary: {
+      vi: 'Mở tệp chuyến công tác (ví dụ trên USB)',
+      en: 'Open a visit file (e.g. on a USB stick)',
+    },
   }),
   'visits:update': channel<VisitView>()({
     request: z.object({ ref: visitRefSchema, patch: visitFieldsSchema.partial() }).strict(),
-    summary: { vi: 'Sửa các trường của chuyến công tác (tự lưu)', en: 'Patch visit fields (auto-save)' },
+    summary: {
+      vi: 'Sửa các trường của chuyến công tác (tự lưu)',
+      en: 'Patch visit fields (auto-save)',
+    },
   }),
   'visits:list': channel<VisitListItem[]>()({
     request: z.object({}).strict(),
@@ -75,11 +87,17 @@ export const visitsContract = {
   }),
   'visits:add-snapshot': channel<AddSnapshotResult>()({
     request: z.object({ ref: visitRefSchema, snapshot: machineSnapshotSchema }).strict(),
-    summary: { vi: 'Thêm kết quả chẩn đoán một máy vào chuyến công tác', en: "Add a machine's diagnosis to a visit" },
+    summary: {
+      vi: 'Thêm kết quả chẩn đoán một máy vào chuyến công tác',
+      en: "Add a machine's diagnosis to a visit",
+    },
   }),
   'visits:add-checklist': channel<VisitView>()({
     request: z.object({ ref: visitRefSchema, run: checklistRunSchema }).strict(),
-    summary: { vi: 'Thêm (hoặc cập nhật) một lượt danh mục kiểm tra', en: 'Add (or update) a checklist run' },
+    summary: {
+      vi: 'Thêm (hoặc cập nhật) một lượt danh mục kiểm tra',
+      en: 'Add (or update) a checklist run',
+    },
   }),
   'visits:add-scan': channel<VisitView>()({
     request: z.object({ ref: visitRefSchema, scan: lanScanSchema }).strict(),

@@ -30,7 +30,10 @@ function definedOnly<T extends object>(value: T): Defined<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Defined<T>;
 }
 
-function withDefaults(env: ServiceEnv, fields: Partial<VisitFields> & Pick<VisitFields, 'commune'>): VisitFields {
+function withDefaults(
+  env: ServiceEnv,
+  fields: Partial<VisitFields> & Pick<VisitFields, 'commune'>,
+): VisitFields {
   return {
     office: '',
     onSite: { date: localDate(env.now()) },
@@ -58,22 +61,41 @@ function listItem(visit: Visit, file: string): VisitListItem {
   };
 }
 
-async function createVisit(env: ServiceEnv, fields: Parameters<typeof withDefaults>[1], target?: string) {
+async function createVisit(
+  env: ServiceEnv,
+  fields: Parameters<typeof withDefaults>[1],
+  target?: string,
+) {
   const draft = newVisit(env, withDefaults(env, fields));
   const file = visitFile(env, target === undefined ? { id: draft.id } : { file: target });
   return withFileLock(file, async () => {
-    if (await fs.stat(file).then(() => true, () => false)) {
-      throw new ServiceError('conflict', { vi: `Tệp đã có, không ghi đè: ${file}`, en: `File exists, not overwritten: ${file}` });
+    if (
+      await fs.stat(file).then(
+        () => true,
+        () => false,
+      )
+    ) {
+      throw new ServiceError('conflict', {
+        vi: `Tệp đã có, không ghi đè: ${file}`,
+        en: `File exists, not overwritten: ${file}`,
+      });
     }
     const history = await readVisitsIn(historyDirs(visitsDir(env), file));
     const carried = carriedOpenItems(history, draft);
     const known = new Set(draft.openItems.map((item) => item.id));
-    const visit = { ...draft, openItems: [...carried.filter((item) => !known.has(item.id)), ...draft.openItems] };
+    const visit = {
+      ...draft,
+      openItems: [...carried.filter((item) => !known.has(item.id)), ...draft.openItems],
+    };
     return { visit: await saveVisit(env, file, visit), file };
   });
 }
 
-async function addSnapshot(env: ServiceEnv, ref: Parameters<typeof visitFile>[1], snapshot: VisitMachine['snapshot']) {
+async function addSnapshot(
+  env: ServiceEnv,
+  ref: Parameters<typeof visitFile>[1],
+  snapshot: VisitMachine['snapshot'],
+) {
   let machine: VisitMachine | undefined;
   let replaced = false;
   const file = visitFile(env, ref);
@@ -85,7 +107,9 @@ async function addSnapshot(env: ServiceEnv, ref: Parameters<typeof visitFile>[1]
       addedAt: env.now().toISOString(),
       ...(previous === undefined ? {} : { changes: diffSnapshots(previous, snapshot) }),
     };
-    const others = current.machines.filter((m) => m.snapshot.machine.fingerprint !== snapshot.machine.fingerprint);
+    const others = current.machines.filter(
+      (m) => m.snapshot.machine.fingerprint !== snapshot.machine.fingerprint,
+    );
     replaced = others.length !== current.machines.length;
     return { ...current, machines: [...others, machine] };
   });
@@ -95,16 +119,22 @@ async function addSnapshot(env: ServiceEnv, ref: Parameters<typeof visitFile>[1]
 /** Handlers of the `visits:*` channels. */
 export function visitsHandlers(env: ServiceEnv): Handlers<typeof visitsContract> {
   return {
-    'visits:create': async ({ fields, file }) => createVisit(env, { ...definedOnly(fields), commune: fields.commune }, file),
+    'visits:create': async ({ fields, file }) =>
+      createVisit(env, { ...definedOnly(fields), commune: fields.commune }, file),
     'visits:get': async ({ ref }) => loadVisit(env, ref),
     'visits:open-file': async ({ file }) => loadVisit(env, { file }),
     'visits:update': async ({ ref, patch }) => {
-      const visit = await modifyVisit(env, ref, (current) => ({ ...current, ...definedOnly(patch) }));
+      const visit = await modifyVisit(env, ref, (current) => ({
+        ...current,
+        ...definedOnly(patch),
+      }));
       return { visit, file: visitFile(env, ref) };
     },
     'visits:list': async () => {
       const visits = await readVisitsIn([visitsDir(env)]);
-      return visits.map(({ visit, file }) => listItem(visit, file)).sort((a, b) => b.date.localeCompare(a.date));
+      return visits
+        .map(({ visit, file }) => listItem(visit, file))
+        .sort((a, b) => b.date.localeCompare(a.date));
     },
     'visits:add-snapshot': async ({ ref, snapshot }) => addSnapshot(env, ref, snapshot),
     'visits:add-checklist': async ({ ref, run }) => {
@@ -115,7 +145,10 @@ export function visitsHandlers(env: ServiceEnv): Handlers<typeof visitsContract>
       return { visit, file: visitFile(env, ref) };
     },
     'visits:add-scan': async ({ ref, scan }) => {
-      const visit = await modifyVisit(env, ref, (current) => ({ ...current, scans: [...current.scans, scan] }));
+      const visit = await modifyVisit(env, ref, (current) => ({
+        ...current,
+        scans: [...current.scans, scan],
+      }));
       return { visit, file: visitFile(env, ref) };
     },
   };

@@ -12,7 +12,9 @@ import type { Visit } from './schema.js';
 import { jsonFilesIn } from './store.js';
 
 /** Reads every readable visit in the given folders (damaged or foreign files are skipped). */
-export async function readVisitsIn(dirs: readonly string[]): Promise<Array<{ visit: Visit; file: string }>> {
+export async function readVisitsIn(
+  dirs: readonly string[],
+): Promise<Array<{ visit: Visit; file: string }>> {
   const files = [...new Set((await Promise.all(dirs.map((dir) => jsonFilesIn(dir)))).flat())];
   const read = await Promise.all(
     files.map(async (file) => {
@@ -38,7 +40,8 @@ function visitOrder(visit: Visit): string {
 
 /** Commune names compared loosely (case, spacing, Unicode form). */
 export function communeKey(visit: Pick<Visit, 'commune'>): string {
-  const norm = (s: string) => s.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('vi');
+  const norm = (s: string) =>
+    s.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('vi');
   return `${norm(visit.commune.province)}|${norm(visit.commune.name)}`;
 }
 
@@ -61,11 +64,19 @@ export function findPreviousSighting(
 }
 
 /** The open items left by the latest earlier visit of the same commune, marked as carried. */
-export function carriedOpenItems(visits: readonly { visit: Visit }[], current: Visit): Visit['openItems'] {
+export function carriedOpenItems(
+  visits: readonly { visit: Visit }[],
+  current: Visit,
+): Visit['openItems'] {
   const key = communeKey(current);
   const earlier = visits
     .map((entry) => entry.visit)
-    .filter((visit) => visit.id !== current.id && communeKey(visit) === key && visitOrder(visit) <= visitOrder(current))
+    .filter(
+      (visit) =>
+        visit.id !== current.id &&
+        communeKey(visit) === key &&
+        visitOrder(visit) <= visitOrder(current),
+    )
     .sort((a, b) => visitOrder(b).localeCompare(visitOrder(a)));
   const last = earlier[0];
   if (last === undefined) return [];

@@ -23,7 +23,9 @@ export function migrateVisit(raw: unknown): Raw {
   let version = typeof current['version'] === 'number' ? current['version'] : NaN;
   if (!Number.isInteger(version) || version < 1) throw new Error('missing or bad "version"');
   if (version > VISIT_SCHEMA_VERSION) {
-    throw new Error(`visit version ${version} is newer than this Xã Số understands (${VISIT_SCHEMA_VERSION})`);
+    throw new Error(
+      `visit version ${version} is newer than this Xã Số understands (${VISIT_SCHEMA_VERSION})`,
+    );
   }
   while (version < VISIT_SCHEMA_VERSION) {
     const step = migrations[version];

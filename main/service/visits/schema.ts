@@ -46,7 +46,9 @@ export const machineSnapshotSchema = z
       .loose(),
     osName: z.string(),
     checks: z.array(checkSchema).readonly(),
-    summary: z.object({ ok: z.number(), warn: z.number(), fail: z.number(), unknown: z.number() }).loose(),
+    summary: z
+      .object({ ok: z.number(), warn: z.number(), fail: z.number(), unknown: z.number() })
+      .loose(),
   })
   .loose();
 
@@ -61,21 +63,31 @@ export const checklistRunSchema = z
     startedAt: isoTime,
     finishedAt: isoTime.optional(),
     machineFingerprint: z.string().optional(),
-    steps: z.array(
-      z
-        .object({
-          stepId: z.string(),
-          title: localText,
-          outcome: z.enum(['passed', 'failed', 'overridden', 'answered', 'skipped', 'pending']),
-          answer: z.string().optional(),
-          note: z.string().optional(),
-          overrideReason: z.string().optional(),
-          evidence: z.array(z.object({ name: z.string(), dataUrl: z.string() }).loose()).readonly().optional(),
-        })
-        .loose(),
-    ).readonly(),
+    steps: z
+      .array(
+        z
+          .object({
+            stepId: z.string(),
+            title: localText,
+            outcome: z.enum(['passed', 'failed', 'overridden', 'answered', 'skipped', 'pending']),
+            answer: z.string().optional(),
+            note: z.string().optional(),
+            overrideReason: z.string().optional(),
+            evidence: z
+              .array(z.object({ name: z.string(), dataUrl: z.string() }).loose())
+              .readonly()
+              .optional(),
+          })
+          .loose(),
+      )
+      .readonly(),
     signOff: z
-      .object({ name: z.string(), position: z.string(), signaturePng: z.string(), signedAt: isoTime })
+      .object({
+        name: z.string(),
+        position: z.string(),
+        signaturePng: z.string(),
+        signedAt: isoTime,
+      })
       .loose()
       .optional(),
   })
@@ -89,18 +101,20 @@ export const lanScanSchema = z
     startedAt: isoTime,
     durationMs: z.number(),
     addressesScanned: z.number(),
-    hosts: z.array(
-      z
-        .object({
-          ip: z.string(),
-          mac: z.string().optional(),
-          vendor: z.string().optional(),
-          hostname: z.string().optional(),
-          openPorts: z.array(z.number()).readonly(),
-          deviceType: z.string(),
-        })
-        .loose(),
-    ).readonly(),
+    hosts: z
+      .array(
+        z
+          .object({
+            ip: z.string(),
+            mac: z.string().optional(),
+            vendor: z.string().optional(),
+            hostname: z.string().optional(),
+            openPorts: z.array(z.number()).readonly(),
+            deviceType: z.string(),
+          })
+          .loose(),
+      )
+      .readonly(),
     cancelled: z.boolean(),
   })
   .loose();
@@ -136,7 +150,15 @@ export const visitMachineSchema = z
   })
   .strict();
 
-const problemKinds = ['hardware', 'os', 'software', 'signature', 'network', 'printers', 'other'] as const;
+const problemKinds = [
+  'hardware',
+  'os',
+  'software',
+  'signature',
+  'network',
+  'printers',
+  'other',
+] as const;
 
 /** The editable fields of a visit (what `visits:update` may patch). */
 export const visitFieldsSchema = z
@@ -146,11 +168,19 @@ export const visitFieldsSchema = z
     onSite: z
       .object({
         date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-        arrivedAt: z.string().regex(/^\d{2}:\d{2}$/).optional(),
-        leftAt: z.string().regex(/^\d{2}:\d{2}$/).optional(),
+        arrivedAt: z
+          .string()
+          .regex(/^\d{2}:\d{2}$/)
+          .optional(),
+        leftAt: z
+          .string()
+          .regex(/^\d{2}:\d{2}$/)
+          .optional(),
       })
       .strict(),
-    interns: z.array(z.object({ name: text(200).min(1), school: text(200).optional() }).strict()).max(20),
+    interns: z
+      .array(z.object({ name: text(200).min(1), school: text(200).optional() }).strict())
+      .max(20),
     contact: z
       .object({ name: text(200), position: text(200).optional(), phone: text(50).optional() })
       .strict()

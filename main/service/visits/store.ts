@@ -29,13 +29,19 @@ export function visitsDir(env: Pick<ServiceEnv, 'dataDir'>): string {
 export function visitFile(env: Pick<ServiceEnv, 'dataDir'>, ref: VisitRef): string {
   if ('file' in ref) return path.resolve(ref.file);
   if (!/^[A-Za-z0-9_-]{6,64}$/.test(ref.id)) {
-    throw new ServiceError('invalid-request', { vi: 'Mã chuyến công tác không hợp lệ.', en: 'Invalid visit id.' });
+    throw new ServiceError('invalid-request', {
+      vi: 'Mã chuyến công tác không hợp lệ.',
+      en: 'Invalid visit id.',
+    });
   }
   return path.join(visitsDir(env), `${ref.id}.json`);
 }
 
 /** Reads a visit (migrating old versions), falling back to its backup when damaged. */
-export async function loadVisit(env: Pick<ServiceEnv, 'dataDir'>, ref: VisitRef): Promise<LoadedVisit> {
+export async function loadVisit(
+  env: Pick<ServiceEnv, 'dataDir'>,
+  ref: VisitRef,
+): Promise<LoadedVisit> {
   const file = visitFile(env, ref);
   try {
     const read = await readJsonWithBackup(file, visitFileSchema);
@@ -44,10 +50,20 @@ export async function loadVisit(env: Pick<ServiceEnv, 'dataDir'>, ref: VisitRef)
       : { visit: read.value, file, recoveredFrom: read.problem };
   } catch (error) {
     if (error instanceof JsonFileError && error.kind === 'missing') {
-      throw new ServiceError('not-found', { vi: `Không tìm thấy chuyến công tác: ${file}`, en: `Visit not found: ${file}` });
+      throw new ServiceError('not-found', {
+        vi: `Không tìm thấy chuyến công tác: ${file}`,
+        en: `Visit not found: ${file}`,
+      });
     }
     const detail = (error as Error).message;
-    throw new ServiceError('io-error', { vi: `Tệp chuyến công tác hỏng, không khôi phục được: ${detail}`, en: `Visit file damaged beyond recovery: ${detail}` }, { cause: error });
+    throw new ServiceError(
+      'io-error',
+      {
+        vi: `Tệp chuyến công tác hỏng, không khôi phục được: ${detail}`,
+        en: `Visit file damaged beyond recovery: ${detail}`,
+      },
+      { cause: error },
+    );
   }
 }
 
@@ -58,20 +74,37 @@ export function withFileLock<T>(file: string, work: () => Promise<T>): Promise<T
   const previous = locks.get(file) ?? Promise.resolve();
   const next = previous.catch(() => undefined).then(work);
   locks.set(file, next);
-  void next.finally(() => {
-    if (locks.get(file) === next) locks.delete(file);
-  }).catch(() => undefined);
+  void next
+    .finally(() => {
+      if (locks.get(file) === next) locks.delete(file);
+    })
+    .catch(() => undefined);
   return next;
 }
 
 /** Validates and saves a visit, bumping its revision and update time. Returns what was saved. */
-export async function saveVisit(env: Pick<ServiceEnv, 'now'>, file: string, visit: Visit): Promise<Visit> {
-  const next = visitSchema.parse({ ...visit, revision: visit.revision + 1, updatedAt: env.now().toISOString() });
+export async function saveVisit(
+  env: Pick<ServiceEnv, 'now'>,
+  file: string,
+  visit: Visit,
+): Promise<Visit> {
+  const next = visitSchema.parse({
+    ...visit,
+    revision: visit.revision + 1,
+    updatedAt: env.now().toISOString(),
+  });
   try {
     await atomicWriteJson(file, next);
   } catch (error) {
     const detail = (error as Error).message;
-    throw new ServiceError('io-error', { vi: `Không lưu được chuyến công tác: ${detail}`, en: `Could not save the visit: ${detail}` }, { cause: error });
+    throw new ServiceError(
+      'io-error',
+      {
+        vi: `Không lưu được chuyến công tác: ${detail}`,
+        en: `Could not save the visit: ${detail}`,
+      },
+      { cause: error },
+    );
   }
   return next;
 }
@@ -109,5 +142,8 @@ export function newVisit(env: Pick<ServiceEnv, 'now'>, fields: VisitFields): Vis
 /** Every `.json` file in a folder (not backups or temp files), sorted by name. */
 export async function jsonFilesIn(dir: string): Promise<string[]> {
   const names = await fs.readdir(dir).catch(() => [] as string[]);
-  return names.filter((name) => name.endsWith('.json') && !name.startsWith('.')).sort().map((name) => path.join(dir, name));
+  return names
+    .filter((name) => name.endsWith('.json') && !name.startsWith('.'))
+    .sort()
+    .map((name) => path.join(dir, name));
 }

@@ -38,7 +38,10 @@ function CheckRow({ check }: CheckRowProps) {
           {check.fix.checklistId ? (
             <>
               {' '}
-              <a href={`#/checklists/${encodeURIComponent(check.fix.checklistId)}`} data-checklist-id={check.fix.checklistId}>
+              <a
+                href={`#/checklists/${encodeURIComponent(check.fix.checklistId)}`}
+                data-checklist-id={check.fix.checklistId}
+              >
                 {t('openChecklist', { id: check.fix.checklistId })}
               </a>
             </>

@@ -48,15 +48,27 @@ function applyProgress(
   return { ...state, percent: percent ?? state.percent, probes };
 }
 
-function sweepState(call: CallState<MachineSnapshot>, lang: string, cancelled: boolean): SweepState {
+function sweepState(
+  call: CallState<MachineSnapshot>,
+  lang: string,
+  cancelled: boolean,
+): SweepState {
   const progress = call.events
     .filter((e) => e.data !== undefined)
-    .reduce((s, e) => applyProgress(s, e.event, e.percent, e.data as DiagnosticsProgressData), IDLE);
+    .reduce(
+      (s, e) => applyProgress(s, e.event, e.percent, e.data as DiagnosticsProgressData),
+      IDLE,
+    );
   const { probes } = progress;
   // Cancel shows at once; the service's answer (partial or `cancelled`) comes later.
-  if (call.phase === 'running') return cancelled ? { phase: 'cancelled', percent: progress.percent, probes } : { phase: 'running', percent: progress.percent, probes };
-  if (call.phase === 'done' && call.value !== undefined) return { phase: 'done', percent: 100, probes, snapshot: call.value };
-  if (call.phase === 'failed') return { phase: 'failed', percent: progress.percent, probes, error: pick(call.error, lang) };
+  if (call.phase === 'running')
+    return cancelled
+      ? { phase: 'cancelled', percent: progress.percent, probes }
+      : { phase: 'running', percent: progress.percent, probes };
+  if (call.phase === 'done' && call.value !== undefined)
+    return { phase: 'done', percent: 100, probes, snapshot: call.value };
+  if (call.phase === 'failed')
+    return { phase: 'failed', percent: progress.percent, probes, error: pick(call.error, lang) };
   return call.phase === 'idle' ? IDLE : { phase: 'cancelled', percent: progress.percent, probes };
 }
 

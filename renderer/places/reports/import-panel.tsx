@@ -6,8 +6,22 @@ import { failureText, useApi } from '../../api/index';
 import { readFile } from '../visit/download';
 import { langOf } from '../../i18n/pick';
 
-const MARK: Readonly<Record<ImportVerdict['status'], string>> = { accepted: '✔', 'first-use': '✔', 'unknown-key': '⚠', duplicate: '=', refused: '✖', tampered: '✖' };
-const TONE: Readonly<Record<ImportVerdict['status'], string>> = { accepted: 'ok', 'first-use': 'warn', 'unknown-key': 'warn', duplicate: 'unknown', refused: 'fail', tampered: 'fail' };
+const MARK: Readonly<Record<ImportVerdict['status'], string>> = {
+  accepted: '✔',
+  'first-use': '✔',
+  'unknown-key': '⚠',
+  duplicate: '=',
+  refused: '✖',
+  tampered: '✖',
+};
+const TONE: Readonly<Record<ImportVerdict['status'], string>> = {
+  accepted: 'ok',
+  'first-use': 'warn',
+  'unknown-key': 'warn',
+  duplicate: 'unknown',
+  refused: 'fail',
+  tampered: 'fail',
+};
 
 /** Splits uploads into requests of at most ~16 MB (the web door accepts 64 MB per request). */
 function chunks<T extends { text: string }>(items: readonly T[]): T[][] {
@@ -41,11 +55,23 @@ export function ImportPanel({ onImported }: Readonly<{ onImported: () => void }>
     if (list.length === 0) return;
     setError(undefined);
     setProgress(t('import.reading', { count: list.length }));
-    const uploads = await Promise.all(list.map(async (f) => ({ name: f.name, text: await readFile(f, 'text') })));
-    const counts: Record<ImportVerdict['status'], number> = { accepted: 0, 'first-use': 0, 'unknown-key': 0, duplicate: 0, refused: 0, tampered: 0 };
+    const uploads = await Promise.all(
+      list.map(async (f) => ({ name: f.name, text: await readFile(f, 'text') })),
+    );
+    const counts: Record<ImportVerdict['status'], number> = {
+      accepted: 0,
+      'first-use': 0,
+      'unknown-key': 0,
+      duplicate: 0,
+      refused: 0,
+      tampered: 0,
+    };
     const merged: ImportResult = { verdicts: [], counts };
     for (const chunk of chunks(uploads)) {
-      const response = await api.inbox.import({ uploads: chunk, trustOnFirstUse: tofu }, { onProgress: (e) => setProgress(e.label?.[lang]) });
+      const response = await api.inbox.import(
+        { uploads: chunk, trustOnFirstUse: tofu },
+        { onProgress: (e) => setProgress(e.label?.[lang]) },
+      );
       if (!response.ok) {
         setError(failureText(response, i18n.language));
         break;
@@ -61,21 +87,64 @@ export function ImportPanel({ onImported }: Readonly<{ onImported: () => void }>
     <section className="rp-card" aria-labelledby="import-title">
       <h2 id="import-title">{t('import.title')}</h2>
       <p className="rp-muted">{t('import.hint')}</p>
-      <label className="rp-file">{t('import.pick')}<input type="file" accept=".json,application/json" multiple onChange={(e) => void pick(e.target.files)} data-testid="import-files" /></label>
-      <label className="rp-check"><input type="checkbox" checked={tofu} onChange={(e) => setTofu(e.target.checked)} data-testid="import-tofu" />{t('import.tofu')}</label>
-      <p role="status" aria-live="polite">{progress}</p>
-      {error !== undefined && <p role="alert" className="rp-error">✖ {error}</p>}
+      <label className="rp-file">
+        {t('import.pick')}
+        <input
+          type="file"
+          accept=".json,application/json"
+          multiple
+          onChange={(e) => void pick(e.target.files)}
+          data-testid="import-files"
+        />
+      </label>
+      <label className="rp-check">
+        <input
+          type="checkbox"
+          checked={tofu}
+          onChange={(e) => setTofu(e.target.checked)}
+          data-testid="import-tofu"
+        />
+        {t('import.tofu')}
+      </label>
+      <p role="status" aria-live="polite">
+        {progress}
+      </p>
+      {error !== undefined && (
+        <p role="alert" className="rp-error">
+          ✖ {error}
+        </p>
+      )}
       {result !== undefined && (
         <>
-          <p data-testid="import-counts">{t('import.counts', { ...result.counts, firstUse: result.counts['first-use'], unknownKey: result.counts['unknown-key'] })}</p>
+          <p data-testid="import-counts">
+            {t('import.counts', {
+              ...result.counts,
+              firstUse: result.counts['first-use'],
+              unknownKey: result.counts['unknown-key'],
+            })}
+          </p>
           <table className="rp-table" data-testid="verdicts">
-            <thead><tr><th scope="col">{t('import.file')}</th><th scope="col">{t('import.verdict')}</th><th scope="col">{t('import.visit')}</th><th scope="col">{t('import.reason')}</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">{t('import.file')}</th>
+                <th scope="col">{t('import.verdict')}</th>
+                <th scope="col">{t('import.visit')}</th>
+                <th scope="col">{t('import.reason')}</th>
+              </tr>
+            </thead>
             <tbody>
               {result.verdicts.map((v, i) => (
                 <tr key={`${i}-${v.name}`} data-status={v.status}>
                   <td>{v.name}</td>
-                  <td><span className={`status status-${TONE[v.status]}`}>{MARK[v.status]} {t(`status.${v.status}`)}</span></td>
-                  <td>{v.commune ? `${v.commune}, ${v.province ?? ''} (${v.date ?? ''})` : '—'}{v.signer ? ` · ${v.signer}` : ''}</td>
+                  <td>
+                    <span className={`status status-${TONE[v.status]}`}>
+                      {MARK[v.status]} {t(`status.${v.status}`)}
+                    </span>
+                  </td>
+                  <td>
+                    {v.commune ? `${v.commune}, ${v.province ?? ''} (${v.date ?? ''})` : '—'}
+                    {v.signer ? ` · ${v.signer}` : ''}
+                  </td>
                   <td>{v.reason[lang]}</td>
                 </tr>
               ))}

@@ -17,7 +17,12 @@ export function InboxList({ version }: Readonly<{ version: number }>) {
   const entries = [...(state.value ?? [])].sort((a, b) => b.facts.date.localeCompare(a.facts.date));
   const [status, setStatus] = useState<string>();
   const download = async (visitId: string, format: (typeof FORMATS)[number]) => {
-    const r = await api.inbox.report({ visitId, format, inline: true, lang: langOf(i18n.language) });
+    const r = await api.inbox.report({
+      visitId,
+      format,
+      inline: true,
+      lang: langOf(i18n.language),
+    });
     if (r.ok && r.value.contentBase64 !== undefined) {
       downloadBase64(r.value.contentBase64, r.value.fileName, r.value.mime);
       setStatus(`✔ ${r.value.fileName}`);
@@ -26,16 +31,46 @@ export function InboxList({ version }: Readonly<{ version: number }>) {
   return (
     <details className="rp-card" data-testid="inbox-list">
       <summary>{t('inbox.title', { count: entries.length })}</summary>
-      <p role="status" aria-live="polite">{status}</p>
+      <p role="status" aria-live="polite">
+        {status}
+      </p>
       <table className="rp-table">
-        <thead><tr><th scope="col">{t('inbox.visit')}</th><th scope="col">{t('inbox.interns')}</th><th scope="col">{t('inbox.key')}</th><th scope="col">{t('inbox.reports')}</th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">{t('inbox.visit')}</th>
+            <th scope="col">{t('inbox.interns')}</th>
+            <th scope="col">{t('inbox.key')}</th>
+            <th scope="col">{t('inbox.reports')}</th>
+          </tr>
+        </thead>
         <tbody>
           {entries.slice(0, 500).map((e) => (
             <tr key={e.visitId}>
-              <th scope="row">{e.facts.commune}, {e.facts.province} · {e.facts.date}</th>
+              <th scope="row">
+                {e.facts.commune}, {e.facts.province} · {e.facts.date}
+              </th>
               <td>{e.facts.interns.join(', ')}</td>
-              <td>{e.trust === 'imported' ? <span className="status status-ok">✔ {t('inbox.trusted')}</span> : e.trust === 'first-use' ? <span className="status status-warn">⚠ {t('keys.firstUse')}</span> : <span className="status status-warn">⚠ {t('status.unknown-key')}</span>}</td>
-              <td className="rp-actions">{FORMATS.map((f) => <button type="button" key={f} onClick={() => void download(e.visitId, f)} aria-label={`${f.toUpperCase()}: ${e.facts.commune} ${e.facts.date}`}>{f.toUpperCase()}</button>)}</td>
+              <td>
+                {e.trust === 'imported' ? (
+                  <span className="status status-ok">✔ {t('inbox.trusted')}</span>
+                ) : e.trust === 'first-use' ? (
+                  <span className="status status-warn">⚠ {t('keys.firstUse')}</span>
+                ) : (
+                  <span className="status status-warn">⚠ {t('status.unknown-key')}</span>
+                )}
+              </td>
+              <td className="rp-actions">
+                {FORMATS.map((f) => (
+                  <button
+                    type="button"
+                    key={f}
+                    onClick={() => void download(e.visitId, f)}
+                    aria-label={`${f.toUpperCase()}: ${e.facts.commune} ${e.facts.date}`}
+                  >
+                    {f.toUpperCase()}
+                  </button>
+                ))}
+              </td>
             </tr>
           ))}
         </tbody>

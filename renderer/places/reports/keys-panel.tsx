@@ -23,7 +23,11 @@ export function KeysPanel({ version }: Readonly<{ version: number }>) {
   const trust = async (files: FileList | null) => {
     for (const file of [...(files ?? [])]) {
       const r = await api.keys.trust({ text: await readFile(file, 'text') });
-      setStatus(r.ok ? `✔ ${t('keys.trusted', { id: r.value.keyId, label: r.value.label })}` : `✖ ${file.name}: ${failureText(r, i18n.language)}`);
+      setStatus(
+        r.ok
+          ? `✔ ${t('keys.trusted', { id: r.value.keyId, label: r.value.label })}`
+          : `✖ ${file.name}: ${failureText(r, i18n.language)}`,
+      );
     }
     reload();
   };
@@ -35,18 +39,47 @@ export function KeysPanel({ version }: Readonly<{ version: number }>) {
     <section className="rp-card" aria-labelledby="keys-title">
       <h2 id="keys-title">{t('keys.title')}</h2>
       <p className="rp-muted">{t('keys.explain')}</p>
-      <p>{t('keys.own')}: <code data-testid="own-key">{own ?? '…'}</code></p>
+      <p>
+        {t('keys.own')}: <code data-testid="own-key">{own ?? '…'}</code>
+      </p>
       <div className="rp-row">
-        <label>{t('keys.label')}<input value={label} maxLength={300} onChange={(e) => setLabel(e.target.value)} /></label>
-        <button type="button" onClick={() => void exportKey()}>{t('keys.export')}</button>
+        <label>
+          {t('keys.label')}
+          <input value={label} maxLength={300} onChange={(e) => setLabel(e.target.value)} />
+        </label>
+        <button type="button" onClick={() => void exportKey()}>
+          {t('keys.export')}
+        </button>
       </div>
-      <label className="rp-file">{t('keys.trust')}<input type="file" accept=".json,application/json" multiple onChange={(e) => void trust(e.target.files)} data-testid="trust-key" /></label>
-      <p role="status" aria-live="polite">{status}</p>
+      <label className="rp-file">
+        {t('keys.trust')}
+        <input
+          type="file"
+          accept=".json,application/json"
+          multiple
+          onChange={(e) => void trust(e.target.files)}
+          data-testid="trust-key"
+        />
+      </label>
+      <p role="status" aria-live="polite">
+        {status}
+      </p>
       <ul className="rp-list" data-testid="trusted-keys">
         {trusted.map((k) => (
           <li key={k.keyId}>
-            <code>{k.keyId}</code> {k.label} · {k.source === 'first-use' ? <span className="status status-warn">⚠ {t('keys.firstUse')}</span> : <span className="status status-ok">✔ {t('keys.imported')}</span>}
-            {' '}<button type="button" onClick={() => void untrust(k.keyId)} aria-label={`${t('keys.untrust')}: ${k.label}`}>{t('keys.untrust')}</button>
+            <code>{k.keyId}</code> {k.label} ·{' '}
+            {k.source === 'first-use' ? (
+              <span className="status status-warn">⚠ {t('keys.firstUse')}</span>
+            ) : (
+              <span className="status status-ok">✔ {t('keys.imported')}</span>
+            )}{' '}
+            <button
+              type="button"
+              onClick={() => void untrust(k.keyId)}
+              aria-label={`${t('keys.untrust')}: ${k.label}`}
+            >
+              {t('keys.untrust')}
+            </button>
           </li>
         ))}
       </ul>

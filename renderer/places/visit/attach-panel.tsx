@@ -24,7 +24,13 @@ export function AttachPanel({ file, onAttached }: Props) {
   const diagnose = async () => {
     setBusy(true);
     setStatus(t('attach.diagnosing'));
-    const snapshot = await api.diagnostics.run({}, { onProgress: (e) => e.label && setStatus(`${t('attach.diagnosing')} ${e.percent ?? ''}% · ${e.label[lang]}`) });
+    const snapshot = await api.diagnostics.run(
+      {},
+      {
+        onProgress: (e) =>
+          e.label && setStatus(`${t('attach.diagnosing')} ${e.percent ?? ''}% · ${e.label[lang]}`),
+      },
+    );
     if (!snapshot.ok) {
       setBusy(false);
       setStatus(`✖ ${failureText(snapshot, i18n.language)}`);
@@ -34,14 +40,18 @@ export function AttachPanel({ file, onAttached }: Props) {
     setBusy(false);
     if (!added.ok) setStatus(`✖ ${failureText(added, i18n.language)}`);
     else {
-      setStatus(`✔ ${t(added.value.seenBefore ? 'attach.addedSeen' : 'attach.added', { host: snapshot.value.machine.hostname })}`);
+      setStatus(
+        `✔ ${t(added.value.seenBefore ? 'attach.addedSeen' : 'attach.added', { host: snapshot.value.machine.hostname })}`,
+      );
       onAttached();
     }
   };
   const addRun = async () => {
     if (runId === '') return;
     const summary = await api.checklists.summary({ runId });
-    const added = summary.ok ? await api.visits['add-checklist']({ ref: { file }, run: summary.value }) : summary;
+    const added = summary.ok
+      ? await api.visits['add-checklist']({ ref: { file }, run: summary.value })
+      : summary;
     if (!added.ok) setStatus(`✖ ${failureText(added, i18n.language)}`);
     else {
       setStatus(`✔ ${t('attach.runAdded')}`);
@@ -52,18 +62,36 @@ export function AttachPanel({ file, onAttached }: Props) {
     <section className="visit-card" aria-labelledby="attach-title">
       <h2 id="attach-title">{t('attach.title')}</h2>
       <div className="visit-buttons">
-        <button type="button" className="primary" disabled={busy} onClick={() => void diagnose()} data-testid="attach-diagnose">{t('attach.diagnose')}</button>
+        <button
+          type="button"
+          className="primary"
+          disabled={busy}
+          onClick={() => void diagnose()}
+          data-testid="attach-diagnose"
+        >
+          {t('attach.diagnose')}
+        </button>
       </div>
       <div className="visit-row">
-        <label className="visit-grow">{t('attach.run')}
+        <label className="visit-grow">
+          {t('attach.run')}
           <select value={runId} onChange={(e) => setRunId(e.target.value)} data-testid="attach-run">
             <option value="">{t('attach.pickRun')}</option>
-            {runs.map((run) => <option key={run.runId} value={run.runId}>{run.title[lang]} · {run.progress.done}/{run.progress.total} · {run.startedAt.slice(0, 10)}</option>)}
+            {runs.map((run) => (
+              <option key={run.runId} value={run.runId}>
+                {run.title[lang]} · {run.progress.done}/{run.progress.total} ·{' '}
+                {run.startedAt.slice(0, 10)}
+              </option>
+            ))}
           </select>
         </label>
-        <button type="button" onClick={() => void addRun()} disabled={runId === ''}>{t('attach.addRun')}</button>
+        <button type="button" onClick={() => void addRun()} disabled={runId === ''}>
+          {t('attach.addRun')}
+        </button>
       </div>
-      <p role="status" aria-live="polite" data-testid="attach-status">{status}</p>
+      <p role="status" aria-live="polite" data-testid="attach-status">
+        {status}
+      </p>
     </section>
   );
 }

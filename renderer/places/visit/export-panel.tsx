@@ -9,7 +9,10 @@ import { langOf } from '../../i18n/pick';
 const FORMATS = ['pdf', 'docx', 'xlsx', 'csv', 'json', 'html'] as const;
 
 /** Export buttons (each offers the file as a download) and the Zalo summary to copy. */
-export function ExportPanel({ file, beforeExport }: Readonly<{ file: string; beforeExport: () => Promise<void> }>) {
+export function ExportPanel({
+  file,
+  beforeExport,
+}: Readonly<{ file: string; beforeExport: () => Promise<void> }>) {
   const { t, i18n } = useTranslation('visit');
   const api = useApi();
   const lang = langOf(i18n.language);
@@ -24,8 +27,11 @@ export function ExportPanel({ file, beforeExport }: Readonly<{ file: string; bef
       return;
     }
     const value: ExportResult = result.value;
-    if (value.contentBase64 !== undefined) downloadBase64(value.contentBase64, value.fileName, value.mime);
-    setStatus(`✔ ${t('export.done', { name: value.fileName, size: Math.ceil(value.bytes / 1024) })}`);
+    if (value.contentBase64 !== undefined)
+      downloadBase64(value.contentBase64, value.fileName, value.mime);
+    setStatus(
+      `✔ ${t('export.done', { name: value.fileName, size: Math.ceil(value.bytes / 1024) })}`,
+    );
   };
   const preview = async () => {
     await beforeExport();
@@ -48,18 +54,35 @@ export function ExportPanel({ file, beforeExport }: Readonly<{ file: string; bef
       <p className="visit-muted">{t('export.hint')}</p>
       <div className="visit-buttons">
         {FORMATS.map((format) => (
-          <button type="button" key={format} onClick={() => void exportAs(format)} data-testid={`export-${format}`}>
+          <button
+            type="button"
+            key={format}
+            onClick={() => void exportAs(format)}
+            data-testid={`export-${format}`}
+          >
             {t(`export.${format}`)}
           </button>
         ))}
-        <button type="button" onClick={() => void preview()} data-testid="export-text">{t('export.text')}</button>
+        <button type="button" onClick={() => void preview()} data-testid="export-text">
+          {t('export.text')}
+        </button>
       </div>
-      <p role="status" aria-live="polite" data-testid="export-status">{status}</p>
+      <p role="status" aria-live="polite" data-testid="export-status">
+        {status}
+      </p>
       {summary !== undefined && (
         <div>
           <label htmlFor="zalo-summary">{t('export.summaryLabel')}</label>
-          <textarea id="zalo-summary" readOnly value={summary} rows={8} data-testid="zalo-summary" />
-          <button type="button" onClick={() => void copy()}>{t('export.copy')}</button>
+          <textarea
+            id="zalo-summary"
+            readOnly
+            value={summary}
+            rows={8}
+            data-testid="zalo-summary"
+          />
+          <button type="button" onClick={() => void copy()}>
+            {t('export.copy')}
+          </button>
         </div>
       )}
     </section>

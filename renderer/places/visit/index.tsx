@@ -26,5 +26,9 @@ export function VisitPlace() {
       // Private mode: the visit is still in the list.
     }
   };
-  return file === undefined ? <VisitList onOpen={open} /> : <VisitEditor key={file} file={file} onClose={() => open(undefined)} />;
+  return file === undefined ? (
+    <VisitList onOpen={open} />
+  ) : (
+    <VisitEditor key={file} file={file} onClose={() => open(undefined)} />
+  );
 }

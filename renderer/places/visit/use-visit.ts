@@ -8,7 +8,11 @@ import { useLoad } from '../../hooks/use-call';
 import { pick } from '../../i18n/pick';
 
 /** Save state shown to the intern (never colour alone: the text says it). */
-export type SaveState = Readonly<{ kind: 'idle' | 'saving' | 'saved' | 'error'; at?: string; message?: string }>;
+export type SaveState = Readonly<{
+  kind: 'idle' | 'saving' | 'saved' | 'error';
+  at?: string;
+  message?: string;
+}>;
 
 type Ref = Readonly<{ file: string }>;
 const DELAY_MS = 700;
@@ -24,7 +28,8 @@ export function useVisit(file: string) {
   const loaded = useLoad<VisitView>(() => api.visits.get({ ref: { file } }), [api, file]);
   const view = loaded.state.value;
   const setView = loaded.update;
-  const error = loaded.state.error === undefined ? undefined : pick(loaded.state.error, i18n.language);
+  const error =
+    loaded.state.error === undefined ? undefined : pick(loaded.state.error, i18n.language);
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
   const pending = useRef<Partial<VisitFields>>({});
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -38,7 +43,11 @@ export function useVisit(file: string) {
     setSave({ kind: 'saving' });
     const result = await api.visits.update({ ref: { file }, patch });
     if (result.ok) {
-      setView((old) => (old === undefined ? result.value : { ...old, visit: { ...result.value.visit, ...pending.current } }));
+      setView((old) =>
+        old === undefined
+          ? result.value
+          : { ...old, visit: { ...result.value.visit, ...pending.current } },
+      );
       setSave({ kind: 'saved', at: new Date().toLocaleTimeString(i18n.language) });
     } else {
       pending.current = { ...patch, ...pending.current };
@@ -46,14 +55,24 @@ export function useVisit(file: string) {
     }
   }, [api, file, i18n.language, setView]);
 
-  const change = useCallback((patch: Partial<VisitFields>) => {
-    pending.current = { ...pending.current, ...patch };
-    setView((old) => (old === undefined ? old : { ...old, visit: { ...old.visit, ...patch } as Visit }));
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => void flush(), DELAY_MS);
-  }, [flush, setView]);
+  const change = useCallback(
+    (patch: Partial<VisitFields>) => {
+      pending.current = { ...pending.current, ...patch };
+      setView((old) =>
+        old === undefined ? old : { ...old, visit: { ...old.visit, ...patch } as Visit },
+      );
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => void flush(), DELAY_MS);
+    },
+    [flush, setView],
+  );
 
-  useEffect(() => () => { void flush(); }, [flush]);
+  useEffect(
+    () => () => {
+      void flush();
+    },
+    [flush],
+  );
 
   const reload = loaded.reload;
 

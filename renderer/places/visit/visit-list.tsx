@@ -23,9 +23,20 @@ function NewVisitForm({ onOpen }: Props) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     const text = (name: string) => String(data.get(name) ?? '').trim();
-    const interns = text('interns').split(/[,;\n]/).map((s) => s.trim()).filter(Boolean).map((name) => ({ name }));
+    const interns = text('interns')
+      .split(/[,;\n]/)
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .map((name) => ({ name }));
     setBusy(true);
-    const result = await api.visits.create({ fields: { commune: { name: text('commune'), province: text('province') }, interns, office: text('office'), onSite: { date: text('date') } } });
+    const result = await api.visits.create({
+      fields: {
+        commune: { name: text('commune'), province: text('province') },
+        interns,
+        office: text('office'),
+        onSite: { date: text('date') },
+      },
+    });
     setBusy(false);
     if (result.ok) onOpen(result.value.file);
     else setError(failureText(result, i18n.language));
@@ -34,14 +45,35 @@ function NewVisitForm({ onOpen }: Props) {
     <form className="visit-card" onSubmit={(e) => void submit(e)} data-testid="new-visit-form">
       <h2>{t('new.title')}</h2>
       <div className="visit-grid">
-        <label>{t('fields.commune')}<input name="commune" required maxLength={200} data-testid="new-commune" /></label>
-        <label>{t('fields.province')}<input name="province" required maxLength={200} data-testid="new-province" /></label>
-        <label>{t('fields.office')}<input name="office" maxLength={300} /></label>
-        <label>{t('fields.date')}<input name="date" type="date" required defaultValue={today()} /></label>
-        <label className="visit-wide">{t('fields.interns')}<input name="interns" placeholder={t('new.internsHint')} data-testid="new-interns" /></label>
+        <label>
+          {t('fields.commune')}
+          <input name="commune" required maxLength={200} data-testid="new-commune" />
+        </label>
+        <label>
+          {t('fields.province')}
+          <input name="province" required maxLength={200} data-testid="new-province" />
+        </label>
+        <label>
+          {t('fields.office')}
+          <input name="office" maxLength={300} />
+        </label>
+        <label>
+          {t('fields.date')}
+          <input name="date" type="date" required defaultValue={today()} />
+        </label>
+        <label className="visit-wide">
+          {t('fields.interns')}
+          <input name="interns" placeholder={t('new.internsHint')} data-testid="new-interns" />
+        </label>
       </div>
-      {error !== undefined && <p role="alert" className="visit-error">✖ {error}</p>}
-      <button type="submit" className="primary" disabled={busy} data-testid="create-visit">{t('new.create')}</button>
+      {error !== undefined && (
+        <p role="alert" className="visit-error">
+          ✖ {error}
+        </p>
+      )}
+      <button type="submit" className="primary" disabled={busy} data-testid="create-visit">
+        {t('new.create')}
+      </button>
     </form>
   );
 }
@@ -60,9 +92,22 @@ function OpenFileForm({ onOpen }: Props) {
   };
   return (
     <form className="visit-row" onSubmit={(e) => void submit(e)}>
-      <label className="visit-grow">{t('openFile.label')}<input value={path} required onChange={(e) => setPath(e.target.value)} placeholder={"D:\\xaso\\xa-tan-phuoc-hung.json"} data-testid="open-file-path" /></label>
+      <label className="visit-grow">
+        {t('openFile.label')}
+        <input
+          value={path}
+          required
+          onChange={(e) => setPath(e.target.value)}
+          placeholder={'D:\\xaso\\xa-tan-phuoc-hung.json'}
+          data-testid="open-file-path"
+        />
+      </label>
       <button type="submit">{t('openFile.open')}</button>
-      {error !== undefined && <p role="alert" className="visit-error">✖ {error}</p>}
+      {error !== undefined && (
+        <p role="alert" className="visit-error">
+          ✖ {error}
+        </p>
+      )}
     </form>
   );
 }
@@ -81,7 +126,11 @@ export function VisitList({ onOpen }: Props) {
       <NewVisitForm onOpen={onOpen} />
       <h2>{t('list.title')}</h2>
       <OpenFileForm onOpen={onOpen} />
-      {error !== undefined && <p role="alert" className="visit-error">✖ {error}</p>}
+      {error !== undefined && (
+        <p role="alert" className="visit-error">
+          ✖ {error}
+        </p>
+      )}
       {items === undefined && error === undefined && <p aria-busy="true">{t('loading')}</p>}
       {items?.length === 0 && <p>{t('list.empty')}</p>}
       <ul className="visit-items" data-testid="visit-list">
@@ -89,7 +138,11 @@ export function VisitList({ onOpen }: Props) {
           <li key={item.id}>
             <button type="button" className="visit-item" onClick={() => onOpen(item.file)}>
               <strong>{item.commune}</strong> — {item.province} · {item.date}
-              <span className="visit-muted"> · {t('list.machines', { count: item.machines })} · {t('list.open', { count: item.openItems })} · {item.interns.join(', ')}</span>
+              <span className="visit-muted">
+                {' '}
+                · {t('list.machines', { count: item.machines })} ·{' '}
+                {t('list.open', { count: item.openItems })} · {item.interns.join(', ')}
+              </span>
             </button>
           </li>
         ))}

@@ -12,9 +12,23 @@ import { describe, expect, it } from 'vitest';
 
 import { win32NetworkScript } from '../../../diagnostics/network/config-win32.js';
 import { parseIwLink, mergeWifi } from '../../../diagnostics/network/wifi-linux.js';
-import { bandFromChannel, bandFromFrequency, dbmFromQuality, signalFigure, signalLevel } from '../../../diagnostics/network/wifi-signal.js';
-import { parseWlanInterface, WLAN_CSHARP, wifiForAdapter, win32WifiScript } from '../../../diagnostics/network/wifi-win32.js';
-import { parsePowerShellJson, powershellCommandText } from '../../../diagnostics/windows/powershell.js';
+import {
+  bandFromChannel,
+  bandFromFrequency,
+  dbmFromQuality,
+  signalFigure,
+  signalLevel,
+} from '../../../diagnostics/network/wifi-signal.js';
+import {
+  parseWlanInterface,
+  WLAN_CSHARP,
+  wifiForAdapter,
+  win32WifiScript,
+} from '../../../diagnostics/network/wifi-win32.js';
+import {
+  parsePowerShellJson,
+  powershellCommandText,
+} from '../../../diagnostics/windows/powershell.js';
 import { fakeWindowsRunner, RUN_WINDOWS_TESTS } from '../../helpers/fake-windows.js';
 import { loadFixtures } from '../../helpers/fixtures.js';
 
@@ -37,28 +51,105 @@ describe('Windows Wi-Fi through the WLAN API', () => {
   it.each([
     [
       'connected 5 GHz, strong, RSSI read',
-      { Guid: GUID, Description: AX201, State: 1, Ssid: 'UBND-Xã-5G', Bssid: 'a0:b1:c2:d3:e4:f5', PhyType: 8, SignalQuality: 92, RxKbps: 866700, TxKbps: 780000, Channel: 44, Rssi: -52 },
-      { signalPercent: 92, signalDbm: -52, level: 'strong', ssid: 'UBND-Xã-5G', bssid: 'a0:b1:c2:d3:e4:f5', band: '5 GHz', channel: 44, phy: '802.11ac (Wi-Fi 5)', rxMbps: 867, txMbps: 780 },
+      {
+        Guid: GUID,
+        Description: AX201,
+        State: 1,
+        Ssid: 'UBND-Xã-5G',
+        Bssid: 'a0:b1:c2:d3:e4:f5',
+        PhyType: 8,
+        SignalQuality: 92,
+        RxKbps: 866700,
+        TxKbps: 780000,
+        Channel: 44,
+        Rssi: -52,
+      },
+      {
+        signalPercent: 92,
+        signalDbm: -52,
+        level: 'strong',
+        ssid: 'UBND-Xã-5G',
+        bssid: 'a0:b1:c2:d3:e4:f5',
+        band: '5 GHz',
+        channel: 44,
+        phy: '802.11ac (Wi-Fi 5)',
+        rxMbps: 867,
+        txMbps: 780,
+      },
     ],
     [
       'connected 2.4 GHz, weak, RSSI opcode not supported (50): dBm estimated',
-      { Guid: GUID, Description: AX201, State: 1, Ssid: 'CityHall', Bssid: '10:20:30:40:50:60', PhyType: 7, SignalQuality: 30, RxKbps: 72222, TxKbps: 65000, Channel: 6, RssiError: 50 },
-      { signalPercent: 30, signalDbm: -85, estimated: true, level: 'weak', ssid: 'CityHall', bssid: '10:20:30:40:50:60', band: '2.4 GHz', channel: 6, phy: '802.11n (Wi-Fi 4)', rxMbps: 72, txMbps: 65 },
+      {
+        Guid: GUID,
+        Description: AX201,
+        State: 1,
+        Ssid: 'CityHall',
+        Bssid: '10:20:30:40:50:60',
+        PhyType: 7,
+        SignalQuality: 30,
+        RxKbps: 72222,
+        TxKbps: 65000,
+        Channel: 6,
+        RssiError: 50,
+      },
+      {
+        signalPercent: 30,
+        signalDbm: -85,
+        estimated: true,
+        level: 'weak',
+        ssid: 'CityHall',
+        bssid: '10:20:30:40:50:60',
+        band: '2.4 GHz',
+        channel: 6,
+        phy: '802.11n (Wi-Fi 4)',
+        rxMbps: 72,
+        txMbps: 65,
+      },
     ],
-    ['location permission denied (5)', { Guid: GUID, Description: AX201, State: 1, QueryError: 5, Channel: 36, RssiError: 5 }, { unavailable: 'location-permission', unavailableDetail: 'WlanQueryInterface: ERROR_ACCESS_DENIED (5)' }],
+    [
+      'location permission denied (5)',
+      { Guid: GUID, Description: AX201, State: 1, QueryError: 5, Channel: 36, RssiError: 5 },
+      {
+        unavailable: 'location-permission',
+        unavailableDetail: 'WlanQueryInterface: ERROR_ACCESS_DENIED (5)',
+      },
+    ],
     ['not connected', { State: 4 }, undefined],
-    ['empty SSID and BSSID (24H2 without location)', { State: 1, Ssid: '', Bssid: '00:00:00:00:00:00', SignalQuality: 0 }, { unavailable: 'location-permission', unavailableDetail: 'WlanQueryInterface: empty SSID and BSSID' }],
-    ['another query error', { State: 1, QueryError: 5023 }, { unavailable: 'wlan-error', unavailableDetail: 'WlanQueryInterface: 5023' }],
+    [
+      'empty SSID and BSSID (24H2 without location)',
+      { State: 1, Ssid: '', Bssid: '00:00:00:00:00:00', SignalQuality: 0 },
+      {
+        unavailable: 'location-permission',
+        unavailableDetail: 'WlanQueryInterface: empty SSID and BSSID',
+      },
+    ],
+    [
+      'another query error',
+      { State: 1, QueryError: 5023 },
+      { unavailable: 'wlan-error', unavailableDetail: 'WlanQueryInterface: 5023' },
+    ],
   ])('one interface: %s', (_name, entry, want) => {
     expect(parseWlanInterface(entry)).toEqual(want);
   });
 
   it('matches the adapter by GUID (case and braces aside), then by description; a failed section is wlan-error only when up', () => {
     const section = { Interfaces: [{ Guid: GUID, Description: AX201, State: 1, QueryError: 5 }] };
-    expect(wifiForAdapter(section, { guid: '{3F2A1B4C-5D6E-4F70-8192-A3B4C5D6E7F8}' }, true)).toMatchObject({ unavailable: 'location-permission' });
-    expect(wifiForAdapter(section, { description: AX201 }, true)).toMatchObject({ unavailable: 'location-permission' });
-    expect(wifiForAdapter({ Interfaces: [], OpenError: 1062 }, { description: AX201 }, true)).toEqual({ unavailable: 'wlan-error', unavailableDetail: '1062' });
-    expect(wifiForAdapter({ Error: 'Cannot add type. Compilation errors occurred.' }, { description: AX201 }, false)).toBeUndefined();
+    expect(
+      wifiForAdapter(section, { guid: '{3F2A1B4C-5D6E-4F70-8192-A3B4C5D6E7F8}' }, true),
+    ).toMatchObject({ unavailable: 'location-permission' });
+    expect(wifiForAdapter(section, { description: AX201 }, true)).toMatchObject({
+      unavailable: 'location-permission',
+    });
+    expect(
+      wifiForAdapter({ Interfaces: [], OpenError: 1062 }, { description: AX201 }, true),
+    ).toEqual({ unavailable: 'wlan-error', unavailableDetail: '1062' });
+    expect(
+      wifiForAdapter(
+        { Error: 'Cannot add type. Compilation errors occurred.' },
+        { description: AX201 },
+        false,
+      ),
+    ).toBeUndefined();
   });
 
   it('sends the C# as plain text in a here-string inside its own try/catch, refuses in CLM, never netsh', () => {
@@ -69,21 +160,39 @@ describe('Windows Wi-Fi through the WLAN API', () => {
     expect(win32NetworkScript).toContain('InterfaceGuid');
   });
 
-  it.runIf(RUN_WINDOWS_TESTS).each(['FullLanguage', 'ConstrainedLanguage'] as const)('in pwsh (%s) the script compiles or refuses, and fails gracefully: one JSON error, exit 0', async (languageMode) => {
-    const output = await fakeWindowsRunner({ machine: 'en-US-laptop', languageMode })(powershellCommandText(win32WifiScript), { timeoutMs: 60_000 });
-    expect(output).toMatchObject({ exitCode: 0, stderr: '' });
-    const parsed = parsePowerShellJson(output.stdout);
-    const error = parsed.status === 'ok' ? String((parsed.data as { Error?: unknown }).Error) : parsed.reason;
-    if (languageMode === 'ConstrainedLanguage') expect(error).toBe('ConstrainedLanguage: Add-Type is not allowed');
-    // Compiled by Add-Type (Roslyn); the call into wlanapi.dll fails on Linux, not the compilation.
-    else expect(error).toMatch(/^Exception calling "Read"/);
-  });
+  it.runIf(RUN_WINDOWS_TESTS).each(['FullLanguage', 'ConstrainedLanguage'] as const)(
+    'in pwsh (%s) the script compiles or refuses, and fails gracefully: one JSON error, exit 0',
+    async (languageMode) => {
+      const output = await fakeWindowsRunner({ machine: 'en-US-laptop', languageMode })(
+        powershellCommandText(win32WifiScript),
+        { timeoutMs: 60_000 },
+      );
+      expect(output).toMatchObject({ exitCode: 0, stderr: '' });
+      const parsed = parsePowerShellJson(output.stdout);
+      const error =
+        parsed.status === 'ok' ? String((parsed.data as { Error?: unknown }).Error) : parsed.reason;
+      if (languageMode === 'ConstrainedLanguage')
+        expect(error).toBe('ConstrainedLanguage: Add-Type is not allowed');
+      // Compiled by Add-Type (Roslyn); the call into wlanapi.dll fails on Linux, not the compilation.
+      else expect(error).toMatch(/^Exception calling "Read"/);
+    },
+  );
 
   it('the C# compiles with a C# 5 compiler (mcs -langversion:5)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'xaso-wlan-'));
     try {
       writeFileSync(join(dir, 'wlan.cs'), WLAN_CSHARP);
-      execFileSync('mcs', ['-langversion:5', '-target:library', '-warnaserror+', `-out:${join(dir, 'wlan.dll')}`, join(dir, 'wlan.cs')], { stdio: 'pipe' });
+      execFileSync(
+        'mcs',
+        [
+          '-langversion:5',
+          '-target:library',
+          '-warnaserror+',
+          `-out:${join(dir, 'wlan.dll')}`,
+          join(dir, 'wlan.cs'),
+        ],
+        { stdio: 'pipe' },
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -103,8 +212,12 @@ describe('Linux iw dev <if> link', () => {
 
 describe('Wi-Fi arithmetic', () => {
   it.each([
-    [{ signalPercent: 70 }, 'strong'], [{ signalPercent: 40 }, 'fair'], [{ signalPercent: 39 }, 'weak'],
-    [{ signalDbm: -60 }, 'strong'], [{ signalDbm: -75 }, 'fair'], [{ signalDbm: -76 }, 'weak'],
+    [{ signalPercent: 70 }, 'strong'],
+    [{ signalPercent: 40 }, 'fair'],
+    [{ signalPercent: 39 }, 'weak'],
+    [{ signalDbm: -60 }, 'strong'],
+    [{ signalDbm: -75 }, 'fair'],
+    [{ signalDbm: -76 }, 'weak'],
     [{ signalDbm: -90, estimated: true }, undefined],
   ] as const)('level of %o is %s', (wifi, level) => {
     expect(signalLevel(wifi)).toBe(level);
@@ -112,16 +225,29 @@ describe('Wi-Fi arithmetic', () => {
 
   it('estimates dBm from quality = 2 × (dBm + 100)', () => {
     expect([0, 30, 100, 120].map(dbmFromQuality)).toEqual([-100, -85, -50, -50]);
-    expect(signalFigure({ signalPercent: 30, signalDbm: -85, estimated: true })).toBe('30% (≈ -85 dBm)');
+    expect(signalFigure({ signalPercent: 30, signalDbm: -85, estimated: true })).toBe(
+      '30% (≈ -85 dBm)',
+    );
   });
 
   it.each([
-    [6, 7, '2.4 GHz'], [44, 8, '5 GHz'], [44, 10, '5/6 GHz'], [6, 10, '2.4/6 GHz'], [197, 10, '6 GHz'], [200, 8, undefined],
+    [6, 7, '2.4 GHz'],
+    [44, 8, '5 GHz'],
+    [44, 10, '5/6 GHz'],
+    [6, 10, '2.4/6 GHz'],
+    [197, 10, '6 GHz'],
+    [200, 8, undefined],
   ])('channel %i with PHY %i is %s', (channel, phy, band) => {
     expect(bandFromChannel(channel, phy)).toBe(band);
   });
 
-  it.each([[2412, '2.4 GHz', 1], [2484, '2.4 GHz', 14], [5180, '5 GHz', 36], [5955, '6 GHz', 1], [6115, '6 GHz', 33]])('%i MHz', (mhz, band, channel) => {
+  it.each([
+    [2412, '2.4 GHz', 1],
+    [2484, '2.4 GHz', 14],
+    [5180, '5 GHz', 36],
+    [5955, '6 GHz', 1],
+    [6115, '6 GHz', 33],
+  ])('%i MHz', (mhz, band, channel) => {
     expect(bandFromFrequency(mhz)).toEqual({ band, channel });
   });
 });

@@ -12,7 +12,6 @@ import { readNtpTime, sntpQuery, writeNtpTime } from '../../../diagnostics/os/sn
 import { runSweep } from '../../../diagnostics/sweep.js';
 import { startSntpServer } from '../../helpers/sntp-server.js';
 
-
 describe('os.clock via SNTP on loopback', () => {
   let skew = 0;
   let peer: { server: string; socket: Socket };

@@ -14,7 +14,12 @@ import { printerBackend } from '../../../diagnostics/printers/backend.js';
 import { queryIppPrinter } from '../../../diagnostics/printers/ipp-printer.js';
 import { printersProbe } from '../../../diagnostics/printers/printers-probe.js';
 import { enrichPrinter } from '../../../diagnostics/printers/status.js';
-import { addCupsQueue, startIppPrinter, type CupsQueue, type IppPrinter } from '../../helpers/ipp-printer.js';
+import {
+  addCupsQueue,
+  startIppPrinter,
+  type CupsQueue,
+  type IppPrinter,
+} from '../../helpers/ipp-printer.js';
 
 const exec = promisify(execFile);
 const QUEUE = `x4-test-${process.pid}`;
@@ -40,12 +45,20 @@ describe('network printer over IPP (ippeveprinter)', () => {
     if (result.status !== 'ok') return;
     expect(result.data.state).toBe('idle');
     expect(result.data.makeModel).toBe('HP LaserJet Test');
-    expect(result.data.supplies).toContainEqual({ name: 'Black Toner', type: 'toner', levelPercent: 75, color: 'black' });
+    expect(result.data.supplies).toContainEqual({
+      name: 'Black Toner',
+      type: 'toner',
+      levelPercent: 75,
+      color: 'black',
+    });
     expect(result.data.faults).toEqual([]);
   });
 
   it('says "could not check" for a printer that does not answer', async () => {
-    const result = await queryIppPrinter({ uri: 'ipp://127.0.0.1:1/ipp/print' }, { timeoutMs: 1000 });
+    const result = await queryIppPrinter(
+      { uri: 'ipp://127.0.0.1:1/ipp/print' },
+      { timeoutMs: 1000 },
+    );
     expect(result.status).toBe('failed');
   });
 });
@@ -56,7 +69,14 @@ describe('CUPS queue', () => {
     expect(result.status).toBe('ok');
     if (result.status !== 'ok') return;
     const mine = result.data.find((p) => p.name === QUEUE);
-    expect(mine).toMatchObject({ source: 'cups', state: 'idle', port: printer.uri, networkHost: 'localhost', acceptingJobs: true, jobs: [] });
+    expect(mine).toMatchObject({
+      source: 'cups',
+      state: 'idle',
+      port: printer.uri,
+      networkHost: 'localhost',
+      acceptingJobs: true,
+      jobs: [],
+    });
   });
 
   it('prints a test page, follows the job to completion, and the file arrives in the spool', async () => {
@@ -75,8 +95,12 @@ describe('CUPS queue', () => {
       const list = await backend().list();
       if (list.status !== 'ok') throw new Error(list.reason);
       const mine = await enrichPrinter(list.data.find((p) => p.name === QUEUE)!);
-      expect(mine.stateReasons).toEqual(expect.arrayContaining(['toner-empty-report', 'media-empty-report']));
-      expect(mine.faults.map((f) => f.code)).toEqual(expect.arrayContaining(['toner-empty', 'media-empty']));
+      expect(mine.stateReasons).toEqual(
+        expect.arrayContaining(['toner-empty-report', 'media-empty-report']),
+      );
+      expect(mine.faults.map((f) => f.code)).toEqual(
+        expect.arrayContaining(['toner-empty', 'media-empty']),
+      );
       expect(mine.supplies?.find((s) => s.type === 'toner')?.levelPercent).toBe(0);
       expect(mine.faults.find((f) => f.code === 'toner-empty')?.fix.vi).toMatch(/hộp mực/);
     } finally {
@@ -94,7 +118,9 @@ describe('CUPS queue', () => {
       const mine = list.data.find((p) => p.name === QUEUE)!;
       expect(mine.state).toBe('stopped');
       expect(mine.jobs.length).toBe(1);
-      expect(mine.faults.map((f) => f.code)).toEqual(expect.arrayContaining(['paused', 'stuck-jobs']));
+      expect(mine.faults.map((f) => f.code)).toEqual(
+        expect.arrayContaining(['paused', 'stuck-jobs']),
+      );
       const report = await backend().clearQueue(QUEUE);
       expect(report).toMatchObject({ jobsBefore: 1, jobsAfter: 0 });
       expect(report.actions[0]?.ok).toBe(true);
@@ -104,15 +130,24 @@ describe('CUPS queue', () => {
   });
 
   it('names a network printer that no longer answers at its address', async () => {
-    const enriched = await enrichPrinter({ name: 'gone', source: 'cups', state: 'idle', stateReasons: [], port: 'socket://127.0.0.1:1', jobs: [], faults: [] });
+    const enriched = await enrichPrinter({
+      name: 'gone',
+      source: 'cups',
+      state: 'idle',
+      stateReasons: [],
+      port: 'socket://127.0.0.1:1',
+      jobs: [],
+      faults: [],
+    });
     expect(enriched.faults.map((f) => f.code)).toEqual(['port-unreachable']);
   });
 
   it('feeds the PC sweep: one check per printer (probe printers.installed)', async () => {
-    const checks = await printersProbe.run(createProbeContext(), { signal: new AbortController().signal });
+    const checks = await printersProbe.run(createProbeContext(), {
+      signal: new AbortController().signal,
+    });
     const mine = checks.find((c) => c.id === `printers.printer.${QUEUE}`);
     expect(mine).toMatchObject({ area: 'printers', status: 'ok' });
     expect(mine?.detail.vi).toMatch(/Sẵn sàng/);
   });
 });
-

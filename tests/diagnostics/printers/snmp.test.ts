@@ -16,7 +16,10 @@ beforeAll(async () => {
     model: 'Brother HL-L2321D series',
     status: 3,
     errorState: 'D', // 0x44: noPaper + jammed
-    supplies: [{ name: 'Black Toner Cartridge', max: 2600, level: 130 }, { name: 'Drum Unit', max: 12000, level: 9000 }],
+    supplies: [
+      { name: 'Black Toner Cartridge', max: 2600, level: 130 },
+      { name: 'Drum Unit', max: 12000, level: 9000 },
+    ],
   });
 });
 
@@ -29,12 +32,21 @@ describe('SNMP Printer-MIB', () => {
     const result = await querySnmpPrinter({ host: '127.0.0.1', port: agent.port });
     expect(result.status).toBe('ok');
     if (result.status !== 'ok') return;
-    expect(result.data).toMatchObject({ source: 'snmp', makeModel: 'Brother HL-L2321D series', state: 'error', stateReasons: ['noPaper', 'jammed'] });
+    expect(result.data).toMatchObject({
+      source: 'snmp',
+      makeModel: 'Brother HL-L2321D series',
+      state: 'error',
+      stateReasons: ['noPaper', 'jammed'],
+    });
     expect(result.data.supplies).toEqual([
       { name: 'Black Toner Cartridge', type: 'toner', levelPercent: 5 },
       { name: 'Drum Unit', type: 'unknown', levelPercent: 75 },
     ]);
-    expect(result.data.faults.map((f) => f.code).sort()).toEqual(['media-empty', 'media-jam', 'toner-low']);
+    expect(result.data.faults.map((f) => f.code).sort()).toEqual([
+      'media-empty',
+      'media-jam',
+      'toner-low',
+    ]);
   });
 
   it('says why when nothing answers', async () => {
@@ -48,7 +60,9 @@ describe('SNMP Printer-MIB', () => {
     expect([...berInt(-1)]).toEqual([2, 1, 0xff]);
     const oid = berOid('1.3.6.1.2.1.43.11.1.1.9.1.1');
     expect(oidText(decodeTlv(oid).node.value)).toBe('1.3.6.1.2.1.43.11.1.1.9.1.1');
-    expect(oidText(decodeTlv(berOid('1.3.6.1.4.1.2435.2.3')).node.value)).toBe('1.3.6.1.4.1.2435.2.3');
+    expect(oidText(decodeTlv(berOid('1.3.6.1.4.1.2435.2.3')).node.value)).toBe(
+      '1.3.6.1.4.1.2435.2.3',
+    );
     expect(errorBits(Buffer.from([0x10, 0x08]))).toEqual(['noToner', 'outputFull']);
   });
 });

@@ -7,7 +7,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { IppValue } from '../../../diagnostics/printers/ipp/codec.js';
-import { ippUriOfHostPort, printerFromAttributes } from '../../../diagnostics/printers/ipp-printer.js';
+import {
+  ippUriOfHostPort,
+  printerFromAttributes,
+} from '../../../diagnostics/printers/ipp-printer.js';
 import { printerCheck } from '../../../diagnostics/printers/printers-probe.js';
 import { visitFacts } from '../../../main/service/inbox/facts.js';
 import { runCliCaptured } from '../../helpers/cli.js';
@@ -22,18 +25,30 @@ const printer = (supply: string[], reasons: string[] = ['none']): Attrs => ({
   'printer-supply': supply,
   'printer-supply-description': supply.map((s) => /type=(\w+)/.exec(s)?.[1] ?? '?'),
 });
-const toner = (level: number): string => `type=toner;maxcapacity=100;level=${level};colorantname=black;`;
-const waste = (level: number): string => `type=wasteToner;maxcapacity=100;level=${level};colorantname=unknown;`;
-const ink = (level: number): string => `type=inkCartridge;maxcapacity=200;level=${level};colorantname=cyan;`;
+const toner = (level: number): string =>
+  `type=toner;maxcapacity=100;level=${level};colorantname=black;`;
+const waste = (level: number): string =>
+  `type=wasteToner;maxcapacity=100;level=${level};colorantname=unknown;`;
+const ink = (level: number): string =>
+  `type=inkCartridge;maxcapacity=200;level=${level};colorantname=cyan;`;
 
 function inboxCounts(attrs: Attrs): boolean {
   const check = printerCheck(printerFromAttributes(attrs, 'ipp', 'x'));
   const base = sampleVisit({ machines: 0, date: '2026-11-20' });
   const snapshot = {
-    schema: 1 as const, takenAt: '2026-11-20T08:00:00Z', durationMs: 1, platform: 'win32' as const, osName: 'Windows 11',
-    machine: { fingerprint: 'f', hostname: 'MAY-01' }, summary: { ok: 0, warn: 0, fail: 0, unknown: 0 }, checks: [check],
+    schema: 1 as const,
+    takenAt: '2026-11-20T08:00:00Z',
+    durationMs: 1,
+    platform: 'win32' as const,
+    osName: 'Windows 11',
+    machine: { fingerprint: 'f', hostname: 'MAY-01' },
+    summary: { ok: 0, warn: 0, fail: 0, unknown: 0 },
+    checks: [check],
   };
-  return visitFacts({ ...base, machines: [{ snapshot, addedAt: '2026-11-20T08:00:00Z' }] }).printersLow.length === 1;
+  return (
+    visitFacts({ ...base, machines: [{ snapshot, addedAt: '2026-11-20T08:00:00Z' }] }).printersLow
+      .length === 1
+  );
 }
 
 describe('supply levels', () => {
@@ -41,7 +56,12 @@ describe('supply levels', () => {
     ['toner 3 % with reasons "none"', printer([toner(3)]), 'warn', ['toner-low']],
     ['toner 10 %', printer([toner(10)]), 'warn', ['toner-low']],
     ['toner 11 %', printer([toner(11)]), 'ok', []],
-    ['toner empty while the reasons say only low', printer([toner(0)], ['toner-low-report']), 'fail', ['toner-empty']],
+    [
+      'toner empty while the reasons say only low',
+      printer([toner(0)], ['toner-low-report']),
+      'fail',
+      ['toner-empty'],
+    ],
     ['ink 20 of 200 (10 %)', printer([ink(20)]), 'warn', ['toner-low']],
     ['waste tank 3 % room left, toner 75 %', printer([waste(3), toner(75)]), 'ok', []],
     ['unknown level (-2)', printer([toner(-2)]), 'ok', []],
@@ -57,7 +77,9 @@ describe('supply levels', () => {
   it('keeps waste containers apart from supplies', () => {
     const info = printerFromAttributes(printer([waste(25), toner(75)]), 'ipp', 'x');
     expect(info.supplies?.map((s) => s.type)).toEqual(['toner']);
-    expect(info.wasteContainers).toEqual([{ name: 'wasteToner', type: 'wasteToner', levelPercent: 25 }]);
+    expect(info.wasteContainers).toEqual([
+      { name: 'wasteToner', type: 'wasteToner', levelPercent: 25 },
+    ]);
   });
 });
 
@@ -82,7 +104,8 @@ describe('xaso printers status HOST:PORT against ippeveprinter', () => {
   afterAll(async () => {
     await ipp?.stop();
   });
-  const status = (...extra: string[]) => runCliCaptured(['printers', 'status', `localhost:${ipp.port}`, ...extra]);
+  const status = (...extra: string[]) =>
+    runCliCaptured(['printers', 'status', `localhost:${ipp.port}`, ...extra]);
 
   it('exits 0 for a healthy printer and draws no waste tank as a supply', async () => {
     await ipp.setTonerLevel(75);
@@ -97,7 +120,11 @@ describe('xaso printers status HOST:PORT against ippeveprinter', () => {
     await ipp.setTonerLevel(10);
     const low = await status('--json');
     expect(low.code).toBe(3);
-    expect((JSON.parse(low.outLines.join('\n')) as { faults: { code: string }[] }).faults.map((f) => f.code)).toEqual(['toner-low']);
+    expect(
+      (JSON.parse(low.outLines.join('\n')) as { faults: { code: string }[] }).faults.map(
+        (f) => f.code,
+      ),
+    ).toEqual(['toner-low']);
     await ipp.setTonerLevel(0);
     const empty = await status();
     expect(empty.code).toBe(1);

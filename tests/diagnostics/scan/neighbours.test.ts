@@ -6,8 +6,14 @@ import { describe, expect, it } from 'vitest';
 
 import { guessDeviceType } from '../../../diagnostics/scan/device-type.js';
 import { localRanges, onLinkRanges, parseCidr } from '../../../diagnostics/scan/cidr.js';
-import { parseLinuxAsked, parseLinuxNeighbours } from '../../../diagnostics/scan/neighbours-linux.js';
-import { parseWin32Neighbours, win32NeighboursScript } from '../../../diagnostics/scan/neighbours-win32.js';
+import {
+  parseLinuxAsked,
+  parseLinuxNeighbours,
+} from '../../../diagnostics/scan/neighbours-linux.js';
+import {
+  parseWin32Neighbours,
+  win32NeighboursScript,
+} from '../../../diagnostics/scan/neighbours-win32.js';
 import { vendorOf } from '../../../diagnostics/scan/oui.js';
 import { runPowerShellJson } from '../../../diagnostics/windows/powershell.js';
 import { fakeWindowsContext, RUN_WINDOWS_TESTS } from '../../helpers/fake-windows.js';
@@ -15,12 +21,21 @@ import { loadMachineExpectations } from '../../helpers/fixtures.js';
 
 describe('neighbour tables', () => {
   const cases = loadMachineExpectations('neighbours');
-  it.runIf(RUN_WINDOWS_TESTS).each(cases)('win32 $machine (Get-NetNeighbor script in pwsh)', async ({ machine, expected }) => {
-    const result = await runPowerShellJson(fakeWindowsContext({ machine }), win32NeighboursScript, { timeoutMs: 60_000 });
-    expect(result.status).toBe('ok');
-    // Unreachable, broadcast, multicast and IPv6 entries dropped; MACs normalised.
-    expect(parseWin32Neighbours(result.status === 'ok' ? result.data : undefined)).toEqual(expected);
-  });
+  it.runIf(RUN_WINDOWS_TESTS).each(cases)(
+    'win32 $machine (Get-NetNeighbor script in pwsh)',
+    async ({ machine, expected }) => {
+      const result = await runPowerShellJson(
+        fakeWindowsContext({ machine }),
+        win32NeighboursScript,
+        { timeoutMs: 60_000 },
+      );
+      expect(result.status).toBe('ok');
+      // Unreachable, broadcast, multicast and IPv6 entries dropped; MACs normalised.
+      expect(parseWin32Neighbours(result.status === 'ok' ? result.data : undefined)).toEqual(
+        expected,
+      );
+    },
+  );
 
   it('linux: keeps entries with a MAC, drops FAILED/INCOMPLETE', () => {
     const text = JSON.stringify([
@@ -62,7 +77,11 @@ describe('vendors and types', () => {
 
 describe('ranges', () => {
   it('parses CIDRs and refuses garbage', () => {
-    expect(parseCidr('192.168.1.77/24')).toMatchObject({ cidr: '192.168.1.0/24', first: 3232235777, size: 254 });
+    expect(parseCidr('192.168.1.77/24')).toMatchObject({
+      cidr: '192.168.1.0/24',
+      first: 3232235777,
+      size: 254,
+    });
     expect(parseCidr('10.0.0.0/22')?.size).toBe(1022);
     expect(parseCidr('300.1.1.1/24')).toBeUndefined();
     expect(parseCidr('10.0.0.0/33')).toBeUndefined();
@@ -72,7 +91,10 @@ describe('ranges', () => {
   it('takes only own non-loopback IPv4 ranges, a /24 around the address of a larger network', () => {
     const ranges = localRanges({
       lo: [{ family: 'IPv4', address: '127.0.0.1', cidr: '127.0.0.1/8', internal: true }],
-      eth0: [{ family: 'IPv4', address: '172.16.5.9', cidr: '172.16.5.9/16', internal: false }, { family: 'IPv6', address: 'fe80::1', cidr: 'fe80::1/64', internal: false }],
+      eth0: [
+        { family: 'IPv4', address: '172.16.5.9', cidr: '172.16.5.9/16', internal: false },
+        { family: 'IPv6', address: 'fe80::1', cidr: 'fe80::1/64', internal: false },
+      ],
       wlan0: [{ family: 'IPv4', address: '169.254.1.1', cidr: '169.254.1.1/16', internal: false }],
     });
     expect(ranges.map((r) => r.cidr)).toEqual(['172.16.5.0/24']);

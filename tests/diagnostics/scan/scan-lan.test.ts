@@ -27,7 +27,12 @@ beforeAll(async () => {
       { n: 254 }, // the gateway
     ],
   });
-  printer = await startIppPrinter({ netns: lan.ns(12), port: 631, hostname: 'x4printer', address: lan.ip(12) });
+  printer = await startIppPrinter({
+    netns: lan.ns(12),
+    port: 631,
+    hostname: 'x4printer',
+    address: lan.ip(12),
+  });
 });
 
 afterAll(async () => {
@@ -66,7 +71,12 @@ describe('scanLan on a namespace LAN', () => {
 
   it('finds hosts by ICMP when asked to ping, and by ARP alone', async () => {
     const range = parseCidr(`${lan.ip(8)}/29`)!; // .9–.14
-    const result = await scanLan(createProbeContext(), { ranges: [range], icmp: 'always', ports: [], reverseDns: false });
+    const result = await scanLan(createProbeContext(), {
+      ranges: [range],
+      icmp: 'always',
+      ports: [],
+      reverseDns: false,
+    });
     const by = new Map(result.hosts.map((h) => [h.ip, h.evidence]));
     expect(by.get(lan.ip(10))).toContain('icmp');
     expect(by.get(lan.ip(11))).not.toContain('icmp');
@@ -76,7 +86,12 @@ describe('scanLan on a namespace LAN', () => {
 
   it('stops when cancelled and says so', async () => {
     const controller = new AbortController();
-    const pending = scanLan(createProbeContext(), { ranges: [parseCidr(lan.cidr)!], reverseDns: false, signal: controller.signal, concurrency: 16 });
+    const pending = scanLan(createProbeContext(), {
+      ranges: [parseCidr(lan.cidr)!],
+      reverseDns: false,
+      signal: controller.signal,
+      concurrency: 16,
+    });
     setTimeout(() => controller.abort(), 50);
     const result = await pending;
     expect(result.cancelled).toBe(true);

@@ -29,7 +29,8 @@ beforeAll(async () => {
   // The listeners are processes of their own: wait until each accepts.
   for (const h of HOSTS) {
     for (const port of h.tcp ?? []) {
-      while ((await probeTcp(lan.ip(h.n), port, 500)) !== 'open') await new Promise((r) => setTimeout(r, 50));
+      while ((await probeTcp(lan.ip(h.n), port, 500)) !== 'open')
+        await new Promise((r) => setTimeout(r, 50));
     }
   }
 });
@@ -39,7 +40,14 @@ afterAll(async () => {
 });
 
 const scan = (extra: Partial<Parameters<typeof scanLan>[1]> = {}) =>
-  scanLan(createProbeContext(), { ranges: [parseCidr(lan.cidr)!], onLink: onLinkRanges(networkInterfaces()), reverseDns: false, netbios: false, selfAddresses: [lan.selfIp], ...extra });
+  scanLan(createProbeContext(), {
+    ranges: [parseCidr(lan.cidr)!],
+    onLink: onLinkRanges(networkInterfaces()),
+    reverseDns: false,
+    netbios: false,
+    selfAddresses: [lan.selfIp],
+    ...extra,
+  });
 
 describe('scanLan on a /23 office', () => {
   it('treats both halves as on-link, finds every host, and types them the same on every run', async () => {
@@ -58,7 +66,9 @@ describe('scanLan on a /23 office', () => {
         expect(by(base + 13)?.evidence).toEqual(['arp']);
       }
     }
-    const types = runs.map((r) => r.hosts.map((h) => `${h.ip} ${h.deviceType} ${h.openPorts.join(',')}`));
+    const types = runs.map((r) =>
+      r.hosts.map((h) => `${h.ip} ${h.deviceType} ${h.openPorts.join(',')}`),
+    );
     expect(types[1]).toEqual(types[0]);
     expect(types[2]).toEqual(types[0]);
   });
@@ -72,7 +82,18 @@ describe('scanLan on a /23 office', () => {
     };
     // Off-link for the scan (so it pings what TCP did not find): the first half's last /26.
     const range = parseCidr(`${lan.ip(192)}/26`)!;
-    const result = await scanLan({ ...real, run }, { ranges: [range], onLink: [], icmp: 'auto', reverseDns: false, netbios: false, connectTimeoutMs: 300, onProgress: (p) => events.push(`tcp ${p.done}/${p.total}`) });
+    const result = await scanLan(
+      { ...real, run },
+      {
+        ranges: [range],
+        onLink: [],
+        icmp: 'auto',
+        reverseDns: false,
+        netbios: false,
+        connectTimeoutMs: 300,
+        onProgress: (p) => events.push(`tcp ${p.done}/${p.total}`),
+      },
+    );
     expect(result.methods.icmp).toBe(true);
     const lastTcp = events.lastIndexOf(`tcp ${range.size}/${range.size}`);
     const firstPing = events.indexOf('run ping');

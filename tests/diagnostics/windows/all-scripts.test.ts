@@ -23,7 +23,10 @@ const LACKS: Readonly<Record<string, Partial<Record<FactSection, RegExp>>>> = {
 const CLM_PATHS = new Set(['host-info', 'facts', 'wifi']);
 const cases = MACHINE_NAMES.flatMap((machine) =>
   windowsScripts().flatMap((script) =>
-    (CLM_PATHS.has(script.id) ? (['FullLanguage', 'ConstrainedLanguage'] as const) : (['FullLanguage'] as const)).map((languageMode) => ({
+    (CLM_PATHS.has(script.id)
+      ? (['FullLanguage', 'ConstrainedLanguage'] as const)
+      : (['FullLanguage'] as const)
+    ).map((languageMode) => ({
       machine,
       languageMode,
       script,
@@ -41,7 +44,9 @@ describe.runIf(RUN_WINDOWS_TESTS)('every Windows script in pwsh against the fake
   });
 
   it.each(cases)('$name', async ({ machine, languageMode, script }) => {
-    const output = await fakeWindowsRunner({ machine, languageMode })(windowsScriptText(script), { timeoutMs: Math.max(script.timeoutMs, TEST_TIMEOUT_MS) });
+    const output = await fakeWindowsRunner({ machine, languageMode })(windowsScriptText(script), {
+      timeoutMs: Math.max(script.timeoutMs, TEST_TIMEOUT_MS),
+    });
     expect(output.stderr).toBe('');
     expect(output.exitCode).toBe(0);
     expect(output.truncated).toBe(false);
@@ -54,14 +59,22 @@ describe.runIf(RUN_WINDOWS_TESTS)('every Windows script in pwsh against the fake
         const result = sections.get(section);
         const lacks = LACKS[machine]?.[section];
         if (lacks === undefined) expect(result, section).toMatchObject({ status: 'ok' });
-        else expect(result?.status === 'failed' && lacks.test(result.reason), `${section}: ${JSON.stringify(result)}`).toBe(true);
+        else
+          expect(
+            result?.status === 'failed' && lacks.test(result.reason),
+            `${section}: ${JSON.stringify(result)}`,
+          ).toBe(true);
       }
       return;
     }
     const parsed = parsePowerShellJson(output.stdout);
     expect(parsed.status, output.stdout).toBe('ok');
     if (script.id === 'host-info' && parsed.status === 'ok') {
-      expect(parsed.data).toMatchObject({ LanguageMode: languageMode, Culture: machine.slice(0, 5), PSEdition: 'Core' });
+      expect(parsed.data).toMatchObject({
+        LanguageMode: languageMode,
+        Culture: machine.slice(0, 5),
+        PSEdition: 'Core',
+      });
     }
   });
 });

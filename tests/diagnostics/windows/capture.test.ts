@@ -115,7 +115,8 @@ describe('takeCapture', () => {
 
   it('records any other failure of one script as its error, redacted too', async () => {
     const { runner } = scripted((id) => {
-      if (id === 'wifi') throw new Error('Add-Type blocked for C:\\Users\\hoa.nt\\AppData\\Local\\Temp');
+      if (id === 'wifi')
+        throw new Error('Add-Type blocked for C:\\Users\\hoa.nt\\AppData\\Local\\Temp');
       return '{}';
     });
     const capture = await takeCapture({ powershell: runner, now }, { appVersion: '1' });

@@ -12,7 +12,11 @@ import type { CheckResult } from '../../../diagnostics/types.js';
 import { parseFactsOutput } from '../../../diagnostics/windows/facts.js';
 import { parsePowerShellJson } from '../../../diagnostics/windows/powershell.js';
 import { windowsScripts, windowsScriptText } from '../../../diagnostics/windows/scripts.js';
-import { fakeWindowsContext, fakeWindowsRunner, RUN_WINDOWS_TESTS } from '../../helpers/fake-windows.js';
+import {
+  fakeWindowsContext,
+  fakeWindowsRunner,
+  RUN_WINDOWS_TESTS,
+} from '../../helpers/fake-windows.js';
 
 const MACHINES = ['vi-VN-commune-pc', 'en-US-laptop'] as const;
 const NOW = Date.parse('2026-11-23T08:00:00Z');
@@ -23,17 +27,24 @@ async function sweep(machine: string, languageMode: 'FullLanguage' | 'Constraine
   return new Map<string, CheckResult>(checks.map((c) => [c.id, c]));
 }
 
-const seen = (c: CheckResult | undefined) => c && { status: c.status, detail: c.detail, values: c.values };
+const seen = (c: CheckResult | undefined) =>
+  c && { status: c.status, detail: c.detail, values: c.values };
 
 describe.runIf(RUN_WINDOWS_TESTS).each(MACHINES)('Constrained Language Mode on %s', (machine) => {
   it('runs every script of the catalogue: exit 0, nothing on stderr, JSON out, the same sections', async () => {
     const runner = fakeWindowsRunner({ machine, languageMode: 'ConstrainedLanguage' });
     const full = fakeWindowsRunner({ machine });
     const failedSections = (stdout: string) =>
-      [...parseFactsOutput(stdout)].filter(([, r]) => r.status !== 'ok').map(([s, r]) => `${s}: ${JSON.stringify(r)}`);
+      [...parseFactsOutput(stdout)]
+        .filter(([, r]) => r.status !== 'ok')
+        .map(([s, r]) => `${s}: ${JSON.stringify(r)}`);
     for (const script of windowsScripts()) {
       const out = await runner(windowsScriptText(script), { timeoutMs: 60_000 });
-      expect({ id: script.id, exit: out.exitCode, stderr: out.stderr }).toEqual({ id: script.id, exit: 0, stderr: '' });
+      expect({ id: script.id, exit: out.exitCode, stderr: out.stderr }).toEqual({
+        id: script.id,
+        exit: 0,
+        stderr: '',
+      });
       if (script.id === 'facts') {
         // Only what fails in Full Language mode too (a machine without a thermal sensor…).
         const reference = await full(windowsScriptText(script), { timeoutMs: 60_000 });
@@ -46,8 +57,13 @@ describe.runIf(RUN_WINDOWS_TESTS).each(MACHINES)('Constrained Language Mode on %
   }, 120_000);
 
   it('delivers the same checks as Full Language mode, but for the two .NET-only facts', async () => {
-    const [full, clm] = await Promise.all([sweep(machine, 'FullLanguage'), sweep(machine, 'ConstrainedLanguage')]);
-    const same = [...full.keys()].filter((id) => !id.startsWith('os.powershell') && !id.startsWith('signature.pkcs11-modules'));
+    const [full, clm] = await Promise.all([
+      sweep(machine, 'FullLanguage'),
+      sweep(machine, 'ConstrainedLanguage'),
+    ]);
+    const same = [...full.keys()].filter(
+      (id) => !id.startsWith('os.powershell') && !id.startsWith('signature.pkcs11-modules'),
+    );
     expect(same.length).toBeGreaterThan(20);
     for (const id of same) expect(seen(clm.get(id)), id).toEqual(seen(full.get(id)));
     expect(full.get('os.powershell')?.status).toBe('ok');
@@ -57,6 +73,8 @@ describe.runIf(RUN_WINDOWS_TESTS).each(MACHINES)('Constrained Language Mode on %
     expect(shell?.detail.vi).toContain('AppLocker/WDAC');
     // The token driver is still found, only its 32/64-bit type is not known.
     const modules = [...clm.values()].filter((c) => c.id.startsWith('signature.pkcs11-modules'));
-    expect(modules.length).toBe([...full.values()].filter((c) => c.id.startsWith('signature.pkcs11-modules')).length);
+    expect(modules.length).toBe(
+      [...full.values()].filter((c) => c.id.startsWith('signature.pkcs11-modules')).length,
+    );
   }, 120_000);
 });

@@ -13,7 +13,12 @@ import { parseWin32Neighbours } from '../../../diagnostics/scan/neighbours-win32
 import { runSweep } from '../../../diagnostics/sweep.js';
 import { parsePowerShellJson } from '../../../diagnostics/windows/powershell.js';
 import { windowsScripts, windowsScriptText } from '../../../diagnostics/windows/scripts.js';
-import { fakeWindowsContext, fakeWindowsRunner, MACHINE_NAMES, RUN_WINDOWS_TESTS } from '../../helpers/fake-windows.js';
+import {
+  fakeWindowsContext,
+  fakeWindowsRunner,
+  MACHINE_NAMES,
+  RUN_WINDOWS_TESTS,
+} from '../../helpers/fake-windows.js';
 
 const NOW = Date.parse('2026-11-23T08:00:00Z');
 
@@ -23,37 +28,46 @@ const PARSERS: Readonly<Record<string, (data: unknown) => unknown>> = {
   printers: parseWindowsPrinters,
 };
 
-describe.runIf(RUN_WINDOWS_TESTS).each(MACHINE_NAMES)('the 5.1 and 7 JSON dialects on %s', (machine) => {
-  it('give the same sweep, check for check', async () => {
-    const [seven, legacy] = await Promise.all(
-      (['7', '5.1'] as const).map((dialect) =>
-        runSweep(fakeWindowsContext({ machine, dialect, now: () => NOW }), { probes: machineProbes }),
-      ),
-    );
-    expect(seven?.checks.length).toBeGreaterThan(20);
-    expect(legacy?.checks).toEqual(seven?.checks);
-  }, 90_000);
-
-  it('really differ: the 5.1 facts carry \\/Date(ms)\\/ dates and wrapped arrays', async () => {
-    const facts = windowsScripts().find((s) => s.id === 'facts');
-    if (facts === undefined) throw new Error('no facts script');
-    const out = await fakeWindowsRunner({ machine, dialect: '5.1' })(windowsScriptText(facts), { timeoutMs: 60_000 });
-    expect(out.stdout).toMatch(/"\\\/Date\(\d+\)\\\/"/);
-    expect(out.stdout).toMatch(/\{"value":\[.*?\],"Count":\d+\}/);
-  }, 60_000);
-
-  it('give the same network configuration, neighbours and printers', async () => {
-    for (const [id, parse] of Object.entries(PARSERS)) {
-      const script = windowsScripts().find((s) => s.id === id);
-      if (script === undefined) throw new Error(`no script ${id}`);
-      const answers = await Promise.all(
-        (['7', '5.1'] as const).map(async (dialect) => {
-          const out = await fakeWindowsRunner({ machine, dialect })(windowsScriptText(script), { timeoutMs: 60_000 });
-          const json = parsePowerShellJson(out.stdout);
-          return json.status === 'ok' ? parse(json.data) : json;
-        }),
+describe.runIf(RUN_WINDOWS_TESTS).each(MACHINE_NAMES)(
+  'the 5.1 and 7 JSON dialects on %s',
+  (machine) => {
+    it('give the same sweep, check for check', async () => {
+      const [seven, legacy] = await Promise.all(
+        (['7', '5.1'] as const).map((dialect) =>
+          runSweep(fakeWindowsContext({ machine, dialect, now: () => NOW }), {
+            probes: machineProbes,
+          }),
+        ),
       );
-      expect(answers[1], id).toEqual(answers[0]);
-    }
-  }, 90_000);
-});
+      expect(seven?.checks.length).toBeGreaterThan(20);
+      expect(legacy?.checks).toEqual(seven?.checks);
+    }, 90_000);
+
+    it('really differ: the 5.1 facts carry \\/Date(ms)\\/ dates and wrapped arrays', async () => {
+      const facts = windowsScripts().find((s) => s.id === 'facts');
+      if (facts === undefined) throw new Error('no facts script');
+      const out = await fakeWindowsRunner({ machine, dialect: '5.1' })(windowsScriptText(facts), {
+        timeoutMs: 60_000,
+      });
+      expect(out.stdout).toMatch(/"\\\/Date\(\d+\)\\\/"/);
+      expect(out.stdout).toMatch(/\{"value":\[.*?\],"Count":\d+\}/);
+    }, 60_000);
+
+    it('give the same network configuration, neighbours and printers', async () => {
+      for (const [id, parse] of Object.entries(PARSERS)) {
+        const script = windowsScripts().find((s) => s.id === id);
+        if (script === undefined) throw new Error(`no script ${id}`);
+        const answers = await Promise.all(
+          (['7', '5.1'] as const).map(async (dialect) => {
+            const out = await fakeWindowsRunner({ machine, dialect })(windowsScriptText(script), {
+              timeoutMs: 60_000,
+            });
+            const json = parsePowerShellJson(out.stdout);
+            return json.status === 'ok' ? parse(json.data) : json;
+          }),
+        );
+        expect(answers[1], id).toEqual(answers[0]);
+      }
+    }, 90_000);
+  },
+);

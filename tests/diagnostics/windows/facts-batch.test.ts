@@ -10,7 +10,11 @@ import { describe, expect, it } from 'vitest';
 import { runCommand } from '../../../diagnostics/run-command.js';
 import type { PowerShellRunner, ProbeContext } from '../../../diagnostics/types.js';
 import { FACT_SECTIONS } from '../../../diagnostics/windows/facts-script.js';
-import { parseFactsOutput, sectionBudget, windowsSection } from '../../../diagnostics/windows/facts.js';
+import {
+  parseFactsOutput,
+  sectionBudget,
+  windowsSection,
+} from '../../../diagnostics/windows/facts.js';
 import { createPowerShellRunner } from '../../../diagnostics/windows/powershell.js';
 import { fakeFs, fakeOs } from '../../fakes/fake-host.js';
 import { PWSH, RUN_WINDOWS_TESTS } from '../../helpers/pwsh.js';
@@ -62,12 +66,18 @@ describe.runIf(RUN_WINDOWS_TESTS)('Windows facts batch in real PowerShell', () =
       await Promise.all(FACT_SECTIONS.map(async (s) => [s, await windowsSection(ctx, s)] as const)),
     );
     const took = Date.now() - started;
-    expect(results.get('cpu')).toEqual({ status: 'failed', reason: 'timeout: no answer within 8 s' });
+    expect(results.get('cpu')).toEqual({
+      status: 'failed',
+      reason: 'timeout: no answer within 8 s',
+    });
     // The section after the hung one still ran, in a second PowerShell.
     expect(results.get('battery')?.status).toBe('ok');
     expect(results.get('system')?.status).toBe('ok');
     // A throwing cmdlet costs only its section, with its (Vietnamese) message.
-    expect(results.get('volumes')).toEqual({ status: 'failed', reason: 'PowerShell (volumes): Lỗi WMI: 0x80041010' });
+    expect(results.get('volumes')).toEqual({
+      status: 'failed',
+      reason: 'PowerShell (volumes): Lỗi WMI: 0x80041010',
+    });
     expect(spawns()).toBe(2);
     expect(took).toBeGreaterThanOrEqual(sectionBudget('cpu'));
     expect(took).toBeLessThan(sectionBudget('cpu') + 15_000);
@@ -95,7 +105,10 @@ describe.runIf(RUN_WINDOWS_TESTS)('Windows facts batch in real PowerShell', () =
     ].join('\r\n');
     const parsed = parseFactsOutput(stdout);
     expect(parsed.get('cpu')).toEqual({ status: 'ok', data: { Name: 'Intel' } });
-    expect(parsed.get('os')).toEqual({ status: 'failed', reason: 'PowerShell (os): Access denied' });
+    expect(parsed.get('os')).toEqual({
+      status: 'failed',
+      reason: 'PowerShell (os): Access denied',
+    });
     expect(parsed.has('usb')).toBe(false);
   });
 });

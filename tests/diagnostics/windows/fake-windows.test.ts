@@ -5,12 +5,25 @@
  */
 import { describe, expect, it } from 'vitest';
 
-import { parsePowerShellJson, powershellCommandText } from '../../../diagnostics/windows/powershell.js';
-import { fakeWindowsRunner, PWSH, RUN_WINDOWS_TESTS, type FakeWindowsOptions } from '../../helpers/fake-windows.js';
+import {
+  parsePowerShellJson,
+  powershellCommandText,
+} from '../../../diagnostics/windows/powershell.js';
+import {
+  fakeWindowsRunner,
+  PWSH,
+  RUN_WINDOWS_TESTS,
+  type FakeWindowsOptions,
+} from '../../helpers/fake-windows.js';
 
 /** Runs `body` (wrapped like every app script) and returns its JSON. */
-async function run(body: string, options: FakeWindowsOptions = { machine: 'vi-VN-commune-pc' }): Promise<Record<string, unknown>> {
-  const output = await fakeWindowsRunner(options)(powershellCommandText(body), { timeoutMs: 60_000 });
+async function run(
+  body: string,
+  options: FakeWindowsOptions = { machine: 'vi-VN-commune-pc' },
+): Promise<Record<string, unknown>> {
+  const output = await fakeWindowsRunner(options)(powershellCommandText(body), {
+    timeoutMs: 60_000,
+  });
   expect(output.stderr).toBe('');
   const parsed = parsePowerShellJson(output.stdout);
   if (parsed.status !== 'ok') throw new Error(parsed.reason);
@@ -25,14 +38,28 @@ describe.runIf(RUN_WINDOWS_TESTS)('FakeWindows.psm1', () => {
   it('gives the documented .NET types and enums', async () => {
     const data = await run(
       "$o=Get-CimInstance Win32_OperatingSystem; $d=Get-PhysicalDisk; $s=Get-Service -Name SCardSvr; $c=@(Get-ChildItem Cert:\\CurrentUser\\My)[0]; $f=Get-NetFirewallProfile -Name Public; $n=Get-NetNeighbor -AddressFamily IPv4 | Select-Object -First 1; $p=Get-Printer -Name 'Máy in Một cửa'; $v=Get-ItemProperty 'HKLM:\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion'; " +
-        "xasoJson ([ordered]@{ Boot=$o.LastBootUpTime.GetType().Name; Memory=$o.TotalVisibleMemorySize.GetType().Name; Size=$d.Size.GetType().Name; MediaType=[string]$d.MediaType; BusType=[int]$d.BusType; Status=$s.Status.GetType().FullName; StatusInt=[int]$s.Status; StatusText=[string]$s.Status; StartType=[string]$s.StartType; Cert=$c.GetType().FullName; Key=$c.HasPrivateKey; NotAfter=$c.NotAfter.GetType().Name; Firewall=[int]$f.Enabled; Neighbor=[string]$n.State; PrinterStatus=[string]$p.PrinterStatus; PrinterStatusInt=[int]$p.PrinterStatus; Ubr=$v.UBR.GetType().Name; Zone=(Get-TimeZone).GetType().FullName; Culture=(Get-Culture).TextInfo.ANSICodePage })",
+        'xasoJson ([ordered]@{ Boot=$o.LastBootUpTime.GetType().Name; Memory=$o.TotalVisibleMemorySize.GetType().Name; Size=$d.Size.GetType().Name; MediaType=[string]$d.MediaType; BusType=[int]$d.BusType; Status=$s.Status.GetType().FullName; StatusInt=[int]$s.Status; StatusText=[string]$s.Status; StartType=[string]$s.StartType; Cert=$c.GetType().FullName; Key=$c.HasPrivateKey; NotAfter=$c.NotAfter.GetType().Name; Firewall=[int]$f.Enabled; Neighbor=[string]$n.State; PrinterStatus=[string]$p.PrinterStatus; PrinterStatusInt=[int]$p.PrinterStatus; Ubr=$v.UBR.GetType().Name; Zone=(Get-TimeZone).GetType().FullName; Culture=(Get-Culture).TextInfo.ANSICodePage })',
     );
     expect(data).toEqual({
-      Boot: 'DateTime', Memory: 'UInt64', Size: 'UInt64', MediaType: 'Unspecified', BusType: 17,
-      Status: 'System.ServiceProcess.ServiceControllerStatus', StatusInt: 1, StatusText: 'Stopped', StartType: 'Manual',
-      Cert: 'System.Security.Cryptography.X509Certificates.X509Certificate2', Key: true, NotAfter: 'DateTime',
-      Firewall: 1, Neighbor: 'Reachable', PrinterStatus: 'Error, PaperJam', PrinterStatusInt: 10, Ubr: 'Int32',
-      Zone: 'System.TimeZoneInfo', Culture: 1258,
+      Boot: 'DateTime',
+      Memory: 'UInt64',
+      Size: 'UInt64',
+      MediaType: 'Unspecified',
+      BusType: 17,
+      Status: 'System.ServiceProcess.ServiceControllerStatus',
+      StatusInt: 1,
+      StatusText: 'Stopped',
+      StartType: 'Manual',
+      Cert: 'System.Security.Cryptography.X509Certificates.X509Certificate2',
+      Key: true,
+      NotAfter: 'DateTime',
+      Firewall: 1,
+      Neighbor: 'Reachable',
+      PrinterStatus: 'Error, PaperJam',
+      PrinterStatusInt: 10,
+      Ubr: 'Int32',
+      Zone: 'System.TimeZoneInfo',
+      Culture: 1258,
     });
   });
 
@@ -44,7 +71,9 @@ describe.runIf(RUN_WINDOWS_TESTS)('FakeWindows.psm1', () => {
       Silent: 0,
       Stop: "Cannot find any service with service name 'NoSuchService'.",
       // PowerShell appends the function's name to the id (",Get-CimInstance"); no script reads it.
-      Cim: expect.stringMatching(/^HRESULT 0x80041010,Microsoft\.Management\.Infrastructure\.CimCmdlets\.GetCimInstanceCommand/),
+      Cim: expect.stringMatching(
+        /^HRESULT 0x80041010,Microsoft\.Management\.Infrastructure\.CimCmdlets\.GetCimInstanceCommand/,
+      ),
       Registry: "Cannot find path 'HKLM:\\SOFTWARE\\NoSuchKey' because it does not exist.",
       SilentRegistry: true,
     });
@@ -54,30 +83,48 @@ describe.runIf(RUN_WINDOWS_TESTS)('FakeWindows.psm1', () => {
     const data = await run(
       "$dir=\"$env:SystemRoot\\SysWOW64\"; xasoJson ([ordered]@{ TestPath=(Test-Path -LiteralPath (Join-Path $dir 'eTPKCS11.dll')); Missing=(Test-Path (Join-Path $dir 'none.dll')); Item=(Get-Item -LiteralPath (Join-Path $dir 'eTPKCS11.dll')).Length; Children=@(Get-ChildItem -LiteralPath $dir | ForEach-Object Name); Prop=(Get-ItemProperty -LiteralPath (Join-Path $dir 'eTPKCS11.dll')).Length })",
     );
-    expect(data).toEqual({ TestPath: true, Missing: false, Item: 512, Children: ['eTPKCS11.dll', 'vnptca_p11_v8.dll'], Prop: 512 });
+    expect(data).toEqual({
+      TestPath: true,
+      Missing: false,
+      Item: 512,
+      Children: ['eTPKCS11.dll', 'vnptca_p11_v8.dll'],
+      Prop: 512,
+    });
   });
 
   it('keeps working for a caller in Constrained Language Mode (the module stays FullLanguage)', async () => {
     const data = await run(
-      "xasoJson ([ordered]@{ Mode=[string]$ExecutionContext.SessionState.LanguageMode; Clm=$xasoClm; Os=(Get-CimInstance Win32_OperatingSystem).Caption; Certs=@(Get-ChildItem Cert:\\CurrentUser\\My).Count })",
+      'xasoJson ([ordered]@{ Mode=[string]$ExecutionContext.SessionState.LanguageMode; Clm=$xasoClm; Os=(Get-CimInstance Win32_OperatingSystem).Caption; Certs=@(Get-ChildItem Cert:\\CurrentUser\\My).Count })',
       { machine: 'vi-VN-commune-pc', languageMode: 'ConstrainedLanguage' },
     );
-    expect(data).toEqual({ Mode: 'ConstrainedLanguage', Clm: true, Os: 'Microsoft Windows 11 Pro', Certs: 1 });
+    expect(data).toEqual({
+      Mode: 'ConstrainedLanguage',
+      Clm: true,
+      Os: 'Microsoft Windows 11 Pro',
+      Certs: 1,
+    });
   });
 
   it('PowerShell 7 prints warning/verbose/information/host records on stdout when redirected; the preamble keeps them off (shared/TECH.md §10)', async () => {
-    const body = "Write-Warning 'w1'; Write-Verbose 'v1' -Verbose; Write-Information 'i1' -InformationAction Continue; Write-Host 'h1'; Write-Progress -Activity 'a' -Status 's'; 'out'";
+    const body =
+      "Write-Warning 'w1'; Write-Verbose 'v1' -Verbose; Write-Information 'i1' -InformationAction Continue; Write-Host 'h1'; Write-Progress -Activity 'a' -Status 's'; 'out'";
     const raw = await fakeWindowsRunner({ machine: 'en-US-laptop' })(body, { timeoutMs: 60_000 });
     expect(raw.stdout).toMatch(/WARNING: w1/);
     expect(raw.stdout).toMatch(/VERBOSE: v1/);
     expect(raw.stdout).toMatch(/^i1$/m);
     expect(raw.stdout).toMatch(/^h1$/m);
-    const wrapped = await fakeWindowsRunner({ machine: 'en-US-laptop' })(powershellCommandText(body), { timeoutMs: 60_000 });
+    const wrapped = await fakeWindowsRunner({ machine: 'en-US-laptop' })(
+      powershellCommandText(body),
+      { timeoutMs: 60_000 },
+    );
     expect(wrapped).toMatchObject({ stdout: 'out\n', stderr: '', exitCode: 0 });
   });
 
   it('slows a cmdlet down on request', async () => {
-    const data = await run("$t=[Diagnostics.Stopwatch]::StartNew(); $null=Get-HotFix; xasoJson @{ Ms=$t.ElapsedMilliseconds }", { machine: 'en-US-laptop', faults: [{ cmdlet: 'Get-HotFix', kind: 'slow', ms: 1500 }] });
+    const data = await run(
+      '$t=[Diagnostics.Stopwatch]::StartNew(); $null=Get-HotFix; xasoJson @{ Ms=$t.ElapsedMilliseconds }',
+      { machine: 'en-US-laptop', faults: [{ cmdlet: 'Get-HotFix', kind: 'slow', ms: 1500 }] },
+    );
     expect(data['Ms']).toBeGreaterThanOrEqual(1500);
   });
 });

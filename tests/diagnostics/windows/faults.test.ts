@@ -10,7 +10,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { machineProbes } from '../../../diagnostics/machine-probes.js';
 import { runSweep } from '../../../diagnostics/sweep.js';
 import type { CheckResult, ProbeContext } from '../../../diagnostics/types.js';
-import { fakeWindowsContext, RUN_WINDOWS_TESTS, type FakeFault } from '../../helpers/fake-windows.js';
+import {
+  fakeWindowsContext,
+  RUN_WINDOWS_TESTS,
+  type FakeFault,
+} from '../../helpers/fake-windows.js';
 
 const MACHINE = 'vi-VN-commune-pc';
 const NOW = Date.parse('2026-11-23T08:00:00Z');
@@ -19,7 +23,10 @@ const NOW = Date.parse('2026-11-23T08:00:00Z');
 async function sweepWith(faults: readonly FakeFault[]) {
   const base = fakeWindowsContext({ machine: MACHINE, faults, now: () => NOW });
   let spawns = 0;
-  const ctx: ProbeContext = { ...base, powershell: (script, o) => ((spawns += 1), base.powershell(script, o)) };
+  const ctx: ProbeContext = {
+    ...base,
+    powershell: (script, o) => ((spawns += 1), base.powershell(script, o)),
+  };
   const { checks } = await runSweep(ctx, { probes: machineProbes });
   return { checks: new Map(checks.map((c) => [c.id, c])), spawns };
 }
@@ -29,7 +36,8 @@ async function sweep(faults: readonly FakeFault[] = []): Promise<Map<string, Che
 }
 
 /** What a person sees of a check: its verdict and its words. */
-const seen = (c: CheckResult | undefined) => c && { status: c.status, detail: c.detail, values: c.values };
+const seen = (c: CheckResult | undefined) =>
+  c && { status: c.status, detail: c.detail, values: c.values };
 
 let healthy: Map<string, CheckResult>;
 
@@ -47,12 +55,16 @@ describe.runIf(RUN_WINDOWS_TESTS)('faults on the fake vi-VN commune PC', () => {
 
   describe('the healthy fake machine', () => {
     it('gives no unknown check except the ones this machine lacks by design', () => {
-      const unknown = [...healthy.values()].filter((c) => c.status === 'unknown').map((c) => `${c.id}: ${c.reason}`);
+      const unknown = [...healthy.values()]
+        .filter((c) => c.status === 'unknown')
+        .map((c) => `${c.id}: ${c.reason}`);
       // By design of this machine (tests/fixtures/windows/vi-VN-commune-pc/SOURCE.md): no thermal
       // sensor ("Not supported", as real PCs answer) and disk health not exposed by the driver.
       // The token check needs pkcs11-tool and the signing services their local ports: neither
       // exists in a fake Windows; the clock needs an NTP server.
-      expect(unknown.filter((u) => !/^(signature\.token-certs|signature\.services|os\.clock)/.test(u))).toEqual([
+      expect(
+        unknown.filter((u) => !/^(signature\.token-certs|signature\.services|os\.clock)/.test(u)),
+      ).toEqual([
         'hardware.disk-health.0: health not exposed (S.M.A.R.T. needs smartmontools/admin)',
         'hardware.temperature: failed: PowerShell (temps): Not supported ',
       ]);
@@ -60,8 +72,10 @@ describe.runIf(RUN_WINDOWS_TESTS)('faults on the fake vi-VN commune PC', () => {
   });
 
   describe('a fault costs only its own checks', () => {
-    it('a cmdlet that throws: its checks are unknown, with Windows\' own message in plain words', async () => {
-      const faulty = await sweep([{ cmdlet: 'Get-PhysicalDisk', kind: 'throw', message: 'Truy nhập bị từ chối.' }]);
+    it("a cmdlet that throws: its checks are unknown, with Windows' own message in plain words", async () => {
+      const faulty = await sweep([
+        { cmdlet: 'Get-PhysicalDisk', kind: 'throw', message: 'Truy nhập bị từ chối.' },
+      ]);
       const disk = faulty.get('hardware.disk-health');
       expect(disk?.status).toBe('unknown');
       expect(disk?.reason).toContain('Truy nhập bị từ chối.');
@@ -71,7 +85,11 @@ describe.runIf(RUN_WINDOWS_TESTS)('faults on the fake vi-VN commune PC', () => {
 
     it('a non-terminating error under ErrorAction Stop costs its section; under SilentlyContinue nothing', async () => {
       const faulty = await sweep([
-        { cmdlet: 'Get-NetFirewallProfile', kind: 'error', message: 'Dịch vụ tường lửa không chạy' },
+        {
+          cmdlet: 'Get-NetFirewallProfile',
+          kind: 'error',
+          message: 'Dịch vụ tường lửa không chạy',
+        },
         { cmdlet: 'Get-Process', kind: 'error', message: 'Không tìm thấy tiến trình' },
       ]);
       expect(faulty.get('software.firewall')?.status).toBe('unknown');
@@ -91,7 +109,12 @@ describe.runIf(RUN_WINDOWS_TESTS)('faults on the fake vi-VN commune PC', () => {
         expect(c, id).toBeDefined();
         expect(c?.reason ?? '', id).not.toMatch(/PowerShell|JSON|TypeError|undefined/);
       }
-      othersUnchanged(faulty, ['hardware.disk-health', 'software.firewall', 'software.antivirus', 'software.updates']);
+      othersUnchanged(faulty, [
+        'hardware.disk-health',
+        'software.firewall',
+        'software.antivirus',
+        'software.updates',
+      ]);
     });
 
     it('a very large array is read whole, and nothing else changes', async () => {
@@ -101,7 +124,9 @@ describe.runIf(RUN_WINDOWS_TESTS)('faults on the fake vi-VN commune PC', () => {
     }, 60_000);
 
     it('a cmdlet slower than its section budget: that section alone times out, the rest is as healthy', async () => {
-      const { checks: faulty, spawns } = await sweepWith([{ cmdlet: 'Get-HotFix', kind: 'slow', ms: 60_000 }]);
+      const { checks: faulty, spawns } = await sweepWith([
+        { cmdlet: 'Get-HotFix', kind: 'slow', ms: 60_000 },
+      ]);
       expect(spawns).toBe(2);
       const updates = faulty.get('software.updates');
       expect(updates?.status).toBe('unknown');

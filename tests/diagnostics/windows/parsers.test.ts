@@ -144,22 +144,23 @@ const MACHINES = [
 ] as const;
 
 /** What each parser reads from the facts batch. */
-const INPUT: Readonly<Record<string, (facts: Map<FactSection, ProbeResult<unknown>>) => unknown>> = {
-  'os-version': (f) => data(f, 'os'),
-  uptime: (f) => ({ os: data(f, 'os'), reboot: data(f, 'reboot') }),
-  filesystems: (f) => data(f, 'volumes'),
-  'disk-health': (f) => data(f, 'physicalDisks'),
-  battery: (f) => data(f, 'battery'),
-  timezone: (f) => data(f, 'timezone'),
-  installed: (f) => data(f, 'uninstall'),
-  fonts: (f) => data(f, 'fonts'),
-  security: (f) => data(f, 'security'),
-  updates: (f) => data(f, 'hotfix'),
-  'usb-tokens': (f) => data(f, 'usb'),
-  'smartcard-service': (f) => data(f, 'services'),
-  'pkcs11-modules': (f) => data(f, 'modules'),
-  'store-certs': (f) => data(f, 'certs'),
-};
+const INPUT: Readonly<Record<string, (facts: Map<FactSection, ProbeResult<unknown>>) => unknown>> =
+  {
+    'os-version': (f) => data(f, 'os'),
+    uptime: (f) => ({ os: data(f, 'os'), reboot: data(f, 'reboot') }),
+    filesystems: (f) => data(f, 'volumes'),
+    'disk-health': (f) => data(f, 'physicalDisks'),
+    battery: (f) => data(f, 'battery'),
+    timezone: (f) => data(f, 'timezone'),
+    installed: (f) => data(f, 'uninstall'),
+    fonts: (f) => data(f, 'fonts'),
+    security: (f) => data(f, 'security'),
+    updates: (f) => data(f, 'hotfix'),
+    'usb-tokens': (f) => data(f, 'usb'),
+    'smartcard-service': (f) => data(f, 'services'),
+    'pkcs11-modules': (f) => data(f, 'modules'),
+    'store-certs': (f) => data(f, 'certs'),
+  };
 
 function data(facts: Map<FactSection, ProbeResult<unknown>>, section: FactSection): unknown {
   const result = facts.get(section);
@@ -169,33 +170,49 @@ function data(facts: Map<FactSection, ProbeResult<unknown>>, section: FactSectio
 
 /** Paths of the fake machine's folder, as `$env:SystemRoot` gave them, made machine-independent. */
 const portable = (value: unknown): unknown =>
-  JSON.parse(JSON.stringify(value).replaceAll(join(ROOT, 'windows').replace(/\\/g, '\\\\'), '<fixtures>/windows'));
+  JSON.parse(
+    JSON.stringify(value).replaceAll(
+      join(ROOT, 'windows').replace(/\\/g, '\\\\'),
+      '<fixtures>/windows',
+    ),
+  );
 
-describe.runIf(RUN_WINDOWS_TESTS)('Windows parsers on the facts batch run in pwsh against the fake machines', () => {
-  const facts = new Map<string, Map<FactSection, ProbeResult<unknown>>>();
-  beforeAll(async () => {
-    for (const { machine } of MACHINES) {
-      const output = await fakeWindowsRunner({ machine })(powershellCommandText(factsScript()), { timeoutMs: 60_000 });
-      expect(output.stderr).toBe('');
-      facts.set(machine, parseFactsOutput(output.stdout));
-    }
-  });
+describe.runIf(RUN_WINDOWS_TESTS)(
+  'Windows parsers on the facts batch run in pwsh against the fake machines',
+  () => {
+    const facts = new Map<string, Map<FactSection, ProbeResult<unknown>>>();
+    beforeAll(async () => {
+      for (const { machine } of MACHINES) {
+        const output = await fakeWindowsRunner({ machine })(powershellCommandText(factsScript()), {
+          timeoutMs: 60_000,
+        });
+        expect(output.stderr).toBe('');
+        facts.set(machine, parseFactsOutput(output.stdout));
+      }
+    });
 
-  it('has an expectation for every parser on both machines', () => {
-    for (const probe of Object.keys(PARSERS)) {
-      for (const { locale, name } of MACHINES) expect(existsSync(join(ROOT, probe, 'win32', locale, `${name}.expected.json`)), `${probe} ${locale}`).toBe(true);
-    }
-  });
+    it('has an expectation for every parser on both machines', () => {
+      for (const probe of Object.keys(PARSERS)) {
+        for (const { locale, name } of MACHINES)
+          expect(
+            existsSync(join(ROOT, probe, 'win32', locale, `${name}.expected.json`)),
+            `${probe} ${locale}`,
+          ).toBe(true);
+      }
+    });
 
-  const cases = Object.keys(PARSERS).flatMap((probe) => MACHINES.map((m) => ({ probe, ...m, title: `${probe}/${m.locale}/${m.name}` })));
-  it.each(cases)('$title', ({ probe, machine, locale, name }) => {
-    const input = INPUT[probe]!(facts.get(machine)!);
-    const { parsed, checks } = PARSERS[probe]!(input);
-    const actual = portable({ parsed, statuses: checks.map((c) => `${c.id}: ${c.status}`) });
-    const expectedFile = join(ROOT, probe, 'win32', locale, `${name}.expected.json`);
-    expect(actual).toEqual(JSON.parse(readFileSync(expectedFile, 'utf8')));
-  });
-});
+    const cases = Object.keys(PARSERS).flatMap((probe) =>
+      MACHINES.map((m) => ({ probe, ...m, title: `${probe}/${m.locale}/${m.name}` })),
+    );
+    it.each(cases)('$title', ({ probe, machine, locale, name }) => {
+      const input = INPUT[probe]!(facts.get(machine)!);
+      const { parsed, checks } = PARSERS[probe]!(input);
+      const actual = portable({ parsed, statuses: checks.map((c) => `${c.id}: ${c.status}`) });
+      const expectedFile = join(ROOT, probe, 'win32', locale, `${name}.expected.json`);
+      expect(actual).toEqual(JSON.parse(readFileSync(expectedFile, 'utf8')));
+    });
+  },
+);
 
 describe('parsePsDate', () => {
   it.each([

@@ -27,7 +27,9 @@ describe('where Windows PowerShell is started from', () => {
     expect(powershellPath({ SystemRoot: 'D:\\WIN\\' })).toBe(
       'D:\\WIN\\System32\\WindowsPowerShell\\v1.0\\powershell.exe',
     );
-    expect(powershellPath({})).toBe('C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe');
+    expect(powershellPath({})).toBe(
+      'C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe',
+    );
   });
 
   it('reaches the 64-bit PowerShell from a 32-bit process (Sysnative)', () => {
@@ -71,7 +73,9 @@ describe.runIf(RUN_WINDOWS_TESTS)('nothing but JSON reaches stdout (real PowerSh
   });
 
   it('writes Vietnamese as \\u escapes: pure ASCII on any console code page (1258 included)', async () => {
-    const out = await runBody("xasoJson ([ordered]@{ Name = 'Máy in Một cửa — Kế toán'; Error = 'Không tìm thấy đường dẫn' })");
+    const out = await runBody(
+      "xasoJson ([ordered]@{ Name = 'Máy in Một cửa — Kế toán'; Error = 'Không tìm thấy đường dẫn' })",
+    );
     expect(out.stdout.trim()).toMatch(/^[\x20-\x7e]+$/);
     expect(JSON.parse(out.stdout)).toEqual({
       Name: 'Máy in Một cửa — Kế toán',
@@ -89,8 +93,14 @@ describe.runIf(RUN_WINDOWS_TESTS)('nothing but JSON reaches stdout (real PowerSh
   });
 
   it('tolerates a stray line before or after the JSON', () => {
-    expect(parsePowerShellJson('Đang tải hồ sơ...\r\n{"a":[1,2]}\r\n')).toEqual({ status: 'ok', data: { a: [1, 2] } });
-    expect(parsePowerShellJson('{"a":1}\nWARNING: module is old\n')).toEqual({ status: 'ok', data: { a: 1 } });
+    expect(parsePowerShellJson('Đang tải hồ sơ...\r\n{"a":[1,2]}\r\n')).toEqual({
+      status: 'ok',
+      data: { a: [1, 2] },
+    });
+    expect(parsePowerShellJson('{"a":1}\nWARNING: module is old\n')).toEqual({
+      status: 'ok',
+      data: { a: 1 },
+    });
     expect(parsePowerShellJson('\uFEFF[1]')).toEqual({ status: 'ok', data: [1] });
     expect(parsePowerShellJson('WARNING: only this').status).toBe('failed');
     expect(parsePowerShellJson('').status).toBe('failed');
@@ -98,7 +108,10 @@ describe.runIf(RUN_WINDOWS_TESTS)('nothing but JSON reaches stdout (real PowerSh
 
   it('reads stderr in code page 1258 when it is not UTF-8 (errors outside every try)', () => {
     // "Không tìm thấy" in windows-1258: ô = F4, grave = CC (combining), â = E2, acute = EC.
-    const bytes = Buffer.from([0x4b, 0x68, 0xf4, 0x6e, 0x67, 0x20, 0x74, 0x69, 0xcc, 0x6d, 0x20, 0x74, 0x68, 0xe2, 0xec, 0x79]);
+    const bytes = Buffer.from([
+      0x4b, 0x68, 0xf4, 0x6e, 0x67, 0x20, 0x74, 0x69, 0xcc, 0x6d, 0x20, 0x74, 0x68, 0xe2, 0xec,
+      0x79,
+    ]);
     expect(decodeStderr(bytes, 'windows-1258').normalize('NFC')).toBe('Không tìm thấy');
     expect(decodeStderr(Buffer.from('Lỗi UTF-8', 'utf8'), 'windows-1258')).toBe('Lỗi UTF-8');
   });

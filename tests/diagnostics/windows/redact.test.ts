@@ -457,7 +457,13 @@ describe('redactStreams on many generated values (seeded)', () => {
       const v = { ip: ipv4(), mac: mac(i % 2 === 0 ? '-' : ':'), ip6: ipv6(), id: uuid() };
       values.push(v.ip, v.mac, v.ip6, v.id);
       lines.push(
-        line({ IPAddress: v.ip, LinkLayerAddress: v.mac, ifIndex: i, State: 'Reachable', Id: v.id }),
+        line({
+          IPAddress: v.ip,
+          LinkLayerAddress: v.mac,
+          ifIndex: i,
+          State: 'Reachable',
+          Id: v.id,
+        }),
       );
       texts.push(`lỗi ${String(i)}: ${v.ip6} qua ${v.ip} (${v.mac}) máy {${v.id}}`);
     }

@@ -104,15 +104,21 @@ async function replayService(host: HostContext): Promise<Service> {
 }
 
 /** `diagnostics:run` through the service, with the probe that produced each check. */
-async function sweep(host: HostContext): Promise<{ checks: CheckResult[]; probeOf: Map<string, string> }> {
+async function sweep(
+  host: HostContext,
+): Promise<{ checks: CheckResult[]; probeOf: Map<string, string> }> {
   const service = await replayService(host);
   const probeOf = new Map<string, string>();
-  const result = await service.invoke('diagnostics:run', {}, {
-    onProgress: (e) => {
-      const data = e.data as DiagnosticsProgressData | undefined;
-      for (const c of data?.checks ?? []) probeOf.set(c.id, data?.probeId ?? '?');
+  const result = await service.invoke(
+    'diagnostics:run',
+    {},
+    {
+      onProgress: (e) => {
+        const data = e.data as DiagnosticsProgressData | undefined;
+        for (const c of data?.checks ?? []) probeOf.set(c.id, data?.probeId ?? '?');
+      },
     },
-  });
+  );
   if (!result.ok) throw new Error(result.error.message.en);
   return { checks: [...result.value.checks], probeOf };
 }
@@ -130,50 +136,56 @@ describe.each(names)('capture %s replayed as Windows', (name) => {
     expect(existsSync(join(CAPTURES, name, 'SOURCE.md'))).toBe(true);
   });
 
-  it.each(DIALECTS)('gives a verdict for every check whose facts the capture holds (%s)', async (_, dialect) => {
-    const { host, calls } = replayHost(capture, dialect);
-    const { checks, probeOf } = await sweep(host);
-    expect(calls).toContain('facts');
-    const contradicted: string[] = [];
-    for (const check of checks.filter((c) => c.status === 'unknown')) {
-      const probe = probeOf.get(check.id) ?? '?';
-      const sections = SECTIONS_OF[probe];
-      if (sections === undefined) continue;
-      const failed = sections.flatMap((s) => {
-        const r = facts.get(s);
-        return r !== undefined && r.status !== 'ok' ? [r.reason] : [];
-      });
-      const missing = sections.filter((s) => !facts.has(s));
-      const agrees = DATA_SAYS_UNKNOWN[probe];
-      const data = sections
-        .map((s) => facts.get(s))
-        .map((r) => (r?.status === 'ok' ? r.data : undefined));
-      if (agrees !== undefined && data.some((d) => agrees(d))) continue;
-      for (const why of failed) {
-        if (!(check.reason ?? '').includes(why))
+  it.each(DIALECTS)(
+    'gives a verdict for every check whose facts the capture holds (%s)',
+    async (_, dialect) => {
+      const { host, calls } = replayHost(capture, dialect);
+      const { checks, probeOf } = await sweep(host);
+      expect(calls).toContain('facts');
+      const contradicted: string[] = [];
+      for (const check of checks.filter((c) => c.status === 'unknown')) {
+        const probe = probeOf.get(check.id) ?? '?';
+        const sections = SECTIONS_OF[probe];
+        if (sections === undefined) continue;
+        const failed = sections.flatMap((s) => {
+          const r = facts.get(s);
+          return r !== undefined && r.status !== 'ok' ? [r.reason] : [];
+        });
+        const missing = sections.filter((s) => !facts.has(s));
+        const agrees = DATA_SAYS_UNKNOWN[probe];
+        const data = sections
+          .map((s) => facts.get(s))
+          .map((r) => (r?.status === 'ok' ? r.data : undefined));
+        if (agrees !== undefined && data.some((d) => agrees(d))) continue;
+        for (const why of failed) {
+          if (!(check.reason ?? '').includes(why))
+            contradicted.push(
+              `${check.id}: reason "${check.reason ?? ''}" does not say the capture's "${why}"`,
+            );
+        }
+        if (failed.length === 0 && missing.length === 0) {
           contradicted.push(
-            `${check.id}: reason "${check.reason ?? ''}" does not say the capture's "${why}"`,
+            `${check.id} (${probe}): unknown "${check.reason ?? ''}" but the capture answered ${sections.join(', ')}`,
           );
+        }
       }
-      if (failed.length === 0 && missing.length === 0) {
-        contradicted.push(
-          `${check.id} (${probe}): unknown "${check.reason ?? ''}" but the capture answered ${sections.join(', ')}`,
-        );
-      }
-    }
-    expect(contradicted).toEqual([]);
-  });
+      expect(contradicted).toEqual([]);
+    },
+  );
 
-  it.each(DIALECTS)('reads the network and the printers through the service (%s)', async (_, dialect) => {
-    const { host, calls } = replayHost(capture, dialect);
-    const service = await replayService(host);
-    const network = await service.invoke('network:config', {});
-    expect(network.ok && network.value.interfaces.length > 0).toBe(true);
-    // Without network queries: a capture's (redacted) printer addresses are never contacted.
-    const printers = await service.invoke('printers:list', { direct: false });
-    expect(printers.ok && printers.value.length > 0).toBe(true);
-    expect(calls).toEqual(expect.arrayContaining(['network-config', 'printers']));
-  });
+  it.each(DIALECTS)(
+    'reads the network and the printers through the service (%s)',
+    async (_, dialect) => {
+      const { host, calls } = replayHost(capture, dialect);
+      const service = await replayService(host);
+      const network = await service.invoke('network:config', {});
+      expect(network.ok && network.value.interfaces.length > 0).toBe(true);
+      // Without network queries: a capture's (redacted) printer addresses are never contacted.
+      const printers = await service.invoke('printers:list', { direct: false });
+      expect(printers.ok && printers.value.length > 0).toBe(true);
+      expect(calls).toEqual(expect.arrayContaining(['network-config', 'printers']));
+    },
+  );
 
   it('holds nothing a redaction would still find (every MAC, IP, UUID and user folder is a stand-in)', () => {
     const text = capture.scripts

@@ -54,7 +54,9 @@ describe('xaso capture', () => {
     expect(result.error.message.vi).toBe(
       'Ghi dữ liệu hiện trường chỉ chạy trên máy Windows: hãy mở Xã Số trên máy tính của cơ quan rồi bấm lại.',
     );
-    expect(`${result.error.message.vi} ${result.error.message.en}`).not.toMatch(/--|pwsh|PATH|ĐƯỜNG_DẪN/);
+    expect(`${result.error.message.vi} ${result.error.message.en}`).not.toMatch(
+      /--|pwsh|PATH|ĐƯỜNG_DẪN/,
+    );
   });
 
   it('runs every read script in real pwsh and writes one JSON file', async () => {

@@ -22,15 +22,21 @@ describe('xaso checklist', () => {
     const { code, out } = await cli(['checklist', 'list']);
     expect(code).toBe(0);
     expect(out).toContain('Chữ ký số:');
-    expect(out).toMatch(/token-install\s+Cài đặt và kiểm tra USB token ký số \(v1\.0\.0, \d+ bước\)/);
+    expect(out).toMatch(
+      /token-install\s+Cài đặt và kiểm tra USB token ký số \(v1\.0\.0, \d+ bước\)/,
+    );
     expect(out).toContain('Máy in:');
   });
 
   it('searches without diacritics and prints JSON with --json', async () => {
     const { code, out } = await cli(['checklist', 'list', '--search', 'may in', '--json']);
     expect(code).toBe(0);
-    const ids = (JSON.parse(out) as { checklists: { id: string }[] }).checklists.map((c) => c.id).sort();
-    expect(ids).toEqual(expect.arrayContaining(['printer-network', 'printer-share-usb', 'printer-stuck-queue']));
+    const ids = (JSON.parse(out) as { checklists: { id: string }[] }).checklists
+      .map((c) => c.id)
+      .sort();
+    expect(ids).toEqual(
+      expect.arrayContaining(['printer-network', 'printer-share-usb', 'printer-stuck-queue']),
+    );
     expect(ids).not.toContain('vneid');
   });
 
@@ -60,7 +66,9 @@ describe('xaso checklist', () => {
     expect(bad.out).toContain(`${file}:2:5 id — `);
     const json = await cli(['checklist', 'validate', file, '--json']);
     expect(json.code).toBe(1);
-    expect((JSON.parse(json.out) as { ok: boolean; errors: unknown[] }).errors.length).toBeGreaterThan(1);
+    expect(
+      (JSON.parse(json.out) as { ok: boolean; errors: unknown[] }).errors.length,
+    ).toBeGreaterThan(1);
     const usage = await cli(['checklist', 'validate']);
     expect(usage.code).toBe(2);
   });

@@ -15,7 +15,13 @@ const run = promisify(execFile);
 
 async function cli(argv: string[], extra: Command[] = []) {
   const run = await runCliCaptured(argv, { commands: [...commands, ...extra] });
-  return { code: run.code, out: run.outLines.join('\n'), err: run.errLines.join('\n'), errLines: run.errLines.length, dataDir: run.dataDir };
+  return {
+    code: run.code,
+    out: run.outLines.join('\n'),
+    err: run.errLines.join('\n'),
+    errLines: run.errLines.length,
+    dataDir: run.dataDir,
+  };
 }
 
 describe('xaso CLI', () => {
@@ -36,7 +42,11 @@ describe('xaso CLI', () => {
     const text = await cli(['info']);
     expect(text.out).toContain('Thư mục dữ liệu');
     const json = await cli(['info', '--json']);
-    expect(JSON.parse(json.out)).toMatchObject({ version: '9.9.9', door: 'cli', dataDir: json.dataDir });
+    expect(JSON.parse(json.out)).toMatchObject({
+      version: '9.9.9',
+      door: 'cli',
+      dataDir: json.dataDir,
+    });
   });
 
   it('refuses bad input with exit 2 and one line', async () => {
@@ -58,8 +68,14 @@ describe('xaso CLI', () => {
         throw new UsageError({ vi: '--n phải là số', en: '--n must be a number' });
       },
     };
-    expect(await cli(['strict', '--n', 'a'], [strict])).toMatchObject({ code: 2, err: 'xaso: --n phải là số' });
-    expect(await cli(['--lang', 'en', 'strict'], [strict])).toMatchObject({ code: 2, err: 'xaso: --n must be a number' });
+    expect(await cli(['strict', '--n', 'a'], [strict])).toMatchObject({
+      code: 2,
+      err: 'xaso: --n phải là số',
+    });
+    expect(await cli(['--lang', 'en', 'strict'], [strict])).toMatchObject({
+      code: 2,
+      err: 'xaso: --n must be a number',
+    });
   });
 
   it('works as a real process (built bundle)', async () => {
@@ -70,7 +86,9 @@ describe('xaso CLI', () => {
     expect(help.stdout).toContain('Cách dùng');
     const version = await run(process.execPath, [bin, '--version'], { env });
     expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
-    const bad = await run(process.execPath, [bin, 'info', '--bogus'], { env }).catch((e: unknown) => e);
+    const bad = await run(process.execPath, [bin, 'info', '--bogus'], { env }).catch(
+      (e: unknown) => e,
+    );
     expect(bad).toMatchObject({ code: 2 });
     expect((bad as { stderr: string }).stderr.trim().split('\n')).toHaveLength(1);
   });

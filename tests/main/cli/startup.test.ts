@@ -21,24 +21,35 @@ async function loaded(args: readonly string[]): Promise<string[]> {
   if (!existsSync(BIN)) throw new Error('out/cli/xaso.js missing: run `npm run build` first');
   const env = { ...process.env, XASO_DATA_DIR: await mkdtemp(join(tmpdir(), 'h4-startup-')) };
   const { stderr } = await run(process.execPath, ['--import', HOOK, BIN, ...args], { env });
-  return stderr.split('\n').filter((l) => l.startsWith('RESOLVED ')).map((l) => l.slice(9));
+  return stderr
+    .split('\n')
+    .filter((l) => l.startsWith('RESOLVED '))
+    .map((l) => l.slice(9));
 }
 
 const HEAVY = /\/chunks\/service-|exceljs|pdfkit|[/]docx[/]|systeminformation|zod/;
 
 describe('CLI start-up', () => {
-  it.each([['--version'], ['--help'], ['--lang', 'en', '--help']])('%s loads no service and no heavy library', async (...args) => {
-    const urls = await loaded(args);
-    expect(urls.some((u) => u.endsWith('/out/cli/xaso.js'))).toBe(true);
-    expect(urls.filter((u) => HEAVY.test(u))).toEqual([]);
-    // What it parses: the entry and small shared chunks (the service chunk alone is > 1 MB).
-    const bytes = [...new Set(urls.filter((u) => u.startsWith('file:')))].reduce((sum, u) => sum + statSync(fileURLToPath(u)).size, 0);
-    expect(bytes).toBeLessThan(200_000);
-  });
+  it.each([['--version'], ['--help'], ['--lang', 'en', '--help']])(
+    '%s loads no service and no heavy library',
+    async (...args) => {
+      const urls = await loaded(args);
+      expect(urls.some((u) => u.endsWith('/out/cli/xaso.js'))).toBe(true);
+      expect(urls.filter((u) => HEAVY.test(u))).toEqual([]);
+      // What it parses: the entry and small shared chunks (the service chunk alone is > 1 MB).
+      const bytes = [...new Set(urls.filter((u) => u.startsWith('file:')))].reduce(
+        (sum, u) => sum + statSync(fileURLToPath(u)).size,
+        0,
+      );
+      expect(bytes).toBeLessThan(200_000);
+    },
+  );
 
   it('loads the service for a command, but not the PDF/DOCX/XLSX writers', async () => {
     const urls = await loaded(['info', '--json']);
     expect(urls.some((u) => /\/chunks\/service-/.test(u))).toBe(true);
-    expect(urls.filter((u) => /exceljs|pdfkit|[/]docx[/]|format-(pdf|docx|xlsx)/.test(u))).toEqual([]);
+    expect(urls.filter((u) => /exceljs|pdfkit|[/]docx[/]|format-(pdf|docx|xlsx)/.test(u))).toEqual(
+      [],
+    );
   });
 });

@@ -10,7 +10,11 @@ import { createSenderCheck, registerServiceHandlers } from '../../../main/electr
 import { channelNames } from '../../../main/service/contract.js';
 import { CANCEL_CHANNEL, channel, type Progress } from '../../../main/service/define.js';
 import { defaultEnv } from '../../../main/service/env.js';
-import { createService, createServiceFrom, type UntypedService } from '../../../main/service/index.js';
+import {
+  createService,
+  createServiceFrom,
+  type UntypedService,
+} from '../../../main/service/index.js';
 import { FakeContents, FakeIpcMain, fakeIpcRenderer } from './fake-ipc.js';
 
 let dataDir: string;
@@ -49,7 +53,10 @@ describe('buildBridge', () => {
 
   it('calls the real service through main and returns its result', async () => {
     const { bridge } = wire(createService(defaultEnv({ door: 'test', dataDir, version: '9.9.9' })));
-    expect(await bridge['app']!['info']!({})).toMatchObject({ ok: true, value: { version: '9.9.9' } });
+    expect(await bridge['app']!['info']!({})).toMatchObject({
+      ok: true,
+      value: { version: '9.9.9' },
+    });
     expect(await bridge['app']!['info']!({ bogus: 1 })).toMatchObject({
       ok: false,
       error: { code: 'invalid-request' },
@@ -77,10 +84,13 @@ describe('buildBridge', () => {
     });
     const { bridge, win } = wire(service);
     const seen: unknown[][] = [];
-    const first = bridge['test']!['stream']!({}, {
-      requestId: 'one',
-      onProgress: (...args: unknown[]) => void seen.push(args),
-    });
+    const first = bridge['test']!['stream']!(
+      {},
+      {
+        requestId: 'one',
+        onProgress: (...args: unknown[]) => void seen.push(args),
+      },
+    );
     await new Promise((r) => setTimeout(r, 10));
     expect(seen).toEqual([[{ percent: 10, event: 'begin' } satisfies Progress]]);
     release();
@@ -92,11 +102,16 @@ describe('buildBridge', () => {
 
   it('cancels by request id', async () => {
     const contract = {
-      'test:wait': channel<string>()({ request: z.object({}).strict(), summary: { vi: 'c', en: 'w' } }),
+      'test:wait': channel<string>()({
+        request: z.object({}).strict(),
+        summary: { vi: 'c', en: 'w' },
+      }),
     };
     const service = createServiceFrom(contract, {
       'test:wait': (_request, { signal }) =>
-        new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(new Error('x')))),
+        new Promise((_resolve, reject) =>
+          signal.addEventListener('abort', () => reject(new Error('x'))),
+        ),
     });
     const { bridge } = wire(service);
     const call = bridge['test']!['wait']!({}, { requestId: 'job-7' });
@@ -132,7 +147,11 @@ describe('buildBridge', () => {
   });
 
   it('refuses a channel that would hide cancel', () => {
-    const ipc: IpcRendererLike = { invoke: () => Promise.resolve(), send: () => undefined, on: () => undefined };
+    const ipc: IpcRendererLike = {
+      invoke: () => Promise.resolve(),
+      send: () => undefined,
+      on: () => undefined,
+    };
     expect(() => buildBridge(['cancel:all'], ipc)).toThrow(/reserved/);
   });
 });

@@ -28,9 +28,8 @@ type ConfigModule = {
   getConfig: (dir: string, path: string | null, extra: null) => Promise<Config>;
   validateConfiguration: (config: unknown, logger: unknown) => Promise<void>;
 };
-const { getConfig, validateConfiguration } = require(
-  'app-builder-lib/out/util/config/config',
-) as ConfigModule;
+const { getConfig, validateConfiguration } =
+  require('app-builder-lib/out/util/config/config') as ConfigModule;
 const { DebugLogger } = require('builder-util/out/DebugLogger') as {
   DebugLogger: new (enabled: boolean) => unknown;
 };
@@ -47,7 +46,9 @@ describe('electron-builder.yml', () => {
       devDependencies: Record<string, string>;
     };
     expect(pkg.devDependencies['electron-builder']).toBe('26.17.0');
-    expect((require('app-builder-lib/package.json') as { version: string }).version).toBe('26.17.0');
+    expect((require('app-builder-lib/package.json') as { version: string }).version).toBe(
+      '26.17.0',
+    );
   });
 
   it("passes electron-builder's own schema validation", async () => {
@@ -56,7 +57,10 @@ describe('electron-builder.yml', () => {
 
   it.each([
     ['a typo in an NSIS option', (c: Config) => ({ ...c, nsis: { ...c.nsis, oneClik: false } })],
-    ['an unknown fuse', (c: Config) => ({ ...c, electronFuses: { ...c.electronFuses, runAsNod: false } })],
+    [
+      'an unknown fuse',
+      (c: Config) => ({ ...c, electronFuses: { ...c.electronFuses, runAsNod: false } }),
+    ],
     ['a wrong type', (c: Config) => ({ ...c, asar: 'yes' })],
   ])('rejects %s', async (_name, spoil) => {
     await expect(validate(spoil(config))).rejects.toThrow(/configuration/i);
@@ -81,16 +85,18 @@ describe('electron-builder.yml', () => {
   });
 
   it('has NSIS language files for Vietnamese and English', () => {
-    const { LangConfigurator, createAddLangsMacro } = require(
-      'app-builder-lib/out/targets/nsis/nsisLang',
-    ) as {
-      LangConfigurator: new (options: unknown) => { langs: string[] };
-      createAddLangsMacro: (generator: unknown, langs: unknown) => void;
-    };
+    const { LangConfigurator, createAddLangsMacro } =
+      require('app-builder-lib/out/targets/nsis/nsisLang') as {
+        LangConfigurator: new (options: unknown) => { langs: string[] };
+        createAddLangsMacro: (generator: unknown, langs: unknown) => void;
+      };
     const langs = new LangConfigurator(config.nsis);
     const lines: string[] = [];
     createAddLangsMacro({ macro: (_name: string, body: string[]) => lines.push(...body) }, langs);
-    expect(lines).toEqual(['!insertmacro MUI_LANGUAGE "Vietnamese"', '!insertmacro MUI_LANGUAGE "English"']);
+    expect(lines).toEqual([
+      '!insertmacro MUI_LANGUAGE "Vietnamese"',
+      '!insertmacro MUI_LANGUAGE "English"',
+    ]);
   });
 
   it('flips the security fuses (inspect arguments stay on for Playwright)', () => {

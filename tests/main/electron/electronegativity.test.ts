@@ -73,7 +73,9 @@ async function scan(name: string, extra: Record<string, string> = {}): Promise<F
       results: {
         ruleId: string;
         message: { text: string };
-        locations: { physicalLocation: { artifactLocation: { uri: string }; region?: { startLine?: number } } }[];
+        locations: {
+          physicalLocation: { artifactLocation: { uri: string }; region?: { startLine?: number } };
+        }[];
       }[];
     }[];
   };
@@ -108,7 +110,9 @@ describe('electronegativity', () => {
     const bad =
       "import { BrowserWindow } from 'electron';\n" +
       'export const w = new BrowserWindow({ webPreferences: { nodeIntegration: true, contextIsolation: false, sandbox: false } });\n';
-    const rules = new Set((await scan('control', { 'electron/bad-window.ts': bad })).map((f) => f.rule));
+    const rules = new Set(
+      (await scan('control', { 'electron/bad-window.ts': bad })).map((f) => f.rule),
+    );
     expect(rules).toContain('CONTEXT_ISOLATION_JS_CHECK');
     expect(rules).toContain('SANDBOX_JS_CHECK');
   });

@@ -76,7 +76,10 @@ export class FakeContents implements IpcSender {
 }
 
 /** A fake `ipcRenderer` of `contents`, talking to `ipcMain`. */
-export function fakeIpcRenderer(ipcMain: FakeIpcMain, contents: FakeContents): IpcRendererLike & {
+export function fakeIpcRenderer(
+  ipcMain: FakeIpcMain,
+  contents: FakeContents,
+): IpcRendererLike & {
   listenerCount: (channel: string) => number;
 } {
   const listeners = new Map<string, ((event: unknown, ...args: unknown[]) => void)[]>();

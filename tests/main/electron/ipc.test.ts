@@ -14,7 +14,12 @@ import {
   type IpcResult,
 } from '../../../main/service/define.js';
 import { defaultEnv } from '../../../main/service/env.js';
-import { createService, createServiceFrom, type Service, type UntypedService } from '../../../main/service/index.js';
+import {
+  createService,
+  createServiceFrom,
+  type Service,
+  type UntypedService,
+} from '../../../main/service/index.js';
 import { FakeContents, FakeIpcMain } from './fake-ipc.js';
 
 let dataDir: string;
@@ -67,7 +72,10 @@ describe('registerServiceHandlers with the real service', () => {
       ok: false,
       error: {
         code: 'invalid-request',
-        message: { vi: expect.stringContaining('app:info'), en: expect.stringContaining('app:info') },
+        message: {
+          vi: expect.stringContaining('app:info'),
+          en: expect.stringContaining('app:info'),
+        },
         issues: [{ message: { en: expect.stringContaining('bogus') } }],
       },
     });
@@ -134,7 +142,10 @@ function streamingService() {
   const service = createServiceFrom(contract, {
     'test:stream': async ({ steps }, { progress, signal }) => {
       for (let step = 1; step <= steps; step += 1) {
-        progress({ percent: (step / steps) * 100, label: { vi: `bước ${step}`, en: `step ${step}` } });
+        progress({
+          percent: (step / steps) * 100,
+          label: { vi: `bước ${step}`, en: `step ${step}` },
+        });
       }
       finish();
       await Promise.race([
@@ -152,13 +163,22 @@ describe('progress and cancel', () => {
     const { service, started, release } = streamingService();
     const win = new FakeContents();
     const { ipcMain } = setup(service, [win]);
-    const call = ipcMain.invoke(win.event(), 'test:stream', { requestId: 'p1', payload: { steps: 2 } });
+    const call = ipcMain.invoke(win.event(), 'test:stream', {
+      requestId: 'p1',
+      payload: { steps: 2 },
+    });
     await started;
     release();
     expect(await call).toEqual({ ok: true, value: { steps: 2 } });
     expect(win.sent).toEqual([
-      { channel: PROGRESS_CHANNEL, args: [{ requestId: 'p1', event: { percent: 50, label: { vi: 'bước 1', en: 'step 1' } } }] },
-      { channel: PROGRESS_CHANNEL, args: [{ requestId: 'p1', event: { percent: 100, label: { vi: 'bước 2', en: 'step 2' } } }] },
+      {
+        channel: PROGRESS_CHANNEL,
+        args: [{ requestId: 'p1', event: { percent: 50, label: { vi: 'bước 1', en: 'step 1' } } }],
+      },
+      {
+        channel: PROGRESS_CHANNEL,
+        args: [{ requestId: 'p1', event: { percent: 100, label: { vi: 'bước 2', en: 'step 2' } } }],
+      },
     ]);
   });
 
@@ -166,7 +186,10 @@ describe('progress and cancel', () => {
     const { service, started } = streamingService();
     const win = new FakeContents();
     const { ipcMain } = setup(service, [win]);
-    const call = ipcMain.invoke(win.event(), 'test:stream', { requestId: 'c1', payload: { steps: 1 } });
+    const call = ipcMain.invoke(win.event(), 'test:stream', {
+      requestId: 'c1',
+      payload: { steps: 1 },
+    });
     await started;
     ipcMain.emit(win.event(), CANCEL_CHANNEL, 'c1');
     expect(await call).toMatchObject({ ok: false, error: { code: 'cancelled' } });
@@ -178,7 +201,10 @@ describe('progress and cancel', () => {
     const other = new FakeContents();
     const stranger = new FakeContents();
     const { ipcMain } = setup(service, [win, other]);
-    const call = ipcMain.invoke(win.event(), 'test:stream', { requestId: 'c2', payload: { steps: 1 } });
+    const call = ipcMain.invoke(win.event(), 'test:stream', {
+      requestId: 'c2',
+      payload: { steps: 1 },
+    });
     await started;
     ipcMain.emit(other.event(), CANCEL_CHANNEL, 'c2');
     ipcMain.emit(stranger.event(), CANCEL_CHANNEL, 'c2');
@@ -191,7 +217,10 @@ describe('progress and cancel', () => {
     const { service, started } = streamingService();
     const win = new FakeContents();
     const { ipcMain } = setup(service, [win]);
-    const call = ipcMain.invoke(win.event(), 'test:stream', { requestId: 'd1', payload: { steps: 1 } });
+    const call = ipcMain.invoke(win.event(), 'test:stream', {
+      requestId: 'd1',
+      payload: { steps: 1 },
+    });
     await started;
     win.destroy();
     expect(await call).toMatchObject({ ok: false, error: { code: 'cancelled' } });
@@ -201,14 +230,23 @@ describe('progress and cancel', () => {
     const { service, started, release } = streamingService();
     const win = new FakeContents();
     const { ipcMain } = setup(service, [win]);
-    const first = ipcMain.invoke(win.event(), 'test:stream', { requestId: 'same', payload: { steps: 1 } });
+    const first = ipcMain.invoke(win.event(), 'test:stream', {
+      requestId: 'same',
+      payload: { steps: 1 },
+    });
     await started;
-    const second = await ipcMain.invoke(win.event(), 'test:stream', { requestId: 'same', payload: { steps: 1 } });
+    const second = await ipcMain.invoke(win.event(), 'test:stream', {
+      requestId: 'same',
+      payload: { steps: 1 },
+    });
     expect(second).toMatchObject({ ok: false, error: { code: 'conflict' } });
     release();
     expect(await first).toMatchObject({ ok: true });
     // Once finished, the id is free again.
-    const third = ipcMain.invoke(win.event(), 'test:stream', { requestId: 'same', payload: { steps: 1 } });
+    const third = ipcMain.invoke(win.event(), 'test:stream', {
+      requestId: 'same',
+      payload: { steps: 1 },
+    });
     expect(await third).toMatchObject({ ok: true });
   });
 });

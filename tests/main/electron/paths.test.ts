@@ -17,7 +17,10 @@ describe('resolveDataDir', () => {
   const never = () => false;
 
   it('uses the default folder when not portable', () => {
-    expect(resolveDataDir({}, defaultDir, always)).toEqual({ dataDir: defaultDir, portable: false });
+    expect(resolveDataDir({}, defaultDir, always)).toEqual({
+      dataDir: defaultDir,
+      portable: false,
+    });
     expect(resolveDataDir({ PORTABLE_EXECUTABLE_DIR: '  ' }, defaultDir, always)).toEqual({
       dataDir: defaultDir,
       portable: false,

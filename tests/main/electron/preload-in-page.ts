@@ -23,6 +23,7 @@ page.xaso = Object.freeze(
   buildBridge(channelNames, {
     invoke: (channel, envelope) => page.__xasoInvoke(channel, envelope),
     send: (channel, requestId) => void page.__xasoSend(channel, requestId),
-    on: (channel, listener) => listeners.set(channel, [...(listeners.get(channel) ?? []), listener]),
+    on: (channel, listener) =>
+      listeners.set(channel, [...(listeners.get(channel) ?? []), listener]),
   }),
 );

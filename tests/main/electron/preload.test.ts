@@ -37,7 +37,10 @@ function runPreload() {
     },
   };
   const electron = {
-    contextBridge: { exposeInMainWorld: (key: string, api: Record<string, unknown>) => void exposed.push({ key, api }) },
+    contextBridge: {
+      exposeInMainWorld: (key: string, api: Record<string, unknown>) =>
+        void exposed.push({ key, api }),
+    },
     ipcRenderer,
   };
   const sandboxRequire = (name: string): unknown => {
@@ -65,7 +68,9 @@ describe('built preload', () => {
     expect(exposed.map((e) => e.key)).toEqual(['xaso']);
     const api = exposed[0]!.api;
     const paths = Object.entries(api).flatMap(([domain, value]) =>
-      typeof value === 'function' ? [domain] : Object.keys(value as object).map((m) => `${domain}:${m}`),
+      typeof value === 'function'
+        ? [domain]
+        : Object.keys(value as object).map((m) => `${domain}:${m}`),
     );
     expect(paths.sort()).toEqual([...channelNames, 'cancel'].sort());
   });

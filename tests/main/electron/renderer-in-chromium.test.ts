@@ -64,8 +64,17 @@ beforeAll(async () => {
     if (!url.startsWith(`${PAGE_ORIGIN}/`)) return route.abort('blockedbyclient');
     const response = await handler(new Request(`app://xaso/${url.slice(PAGE_ORIGIN.length + 1)}`));
     const headers = Object.fromEntries(response.headers);
-    served.push({ url, status: response.status, type: headers['content-type'] ?? null, csp: headers['content-security-policy'] ?? null });
-    return route.fulfill({ status: response.status, headers, body: Buffer.from(await response.arrayBuffer()) });
+    served.push({
+      url,
+      status: response.status,
+      type: headers['content-type'] ?? null,
+      csp: headers['content-security-policy'] ?? null,
+    });
+    return route.fulfill({
+      status: response.status,
+      headers,
+      body: Buffer.from(await response.arrayBuffer()),
+    });
   });
   page = await context.newPage();
   contents.onSend = (channel, args) => {

@@ -108,7 +108,11 @@ function fakeContents() {
 describe('hardenWebContents', () => {
   it('registers navigation, redirect, webview and window-open guards', () => {
     const { listeners } = fakeContents();
-    expect([...listeners.keys()].sort()).toEqual(['will-attach-webview', 'will-navigate', 'will-redirect']);
+    expect([...listeners.keys()].sort()).toEqual([
+      'will-attach-webview',
+      'will-navigate',
+      'will-redirect',
+    ]);
   });
 
   it.each(['will-navigate', 'will-redirect'])('%s is always prevented', (name) => {
@@ -156,14 +160,20 @@ describe('lockDownSession', () => {
     return handlers;
   }
 
-  it.each(['media', 'geolocation', 'notifications', 'usb', 'serial', 'hid', 'openExternal', 'clipboard-read'])(
-    'denies the %s permission request',
-    (permission) => {
-      const answers: boolean[] = [];
-      lockedSession().request!({}, permission, (granted) => answers.push(granted));
-      expect(answers).toEqual([false]);
-    },
-  );
+  it.each([
+    'media',
+    'geolocation',
+    'notifications',
+    'usb',
+    'serial',
+    'hid',
+    'openExternal',
+    'clipboard-read',
+  ])('denies the %s permission request', (permission) => {
+    const answers: boolean[] = [];
+    lockedSession().request!({}, permission, (granted) => answers.push(granted));
+    expect(answers).toEqual([false]);
+  });
 
   it('denies permission and device checks', () => {
     const handlers = lockedSession();
@@ -175,8 +185,12 @@ describe('lockDownSession', () => {
     const handlers = lockedSession();
     expect(handlers.filter).toEqual({ urls: ['<all_urls>'] });
     const answers: boolean[] = [];
-    handlers.beforeRequest!({ url: 'https://cdn.example/x.js', webContentsId: 1 }, (r) => answers.push(r.cancel));
-    handlers.beforeRequest!({ url: 'app://xaso/assets/x.js', webContentsId: 1 }, (r) => answers.push(r.cancel));
+    handlers.beforeRequest!({ url: 'https://cdn.example/x.js', webContentsId: 1 }, (r) =>
+      answers.push(r.cancel),
+    );
+    handlers.beforeRequest!({ url: 'app://xaso/assets/x.js', webContentsId: 1 }, (r) =>
+      answers.push(r.cancel),
+    );
     expect(answers).toEqual([true, false]);
   });
 });

@@ -38,7 +38,9 @@ type Run = { code: number | null; stdout: string; stderr: string };
 /** Runs start.mjs; when `until` matches stdout, sends SIGTERM (the web door runs until stopped). */
 function start(env: Record<string, string>, args: string[] = [], until?: RegExp): Promise<Run> {
   const clean = Object.fromEntries(
-    Object.entries(process.env).filter(([k]) => !/^(DISPLAY|WAYLAND_DISPLAY|ELECTRON_|electron_)/.test(k)),
+    Object.entries(process.env).filter(
+      ([k]) => !/^(DISPLAY|WAYLAND_DISPLAY|ELECTRON_|electron_)/.test(k),
+    ),
   );
   const child = spawn(process.execPath, [join(root, 'scripts', 'start.mjs'), ...args], {
     cwd: root,
@@ -75,7 +77,11 @@ async function closedPort(): Promise<number> {
 describe('scripts/start.mjs', () => {
   it('runs Electron on the project, passing arguments and the exit code through', async () => {
     const run = await start(
-      { DISPLAY: ':99', ELECTRON_OVERRIDE_DIST_PATH: join(base, 'fake-electron'), ELECTRON_RUN_AS_NODE: '1' },
+      {
+        DISPLAY: ':99',
+        ELECTRON_OVERRIDE_DIST_PATH: join(base, 'fake-electron'),
+        ELECTRON_RUN_AS_NODE: '1',
+      },
       ['--lang', 'vi'],
     );
     expect(run.stdout).toContain(`fake-electron args=${root} --lang vi`);
@@ -84,7 +90,11 @@ describe('scripts/start.mjs', () => {
   });
 
   it('starts the web mode, saying why, when the Electron binary is missing', async () => {
-    const run = await start({ DISPLAY: ':99', ELECTRON_OVERRIDE_DIST_PATH: join(base, 'empty') }, [], WEB_URL);
+    const run = await start(
+      { DISPLAY: ':99', ELECTRON_OVERRIDE_DIST_PATH: join(base, 'empty') },
+      [],
+      WEB_URL,
+    );
     expect(run.stdout).toMatch(WEB_URL);
     expect(run.stderr).toContain('chế độ web');
     expect(run.stderr).toContain('web mode');
@@ -92,50 +102,63 @@ describe('scripts/start.mjs', () => {
     expect(run.code).toBe(0);
   });
 
-  it.skipIf(electronInstalled)('starts the web mode when the download fails (offline)', async () => {
-    const port = await closedPort();
-    const run = await start(
-      {
-        DISPLAY: ':99',
-        ELECTRON_MIRROR: `http://127.0.0.1:${port}/`,
-        electron_config_cache: join(base, 'cache'),
-      },
-      [],
-      WEB_URL,
-    );
-    expect(run.stderr).toMatch(/download failed/);
-    expect(run.stdout).toMatch(WEB_URL);
-  });
-
-  it.skipIf(electronInstalled)('starts the web mode when the download stalls past the time limit', async () => {
-    const sockets: Socket[] = [];
-    const server: Server = createServer((socket) => void sockets.push(socket)); // accepts, never answers
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    const { port } = server.address() as { port: number };
-    try {
+  it.skipIf(electronInstalled)(
+    'starts the web mode when the download fails (offline)',
+    async () => {
+      const port = await closedPort();
       const run = await start(
         {
           DISPLAY: ':99',
           ELECTRON_MIRROR: `http://127.0.0.1:${port}/`,
           electron_config_cache: join(base, 'cache'),
-          XASO_ELECTRON_DOWNLOAD_TIMEOUT_MS: '1500',
         },
         [],
         WEB_URL,
       );
-      expect(run.stderr).toMatch(/download took over 1\.5 s/);
+      expect(run.stderr).toMatch(/download failed/);
       expect(run.stdout).toMatch(WEB_URL);
-    } finally {
-      for (const socket of sockets) socket.destroy();
-      await new Promise((r) => server.close(r));
-    }
-  });
+    },
+  );
 
-  it.runIf(process.platform === 'linux')('starts the web mode on Linux without a graphical display, without downloading', async () => {
-    const run = await start({ ELECTRON_OVERRIDE_DIST_PATH: join(base, 'fake-electron') }, [], WEB_URL);
-    expect(run.stdout).not.toContain('fake-electron');
-    expect(run.stderr).toMatch(/DISPLAY/);
-    expect(run.stderr).not.toMatch(/Downloading/);
-    expect(run.stdout).toMatch(WEB_URL);
-  });
+  it.skipIf(electronInstalled)(
+    'starts the web mode when the download stalls past the time limit',
+    async () => {
+      const sockets: Socket[] = [];
+      const server: Server = createServer((socket) => void sockets.push(socket)); // accepts, never answers
+      await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+      const { port } = server.address() as { port: number };
+      try {
+        const run = await start(
+          {
+            DISPLAY: ':99',
+            ELECTRON_MIRROR: `http://127.0.0.1:${port}/`,
+            electron_config_cache: join(base, 'cache'),
+            XASO_ELECTRON_DOWNLOAD_TIMEOUT_MS: '1500',
+          },
+          [],
+          WEB_URL,
+        );
+        expect(run.stderr).toMatch(/download took over 1\.5 s/);
+        expect(run.stdout).toMatch(WEB_URL);
+      } finally {
+        for (const socket of sockets) socket.destroy();
+        await new Promise((r) => server.close(r));
+      }
+    },
+  );
+
+  it.runIf(process.platform === 'linux')(
+    'starts the web mode on Linux without a graphical display, without downloading',
+    async () => {
+      const run = await start(
+        { ELECTRON_OVERRIDE_DIST_PATH: join(base, 'fake-electron') },
+        [],
+        WEB_URL,
+      );
+      expect(run.stdout).not.toContain('fake-electron');
+      expect(run.stderr).toMatch(/DISPLAY/);
+      expect(run.stderr).not.toMatch(/Downloading/);
+      expect(run.stdout).toMatch(WEB_URL);
+    },
+  );
 });

@@ -65,7 +65,9 @@ describe('createMainWindow', () => {
       }
     }
     const window = createMainWindow({
-      BrowserWindow: FakeWindow as unknown as new (o: BrowserWindowConstructorOptions) => BrowserWindow,
+      BrowserWindow: FakeWindow as unknown as new (
+        o: BrowserWindowConstructorOptions,
+      ) => BrowserWindow,
       paths,
       flags: { devTools: false },
     }) as unknown as FakeWindow;

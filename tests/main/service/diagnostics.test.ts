@@ -22,7 +22,6 @@ import { startSntpServer } from '../../helpers/sntp-server.js';
 
 const MACHINE_AREAS: string[] = ['hardware', 'os', 'software', 'signature'];
 
-
 describe('diagnostics:run through the service (real Linux machine, loopback peers)', () => {
   let service: Service;
   let dataDir: string;

@@ -16,7 +16,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { CommandNotFoundError } from '../../../diagnostics/errors.js';
-import type { CommandOutput, HostContext, HostFs, PowerShellRunner, RunCommand } from '../../../diagnostics/types.js';
+import type {
+  CommandOutput,
+  HostContext,
+  HostFs,
+  PowerShellRunner,
+  RunCommand,
+} from '../../../diagnostics/types.js';
 import type { FactSection } from '../../../diagnostics/windows/facts-script.js';
 import { defaultEnv } from '../../../main/service/env.js';
 import { createService, type Service } from '../../../main/service/index.js';
@@ -42,7 +48,12 @@ const RECORDED: Partial<Record<FactSection, unknown>> = {
     UBR: 6456,
     EditionID: 'Professional',
   },
-  cpu: { Name: 'Intel(R) Core(TM) i5-4570 CPU @ 3.20GHz', NumberOfCores: 4, NumberOfLogicalProcessors: 4, LoadPercentage: 12 },
+  cpu: {
+    Name: 'Intel(R) Core(TM) i5-4570 CPU @ 3.20GHz',
+    NumberOfCores: 4,
+    NumberOfLogicalProcessors: 4,
+    LoadPercentage: 12,
+  },
   // No `Name`: the identity falls back to the host's os.hostname(), which must be the fake one.
   system: {
     UUID: '4C4C4544-0042-3510-8052-B7C04F4E3732',
@@ -53,21 +64,61 @@ const RECORDED: Partial<Record<FactSection, unknown>> = {
     BoardSerial: '/7B5RNC2/CN1296344G00K6/',
     BiosSerial: '7B5RNC2',
   },
-  nics: { Name: 'Ethernet', InterfaceDescription: 'Realtek PCIe GbE Family Controller', MacAddress: 'F8-BC-12-3A-4B-5C', Status: 'Up' },
-  volumes: { DeviceID: 'C:', Size: 255_953_203_200, FreeSpace: 80_530_636_800, FileSystem: 'NTFS', VolumeName: '' },
-  physicalDisks: { FriendlyName: 'KINGSTON SA400S37240G', Size: 240_057_409_536, MediaType: 4, BusType: 11, HealthStatus: 0 },
+  nics: {
+    Name: 'Ethernet',
+    InterfaceDescription: 'Realtek PCIe GbE Family Controller',
+    MacAddress: 'F8-BC-12-3A-4B-5C',
+    Status: 'Up',
+  },
+  volumes: {
+    DeviceID: 'C:',
+    Size: 255_953_203_200,
+    FreeSpace: 80_530_636_800,
+    FileSystem: 'NTFS',
+    VolumeName: '',
+  },
+  physicalDisks: {
+    FriendlyName: 'KINGSTON SA400S37240G',
+    Size: 240_057_409_536,
+    MediaType: 4,
+    BusType: 11,
+    HealthStatus: 0,
+  },
   battery: [],
   temps: [],
   reboot: { CbsRebootPending: false, WuRebootRequired: false, PendingFileRename: false },
   timezone: { Id: 'SE Asia Standard Time', BaseUtcOffsetMinutes: 420, UtcOffsetNowMinutes: 420 },
   uninstall: [
-    { DisplayName: 'Google Chrome', DisplayVersion: '142.0.7444.176', Publisher: 'Google LLC', InstallDate: '20251020', Hive: 'HKLM:' },
-    { DisplayName: 'Microsoft Office Professional Plus 2016', DisplayVersion: '16.0.4266.1001', Publisher: 'Microsoft Corporation', InstallDate: '20240115', Hive: 'HKLM:32' },
+    {
+      DisplayName: 'Google Chrome',
+      DisplayVersion: '142.0.7444.176',
+      Publisher: 'Google LLC',
+      InstallDate: '20251020',
+      Hive: 'HKLM:',
+    },
+    {
+      DisplayName: 'Microsoft Office Professional Plus 2016',
+      DisplayVersion: '16.0.4266.1001',
+      Publisher: 'Microsoft Corporation',
+      InstallDate: '20240115',
+      Hive: 'HKLM:32',
+    },
   ],
-  fonts: ['Arial (TrueType)', 'Times New Roman (TrueType)', 'Times New Roman Bold (TrueType)', 'Segoe UI (TrueType)'],
+  fonts: [
+    'Arial (TrueType)',
+    'Times New Roman (TrueType)',
+    'Times New Roman Bold (TrueType)',
+    'Segoe UI (TrueType)',
+  ],
   processes: [],
   security: {
-    Antivirus: [{ displayName: 'Windows Defender', productState: 397_568, timestamp: 'Sun, 22 Nov 2026 01:02:03 GMT' }],
+    Antivirus: [
+      {
+        displayName: 'Windows Defender',
+        productState: 397_568,
+        timestamp: 'Sun, 22 Nov 2026 01:02:03 GMT',
+      },
+    ],
     Firewall: [
       { Name: 'Domain', Enabled: 1 },
       { Name: 'Private', Enabled: 1 },
@@ -84,7 +135,12 @@ const RECORDED: Partial<Record<FactSection, unknown>> = {
   modules: [],
 };
 
-const output = (stdout: string, exitCode = 0, stderr = ''): CommandOutput => ({ stdout, stderr, exitCode, truncated: false });
+const output = (stdout: string, exitCode = 0, stderr = ''): CommandOutput => ({
+  stdout,
+  stderr,
+  exitCode,
+  truncated: false,
+});
 
 /** A PowerShell that answers the facts batch from {@link RECORDED} and nothing else. */
 function recordedPowerShell(scripts: string[]): PowerShellRunner {
@@ -94,7 +150,10 @@ function recordedPowerShell(scripts: string[]): PowerShellRunner {
     if (asked.length === 0) return output('', 1, 'no recording for this script');
     const lines = asked.flatMap((section) =>
       section in RECORDED
-        ? [JSON.stringify({ section, start: true }), JSON.stringify({ section, value: RECORDED[section] })]
+        ? [
+            JSON.stringify({ section, start: true }),
+            JSON.stringify({ section, value: RECORDED[section] }),
+          ]
         : [],
     );
     return output(`${lines.join('\r\n')}\r\n`);
@@ -103,7 +162,8 @@ function recordedPowerShell(scripts: string[]): PowerShellRunner {
 
 /** Counts every call of an fs, so the test can say none happened. */
 function countingFs(inner: HostFs, calls: string[]): HostFs {
-  const wrap = <A extends unknown[], R>(name: string, fn: (...args: A) => Promise<R>) =>
+  const wrap =
+    <A extends unknown[], R>(name: string, fn: (...args: A) => Promise<R>) =>
     (...args: A): Promise<R> => {
       calls.push(`${name} ${String(args[0])}`);
       return fn(...args);
@@ -119,7 +179,6 @@ function countingFs(inner: HostFs, calls: string[]): HostFs {
     rm: wrap('rm', inner.rm),
   };
 }
-
 
 describe('the service run as Windows (recorded host)', () => {
   const commands: string[] = [];
@@ -141,8 +200,17 @@ describe('the service run as Windows (recorded host)', () => {
       run,
       powershell: recordedPowerShell(scripts),
       now: () => NOW,
-      env: { SystemRoot: 'C:\\Windows', ProgramFiles: 'C:\\Program Files', COMPUTERNAME: 'UBND-MOTCUA-07' },
-      os: fakeOs({ hostname: () => 'UBND-MOTCUA-07', type: () => 'Windows_NT', release: () => '10.0.19045', arch: () => 'x64' }),
+      env: {
+        SystemRoot: 'C:\\Windows',
+        ProgramFiles: 'C:\\Program Files',
+        COMPUTERNAME: 'UBND-MOTCUA-07',
+      },
+      os: fakeOs({
+        hostname: () => 'UBND-MOTCUA-07',
+        type: () => 'Windows_NT',
+        release: () => '10.0.19045',
+        arch: () => 'x64',
+      }),
       fs: countingFs(fakeFs(), fsCalls),
     };
     // The signing service is pointed at a loopback port nobody listens on: "not running".
@@ -188,18 +256,43 @@ describe('the service run as Windows (recorded host)', () => {
     expect(snapshot).toMatchObject({
       platform: 'win32',
       takenAt: new Date(NOW).toISOString(),
-      machine: { hostname: 'UBND-MOTCUA-07', assetTag: 'UBND-PC-07', manufacturer: 'Dell Inc.', model: 'OptiPlex 3020', serial: '7B5RNC2' },
+      machine: {
+        hostname: 'UBND-MOTCUA-07',
+        assetTag: 'UBND-PC-07',
+        manufacturer: 'Dell Inc.',
+        model: 'OptiPlex 3020',
+        serial: '7B5RNC2',
+      },
     });
     expect(snapshot.machine.fingerprintSources).toContain('systemUuid');
     expect(snapshot.osName).toMatch(/^Windows 10 Pro 22H2 \(19045/);
 
     // Each verdict is the recording's, not this machine's.
-    expect(byId.get('hardware.cpu')?.values).toMatchObject({ model: 'Intel(R) Core(TM) i5-4570 CPU @ 3.20GHz', logicalCpus: 4, loadPercent: 12 });
-    expect(byId.get('hardware.memory')?.values).toMatchObject({ totalBytes: 8_272_924 * 1024, availableBytes: 2_143_204 * 1024 });
-    expect(byId.get('hardware.filesystems.C:')).toMatchObject({ status: 'ok', values: { freeBytes: 80_530_636_800, fs: 'NTFS' } });
-    expect(byId.get('hardware.disk-health.0')).toMatchObject({ status: 'ok', values: { name: 'KINGSTON SA400S37240G', kind: 'SSD' } });
-    expect(byId.get('hardware.battery')).toMatchObject({ status: 'ok', values: { present: false } });
-    expect(byId.get('os.uptime')).toMatchObject({ status: 'ok', values: { uptimeSeconds: 2 * 86_400, pendingReboot: false } });
+    expect(byId.get('hardware.cpu')?.values).toMatchObject({
+      model: 'Intel(R) Core(TM) i5-4570 CPU @ 3.20GHz',
+      logicalCpus: 4,
+      loadPercent: 12,
+    });
+    expect(byId.get('hardware.memory')?.values).toMatchObject({
+      totalBytes: 8_272_924 * 1024,
+      availableBytes: 2_143_204 * 1024,
+    });
+    expect(byId.get('hardware.filesystems.C:')).toMatchObject({
+      status: 'ok',
+      values: { freeBytes: 80_530_636_800, fs: 'NTFS' },
+    });
+    expect(byId.get('hardware.disk-health.0')).toMatchObject({
+      status: 'ok',
+      values: { name: 'KINGSTON SA400S37240G', kind: 'SSD' },
+    });
+    expect(byId.get('hardware.battery')).toMatchObject({
+      status: 'ok',
+      values: { present: false },
+    });
+    expect(byId.get('os.uptime')).toMatchObject({
+      status: 'ok',
+      values: { uptimeSeconds: 2 * 86_400, pendingReboot: false },
+    });
     expect(byId.get('os.timezone')?.status).toBe('ok');
     expect(byId.get('os.clock')?.status).toBe('ok');
     expect(byId.get('software.firewall')?.status).toBe('fail');

@@ -48,14 +48,22 @@ describe('service', () => {
 
   it('streams progress and returns the value', async () => {
     const seen: unknown[] = [];
-    const result = await service.invoke('test:count', { to: 3 }, { onProgress: (e) => seen.push(e.data) });
+    const result = await service.invoke(
+      'test:count',
+      { to: 3 },
+      { onProgress: (e) => seen.push(e.data) },
+    );
     expect(result).toEqual({ ok: true, value: { counted: 3 } });
     expect(seen).toEqual([1, 2, 3]);
   });
 
   it('turns cancel into a cancelled result', async () => {
     const controller = new AbortController();
-    const pending = service.invoke('test:count', { to: 50, delayMs: 20 }, { signal: controller.signal });
+    const pending = service.invoke(
+      'test:count',
+      { to: 50, delayMs: 20 },
+      { signal: controller.signal },
+    );
     setTimeout(() => controller.abort(), 30);
     expect(await pending).toMatchObject({ ok: false, error: { code: 'cancelled' } });
   });
@@ -72,7 +80,15 @@ describe('service', () => {
   });
 
   it('survives a progress listener that throws', async () => {
-    const result = await service.invoke('test:count', { to: 2 }, { onProgress: () => { throw new Error('closed'); } });
+    const result = await service.invoke(
+      'test:count',
+      { to: 2 },
+      {
+        onProgress: () => {
+          throw new Error('closed');
+        },
+      },
+    );
     expect(result.ok).toBe(true);
   });
 });

@@ -11,17 +11,30 @@ import { WEB_CSP } from '../../../main/web/static.js';
 import { testContract, testHandlers } from '../../fakes/test-contract.js';
 
 /** Raw HTTP so tests can send any Host header (fetch forbids setting it). */
-function raw(server: WebServer, path: string, headers: Record<string, string>, method = 'GET', body?: string) {
-  return new Promise<{ status: number; headers: Record<string, unknown>; body: string }>((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: server.port, path, method, headers }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => (text += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
+function raw(
+  server: WebServer,
+  path: string,
+  headers: Record<string, string>,
+  method = 'GET',
+  body?: string,
+) {
+  return new Promise<{ status: number; headers: Record<string, unknown>; body: string }>(
+    (resolve, reject) => {
+      const req = request(
+        { host: '127.0.0.1', port: server.port, path, method, headers },
+        (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (c: string) => (text += c));
+          res.on('end', () =>
+            resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }),
+          );
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    },
+  );
 }
 
 describe('web door', () => {
@@ -32,17 +45,29 @@ describe('web door', () => {
     await mkdir(join(staticDir, 'assets'));
     await writeFile(join(staticDir, 'index.html'), '<!doctype html><title>t</title>');
     await writeFile(join(staticDir, 'assets', 'a.js'), 'console.log(1)');
-    server = await startWebServer({ service: createServiceFrom(testContract, testHandlers), staticDir });
+    server = await startWebServer({
+      service: createServiceFrom(testContract, testHandlers),
+      staticDir,
+    });
   });
   afterAll(() => server.close());
 
   const host = () => `127.0.0.1:${server.port}`;
   const api = (channel: string, body: unknown, extra: Record<string, string> = {}) =>
-    raw(server, `/api/invoke/${channel}`, { host: host(), 'x-xaso-token': server.token, 'content-type': 'application/json', ...extra }, 'POST', JSON.stringify(body));
+    raw(
+      server,
+      `/api/invoke/${channel}`,
+      { host: host(), 'x-xaso-token': server.token, 'content-type': 'application/json', ...extra },
+      'POST',
+      JSON.stringify(body),
+    );
 
   it('listens on 127.0.0.1 only, with a fresh token in the URL it prints', async () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{32}$/);
-    const other = await startWebServer({ service: createServiceFrom(testContract, testHandlers), staticDir });
+    const other = await startWebServer({
+      service: createServiceFrom(testContract, testHandlers),
+      staticDir,
+    });
     expect(other.token).not.toBe(server.token);
     await other.close();
   });
@@ -56,12 +81,17 @@ describe('web door', () => {
     expect((await raw(server, '/assets/a.js', { host: host() })).status).toBe(200);
     const escape = await raw(server, '/../../etc/passwd', { host: host() });
     expect(escape.body).not.toContain('root:');
-    expect((await raw(server, '/%2e%2e/%2e%2e/etc/passwd', { host: host() })).body).not.toContain('root:');
+    expect((await raw(server, '/%2e%2e/%2e%2e/etc/passwd', { host: host() })).body).not.toContain(
+      'root:',
+    );
   });
 
   it('refuses a foreign Host (DNS rebinding) on every path', async () => {
     for (const path of ['/', '/api/channels']) {
-      const res = await raw(server, path, { host: `evil.example:${server.port}`, 'x-xaso-token': server.token });
+      const res = await raw(server, path, {
+        host: `evil.example:${server.port}`,
+        'x-xaso-token': server.token,
+      });
       expect(res.status).toBe(403);
       expect(JSON.parse(res.body).error.message.vi).toContain('Host');
     }
@@ -80,19 +110,36 @@ describe('web door', () => {
   });
 
   it('refuses bad JSON and bad payloads with clear errors', async () => {
-    const badJson = await raw(server, '/api/invoke/test:count', { host: host(), 'x-xaso-token': server.token }, 'POST', '{to:');
+    const badJson = await raw(
+      server,
+      '/api/invoke/test:count',
+      { host: host(), 'x-xaso-token': server.token },
+      'POST',
+      '{to:',
+    );
     expect(badJson.status).toBe(400);
     expect(JSON.parse(badJson.body).error.message.vi).toContain('JSON');
     const bad = await api('test:count', { to: 0 });
     const last = JSON.parse(bad.body.trim().split('\n').at(-1)!);
-    expect(last).toMatchObject({ type: 'result', result: { ok: false, error: { code: 'invalid-request' } } });
+    expect(last).toMatchObject({
+      type: 'result',
+      result: { ok: false, error: { code: 'invalid-request' } },
+    });
     expect(last.result.error.issues[0].path).toBe('to');
   });
 
   it('streams progress lines, then the result', async () => {
     const res = await api('test:count', { to: 3 });
-    const lines = res.body.trim().split('\n').map((l) => JSON.parse(l));
-    expect(lines.map((l: { type: string }) => l.type)).toEqual(['progress', 'progress', 'progress', 'result']);
+    const lines = res.body
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines.map((l: { type: string }) => l.type)).toEqual([
+      'progress',
+      'progress',
+      'progress',
+      'result',
+    ]);
     expect(lines.at(-1).result).toEqual({ ok: true, value: { counted: 3 } });
   });
 

@@ -16,7 +16,15 @@ beforeAll(async () => {
 describe('LatencyChart', () => {
   it('names lost samples and summarises in Vietnamese, then English', async () => {
     await i18next.changeLanguage('vi');
-    const result = { host: '192.168.1.1', method: 'icmp' as const, timesMs: [2, null, 4], lossPercent: 33, minMs: 2, avgMs: 3, maxMs: 4 };
+    const result = {
+      host: '192.168.1.1',
+      method: 'icmp' as const,
+      timesMs: [2, null, 4],
+      lossPercent: 33,
+      minMs: 2,
+      avgMs: 3,
+      maxMs: 4,
+    };
     const { unmount } = render(<LatencyChart result={result} />);
     const chart = screen.getByRole('img');
     expect(chart.getAttribute('aria-label')).toMatch(/mất 33%/);
@@ -24,8 +32,20 @@ describe('LatencyChart', () => {
     expect(screen.getByTestId('latency-lost').textContent).toMatch(/Lần 2: mất/);
     unmount();
     await i18next.changeLanguage('en');
-    render(<LatencyChart result={{ host: result.host, method: result.method, timesMs: [null, null], lossPercent: 100, note: { vi: 'Không có phản hồi', en: 'No reply at all' } }} />);
-    expect(screen.getByRole('img').getAttribute('aria-label')).toMatch(/192.168.1.1: no reply at all \(100% lost\)/);
+    render(
+      <LatencyChart
+        result={{
+          host: result.host,
+          method: result.method,
+          timesMs: [null, null],
+          lossPercent: 100,
+          note: { vi: 'Không có phản hồi', en: 'No reply at all' },
+        }}
+      />,
+    );
+    expect(screen.getByRole('img').getAttribute('aria-label')).toMatch(
+      /192.168.1.1: no reply at all \(100% lost\)/,
+    );
     expect(screen.getByText(/No reply at all$/)).toBeTruthy();
     await i18next.changeLanguage('vi');
   });
@@ -42,9 +62,25 @@ describe('scan helpers', () => {
 
   it('exports CSV with quoting', () => {
     const scan: ScanResult = {
-      schema: 1, ranges: ['10.0.0.0/24'], startedAt: '2026-11-23T08:00:00.000Z', durationMs: 900, addressesScanned: 254, cancelled: false,
-      methods: { tcp: true, icmp: false, neighbours: true, reverseDns: false }, notes: [],
-      hosts: [{ ip: '10.0.0.20', mac: '3c:2a:f4:aa:bb:cc', vendor: 'Brother', hostname: 'may "in"', openPorts: [631, 9100], evidence: ['arp', 'tcp-open'], deviceType: 'printer' }],
+      schema: 1,
+      ranges: ['10.0.0.0/24'],
+      startedAt: '2026-11-23T08:00:00.000Z',
+      durationMs: 900,
+      addressesScanned: 254,
+      cancelled: false,
+      methods: { tcp: true, icmp: false, neighbours: true, reverseDns: false },
+      notes: [],
+      hosts: [
+        {
+          ip: '10.0.0.20',
+          mac: '3c:2a:f4:aa:bb:cc',
+          vendor: 'Brother',
+          hostname: 'may "in"',
+          openPorts: [631, 9100],
+          evidence: ['arp', 'tcp-open'],
+          deviceType: 'printer',
+        },
+      ],
     };
     expect(scanCsv(scan).split('\r\n')).toEqual([
       '"ip","type","mac","vendor","hostname","open_ports","evidence"',

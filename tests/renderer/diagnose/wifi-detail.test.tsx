@@ -14,7 +14,15 @@ beforeAll(async () => {
 describe('WifiDetail', () => {
   it('says the signal as a word with its figures, band and SSID (vi, then en)', async () => {
     await i18next.changeLanguage('vi');
-    const wifi = { signalPercent: 30, signalDbm: -85, estimated: true, level: 'weak', ssid: 'UBND Xã Hòa Bình', band: '2.4 GHz', channel: 6 } as const;
+    const wifi = {
+      signalPercent: 30,
+      signalDbm: -85,
+      estimated: true,
+      level: 'weak',
+      ssid: 'UBND Xã Hòa Bình',
+      band: '2.4 GHz',
+      channel: 6,
+    } as const;
     const { unmount } = render(<WifiDetail wifi={wifi} />);
     const text = screen.getByTestId('wifi-detail').textContent ?? '';
     expect(text).toContain('Wi-Fi "UBND Xã Hòa Bình" · 2.4 GHz · kênh 6');
@@ -23,7 +31,18 @@ describe('WifiDetail', () => {
     expect(text).toMatch(/gần bộ phát.*5 GHz.*cáp mạng/);
     unmount();
     await i18next.changeLanguage('en');
-    render(<WifiDetail wifi={{ signalPercent: 92, signalDbm: -52, level: 'strong', ssid: 'CityHall-5G', band: '5 GHz', channel: 44 }} />);
+    render(
+      <WifiDetail
+        wifi={{
+          signalPercent: 92,
+          signalDbm: -52,
+          level: 'strong',
+          ssid: 'CityHall-5G',
+          band: '5 GHz',
+          channel: 44,
+        }}
+      />,
+    );
     const en = screen.getByTestId('wifi-detail').textContent ?? '';
     expect(en).toContain('signal strong: 92% (-52 dBm)');
     expect(en).not.toMatch(/estimated|closer/);

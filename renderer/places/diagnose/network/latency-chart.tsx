@@ -22,15 +22,30 @@ export function LatencyChart({ result }: LatencyChartProps) {
   const max = Math.max(1, ...values.map((v) => v ?? 0));
   const step = (W - PAD) / Math.max(1, values.length);
   const label = t('latency.chart', { count: values.length, host: result.host });
-  const summary = result.avgMs === undefined
-    ? t('latency.summaryNone', { host: result.host })
-    : t('latency.summary', { host: result.host, loss: result.lossPercent, min: result.minMs, avg: result.avgMs, max: result.maxMs });
+  const summary =
+    result.avgMs === undefined
+      ? t('latency.summaryNone', { host: result.host })
+      : t('latency.summary', {
+          host: result.host,
+          loss: result.lossPercent,
+          min: result.minMs,
+          avg: result.avgMs,
+          max: result.maxMs,
+        });
   return (
     <figure className="latency-chart" data-testid="latency-chart">
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`${label}. ${summary}`} width="100%" preserveAspectRatio="xMinYMin meet">
+      <svg
+        viewBox={`0 0 ${W} ${H}`}
+        role="img"
+        aria-label={`${label}. ${summary}`}
+        width="100%"
+        preserveAspectRatio="xMinYMin meet"
+      >
         <line x1={PAD} y1={H - PAD} x2={W} y2={H - PAD} className="axis" />
         <text x={2} y={12} className="axis-label">{`${Math.round(max)} ms`}</text>
-        <text x={2} y={H - PAD} className="axis-label">0</text>
+        <text x={2} y={H - PAD} className="axis-label">
+          0
+        </text>
         {values.map((v, i) => {
           const x = PAD + i * step + step * 0.15;
           const width = step * 0.7;
@@ -45,7 +60,15 @@ export function LatencyChart({ result }: LatencyChartProps) {
           }
           const h = Math.max(2, ((H - 2 * PAD) * v) / max);
           return (
-            <rect key={i} x={x} y={H - PAD - h} width={width} height={h} className="bar" data-testid="latency-bar">
+            <rect
+              key={i}
+              x={x}
+              y={H - PAD - h}
+              width={width}
+              height={h}
+              className="bar"
+              data-testid="latency-bar"
+            >
               <title>{t('latency.sample', { n: i + 1, value: `${v} ms` })}</title>
             </rect>
           );

@@ -5,7 +5,12 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import type { EndpointResult, LadderResult, LatencyResult, NetworkConfig } from '../../../../diagnostics/network/types';
+import type {
+  EndpointResult,
+  LadderResult,
+  LatencyResult,
+  NetworkConfig,
+} from '../../../../diagnostics/network/types';
 import { useApi } from '../../../api/index';
 import { Icon } from '../../../components/icon';
 import { StatusBadge } from '../../../components/status-badge';
@@ -16,7 +21,17 @@ import { WifiDetail } from './wifi-detail';
 
 function Phases({ e }: Readonly<{ e: EndpointResult }>) {
   const { t } = useTranslation('network');
-  return <span className="phases">{t('net.phases', { dns: e.dnsMs ?? '–', tcp: e.tcpMs ?? '–', tls: e.tlsMs ?? '–', status: e.httpStatus ?? '–', http: e.httpMs ?? '–' })}</span>;
+  return (
+    <span className="phases">
+      {t('net.phases', {
+        dns: e.dnsMs ?? '–',
+        tcp: e.tcpMs ?? '–',
+        tls: e.tlsMs ?? '–',
+        status: e.httpStatus ?? '–',
+        http: e.httpMs ?? '–',
+      })}
+    </span>
+  );
 }
 
 function Sites({ endpoints }: Readonly<{ endpoints: readonly EndpointResult[] }>) {
@@ -25,15 +40,41 @@ function Sites({ endpoints }: Readonly<{ endpoints: readonly EndpointResult[] }>
   return (
     <table className="net-table" data-testid="endpoint-table">
       <caption>{t('net.sites')}</caption>
-      <thead><tr><th scope="col">{t('net.site')}</th><th scope="col">{t('net.result')}</th><th scope="col">{t('net.time')}</th></tr></thead>
+      <thead>
+        <tr>
+          <th scope="col">{t('net.site')}</th>
+          <th scope="col">{t('net.result')}</th>
+          <th scope="col">{t('net.time')}</th>
+        </tr>
+      </thead>
       <tbody>
         {endpoints.map((e) => (
-          <tr key={e.id} data-testid="endpoint-row" data-status={e.status} data-breaks={e.breaksAt ?? ''}>
-            <th scope="row">{pick(e.name, i18n.language)}<br /><span className="muted">{e.url}</span></th>
-            <td><StatusBadge status={e.status} /> {pick(e.explanation, i18n.language)}
-              {e.tls?.subject ? <div className="muted">{t('net.certificate', { subject: e.tls.subject, issuer: e.tls.issuer ?? '?', to: e.tls.validTo?.slice(0, 10) ?? '?' })}</div> : null}
+          <tr
+            key={e.id}
+            data-testid="endpoint-row"
+            data-status={e.status}
+            data-breaks={e.breaksAt ?? ''}
+          >
+            <th scope="row">
+              {pick(e.name, i18n.language)}
+              <br />
+              <span className="muted">{e.url}</span>
+            </th>
+            <td>
+              <StatusBadge status={e.status} /> {pick(e.explanation, i18n.language)}
+              {e.tls?.subject ? (
+                <div className="muted">
+                  {t('net.certificate', {
+                    subject: e.tls.subject,
+                    issuer: e.tls.issuer ?? '?',
+                    to: e.tls.validTo?.slice(0, 10) ?? '?',
+                  })}
+                </div>
+              ) : null}
             </td>
-            <td><Phases e={e} /></td>
+            <td>
+              <Phases e={e} />
+            </td>
           </tr>
         ))}
       </tbody>
@@ -51,14 +92,25 @@ function Adapters({ config }: Readonly<{ config: NetworkConfig }>) {
       <ul>
         {list.map((i) => (
           <li key={i.name}>
-            <strong>{i.name}</strong> ({i.kind}) — {i.up ? t('net.adapterUp') : t('net.adapterDown')}
+            <strong>{i.name}</strong> ({i.kind}) —{' '}
+            {i.up ? t('net.adapterUp') : t('net.adapterDown')}
             {i.speedMbps ? ` · ${i.speedMbps} Mb/s` : ''}
-            {i.ipv4.map((a) => ` · ${a.address}/${a.prefix} ${a.dhcp ? t('net.dhcp') : t('net.static')}`).join('')}
+            {i.ipv4
+              .map((a) => ` · ${a.address}/${a.prefix} ${a.dhcp ? t('net.dhcp') : t('net.static')}`)
+              .join('')}
             {i.wifi ? <WifiDetail wifi={i.wifi} /> : null}
           </li>
         ))}
       </ul>
-      <p>{t('net.gateway', { value: config.defaultGateway ?? none })} · {t('net.dnsServers', { value: config.dnsServers.join(', ') || none })} · {t('net.proxy', { value: config.proxy.enabled ? (config.proxy.server ?? config.proxy.autoConfigUrl ?? '?') : t('net.noProxy') })}</p>
+      <p>
+        {t('net.gateway', { value: config.defaultGateway ?? none })} ·{' '}
+        {t('net.dnsServers', { value: config.dnsServers.join(', ') || none })} ·{' '}
+        {t('net.proxy', {
+          value: config.proxy.enabled
+            ? (config.proxy.server ?? config.proxy.autoConfigUrl ?? '?')
+            : t('net.noProxy'),
+        })}
+      </p>
     </section>
   );
 }
@@ -66,18 +118,36 @@ function Adapters({ config }: Readonly<{ config: NetworkConfig }>) {
 function Ladder({ result }: Readonly<{ result: LadderResult }>) {
   const { t, i18n } = useTranslation('network');
   const lang = i18n.language;
-  const tone = result.breaksAt === undefined ? 'ok' : result.rungs.find((r) => r.id === result.breaksAt)?.status === 'warn' ? 'warn' : 'fail';
+  const tone =
+    result.breaksAt === undefined
+      ? 'ok'
+      : result.rungs.find((r) => r.id === result.breaksAt)?.status === 'warn'
+        ? 'warn'
+        : 'fail';
   return (
     <>
-      <div className={`verdict verdict-${tone}`} role="status" data-testid="network-verdict" data-breaks={result.breaksAt ?? ''}>
+      <div
+        className={`verdict verdict-${tone}`}
+        role="status"
+        data-testid="network-verdict"
+        data-breaks={result.breaksAt ?? ''}
+      >
         <Icon name={tone} size={28} />
-        <div><h2>{pick(result.verdict, lang)}</h2></div>
+        <div>
+          <h2>{pick(result.verdict, lang)}</h2>
+        </div>
       </div>
       <ol className="ladder" aria-label={t('net.steps')}>
         {result.rungs.map((r, index) => (
           <li key={r.id} data-testid="ladder-rung" data-rung={r.id} data-status={r.status}>
-            <span className="muted">{t('net.step', { n: index + 1 })}</span> <StatusBadge status={r.status} /> <strong>{pick(r.title, lang)}</strong>: {pick(r.detail, lang)}
-            {r.fix && r.status !== 'ok' ? <div className="fix">→ {t('net.fix')}: {pick(r.fix, lang)}</div> : null}
+            <span className="muted">{t('net.step', { n: index + 1 })}</span>{' '}
+            <StatusBadge status={r.status} /> <strong>{pick(r.title, lang)}</strong>:{' '}
+            {pick(r.detail, lang)}
+            {r.fix && r.status !== 'ok' ? (
+              <div className="fix">
+                → {t('net.fix')}: {pick(r.fix, lang)}
+              </div>
+            ) : null}
           </li>
         ))}
       </ol>
@@ -97,12 +167,32 @@ function Latency({ defaultHost }: Readonly<{ defaultHost: string }>) {
   return (
     <section className="latency" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>{t('latency.title')}</h3>
-      <form onSubmit={(e) => { e.preventDefault(); if (target) void run((signal) => api.network.ping({ host: target, count: 10 }, { signal })); }}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (target)
+            void run((signal) => api.network.ping({ host: target, count: 10 }, { signal }));
+        }}
+      >
         <label htmlFor={`${id}-host`}>{t('latency.host')}</label>
-        <input id={`${id}-host`} value={host} placeholder={defaultHost} onChange={(e) => setHost(e.target.value)} data-testid="latency-host" />
-        <button type="submit" disabled={state.phase === 'running' || target === ''} data-testid="latency-run">{state.phase === 'running' ? t('latency.running') : t('latency.run')}</button>
+        <input
+          id={`${id}-host`}
+          value={host}
+          placeholder={defaultHost}
+          onChange={(e) => setHost(e.target.value)}
+          data-testid="latency-host"
+        />
+        <button
+          type="submit"
+          disabled={state.phase === 'running' || target === ''}
+          data-testid="latency-run"
+        >
+          {state.phase === 'running' ? t('latency.running') : t('latency.run')}
+        </button>
       </form>
-      {state.phase === 'failed' ? <p role="alert">{t('failed', { reason: pick(state.error, i18n.language) })}</p> : null}
+      {state.phase === 'failed' ? (
+        <p role="alert">{t('failed', { reason: pick(state.error, i18n.language) })}</p>
+      ) : null}
       {state.value ? <LatencyChart result={state.value} /> : null}
     </section>
   );
@@ -118,10 +208,25 @@ export function NetworkPanel() {
     <div className="network-panel" data-testid="network-panel">
       <div className="diagnose-actions">
         {running ? (
-          <button type="button" className="big-button secondary" onClick={cancel} data-testid="network-cancel">{t('cancel')}</button>
+          <button
+            type="button"
+            className="big-button secondary"
+            onClick={cancel}
+            data-testid="network-cancel"
+          >
+            {t('cancel')}
+          </button>
         ) : (
-          <button type="button" className="big-button" onClick={() => void run((signal, onProgress) => api.network.check({}, { signal, onProgress }))} data-testid="network-run">
-            <Icon name="diagnose" size={24} />{state.phase === 'idle' ? t('net.run') : t('net.runAgain')}
+          <button
+            type="button"
+            className="big-button"
+            onClick={() =>
+              void run((signal, onProgress) => api.network.check({}, { signal, onProgress }))
+            }
+            data-testid="network-run"
+          >
+            <Icon name="diagnose" size={24} />
+            {state.phase === 'idle' ? t('net.run') : t('net.runAgain')}
           </button>
         )}
       </div>
@@ -129,11 +234,17 @@ export function NetworkPanel() {
       {running ? (
         <div className="sweep-progress">
           <progress max={100} value={state.percent} aria-label={t('progress')} />
-          <span aria-live="polite">{t('percent', { percent: state.percent })} {pick(state.label, i18n.language)}</span>
+          <span aria-live="polite">
+            {t('percent', { percent: state.percent })} {pick(state.label, i18n.language)}
+          </span>
         </div>
       ) : null}
       {state.phase === 'cancelled' ? <p role="status">{t('cancelled')}</p> : null}
-      {state.phase === 'failed' ? <p role="alert" className="diagnose-error">{t('failed', { reason: pick(state.error, i18n.language) })}</p> : null}
+      {state.phase === 'failed' ? (
+        <p role="alert" className="diagnose-error">
+          {t('failed', { reason: pick(state.error, i18n.language) })}
+        </p>
+      ) : null}
       {state.value && state.phase === 'done' ? <Ladder result={state.value} /> : null}
       <Latency defaultHost={state.value?.config.defaultGateway ?? ''} />
     </div>

@@ -26,19 +26,53 @@ export function SaveToVisit({ scan }: SaveToVisitProps) {
   const [message, setMessage] = useState<{ ok: boolean; text: string } | undefined>(undefined);
   if (visits.length === 0) return <p className="muted">{t('scan.noVisit')}</p>;
   const save = async (): Promise<void> => {
-    const copy = { ...scan, ranges: [...scan.ranges], notes: [...scan.notes], hosts: scan.hosts.map((h) => ({ ...h, openPorts: [...h.openPorts], evidence: [...h.evidence] })) };
+    const copy = {
+      ...scan,
+      ranges: [...scan.ranges],
+      notes: [...scan.notes],
+      hosts: scan.hosts.map((h) => ({
+        ...h,
+        openPorts: [...h.openPorts],
+        evidence: [...h.evidence],
+      })),
+    };
     const result = await api.visits['add-scan']({ ref: { id: chosen }, scan: copy });
     const visit = visits.find((v) => v.id === chosen);
-    setMessage(result.ok ? { ok: true, text: t('scan.saved', { commune: visit?.commune ?? chosen, date: visit?.date ?? '' }) } : { ok: false, text: failureText(result, i18n.language) });
+    setMessage(
+      result.ok
+        ? {
+            ok: true,
+            text: t('scan.saved', { commune: visit?.commune ?? chosen, date: visit?.date ?? '' }),
+          }
+        : { ok: false, text: failureText(result, i18n.language) },
+    );
   };
   return (
     <div className="save-to-visit">
       <label htmlFor={`${id}-visit`}>{t('scan.visit')}</label>
-      <select id={`${id}-visit`} value={chosen} onChange={(e) => setChosen(e.target.value)} data-testid="scan-visit">
-        {visits.map((v) => <option key={v.id} value={v.id}>{`${v.commune}, ${v.province} — ${v.date}`}</option>)}
+      <select
+        id={`${id}-visit`}
+        value={chosen}
+        onChange={(e) => setChosen(e.target.value)}
+        data-testid="scan-visit"
+      >
+        {visits.map((v) => (
+          <option key={v.id} value={v.id}>{`${v.commune}, ${v.province} — ${v.date}`}</option>
+        ))}
       </select>
-      <button type="button" onClick={() => void save()} disabled={chosen === ''} data-testid="scan-save">{t('scan.save')}</button>
-      {message ? <p role={message.ok ? 'status' : 'alert'} data-testid="scan-saved">{message.text}</p> : null}
+      <button
+        type="button"
+        onClick={() => void save()}
+        disabled={chosen === ''}
+        data-testid="scan-save"
+      >
+        {t('scan.save')}
+      </button>
+      {message ? (
+        <p role={message.ok ? 'status' : 'alert'} data-testid="scan-saved">
+          {message.text}
+        </p>
+      ) : null}
     </div>
   );
 }

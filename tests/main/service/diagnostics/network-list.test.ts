@@ -27,12 +27,41 @@ beforeAll(async () => {
   site = await startHttps('127.0.0.1', await ca.issue(['127.0.0.1']));
   ncsi = await startHttp('127.0.0.1', { body: 'Microsoft Connect Test' });
   dataDir = await mkdtemp(join(tmpdir(), 'h4-diag-'));
-  await writeFile(join(dataDir, 'endpoints.json'), JSON.stringify({
-    connectivity: { url: `http://127.0.0.1:${ncsi.port}/connecttest.txt`, expectBody: 'Microsoft Connect Test' },
-    endpoints: [{ id: 'tinh', kind: 'portal', url: `https://127.0.0.1:${site.port}/`, name: { vi: 'Cổng tỉnh', en: 'Province portal' } }],
-  }));
-  const networkConfig = { interfaces: [{ name: 'lo0', kind: 'wired' as const, up: true, ipv4: [{ address: '127.0.0.1', prefix: 8 }], dns: [] }], defaultGateway: '127.0.0.1', dnsServers: ['127.0.0.1'], proxy: { enabled: false, source: 'none' as const } };
-  service = createService({ ...defaultEnv({ door: 'test', dataDir, version: '0.0.0' }), diagnostics: { settings: { networkConfig } } });
+  await writeFile(
+    join(dataDir, 'endpoints.json'),
+    JSON.stringify({
+      connectivity: {
+        url: `http://127.0.0.1:${ncsi.port}/connecttest.txt`,
+        expectBody: 'Microsoft Connect Test',
+      },
+      endpoints: [
+        {
+          id: 'tinh',
+          kind: 'portal',
+          url: `https://127.0.0.1:${site.port}/`,
+          name: { vi: 'Cổng tỉnh', en: 'Province portal' },
+        },
+      ],
+    }),
+  );
+  const networkConfig = {
+    interfaces: [
+      {
+        name: 'lo0',
+        kind: 'wired' as const,
+        up: true,
+        ipv4: [{ address: '127.0.0.1', prefix: 8 }],
+        dns: [],
+      },
+    ],
+    defaultGateway: '127.0.0.1',
+    dnsServers: ['127.0.0.1'],
+    proxy: { enabled: false, source: 'none' as const },
+  };
+  service = createService({
+    ...defaultEnv({ door: 'test', dataDir, version: '0.0.0' }),
+    diagnostics: { settings: { networkConfig } },
+  });
 });
 
 afterAll(async () => {
@@ -43,7 +72,10 @@ afterAll(async () => {
 });
 
 const run = async (ca?: string[]) => {
-  const result = await service.invoke('diagnostics:run', { only: ['network.reachability'], ...(ca === undefined ? {} : { ca }) });
+  const result = await service.invoke('diagnostics:run', {
+    only: ['network.reachability'],
+    ...(ca === undefined ? {} : { ca }),
+  });
   if (!result.ok) throw new Error(JSON.stringify(result.error));
   return (result.value as MachineSnapshot).checks;
 };

@@ -11,10 +11,19 @@ import { promisify } from 'node:util';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import type { PrinterInfo, RepairReport, TestPageResult } from '../../../../diagnostics/printers/types.js';
+import type {
+  PrinterInfo,
+  RepairReport,
+  TestPageResult,
+} from '../../../../diagnostics/printers/types.js';
 import { defaultEnv } from '../../../../main/service/env.js';
 import { createService, type Service } from '../../../../main/service/index.js';
-import { addCupsQueue, startIppPrinter, type CupsQueue, type IppPrinter } from '../../../helpers/ipp-printer.js';
+import {
+  addCupsQueue,
+  startIppPrinter,
+  type CupsQueue,
+  type IppPrinter,
+} from '../../../helpers/ipp-printer.js';
 import { startSnmpAgent } from '../../../helpers/snmp-agent.js';
 
 const exec = promisify(execFile);
@@ -62,11 +71,23 @@ describe('printers:* channels', () => {
   });
 
   it('falls back to SNMP (Printer-MIB) for a printer without IPP', async () => {
-    const agent = await startSnmpAgent({ model: 'Canon LBP2900', status: 3, errorState: '@', supplies: [{ name: 'Toner', max: 100, level: 40 }] });
+    const agent = await startSnmpAgent({
+      model: 'Canon LBP2900',
+      status: 3,
+      errorState: '@',
+      supplies: [{ name: 'Toner', max: 100, level: 40 }],
+    });
     try {
-      const result = await service.invoke('printers:status', { host: '127.0.0.1', snmp: { port: agent.port } });
+      const result = await service.invoke('printers:status', {
+        host: '127.0.0.1',
+        snmp: { port: agent.port },
+      });
       if (!result.ok) throw new Error(result.error.message.en);
-      expect(result.value as PrinterInfo).toMatchObject({ source: 'snmp', makeModel: 'Canon LBP2900', stateReasons: ['noPaper'] });
+      expect(result.value as PrinterInfo).toMatchObject({
+        source: 'snmp',
+        makeModel: 'Canon LBP2900',
+        stateReasons: ['noPaper'],
+      });
       expect((result.value as PrinterInfo).faults.map((f) => f.code)).toEqual(['media-empty']);
     } finally {
       await agent.stop();
@@ -74,8 +95,13 @@ describe('printers:* channels', () => {
   });
 
   it('refuses repairs without confirm: true', async () => {
-    expect(await service.invokeUnknown('printers:clear-queue', { name: QUEUE })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
-    expect(await service.invokeUnknown('printers:restart-spooler', { confirm: false })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(await service.invokeUnknown('printers:clear-queue', { name: QUEUE })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request' },
+    });
+    expect(
+      await service.invokeUnknown('printers:restart-spooler', { confirm: false }),
+    ).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
   });
 
   it('clears a stuck queue and says what it did', async () => {

@@ -26,8 +26,16 @@ afterAll(async () => ctx.close());
 
 /** The document's visible text, runs joined per paragraph. */
 function paragraphs(doc: string): string[] {
-  return [...doc.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) => [...p[0].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''))
-    .map((t) => t.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'"));
+  return [...doc.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)]
+    .map((p) => [...p[0].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''))
+    .map((t) =>
+      t
+        .replace(/&amp;/g, '&')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&apos;/g, "'"),
+    );
 }
 
 describe('DOCX biên bản', () => {
@@ -49,7 +57,8 @@ describe('DOCX biên bản', () => {
     const size = /<w:pgSz w:w="(\d+)" w:h="(\d+)"/.exec(xml)!;
     expect(Number(size[1]) / TWIP_PER_MM).toBeCloseTo(210, 0);
     expect(Number(size[2]) / TWIP_PER_MM).toBeCloseTo(297, 0);
-    const margin = (side: string) => Number(new RegExp(`<w:pgMar[^>]*w:${side}="(\\d+)"`).exec(xml)![1]) / TWIP_PER_MM;
+    const margin = (side: string) =>
+      Number(new RegExp(`<w:pgMar[^>]*w:${side}="(\\d+)"`).exec(xml)![1]) / TWIP_PER_MM;
     for (const side of ['top', 'bottom']) {
       expect(margin(side)).toBeGreaterThanOrEqual(19.9);
       expect(margin(side)).toBeLessThanOrEqual(25);
@@ -67,12 +76,17 @@ describe('DOCX with hostile text', () => {
     try {
       const out = path.join(bad.dir, 'h.docx');
       await exportAs(bad.service, bad.file, 'docx', out);
-      const doc = (await exec('unzip', ['-p', out, 'word/document.xml'], { maxBuffer: 1e8 })).stdout;
+      const doc = (await exec('unzip', ['-p', out, 'word/document.xml'], { maxBuffer: 1e8 }))
+        .stdout;
       expect(doc).not.toMatch(/<script/);
       expect(doc).not.toContain('\u202E');
       const xmlFile = path.join(bad.dir, 'document.xml');
       await writeFile(xmlFile, doc);
-      await exec('python3', ['-c', 'import sys, xml.dom.minidom; xml.dom.minidom.parse(sys.argv[1])', xmlFile]);
+      await exec('python3', [
+        '-c',
+        'import sys, xml.dom.minidom; xml.dom.minidom.parse(sys.argv[1])',
+        xmlFile,
+      ]);
       expect(paragraphs(doc).join('\n')).toContain('<script>alert("x")</script>');
     } finally {
       await bad.close();

@@ -8,14 +8,31 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { checkIntegrity, exportEnvelopeSchema, payloadDigest } from '../../../../main/service/reports/signed-json.js';
+import {
+  checkIntegrity,
+  exportEnvelopeSchema,
+  payloadDigest,
+} from '../../../../main/service/reports/signed-json.js';
 import { sampleVisit } from '../../../fixtures/visits/sample.js';
 import { exportAs, setup } from './helpers.js';
 
 let ctx: Awaited<ReturnType<typeof setup>>;
 const base = sampleVisit({ machines: 3, hostile: true });
-const FORMULAS = ["=cmd|' /C calc'!A0", '@SUM(A1)', '\t=1+1', '-2+3', '+84 912 345 678', '\r=HYPERLINK("http://x")'];
-const visit = { ...base, openItems: [...base.openItems, ...FORMULAS.map((text, i) => ({ id: `f${i}`, text, done: false }))] };
+const FORMULAS = [
+  "=cmd|' /C calc'!A0",
+  '@SUM(A1)',
+  '\t=1+1',
+  '-2+3',
+  '+84 912 345 678',
+  '\r=HYPERLINK("http://x")',
+];
+const visit = {
+  ...base,
+  openItems: [
+    ...base.openItems,
+    ...FORMULAS.map((text, i) => ({ id: `f${i}`, text, done: false })),
+  ],
+};
 
 beforeAll(async () => {
   ctx = await setup(visit);
@@ -31,7 +48,9 @@ describe('spreadsheet exports', () => {
     const text = await readFile(out, 'utf8');
     expect(text.startsWith('\uFEFF')).toBe(true);
     expect(text).toContain('\r\n');
-    const cells = [...text.slice(1).matchAll(/"((?:[^"]|"")*)"/g)].map((m) => m[1]!.replace(/""/g, '"'));
+    const cells = [...text.slice(1).matchAll(/"((?:[^"]|"")*)"/g)].map((m) =>
+      m[1]!.replace(/""/g, '"'),
+    );
     expect(cells.length).toBeGreaterThan(20);
     for (const cell of cells) expect(cell).not.toMatch(INJECTION);
     for (const formula of FORMULAS) expect(cells).toContain(`'${formula}`);
@@ -44,21 +63,32 @@ describe('spreadsheet exports', () => {
     await exportAs(ctx.service, ctx.file, 'xlsx', out);
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(out);
-    expect(book.worksheets.map((s) => s.name)).toEqual(['Tóm tắt', 'Máy', 'Phát hiện', 'Việc còn tồn']);
+    expect(book.worksheets.map((s) => s.name)).toEqual([
+      'Tóm tắt',
+      'Máy',
+      'Phát hiện',
+      'Việc còn tồn',
+    ]);
     let strings = 0;
     for (const sheet of book.worksheets) {
-      sheet.eachRow((row) => row.eachCell((cell) => {
-        expect(cell.type).not.toBe(ExcelJS.ValueType.Formula);
-        if (typeof cell.value === 'string') {
-          strings += 1;
-          expect(cell.value).not.toMatch(INJECTION);
-        }
-      }));
+      sheet.eachRow((row) =>
+        row.eachCell((cell) => {
+          expect(cell.type).not.toBe(ExcelJS.ValueType.Formula);
+          if (typeof cell.value === 'string') {
+            strings += 1;
+            expect(cell.value).not.toMatch(INJECTION);
+          }
+        }),
+      );
     }
     expect(strings).toBeGreaterThan(30);
     const open = book.getWorksheet('Việc còn tồn')!;
     expect(open.getCell('A2').value).toBe('Thay hộp mực máy in HP tầng 2');
-    expect(open.getColumn(1).values).toEqual(expect.arrayContaining(FORMULAS.map((f) => `'${f.replace(/\r/g, '\n')}`)) /* exceljs stores CR as LF */);
+    expect(open.getColumn(1).values).toEqual(
+      expect.arrayContaining(
+        FORMULAS.map((f) => `'${f.replace(/\r/g, '\n')}`),
+      ) /* exceljs stores CR as LF */,
+    );
   });
 });
 
@@ -71,7 +101,7 @@ describe('HTML export', () => {
     expect(html).toContain('&#60;script&#62;alert(&#34;x&#34;)&#60;/script&#62;');
     expect(html).not.toMatch(/\son\w+=/i);
     expect(html).not.toMatch(/(src|href)="(?!data:image\/(png|jpeg);base64,)/);
-    expect(html).toContain("Content-Security-Policy");
+    expect(html).toContain('Content-Security-Policy');
     expect(html).not.toContain('\u202E');
     expect(html).toContain('Trần Thị Ngọc Ánh');
   });
@@ -94,7 +124,9 @@ describe('JSON export', () => {
     await exportAs(ctx.service, ctx.file, 'json', out);
     const envelope = exportEnvelopeSchema.parse(JSON.parse(await readFile(out, 'utf8')));
     expect(envelope.visit).toEqual(visit);
-    expect(checkIntegrity(exportEnvelopeSchema.parse(JSON.parse(JSON.stringify(envelope, null, 4))))).toMatchObject({ ok: true }); // re-indented
+    expect(
+      checkIntegrity(exportEnvelopeSchema.parse(JSON.parse(JSON.stringify(envelope, null, 4)))),
+    ).toMatchObject({ ok: true }); // re-indented
     expect(checkIntegrity(envelope)).toMatchObject({ ok: true });
   });
 
@@ -104,11 +136,18 @@ describe('JSON export', () => {
     const text = await readFile(out, 'utf8');
     const at = text.indexOf('Tân Phước Hưng') >= 0 ? text.indexOf('Dell') : text.indexOf('Dell');
     const oneByte = `${text.slice(0, at)}Cell${text.slice(at + 4)}`;
-    expect(checkIntegrity(exportEnvelopeSchema.parse(JSON.parse(oneByte)))).toMatchObject({ ok: false, kind: 'damaged' });
+    expect(checkIntegrity(exportEnvelopeSchema.parse(JSON.parse(oneByte)))).toMatchObject({
+      ok: false,
+      kind: 'damaged',
+    });
     const edited = exportEnvelopeSchema.parse(JSON.parse(text));
     const forged = { ...edited, visit: { ...(edited.visit as object), timeSpentMinutes: 9999 } };
     forged.integrity = { ...forged.integrity, digest: payloadDigest(forged) };
-    expect(checkIntegrity(forged)).toMatchObject({ ok: false, kind: 'tampered', reason: 'bad-signature' });
+    expect(checkIntegrity(forged)).toMatchObject({
+      ok: false,
+      kind: 'tampered',
+      reason: 'bad-signature',
+    });
     await writeFile(path.join(ctx.dir, 'forged.json'), JSON.stringify(forged));
   });
 });

@@ -22,7 +22,8 @@ afterAll(async () => {
   await hostile.close();
 });
 
-const text = async (file: string) => (await exec('pdftotext', ['-enc', 'UTF-8', file, '-'])).stdout.normalize('NFC');
+const text = async (file: string) =>
+  (await exec('pdftotext', ['-enc', 'UTF-8', file, '-'])).stdout.normalize('NFC');
 
 describe('PDF export', () => {
   it('keeps every Vietnamese letter, extractable with pdftotext', async () => {
@@ -31,10 +32,21 @@ describe('PDF export', () => {
     expect(result.mime).toBe('application/pdf');
     const extracted = await text(out);
     for (const expected of [
-      'BÁO CÁO CHUYẾN CÔNG TÁC HỖ TRỢ CNTT', 'Xã Tân Phước Hưng', 'Tỉnh Cần Thơ', 'Trần Thị Ngọc Ánh', 'Lê Đức Huỳnh',
-      'Ủy ban nhân dân xã — Bộ phận Một cửa', 'Ổ C: chỉ còn 1,2 GB trống (2%).', 'Windows 10 đã hết hỗ trợ từ', 'Hộp mực đen còn 5%.',
-      'Cài đặt chữ ký số VNPT-CA', 'Thay hộp mực máy in HP tầng 2', 'Hướng dẫn nộp hồ sơ trực tuyến (VNeID)', 'Phạm Văn Dũng',
-    ]) expect(extracted).toContain(expected.normalize('NFC'));
+      'BÁO CÁO CHUYẾN CÔNG TÁC HỖ TRỢ CNTT',
+      'Xã Tân Phước Hưng',
+      'Tỉnh Cần Thơ',
+      'Trần Thị Ngọc Ánh',
+      'Lê Đức Huỳnh',
+      'Ủy ban nhân dân xã — Bộ phận Một cửa',
+      'Ổ C: chỉ còn 1,2 GB trống (2%).',
+      'Windows 10 đã hết hỗ trợ từ',
+      'Hộp mực đen còn 5%.',
+      'Cài đặt chữ ký số VNPT-CA',
+      'Thay hộp mực máy in HP tầng 2',
+      'Hướng dẫn nộp hồ sơ trực tuyến (VNeID)',
+      'Phạm Văn Dũng',
+    ])
+      expect(extracted).toContain(expected.normalize('NFC'));
     const fonts = (await exec('pdffonts', [out])).stdout;
     expect(fonts).toMatch(/BeVietnamPro-Regular\s+CID TrueType\s+Identity-H\s+yes\s+yes/);
     expect(fonts).toMatch(/BeVietnamPro-Bold/);
@@ -44,7 +56,13 @@ describe('PDF export', () => {
     const out = path.join(ctx.dir, 'en.pdf');
     await exportAs(ctx.service, ctx.file, 'pdf', out, 'en');
     const extracted = await text(out);
-    for (const expected of ['IT SUPPORT VISIT REPORT', 'Machines diagnosed', 'Only 1.2 GB free (2%).', 'Xã Tân Phước Hưng']) expect(extracted).toContain(expected);
+    for (const expected of [
+      'IT SUPPORT VISIT REPORT',
+      'Machines diagnosed',
+      'Only 1.2 GB free (2%).',
+      'Xã Tân Phước Hưng',
+    ])
+      expect(extracted).toContain(expected);
   });
 
   it('is A4 and rasterises on every page', async () => {
@@ -54,7 +72,9 @@ describe('PDF export', () => {
     expect(info).toMatch(/Page size:\s+595\.28 x 841\.89 pts \(A4\)/);
     const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
     await exec('pdftoppm', ['-r', '40', '-png', out, path.join(ctx.dir, 'page')]);
-    expect((await readdir(ctx.dir)).filter((n) => n.startsWith('page') && n.endsWith('.png'))).toHaveLength(pages);
+    expect(
+      (await readdir(ctx.dir)).filter((n) => n.startsWith('page') && n.endsWith('.png')),
+    ).toHaveLength(pages);
   });
 
   it('shows hostile text literally, with bidi overrides made visible', async () => {

@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
 
-import { displayText, escapeHtml, safeImageDataUrl, spreadsheetText } from '../../../../main/service/reports/text-safety.js';
+import {
+  displayText,
+  escapeHtml,
+  safeImageDataUrl,
+  spreadsheetText,
+} from '../../../../main/service/reports/text-safety.js';
 
 describe('text safety', () => {
   it.each([
-    ['=cmd|\' /C calc\'!A0', "'=cmd|' /C calc'!A0"],
+    ["=cmd|' /C calc'!A0", "'=cmd|' /C calc'!A0"],
     ['+84 912', "'+84 912"],
     ['-1+2', "'-1+2"],
     ['@SUM(A1)', "'@SUM(A1)"],
@@ -29,7 +34,9 @@ describe('text safety', () => {
   });
 
   it('escapes HTML, including quotes and backticks', () => {
-    expect(escapeHtml('<img src=x onerror="a">`\'&')).toBe('&#60;img src=x onerror=&#34;a&#34;&#62;&#96;&#39;&#38;');
+    expect(escapeHtml('<img src=x onerror="a">`\'&')).toBe(
+      '&#60;img src=x onerror=&#34;a&#34;&#62;&#96;&#39;&#38;',
+    );
   });
 
   it('embeds only plain PNG/JPEG data URLs', () => {

@@ -23,9 +23,25 @@ let dataDir: string;
 let nmbdDir: string;
 
 beforeAll(async () => {
-  lan = await createLan({ prefix: 'x4', index: 4, hosts: [{ n: 10, tcp: [9100] }, { n: 11, ignorePing: true }, { n: 12 }, { n: 53 }] });
-  nmbdDir = await startNmbd(lan, 12, 'KETOAN-PC', 'UBND-XA', async (ip) => (await netbiosNames([ip], { timeoutMs: 300 })).has(ip));
-  lan.spawn(53, 'dnsmasq', ['-k', '-C', '/dev/null', '--no-resolv', '--no-hosts', `--listen-address=${lan.ip(53)}`, '--bind-interfaces', '--pid-file=', `--ptr-record=10.4.74.10.in-addr.arpa,may-in-mot-cua.xa.local`]);
+  lan = await createLan({
+    prefix: 'x4',
+    index: 4,
+    hosts: [{ n: 10, tcp: [9100] }, { n: 11, ignorePing: true }, { n: 12 }, { n: 53 }],
+  });
+  nmbdDir = await startNmbd(lan, 12, 'KETOAN-PC', 'UBND-XA', async (ip) =>
+    (await netbiosNames([ip], { timeoutMs: 300 })).has(ip),
+  );
+  lan.spawn(53, 'dnsmasq', [
+    '-k',
+    '-C',
+    '/dev/null',
+    '--no-resolv',
+    '--no-hosts',
+    `--listen-address=${lan.ip(53)}`,
+    '--bind-interfaces',
+    '--pid-file=',
+    `--ptr-record=10.4.74.10.in-addr.arpa,may-in-mot-cua.xa.local`,
+  ]);
   dataDir = await mkdtemp(join(tmpdir(), 'x4-scan-'));
   service = createService(defaultEnv({ door: 'test', dataDir, version: '0.0.0' }));
   await new Promise((r) => setTimeout(r, 300));
@@ -40,15 +56,33 @@ afterAll(async () => {
 describe('scan:run', () => {
   it('scans the given range with progress, and names hosts by reverse DNS', async () => {
     const events: Progress[] = [];
-    const result = await service.invoke('scan:run', { cidr: lan.cidr, dnsServers: [lan.ip(53)] }, { onProgress: (e) => events.push(e) });
+    const result = await service.invoke(
+      'scan:run',
+      { cidr: lan.cidr, dnsServers: [lan.ip(53)] },
+      { onProgress: (e) => events.push(e) },
+    );
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const scan = result.value as ScanResult;
-    expect(scan.hosts.map((h) => h.ip)).toEqual([lan.selfIp, lan.ip(10), lan.ip(11), lan.ip(12), lan.ip(53)]);
-    expect(scan.hosts.find((h) => h.ip === lan.ip(12))).toMatchObject({ hostname: 'KETOAN-PC', netbios: { name: 'KETOAN-PC', workgroup: 'UBND-XA' }, deviceType: 'pc' });
+    expect(scan.hosts.map((h) => h.ip)).toEqual([
+      lan.selfIp,
+      lan.ip(10),
+      lan.ip(11),
+      lan.ip(12),
+      lan.ip(53),
+    ]);
+    expect(scan.hosts.find((h) => h.ip === lan.ip(12))).toMatchObject({
+      hostname: 'KETOAN-PC',
+      netbios: { name: 'KETOAN-PC', workgroup: 'UBND-XA' },
+      deviceType: 'pc',
+    });
     expect(scan.hosts.find((h) => h.ip === lan.ip(11))?.netbios).toBeUndefined();
     const printer = scan.hosts.find((h) => h.ip === lan.ip(10))!;
-    expect(printer).toMatchObject({ deviceType: 'printer', openPorts: [9100], hostname: 'may-in-mot-cua.xa.local' });
+    expect(printer).toMatchObject({
+      deviceType: 'printer',
+      openPorts: [9100],
+      hostname: 'may-in-mot-cua.xa.local',
+    });
     expect(scan.hosts.find((h) => h.ip === lan.selfIp)?.self).toBe(true);
     expect(events.at(-1)?.percent).toBe(100);
     expect(events.every((e) => e.label?.vi !== undefined)).toBe(true);
@@ -66,7 +100,11 @@ describe('scan:run', () => {
 
   it('returns what it found so far when cancelled', async () => {
     const controller = new AbortController();
-    const pending = service.invoke('scan:run', { cidr: lan.cidr, reverseDns: false }, { signal: controller.signal });
+    const pending = service.invoke(
+      'scan:run',
+      { cidr: lan.cidr, reverseDns: false },
+      { signal: controller.signal },
+    );
     setTimeout(() => controller.abort(), 30);
     const result = await pending;
     expect(result.ok).toBe(true);

@@ -28,13 +28,18 @@ describe('atomicWriteJson', () => {
     await atomicWriteJson(file, { n: 1, text: 'Xã Đông Anh' });
     await atomicWriteJson(file, { n: 2, text: 'Phường Bến Nghé' });
     expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ n: 2, text: 'Phường Bến Nghé' });
-    expect(JSON.parse(await readFile(backupPathOf(file), 'utf8'))).toEqual({ n: 1, text: 'Xã Đông Anh' });
+    expect(JSON.parse(await readFile(backupPathOf(file), 'utf8'))).toEqual({
+      n: 1,
+      text: 'Xã Đông Anh',
+    });
     expect((await readdir(dir)).sort()).toEqual(['visit.json', 'visit.json.bak']);
   });
 
   it('serialises concurrent writes to one file in call order', async () => {
     const file = path.join(dir, 'v.json');
-    await Promise.all(Array.from({ length: 30 }, (_, n) => atomicWriteJson(file, { n, text: 'x' })));
+    await Promise.all(
+      Array.from({ length: 30 }, (_, n) => atomicWriteJson(file, { n, text: 'x' })),
+    );
     const read = await readJsonWithBackup(file, schema);
     expect(read.value.n).toBe(29);
     expect(read.source).toBe('file');

@@ -29,11 +29,15 @@ afterAll(async () => {
 
 function runAndKill(dataDir: string, file: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', child, dataDir, file], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, ['--import', 'tsx', child, dataDir, file], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let lastRevision = 0;
     let buffer = '';
     let stderr = '';
-    proc.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
+    proc.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
     proc.stdout.on('data', (chunk: Buffer) => {
       buffer += chunk.toString();
       const lines = buffer.split('\n');
@@ -55,7 +59,10 @@ function runAndKill(dataDir: string, file: string): Promise<number> {
 it(`never loses or corrupts a visit across ${ROUNDS} kill -9 during saves`, async () => {
   const dataDir = path.join(dir, 'data');
   const service = createService(defaultEnv({ dataDir, door: 'test', version: 'test' }));
-  const created = await service.invoke('visits:create', { fields: { commune: { name: 'Xã Đông Hưng', province: 'Thái Bình' } }, file: path.join(dir, 'visit.json') });
+  const created = await service.invoke('visits:create', {
+    fields: { commune: { name: 'Xã Đông Hưng', province: 'Thái Bình' } },
+    file: path.join(dir, 'visit.json'),
+  });
   if (!created.ok) throw new Error(JSON.stringify(created.error));
   const file = (created.value as { file: string }).file;
   let recovered = 0;
@@ -65,10 +72,14 @@ it(`never loses or corrupts a visit across ${ROUNDS} kill -9 during saves`, asyn
     const loaded = await loadVisit({ dataDir }, { file });
     if (loaded.recoveredFrom !== undefined) recovered += 1;
     // The backup holds the previous revision; only the save in flight may be missing.
-    expect(loaded.visit.revision).toBeGreaterThanOrEqual(loaded.recoveredFrom === undefined ? acknowledged : acknowledged - 1);
+    expect(loaded.visit.revision).toBeGreaterThanOrEqual(
+      loaded.recoveredFrom === undefined ? acknowledged : acknowledged - 1,
+    );
     expect(loaded.visit.commune.name).toBe('Xã Đông Hưng');
   }
   const leftovers = (await readdir(dir)).filter((name) => name.endsWith('.tmp'));
-  console.log(`kill -9 rounds: ${ROUNDS}, last acknowledged revision ${acknowledged}, reads from backup ${recovered}, temp files left ${leftovers.length}`);
+  console.log(
+    `kill -9 rounds: ${ROUNDS}, last acknowledged revision ${acknowledged}, reads from backup ${recovered}, temp files left ${leftovers.length}`,
+  );
   expect(acknowledged).toBeGreaterThan(ROUNDS);
 }, 120_000);
