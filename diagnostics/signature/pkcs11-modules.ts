@@ -6,35 +6,15 @@
 
 import { assertNever } from '../assert-never.js';
 import { check, t, unknownFrom } from '../checks.js';
-import type { CheckResult, Probe, ProbeContext } from '../types.js';
-import { windowsSection } from '../windows/facts.js';
-import { asArray, num, str } from '../windows/powershell.js';
-import { binaryArch, peMachineArch, type Arch } from './binary-arch.js';
+import type { CheckResult, Probe, ProbeContext, ProbeResult } from '../types.js';
+import type { Arch } from './binary-arch.js';
+import { readLinuxModules } from './pkcs11-modules-linux.js';
+import { readWin32Modules } from './pkcs11-modules-win32.js';
 import { PROVIDERS } from './providers.js';
+import type { FoundModule } from './types.js';
 
-/** One module file found. */
-export type FoundModule = Readonly<{ provider: string; file: string; path: string; arch?: Arch }>;
-
-/** Parses the `modules` section (File, Dir, Machine). */
-export function parseWindowsModules(section: unknown): FoundModule[] {
-  return asArray(section).flatMap((m) => {
-    const file = str(m, 'File');
-    const dir = str(m, 'Dir') ?? '';
-    const provider = PROVIDERS.find((p) =>
-      p.windowsModules.some((f) => f.toLowerCase() === file?.toLowerCase()),
-    );
-    if (file === undefined || provider === undefined) return [];
-    const arch = peMachineArch(num(m, 'Machine'));
-    return [
-      {
-        provider: provider.id,
-        file,
-        path: `${dir}\\${file}`,
-        ...(arch === undefined ? {} : { arch }),
-      },
-    ];
-  });
-}
+export type { FoundModule } from './types.js';
+export { parseWindowsModules } from './pkcs11-modules-win32.js';
 
 const meta = {
   id: 'signature.pkcs11-modules',
@@ -98,47 +78,22 @@ export function evaluateModules(
   });
 }
 
-async function linuxModules(ctx: ProbeContext): Promise<FoundModule[]> {
-  const wanted = [
-    ...PROVIDERS.flatMap((p) => p.linuxModules.map((path) => ({ provider: p.id, path }))),
-    ...(ctx.settings?.pkcs11Modules ?? []).map((path) => ({ provider: 'opensc', path })),
-  ];
-  const found: FoundModule[] = [];
-  for (const w of wanted) {
-    const head = await ctx.fs.readHead(w.path, 512).catch(() => undefined);
-    if (head === undefined) continue;
-    const arch = binaryArch(head);
-    found.push({
-      provider: w.provider,
-      file: w.path.split('/').pop() ?? w.path,
-      path: w.path,
-      ...(arch === undefined ? {} : { arch }),
-    });
-  }
-  return found;
-}
-
-async function runWin32(ctx: ProbeContext, signal: AbortSignal): Promise<CheckResult[]> {
-  const section = await windowsSection(ctx, 'modules', signal);
-  return section.status === 'ok'
-    ? evaluateModules(parseWindowsModules(section.data))
-    : [unknownFrom(meta, section)];
-}
-
-async function runLinux(ctx: ProbeContext): Promise<CheckResult[]> {
-  return evaluateModules(await linuxModules(ctx));
-}
-
-function run(ctx: ProbeContext, { signal }: { signal: AbortSignal }): Promise<CheckResult[]> {
+/** The module files of `ctx.platform`. */
+function readModules(ctx: ProbeContext, signal: AbortSignal): Promise<ProbeResult<FoundModule[]>> {
   switch (ctx.platform) {
     case 'win32':
-      return runWin32(ctx, signal);
+      return readWin32Modules(ctx, signal);
     case 'linux':
     case 'darwin':
-      return runLinux(ctx);
+      return readLinuxModules(ctx);
     default:
       return assertNever(ctx.platform);
   }
+}
+
+async function run(ctx: ProbeContext, { signal }: { signal: AbortSignal }): Promise<CheckResult[]> {
+  const found = await readModules(ctx, signal);
+  return found.status === 'ok' ? evaluateModules(found.data) : [unknownFrom(meta, found)];
 }
 
 /** The probe. */
