@@ -5,26 +5,13 @@
 
 import { assertNever } from '../assert-never.js';
 import { check, t, unknownFrom } from '../checks.js';
-import type { CheckResult, HostFs, Probe, ProbeContext } from '../types.js';
-import { windowsSection } from '../windows/facts.js';
-import { asArray, num, str } from '../windows/powershell.js';
+import type { CheckResult, Probe, ProbeContext } from '../types.js';
+import { PCSCD_SOCKET, readLinuxPcscd } from './smartcard-service-linux.js';
+import { readWin32Services } from './smartcard-service-win32.js';
+import type { PcscdState, ServiceState } from './types.js';
 
-/** State of a Windows service as numbers (ServiceControllerStatus / ServiceStartMode). */
-export type ServiceState = Readonly<{ name: string; status?: number; startType?: number }>;
-
-/** Parses the `services` section. */
-export function parseServices(section: unknown): ServiceState[] {
-  return asArray(section).flatMap((s) => {
-    const name = str(s, 'Name');
-    if (name === undefined) return [];
-    const state: Record<string, unknown> = { name };
-    const status = num(s, 'Status');
-    const startType = num(s, 'StartType');
-    if (status !== undefined) state['status'] = status;
-    if (startType !== undefined) state['startType'] = startType;
-    return [state as ServiceState];
-  });
-}
+export type { ServiceState } from './types.js';
+export { parseServices } from './smartcard-service-win32.js';
 
 const meta = {
   id: 'signature.smartcard-service',
@@ -82,20 +69,16 @@ export function evaluateScard(services: readonly ServiceState[]): CheckResult {
   });
 }
 
-async function linux(fs: HostFs): Promise<CheckResult> {
-  const exists = (p: string) =>
-    fs.access(p).then(
-      () => true,
-      () => false,
-    );
-  if (await exists('/run/pcscd/pcscd.comm'))
+/** Verdict for `pcscd`: running is ok; stopped or missing warns. */
+function evaluatePcscd(state: PcscdState): CheckResult {
+  if (state.running)
     return check({
       ...meta,
       status: 'ok',
       detail: t('Dịch vụ pcscd đang chạy.', 'pcscd is running.'),
-      values: { socket: '/run/pcscd/pcscd.comm' },
+      values: { socket: PCSCD_SOCKET },
     });
-  const installed = (await exists('/usr/sbin/pcscd')) || (await exists('/sbin/pcscd'));
+  const { installed } = state;
   return check({
     ...meta,
     status: 'warn',
@@ -112,23 +95,20 @@ async function linux(fs: HostFs): Promise<CheckResult> {
 
 async function run(ctx: ProbeContext, { signal }: { signal: AbortSignal }): Promise<CheckResult[]> {
   switch (ctx.platform) {
-    case 'win32':
-      return runWin32(ctx, signal);
+    case 'win32': {
+      const services = await readWin32Services(ctx, signal);
+      return [
+        services.status === 'ok' ? evaluateScard(services.data) : unknownFrom(meta, services),
+      ];
+    }
     case 'linux':
-    case 'darwin':
-      return [await linux(ctx.fs)];
+    case 'darwin': {
+      const pcscd = await readLinuxPcscd(ctx.fs);
+      return [pcscd.status === 'ok' ? evaluatePcscd(pcscd.data) : unknownFrom(meta, pcscd)];
+    }
     default:
       return assertNever(ctx.platform);
   }
-}
-
-async function runWin32(ctx: ProbeContext, signal: AbortSignal): Promise<CheckResult[]> {
-  const section = await windowsSection(ctx, 'services', signal);
-  return [
-    section.status === 'ok'
-      ? evaluateScard(parseServices(section.data))
-      : unknownFrom(meta, section),
-  ];
 }
 
 /** The probe. */
