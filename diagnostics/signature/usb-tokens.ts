@@ -6,57 +6,15 @@
 
 import { assertNever } from '../assert-never.js';
 import { check, t, unknownFrom } from '../checks.js';
-import type { CheckResult, HostFs, Probe, ProbeContext } from '../types.js';
-import { windowsSection } from '../windows/facts.js';
-import { asArray, str } from '../windows/powershell.js';
+import type { CheckResult, Probe, ProbeContext, ProbeResult } from '../types.js';
 import { TOKEN_VENDORS } from './providers.js';
+import type { UsbDevice } from './types.js';
+import { readLinuxUsb } from './usb-tokens-linux.js';
+import { readWin32Usb } from './usb-tokens-win32.js';
 
-/** One USB device. */
-export type UsbDevice = Readonly<{ vid: string; pid: string; name: string }>;
-
-/** Parses the `usb` section (`Get-PnpDevice` objects; InstanceId carries VID/PID). */
-export function parseWindowsUsb(section: unknown): UsbDevice[] {
-  return asArray(section).flatMap((item) => {
-    const m = /VID_([0-9A-F]{4})&PID_([0-9A-F]{4})/i.exec(str(item, 'InstanceId') ?? '');
-    return m?.[1] && m[2]
-      ? [
-          {
-            vid: m[1].toUpperCase(),
-            pid: m[2].toUpperCase(),
-            name: str(item, 'FriendlyName') ?? '',
-          },
-        ]
-      : [];
-  });
-}
-
-/** Linux: `/sys/bus/usb/devices/<dev>/idVendor|idProduct|product`. */
-export async function linuxUsbDevices(
-  fs: HostFs,
-  root = '/sys/bus/usb/devices',
-): Promise<UsbDevice[]> {
-  const read = (dir: string, name: string) =>
-    fs.readText(`${root}/${dir}/${name}`).then(
-      (s) => s.trim(),
-      () => '',
-    );
-  const devices: UsbDevice[] = [];
-  // No /sys/bus/usb/devices means no USB controller is visible (a VM without USB): zero devices.
-  const dirs = await fs.readdir(root).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return [];
-    throw error;
-  });
-  for (const dir of dirs) {
-    const vid = await read(dir, 'idVendor');
-    if (vid !== '')
-      devices.push({
-        vid: vid.toUpperCase(),
-        pid: (await read(dir, 'idProduct')).toUpperCase(),
-        name: `${await read(dir, 'manufacturer')} ${await read(dir, 'product')}`.trim(),
-      });
-  }
-  return devices;
-}
+export type { UsbDevice } from './types.js';
+export { linuxUsbDevices } from './usb-tokens-linux.js';
+export { parseWindowsUsb } from './usb-tokens-win32.js';
 
 /** Devices whose vendor makes signing tokens (one entry per device node). */
 export function matchTokens(devices: readonly UsbDevice[]): (UsbDevice & { vendor: string })[] {
@@ -107,38 +65,22 @@ export function evaluateTokens(devices: readonly UsbDevice[]): CheckResult {
   });
 }
 
-function run(ctx: ProbeContext, { signal }: { signal: AbortSignal }): Promise<CheckResult[]> {
+/** The USB devices of `ctx.platform`. */
+function readUsbDevices(ctx: ProbeContext, signal: AbortSignal): Promise<ProbeResult<UsbDevice[]>> {
   switch (ctx.platform) {
     case 'win32':
-      return runWin32(ctx, signal);
+      return readWin32Usb(ctx, signal);
     case 'linux':
     case 'darwin':
-      return runLinux(ctx);
+      return readLinuxUsb(ctx);
     default:
       return assertNever(ctx.platform);
   }
 }
 
-async function runWin32(ctx: ProbeContext, signal: AbortSignal): Promise<CheckResult[]> {
-  const section = await windowsSection(ctx, 'usb', signal);
-  return [
-    section.status === 'ok'
-      ? evaluateTokens(parseWindowsUsb(section.data))
-      : unknownFrom(meta, section),
-  ];
-}
-
-async function runLinux(ctx: ProbeContext): Promise<CheckResult[]> {
-  try {
-    return [evaluateTokens(await linuxUsbDevices(ctx.fs))];
-  } catch (error) {
-    return [
-      unknownFrom(meta, {
-        status: 'failed',
-        reason: `cannot read /sys/bus/usb/devices: ${String(error)}`,
-      }),
-    ];
-  }
+async function run(ctx: ProbeContext, { signal }: { signal: AbortSignal }): Promise<CheckResult[]> {
+  const devices = await readUsbDevices(ctx, signal);
+  return [devices.status === 'ok' ? evaluateTokens(devices.data) : unknownFrom(meta, devices)];
 }
 
 /** The probe. */
