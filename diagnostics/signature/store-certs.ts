@@ -3,53 +3,18 @@
  * where token managers propagate token certificates), judged like token certificates; chains
  * are built with the CA stores and the machine's trusted-root fingerprints.
  */
-import { createHash, X509Certificate } from 'node:crypto';
+import { X509Certificate } from 'node:crypto';
 
 import { assertNever } from '../assert-never.js';
 import { check, notApplicable, t, unknownFrom } from '../checks.js';
 import type { CheckResult, Probe, ProbeContext } from '../types.js';
-import { windowsSection } from '../windows/facts.js';
-import { asArray, bool, str } from '../windows/powershell.js';
 import { evaluateCertificate } from './cert-eval.js';
 import { rootsOf } from './roots.js';
+import { readWin32Store } from './store-certs-win32.js';
+import type { StoreCerts } from './types.js';
 
-/** Parsed `certs` section. */
-export type StoreCerts = Readonly<{
-  my: { der: Buffer; hasPrivateKey: boolean }[];
-  ca: Buffer[];
-  rootSha256: Set<string>;
-}>;
-
-/**
- * Parses the `certs` section: each certificate's DER as hex (`DerHex`, through `[BitConverter]`,
- * which Constrained Language Mode allows) or base64 (`Der`, older captures); trusted roots as
- * their DER (`Root`), hashed here, or as SHA-256 hex (`RootSha256`, older captures).
- */
-export function parseStoreCerts(section: unknown): StoreCerts {
-  const obj = (typeof section === 'object' && section !== null ? section : {}) as Record<
-    string,
-    unknown
-  >;
-  const der = (item: unknown): Buffer | undefined => {
-    const hex = str(item, 'DerHex');
-    if (hex !== undefined && /^(?:[0-9a-fA-F]{2})+$/.test(hex)) return Buffer.from(hex, 'hex');
-    const b64 = str(item, 'Der');
-    return b64 === undefined ? undefined : Buffer.from(b64, 'base64');
-  };
-  const ders = (list: unknown): Buffer[] => asArray(list).flatMap((c) => der(c) ?? []);
-  const hashed = ders(obj['Root']).map((d) => createHash('sha256').update(d).digest('hex'));
-  const given = asArray(obj['RootSha256'])
-    .filter((h): h is string => typeof h === 'string')
-    .map((h) => h.toLowerCase());
-  return {
-    my: asArray(obj['My']).flatMap((c) => {
-      const d = der(c);
-      return d ? [{ der: d, hasPrivateKey: bool(c, 'HasPrivateKey') ?? false }] : [];
-    }),
-    ca: ders(obj['CA']),
-    rootSha256: new Set([...hashed, ...given]),
-  };
-}
+export type { StoreCerts } from './types.js';
+export { parseStoreCerts } from './store-certs-win32.js';
 
 const meta = {
   id: 'signature.store-certs',
@@ -135,10 +100,8 @@ function notApplicableHere(): CheckResult[] {
 }
 
 async function runWin32(ctx: ProbeContext, signal: AbortSignal): Promise<CheckResult[]> {
-  const section = await windowsSection(ctx, 'certs', signal);
-  return section.status === 'ok'
-    ? evaluateStore(parseStoreCerts(section.data), ctx)
-    : [unknownFrom(meta, section)];
+  const store = await readWin32Store(ctx, signal);
+  return store.status === 'ok' ? evaluateStore(store.data, ctx) : [unknownFrom(meta, store)];
 }
 
 /** The probe. */
