@@ -8,10 +8,12 @@
 import builders from 'ping/lib/builder/factory.js';
 import parsers from 'ping/lib/parser/factory.js';
 
+import { assertNever } from '../assert-never.js';
 import { failed, ok } from '../checks.js';
 import type { Platform, ProbeContext, ProbeResult } from '../types.js';
-import { runPowerShellJson } from '../windows/powershell.js';
-import { parseWin32PingStatus, win32PingStatusScript } from './ping-win32-status.js';
+import { darwinPing, linuxPing } from './ping-linux.js';
+import type { PingFlavour } from './ping-types.js';
+import { readWin32PingStatus, win32Ping } from './ping-win32.js';
 
 /** One ping series: the reply time of each echo (null = no reply), in order. */
 export type PingSeries = Readonly<{
@@ -29,6 +31,20 @@ export type PingOptions = Readonly<{
   signal?: AbortSignal;
 }>;
 
+/** The system ping of `platform`. */
+function pingFlavour(platform: Platform): PingFlavour {
+  switch (platform) {
+    case 'win32':
+      return win32Ping;
+    case 'linux':
+      return linuxPing;
+    case 'darwin':
+      return darwinPing;
+    default:
+      return assertNever(platform);
+  }
+}
+
 /** The argv of the system ping for `platform` (Windows: `-n COUNT -w MS`, Linux: `-c -W`). */
 export function pingCommand(
   platform: Platform,
@@ -36,15 +52,16 @@ export function pingCommand(
   count: number,
   perReplyTimeoutS: number,
 ): { file: string; args: string[] } {
+  const flavour = pingFlavour(platform);
   const builder = builders.createBuilder(platform);
   const config = {
     timeout: perReplyTimeoutS,
     min_reply: count,
     numeric: true,
-    extra: platform === 'linux' ? ['-i', '0.2'] : [],
+    extra: [...flavour.extra],
   };
   const args = builder.getCommandArguments(host, config);
-  return { file: platform === 'win32' ? 'ping.exe' : 'ping', args };
+  return { file: flavour.file, args };
 }
 
 /** Reply times with our locale-free rule: a number after `=` or `<`, then `ms`, then `TTL=`. */
@@ -73,7 +90,7 @@ export function parsePingOutput(
   let times: number[] | undefined;
   try {
     const parser = parsers.createParser(host, platform, {
-      packetSize: platform === 'win32' ? 32 : 56,
+      packetSize: pingFlavour(platform).packetSize,
     });
     for (const line of stdout.split('\n')) parser.eat(line);
     const result = parser.getResult();
@@ -100,6 +117,25 @@ export function parsePingOutput(
   };
 }
 
+/** The reply times of the fallback when the system ping cannot run (Windows: `Win32_PingStatus`). */
+function fallbackTimes(
+  ctx: ProbeContext,
+  host: string,
+  count: number,
+  perReplyTimeoutS: number,
+  options: Readonly<{ timeoutMs: number; signal?: AbortSignal }>,
+): Promise<ProbeResult<(number | null)[]>> | undefined {
+  switch (ctx.platform) {
+    case 'win32':
+      return readWin32PingStatus(ctx, host, count, perReplyTimeoutS, options);
+    case 'linux':
+    case 'darwin':
+      return undefined;
+    default:
+      return assertNever(ctx.platform);
+  }
+}
+
 /**
  * Pings `host` `count` times. The whole run has a hard limit of count × (timeout + 1 s) + 2 s.
  * Windows falls back to `Win32_PingStatus` when `ping.exe` cannot run.
@@ -118,18 +154,13 @@ export async function pingHost(
     const output = await ctx.run(file, args, { timeoutMs, ...signal });
     return ok(parsePingOutput(ctx.platform, host, output.stdout, count));
   } catch (error) {
-    if (ctx.platform === 'win32' && options.signal?.aborted !== true) {
-      const result = await runPowerShellJson(
-        ctx,
-        win32PingStatusScript(host, count, perReplyTimeoutS * 1000),
-        { timeoutMs, ...signal },
-      );
-      if (result.status === 'ok')
-        return ok({
-          host,
-          method: 'win32-pingstatus',
-          timesMs: parseWin32PingStatus(result.data, count),
-        });
+    if (options.signal?.aborted !== true) {
+      const times = await fallbackTimes(ctx, host, count, perReplyTimeoutS, {
+        timeoutMs,
+        ...signal,
+      });
+      if (times?.status === 'ok')
+        return ok({ host, method: 'win32-pingstatus', timesMs: times.data });
     }
     return failed(error instanceof Error ? error.message : String(error));
   }

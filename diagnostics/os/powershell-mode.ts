@@ -8,20 +8,11 @@
 import { assertNever } from '../assert-never.js';
 import { check, notApplicable, t, unknownFrom } from '../checks.js';
 import type { CheckResult, Probe, ProbeContext } from '../types.js';
-import { windowsSection } from '../windows/facts.js';
-import { str } from '../windows/powershell.js';
+import { readWin32Shell } from './powershell-mode-win32.js';
+import type { ShellInfo } from './types.js';
 
-/** The `shell` section of the facts batch. */
-export type ShellInfo = Readonly<{ version: string; languageMode: string }>;
-
-/** Parses the `shell` section. */
-export function parseShell(section: unknown): ShellInfo | undefined {
-  const version = str(section, 'PSVersion');
-  const languageMode = str(section, 'LanguageMode');
-  return version === undefined || languageMode === undefined
-    ? undefined
-    : { version, languageMode };
-}
+export type { ShellInfo } from './types.js';
+export { parseShell } from './powershell-mode-win32.js';
 
 const meta = {
   id: 'os.powershell',
@@ -64,14 +55,8 @@ export function evaluateShell(info: ShellInfo): CheckResult {
 }
 
 async function runWin32(ctx: ProbeContext, signal: AbortSignal): Promise<CheckResult[]> {
-  const section = await windowsSection(ctx, 'shell', signal);
-  if (section.status !== 'ok') return [unknownFrom(meta, section)];
-  const info = parseShell(section.data);
-  return [
-    info === undefined
-      ? unknownFrom(meta, { status: 'failed', reason: 'no PowerShell version' })
-      : evaluateShell(info),
-  ];
+  const info = await readWin32Shell(ctx, signal);
+  return [info.status === 'ok' ? evaluateShell(info.data) : unknownFrom(meta, info)];
 }
 
 function run(ctx: ProbeContext, { signal }: { signal: AbortSignal }): Promise<CheckResult[]> {

@@ -19,3 +19,6 @@ export type WindowsVersion = Readonly<{
   editionId?: string;
   arch?: string;
 }>;
+
+/** The `shell` section of the facts batch. */
+export type ShellInfo = Readonly<{ version: string; languageMode: string }>;

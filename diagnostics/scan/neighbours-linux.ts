@@ -1,7 +1,9 @@
 /**
  * Linux neighbour (ARP) table: `ip -j neigh show` (iproute2 JSON, no localized text).
  */
-import type { Neighbour } from './neighbour-types.js';
+import { failed, ok } from '../checks.js';
+import type { ProbeContext, ProbeResult } from '../types.js';
+import type { Neighbour, NeighbourTable } from './neighbour-types.js';
 
 /** The command that lists the neighbour table. */
 export const linuxNeighboursCommand = { file: 'ip', args: ['-j', '-4', 'neigh', 'show'] } as const;
@@ -45,4 +47,22 @@ export function parseLinuxAsked(stdout: string): string[] {
         : undefined;
     return typeof ip === 'string' ? [ip] : [];
   });
+}
+
+/** Reads `ip -j neigh show`; a failure is a result, never a throw. */
+export async function readLinuxNeighbourTable(
+  ctx: ProbeContext,
+  options: Readonly<{ timeoutMs: number; signal?: AbortSignal }>,
+): Promise<ProbeResult<NeighbourTable>> {
+  try {
+    const { file, args } = linuxNeighboursCommand;
+    const output = await ctx.run(file, args, options);
+    if (output.exitCode !== 0) return failed(`ip neigh exited with ${String(output.exitCode)}`);
+    return ok({
+      resolved: parseLinuxNeighbours(output.stdout),
+      asked: new Set(parseLinuxAsked(output.stdout)),
+    });
+  } catch (error) {
+    return failed(error instanceof Error ? error.message : String(error));
+  }
 }

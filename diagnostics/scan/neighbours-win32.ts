@@ -2,8 +2,10 @@
  * Windows neighbour (ARP) table: `Get-NetNeighbor` as JSON. `State` is cast to its enum name
  * (`Reachable`, `Stale`…), which PowerShell never translates.
  */
-import { asArray, str } from '../windows/powershell.js';
-import type { Neighbour } from './neighbour-types.js';
+import { ok } from '../checks.js';
+import type { ProbeContext, ProbeResult } from '../types.js';
+import { asArray, runPowerShellJson, str } from '../windows/powershell.js';
+import type { Neighbour, NeighbourTable } from './neighbour-types.js';
 
 /** The PowerShell script that lists the IPv4 neighbour table. */
 export const win32NeighboursScript =
@@ -27,4 +29,13 @@ export function parseWin32Neighbours(data: unknown): Neighbour[] {
     list.push({ ip, mac });
   }
   return list;
+}
+
+/** Reads `Get-NetNeighbor`; a failure is a result, never a throw. */
+export async function readWin32NeighbourTable(
+  ctx: ProbeContext,
+  options: Readonly<{ timeoutMs: number; signal?: AbortSignal }>,
+): Promise<ProbeResult<NeighbourTable>> {
+  const result = await runPowerShellJson(ctx, win32NeighboursScript, options);
+  return result.status === 'ok' ? ok({ resolved: parseWin32Neighbours(result.data) }) : result;
 }

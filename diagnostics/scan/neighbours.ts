@@ -2,15 +2,11 @@
  * The neighbour (ARP) table: which IPv4 addresses on the local links answered ARP, with their
  * MAC. Reading it needs no admin rights on Linux or Windows.
  */
+import { assertNever } from '../assert-never.js';
 import { failed, ok } from '../checks.js';
-import type { ProbeContext, ProbeResult } from '../types.js';
-import { runPowerShellJson } from '../windows/powershell.js';
-import {
-  linuxNeighboursCommand,
-  parseLinuxAsked,
-  parseLinuxNeighbours,
-} from './neighbours-linux.js';
-import { parseWin32Neighbours, win32NeighboursScript } from './neighbours-win32.js';
+import type { Platform, ProbeContext, ProbeResult } from '../types.js';
+import { readLinuxNeighbourTable } from './neighbours-linux.js';
+import { readWin32NeighbourTable } from './neighbours-win32.js';
 import type { Neighbour, NeighbourTable } from './neighbour-types.js';
 
 export type { Neighbour, NeighbourTable } from './neighbour-types.js';
@@ -22,22 +18,31 @@ export async function readNeighbourTable(
 ): Promise<ProbeResult<NeighbourTable>> {
   const timeoutMs = options.timeoutMs ?? 8_000;
   const signal = options.signal === undefined ? {} : { signal: options.signal };
-  if (ctx.platform === 'win32') {
-    const result = await runPowerShellJson(ctx, win32NeighboursScript, { timeoutMs, ...signal });
-    return result.status === 'ok' ? ok({ resolved: parseWin32Neighbours(result.data) }) : result;
+  switch (ctx.platform) {
+    case 'win32':
+      return readWin32NeighbourTable(ctx, { timeoutMs, ...signal });
+    case 'linux':
+      return readLinuxNeighbourTable(ctx, { timeoutMs, ...signal });
+    case 'darwin':
+      return failed('neighbour table on macOS is not read (arp -an text)');
+    default:
+      return assertNever(ctx.platform);
   }
-  if (ctx.platform === 'darwin')
-    return failed('neighbour table on macOS is not read (arp -an text)');
-  try {
-    const { file, args } = linuxNeighboursCommand;
-    const output = await ctx.run(file, args, { timeoutMs, ...signal });
-    if (output.exitCode !== 0) return failed(`ip neigh exited with ${String(output.exitCode)}`);
-    return ok({
-      resolved: parseLinuxNeighbours(output.stdout),
-      asked: new Set(parseLinuxAsked(output.stdout)),
-    });
-  } catch (error) {
-    return failed(error instanceof Error ? error.message : String(error));
+}
+
+/**
+ * Whether the neighbour table of `platform` is cheap to read again (Linux: one `ip neigh`; Windows
+ * starts PowerShell; macOS does not read it).
+ */
+export function neighbourTableIsCheap(platform: Platform): boolean {
+  switch (platform) {
+    case 'linux':
+      return true;
+    case 'win32':
+    case 'darwin':
+      return false;
+    default:
+      return assertNever(platform);
   }
 }
 

@@ -10,7 +10,7 @@
  */
 import { ok } from '../checks.js';
 import type { ProbeContext, ProbeResult } from '../types.js';
-import { readNeighbourTable, type Neighbour } from './neighbours.js';
+import { neighbourTableIsCheap, readNeighbourTable, type Neighbour } from './neighbours.js';
 import { runPool } from './pool.js';
 import { probeTcp } from './tcp-probe.js';
 import type { LivenessEvidence, ScanPort } from './types.js';
@@ -170,7 +170,7 @@ async function withLateAnswers(
   input: SweepInput,
   table: ProbeResult<Neighbour[]>,
 ): Promise<ProbeResult<Neighbour[]>> {
-  if (table.status !== 'ok' || ctx.platform !== 'linux') return table;
+  if (table.status !== 'ok' || !neighbourTableIsCheap(ctx.platform)) return table;
   const again = await readNeighbourTable(
     ctx,
     input.signal === undefined ? {} : { signal: input.signal },

@@ -5,8 +5,7 @@
 import { assertNever } from '../assert-never.js';
 import { check, notApplicable, t, unknownFrom } from '../checks.js';
 import type { CheckResult, Probe, ProbeContext } from '../types.js';
-import { windowsSection } from '../windows/facts.js';
-import { asArray, str } from '../windows/powershell.js';
+import { readWin32Processes } from './apps-win32.js';
 import { installedSoftware, type Installed } from './installed.js';
 
 const office = {
@@ -183,10 +182,8 @@ export const signingSoftwareProbe: Probe = {
 /** Names of the running processes (Windows `processes` section; none elsewhere). */
 async function runningProcesses(ctx: ProbeContext, signal: AbortSignal): Promise<string[]> {
   switch (ctx.platform) {
-    case 'win32': {
-      const procs = await windowsSection(ctx, 'processes', signal);
-      return procs.status === 'ok' ? asArray(procs.data).map((p) => str(p, 'Name') ?? '') : [];
-    }
+    case 'win32':
+      return readWin32Processes(ctx, signal);
     case 'linux':
     case 'darwin':
       return [];

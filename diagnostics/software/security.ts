@@ -7,37 +7,12 @@
 import { assertNever } from '../assert-never.js';
 import { check, notApplicable, t, unknownCheck, unknownFrom } from '../checks.js';
 import type { CheckResult, Probe, ProbeContext } from '../types.js';
-import { windowsSection } from '../windows/facts.js';
-import { asArray, num, parsePsDate, str } from '../windows/powershell.js';
+import { APT_HISTORY, readLinuxLastUpdate } from './security-linux.js';
+import { readWin32LastUpdate, readWin32Security } from './security-win32.js';
+import type { Antivirus, SecurityFacts } from './types.js';
 
-/** One antivirus product: enabled and definitions up to date, decoded from `productState`. */
-export type Antivirus = Readonly<{ name: string; enabled: boolean; upToDate: boolean }>;
-
-/** Decodes SecurityCenter2 productState: byte 2 0x10/0x11 = on; byte 3 0x00 = definitions current. */
-export function decodeProductState(state: number): { enabled: boolean; upToDate: boolean } {
-  return {
-    enabled: ((state >> 8) & 0xff) === 0x10 || ((state >> 8) & 0xff) === 0x11,
-    upToDate: (state & 0xff) === 0x00,
-  };
-}
-
-/** Parses the `security` section. */
-export function parseSecurity(section: unknown): {
-  antivirus: Antivirus[];
-  firewall: { name: string; enabled: boolean }[];
-} {
-  const obj = (section ?? {}) as Record<string, unknown>;
-  return {
-    antivirus: asArray(obj['Antivirus']).map((a) => ({
-      name: str(a, 'displayName') ?? '?',
-      ...decodeProductState(num(a, 'productState') ?? 0),
-    })),
-    firewall: asArray(obj['Firewall']).map((f) => ({
-      name: str(f, 'Name') ?? '?',
-      enabled: num(f, 'Enabled') === 1,
-    })),
-  };
-}
+export type { Antivirus } from './types.js';
+export { decodeProductState, parseSecurity } from './security-win32.js';
 
 const av = {
   id: 'software.antivirus',
@@ -160,14 +135,12 @@ async function security(
   ctx: ProbeContext,
   signal: AbortSignal,
   meta: typeof av | typeof fw,
-  pick: (s: ReturnType<typeof parseSecurity>) => CheckResult,
+  pick: (s: SecurityFacts) => CheckResult,
 ): Promise<CheckResult[]> {
   switch (ctx.platform) {
     case 'win32': {
-      const section = await windowsSection(ctx, 'security', signal);
-      return [
-        section.status === 'ok' ? pick(parseSecurity(section.data)) : unknownFrom(meta, section),
-      ];
+      const facts = await readWin32Security(ctx, signal);
+      return [facts.status === 'ok' ? pick(facts.data) : unknownFrom(meta, facts)];
     }
     case 'linux':
     case 'darwin':
@@ -199,25 +172,20 @@ export const firewallProbe: Probe = {
   run: (ctx, { signal }) => security(ctx, signal, fw, (s) => evaluateFirewall(s.firewall)),
 };
 
-/** Windows: the newest `Get-HotFix` InstalledOn date of the `hotfix` section. */
+/** Windows: the newest `Get-HotFix` InstalledOn date. */
 async function win32Updates(ctx: ProbeContext, signal: AbortSignal): Promise<CheckResult[]> {
-  const section = await windowsSection(ctx, 'hotfix', signal);
-  if (section.status !== 'ok') return [unknownFrom(wu, section)];
-  const dates = asArray(section.data)
-    .map((h) => parsePsDate((h as Record<string, unknown>)['InstalledOn']))
-    .filter((d): d is number => d !== undefined);
-  return [
-    evaluateUpdates(dates.length === 0 ? undefined : Math.max(...dates), ctx.now(), 'Get-HotFix'),
-  ];
+  const last = await readWin32LastUpdate(ctx, signal);
+  if (last.status !== 'ok') return [unknownFrom(wu, last)];
+  return [evaluateUpdates(last.data, ctx.now(), 'Get-HotFix')];
 }
 
 /** Linux (and macOS): the time apt last wrote its history. */
 async function aptUpdates(ctx: ProbeContext): Promise<CheckResult[]> {
-  const st = await ctx.fs.stat('/var/log/apt/history.log').catch(() => undefined);
+  const last = await readLinuxLastUpdate(ctx);
   return [
-    st
-      ? evaluateUpdates(st.mtimeMs, ctx.now(), 'apt')
-      : unknownCheck(wu, 'no apt history (/var/log/apt/history.log)'),
+    last !== undefined
+      ? evaluateUpdates(last, ctx.now(), 'apt')
+      : unknownCheck(wu, `no apt history (${APT_HISTORY})`),
   ];
 }
 

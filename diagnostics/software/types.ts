@@ -7,3 +7,12 @@ export type Installed = Readonly<{
   publisher?: string;
   source: string;
 }>;
+
+/** One antivirus product: enabled and definitions up to date, decoded from `productState`. */
+export type Antivirus = Readonly<{ name: string; enabled: boolean; upToDate: boolean }>;
+
+/** Antivirus products and firewall profiles (Windows Security Center). */
+export type SecurityFacts = {
+  antivirus: Antivirus[];
+  firewall: { name: string; enabled: boolean }[];
+};

@@ -1,0 +1,11 @@
+/** The per-OS facts of the system ping, shared by `ping.ts` and its per-OS files. */
+
+/** How the system ping of one OS is run and read (node-ping's builder and parser per OS). */
+export type PingFlavour = Readonly<{
+  /** The executable. */
+  file: string;
+  /** Arguments added to node-ping's argv. */
+  extra: readonly string[];
+  /** The echo payload size node-ping's parser expects. */
+  packetSize: number;
+}>;
