@@ -10,11 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { runCommand } from '../../../diagnostics/run-command.js';
 import type { PowerShellRunner, ProbeContext } from '../../../diagnostics/types.js';
 import { FACT_SECTIONS } from '../../../diagnostics/windows/facts-script.js';
-import {
-  parseFactsOutput,
-  sectionBudget,
-  windowsSection,
-} from '../../../diagnostics/windows/facts.js';
+import { parseFactsOutput, windowsSection } from '../../../diagnostics/windows/facts.js';
 import { createPowerShellRunner } from '../../../diagnostics/windows/powershell.js';
 import { fakeFs, fakeOs } from '../../fakes/fake-host.js';
 import { PWSH, RUN_WINDOWS_TESTS } from '../../helpers/pwsh.js';
@@ -61,11 +57,9 @@ async function eventually(check: () => boolean, ms = 3000): Promise<boolean> {
 describe.runIf(RUN_WINDOWS_TESTS)('Windows facts batch in real PowerShell', () => {
   it('times a hung section on its own budget and runs the sections after it', async () => {
     const { ctx, spawns } = contextWith(cim('Win32_Processor', 'xaso-hung-test'));
-    const started = Date.now();
     const results = new Map(
       await Promise.all(FACT_SECTIONS.map(async (s) => [s, await windowsSection(ctx, s)] as const)),
     );
-    const took = Date.now() - started;
     expect(results.get('cpu')).toEqual({
       status: 'failed',
       reason: 'timeout: no answer within 8 s',
@@ -79,8 +73,6 @@ describe.runIf(RUN_WINDOWS_TESTS)('Windows facts batch in real PowerShell', () =
       reason: 'PowerShell (volumes): Lỗi WMI: 0x80041010',
     });
     expect(spawns()).toBe(2);
-    expect(took).toBeGreaterThanOrEqual(sectionBudget('cpu'));
-    expect(took).toBeLessThan(sectionBudget('cpu') + 15_000);
     expect(await eventually(() => running('xaso-hung-test') === 0)).toBe(true);
   });
 

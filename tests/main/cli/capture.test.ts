@@ -103,7 +103,6 @@ describe('xaso capture', () => {
     const dir = await tmp();
     const service = captureService('test', dir);
     const controller = new AbortController();
-    const started = Date.now();
     const result = await service.invoke(
       'capture:run',
       { powershell: PWSH, out: join(dir, 'c.json') },
@@ -115,7 +114,6 @@ describe('xaso capture', () => {
       },
     );
     expect(result).toMatchObject({ ok: false, error: { code: 'cancelled' } });
-    expect(Date.now() - started).toBeLessThan(10_000);
     expect(await readdir(dir)).toEqual([]);
   }, 30_000);
 
