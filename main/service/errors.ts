@@ -41,9 +41,10 @@ export function toFailure(error: unknown, signal?: AbortSignal): ServiceFailure 
 
 /** Text of a failure in one language, with its issues, on one line. */
 export function describeFailure(failure: ServiceFailure, lang: 'vi' | 'en'): string {
-  const issues = (failure.issues ?? []).map(
-    (issue) => `${issue.path || '(gốc)'}: ${issue.message[lang]}`,
-  );
+  // An issue the message already says is not said twice (one cause, one finding).
+  const issues = (failure.issues ?? [])
+    .filter((issue) => !failure.message[lang].includes(issue.message[lang]))
+    .map((issue) => `${issue.path || '(gốc)'}: ${issue.message[lang]}`);
   return issues.length === 0
     ? failure.message[lang]
     : `${failure.message[lang]} — ${issues.join('; ')}`;

@@ -21,24 +21,35 @@ export function assertFileDoor(env: ServiceEnv, field: string): void {
   );
 }
 
+/** Why a file could not be read, in plain words (the system's code only when it is unusual). */
+function unreadable(error: unknown): { vi: string; en: string } {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code ?? 'ERROR';
+  switch (code) {
+    case 'ENOENT':
+      return { vi: 'không có tệp này', en: 'there is no such file' };
+    case 'EACCES':
+    case 'EPERM':
+      return { vi: 'không có quyền đọc tệp', en: 'permission to read it is denied' };
+    case 'EISDIR':
+      return { vi: 'đây là một thư mục, không phải tệp', en: 'it is a folder, not a file' };
+    default:
+      return { vi: `lỗi hệ thống ${code}`, en: `system error ${code}` };
+  }
+}
+
 /** The text of `file`; an unreadable file is an invalid request about `field`. */
 export async function readRequestFile(field: string, file: string): Promise<string> {
   try {
     return await readFile(file, 'utf8');
   } catch (error) {
-    const why = error instanceof Error ? error.message : String(error);
+    const why = unreadable(error);
     throw new ServiceError(
       'invalid-request',
-      { vi: `Không đọc được ${file}`, en: `Cannot read ${file}` },
       {
-        cause: error,
-        issues: [
-          {
-            path: field,
-            message: { vi: `không đọc được ${file} (${why})`, en: `cannot read ${file} (${why})` },
-          },
-        ],
+        vi: `Không đọc được tệp ${file}: ${why.vi}.`,
+        en: `Cannot read the file ${file}: ${why.en}.`,
       },
+      { cause: error, issues: [{ path: field, message: why }] },
     );
   }
 }

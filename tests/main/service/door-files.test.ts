@@ -10,6 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { defaultEnv, type ServiceEnv } from '../../../main/service/env.js';
+import { describeFailure } from '../../../main/service/errors.js';
 import { createService, type Service } from '../../../main/service/index.js';
 
 let dir = '';
@@ -39,6 +40,14 @@ describe('file paths in requests', () => {
       ok: false,
       error: { code: 'invalid-request', issues: [{ path: 'caFiles' }] },
     });
+    // Said once, in plain words: no system code, no field name repeated after the sentence.
+    if (test.ok) return;
+    expect(describeFailure(test.error, 'vi')).toBe(
+      `Không đọc được tệp ${missing}: không có tệp này.`,
+    );
+    expect(describeFailure(test.error, 'en')).toBe(
+      `Cannot read the file ${missing}: there is no such file.`,
+    );
   });
 
   it('checks an endpoints file as the request would be checked', async () => {
