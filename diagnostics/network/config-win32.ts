@@ -5,7 +5,7 @@
  * current Wi-Fi connection from the separate, optional WLAN script (`wifi-win32.ts`, merged in as
  * `Wifi`; never the localized `netsh wlan` text).
  */
-import { asArray, bool, num, str } from '../windows/powershell.js';
+import { asArray, bool, num, partError, str } from '../windows/powershell.js';
 import type { InterfaceKind, NetInterface, NetworkConfig, ProxySettings } from './types.js';
 import { wifiForAdapter } from './wifi-win32.js';
 
@@ -39,13 +39,6 @@ export const win32NetworkScript = [
   ),
   'xasoJson $r',
 ].join('\n');
-
-/** The `{ error }` a part holds when its cmdlet failed, or undefined. */
-export function partError(value: unknown): string | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && 'error' in value
-    ? String((value as { error: unknown }).error)
-    : undefined;
-}
 
 /** A part's list, empty when it failed (its error is reported through {@link partError}). */
 const listOf = (value: unknown): unknown[] =>

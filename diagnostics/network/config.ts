@@ -4,9 +4,9 @@
 import { assertNever } from '../assert-never.js';
 import { failed, ok } from '../checks.js';
 import type { ProbeContext, ProbeResult } from '../types.js';
-import { runPowerShellJson } from '../windows/powershell.js';
+import { partError, runPowerShellJson } from '../windows/powershell.js';
 import { linuxNetworkConfig } from './config-linux.js';
-import { parseWin32Network, partError, win32NetworkScript } from './config-win32.js';
+import { parseWin32Network, win32NetworkScript } from './config-win32.js';
 import type { NetworkConfig } from './types.js';
 import { win32WifiScript } from './wifi-win32.js';
 

@@ -3,7 +3,7 @@
  * `Get-PrinterPort`, `Get-Service Spooler`): enum values are cast to their names, which are never
  * translated, so the parser is the same for vi-VN and en-US Windows.
  */
-import { asArray, bool, num, parsePsDate, str } from '../windows/powershell.js';
+import { asArray, bool, num, parsePsDate, partError, str } from '../windows/powershell.js';
 import { fault, type FaultCode } from './faults.js';
 import type { PrintJob, PrinterFault, PrinterInfo, PrinterState } from './types.js';
 
@@ -48,12 +48,6 @@ const DETECTED_ERRORS: Readonly<Record<number, FaultCode>> = {
   9: 'offline',
   11: 'output-full',
 };
-
-function errorOf(value: unknown): string | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && 'error' in value
-    ? String((value as { error: unknown }).error)
-    : undefined;
-}
 
 function stateOf(flags: readonly string[], offline: boolean, jobs: number): PrinterState {
   if (offline || flags.includes('Offline')) return 'offline';
@@ -120,7 +114,7 @@ function faultsOf(
 export function parseWindowsPrinters(data: unknown): WindowsPrinters {
   const record = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
   const spooler = str(record, 'Spooler') ?? 'Unknown';
-  const error = errorOf(record['Printers']);
+  const error = partError(record['Printers']);
   if (error !== undefined) return { spooler, printers: [], error };
   const wmi = asArray(record['Wmi']);
   const ports = asArray(record['Ports']);

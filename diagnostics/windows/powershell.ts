@@ -178,6 +178,16 @@ export function asArray(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [value];
 }
 
+/**
+ * The message of a part that failed inside its own `try`/`catch` and printed `{ error: "…" }`
+ * instead of its value (network and printer scripts), or undefined for a value.
+ */
+export function partError(value: unknown): string | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && 'error' in value
+    ? String((value as { error: unknown }).error)
+    : undefined;
+}
+
 /** A property as a string (trimmed), or undefined. */
 export function str(record: unknown, key: string): string | undefined {
   if (typeof record !== 'object' || record === null) return undefined;
