@@ -80,6 +80,7 @@ export type CheckInit = Readonly<{
   values?: Readonly<Record<string, unknown>>;
   fix?: Fix;
   reason?: string;
+  blockedBy?: string;
 }>;
 
 /** Builds a check, leaving out absent optional fields (exactOptionalPropertyTypes). */

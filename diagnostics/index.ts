@@ -6,6 +6,16 @@ export { probes } from './probes.js';
 export { runSweep, runProbe, selectProbes } from './sweep.js';
 export type { SweepOptions, SweepProgress, SweepResult } from './sweep.js';
 export { takeSnapshot, summarize } from './snapshot.js';
+export { markBlocked } from './blocking.js';
+export {
+  classifyCheck,
+  findingsOf,
+  isNotApplicable,
+  tallyChecks,
+  type CheckClass,
+  type CheckTally,
+  type Finding,
+} from './findings.js';
 export type { SnapshotOptions } from './snapshot.js';
 export { createHostContext, createProbeContext } from './context.js';
 export { machineIdentity } from './identity.js';

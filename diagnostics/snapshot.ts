@@ -3,16 +3,23 @@
  */
 import { machineIdentity } from './identity.js';
 import { runSweepSharing, type SweepOptions } from './sweep.js';
-import type { CheckResult, CheckStatus, MachineSnapshot, ProbeContext } from './types.js';
+import { tallyChecks } from './findings.js';
+import type { CheckResult, MachineSnapshot, ProbeContext, SnapshotSummary } from './types.js';
 
 /** Options of {@link takeSnapshot}: those of the sweep, plus the intern's asset tag. */
 export type SnapshotOptions = SweepOptions & Readonly<{ assetTag?: string }>;
 
-/** Counts checks by status. */
-export function summarize(checks: readonly CheckResult[]): Record<CheckStatus, number> {
-  const summary: Record<CheckStatus, number> = { ok: 0, warn: 0, fail: 0, unknown: 0 };
-  for (const item of checks) summary[item.status] += 1;
-  return summary;
+/** Counts checks the one way (`findings.ts`): problems, affected, unknown, not applicable. */
+export function summarize(checks: readonly CheckResult[]): SnapshotSummary {
+  const t = tallyChecks(checks);
+  return {
+    ok: t.ok,
+    warn: t.warn,
+    fail: t.fail,
+    unknown: t.unknown,
+    affected: t.affected,
+    notApplicable: t.notApplicable,
+  };
 }
 
 function osNameOf(ctx: ProbeContext, checks: readonly CheckResult[]): string {

@@ -1,6 +1,7 @@
 import { setMaxListeners } from 'node:events';
 
 import { probes as registeredProbes } from './probes.js';
+import { markBlocked } from './blocking.js';
 import { isCheckResult, unknownCheck } from './checks.js';
 import type { Area, CheckResult, LocalText, Probe, ProbeContext } from './types.js';
 
@@ -104,7 +105,7 @@ export async function runSweepSharing(
     }),
   );
   options.signal?.removeEventListener('abort', forward);
-  return { checks: results.flat(), durationMs: Date.now() - started };
+  return { checks: markBlocked(results.flat()), durationMs: Date.now() - started };
 }
 
 function base(probe: Probe): Pick<SweepProgress, 'probeId' | 'area' | 'title'> {

@@ -41,6 +41,11 @@ export type CheckResult = Readonly<{
   fix?: Fix;
   /** For `unknown`: why it could not be checked. */
   reason?: string;
+  /**
+   * Id of the check whose failure blocks this one (DNS down blocks every site): this check is
+   * "affected", shown under that cause and never counted as a problem (`findings.ts`).
+   */
+  blockedBy?: string;
 }>;
 
 /** Options every probe takes; defaults live in `run-command.ts`. */
@@ -297,5 +302,14 @@ export type MachineSnapshot = Readonly<{
   /** e.g. "Windows 11 Pro 23H2 (22631)". */
   osName: string;
   checks: readonly CheckResult[];
-  summary: Readonly<Record<CheckStatus, number>>;
+  summary: SnapshotSummary;
 }>;
+
+/**
+ * A snapshot's counts (`findings.ts`): `warn`/`fail` are problems only (affected checks apart),
+ * `unknown` excludes the checks that do not apply on this OS. Snapshots saved before these rules
+ * lack `affected`/`notApplicable`; readers recount from `checks` with `tallyChecks`.
+ */
+export type SnapshotSummary = Readonly<
+  Record<CheckStatus, number> & { affected: number; notApplicable: number }
+>;

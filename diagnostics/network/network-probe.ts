@@ -2,6 +2,7 @@
  * Probe `network.reachability` for the PC sweep: reads the configuration, runs the ladder over
  * the endpoint list (settings or `endpoints.json`), and yields one check per rung and per endpoint.
  */
+import { markBlocked } from '../blocking.js';
 import { check, t, unknownFrom } from '../checks.js';
 import type { CheckResult, Probe, ProbeContext } from '../types.js';
 import { readNetworkConfig } from './config.js';
@@ -47,7 +48,7 @@ export function ladderChecks(result: LadderResult): CheckResult[] {
         ...(r.fix === undefined ? {} : { fix: { text: r.fix } }),
       }),
     );
-  return [...rungs, ...result.endpoints.map(endpointCheck)];
+  return markBlocked([...rungs, ...result.endpoints.map(endpointCheck)]);
 }
 
 async function run(ctx: ProbeContext, { signal }: { signal: AbortSignal }): Promise<CheckResult[]> {

@@ -2,8 +2,8 @@
  * Migrations of the visit file. Each entry upgrades version `n` to `n + 1`; `visitFileSchema`
  * runs them before validating, so every reader (store, report, inbox) sees the current version.
  *
- * Version 1 is the first released version: the table is empty until version 2 exists. A file
- * from a newer Xã Số is refused with a clear message rather than guessed at.
+ * Version 1 is the first released version. A file from a newer Xã Số is refused with a clear
+ * message rather than guessed at.
  */
 import { z } from 'zod';
 
@@ -12,7 +12,11 @@ import { VISIT_SCHEMA_VERSION, visitSchema } from './schema.js';
 type Raw = Record<string, unknown>;
 
 /** `migrations[n]` turns a version-`n` visit into version `n + 1`. */
-const migrations: Readonly<Record<number, (raw: Raw) => Raw>> = {};
+const migrations: Readonly<Record<number, (raw: Raw) => Raw>> = {
+  // Version 2 only adds optional fields (blockedBy on checks, machine labels, helped categories,
+  // due dates, document number, representative, assessment): the data stays as it is.
+  1: (raw) => ({ ...raw, version: 2 }),
+};
 
 /** Upgrades a parsed visit object to the current version, or explains why it cannot. */
 export function migrateVisit(raw: unknown): Raw {

@@ -8,9 +8,37 @@
 import { z } from 'zod';
 
 /** Current version of the visit schema. Older versions are migrated on read (`migrations.ts`). */
-export const VISIT_SCHEMA_VERSION = 1;
+export const VISIT_SCHEMA_VERSION = 2;
 
 const text = (max: number) => z.string().max(max);
+
+/** True for a real calendar date `YYYY-MM-DD` (2026-02-30 and 2026-13-45 are not). */
+export function isCalendarDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (m === null) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+const calendarDate = z
+  .string()
+  .refine(isCalendarDate, { message: 'not a calendar date (YYYY-MM-DD)' });
+
+/**
+ * What a person was helped with, for the supervisor's programme indicators. The ids are fixed
+ * (checklists declare them in `counts.category`; the inbox counts them); labels live in the one
+ * vocabulary.
+ */
+export const HELPED_CATEGORIES = [
+  'vneid-level2',
+  'public-service-dossier',
+  'personal-signature',
+  'officials-trained',
+  'business',
+  'other',
+] as const;
+export type HelpedCategory = (typeof HELPED_CATEGORIES)[number];
 const localText = z.object({ vi: z.string(), en: z.string() }).loose();
 const isoTime = z.string().max(40);
 
@@ -24,6 +52,8 @@ const checkSchema = z
     values: z.record(z.string(), z.unknown()).optional(),
     fix: z.object({ text: localText, checklistId: z.string().optional() }).loose().optional(),
     reason: z.string().optional(),
+    /** Id of the check whose failure blocks this one (`diagnostics/findings.ts`). */
+    blockedBy: z.string().max(200).optional(),
   })
   .loose();
 
@@ -145,6 +175,11 @@ export const visitMachineSchema = z
   .object({
     snapshot: machineSnapshotSchema,
     addedAt: isoTime,
+    /** The office's own label for the PC (asked once, kept with the hardware fingerprint). */
+    assetTag: text(100).optional(),
+    /** Who uses it, or the room it stands in. */
+    room: text(200).optional(),
+    user: text(200).optional(),
     /** Absent when the machine was never seen before. */
     changes: machineChangesSchema.optional(),
   })
@@ -167,7 +202,7 @@ export const visitFieldsSchema = z
     office: text(300),
     onSite: z
       .object({
-        date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+        date: calendarDate,
         arrivedAt: z
           .string()
           .regex(/^\d{2}:\d{2}$/)
@@ -213,6 +248,8 @@ export const visitFieldsSchema = z
           text: text(5000),
           done: z.boolean(),
           owner: text(200).optional(),
+          /** When it should be done (YYYY-MM-DD). */
+          due: calendarDate.optional(),
           /** Id of the earlier visit this item was carried over from. */
           carriedFrom: text(64).optional(),
         })
@@ -222,6 +259,8 @@ export const visitFieldsSchema = z
       z
         .object({
           role: z.enum(['official', 'citizen']),
+          /** What for (absent in version-1 files: counted as "other"). */
+          category: z.enum(HELPED_CATEGORIES).optional(),
           task: text(500),
           count: z.number().int().min(0).max(100_000),
         })
@@ -239,6 +278,18 @@ export const visitFieldsSchema = z
         .strict(),
     ),
     notes: text(20_000).optional(),
+    /** The document's number as the office writes it ("Số: 12/BB-UBND"); blank to fill by hand. */
+    documentNumber: text(100).optional(),
+    /** The office's representative who signs the minutes. */
+    representative: z
+      .object({ name: text(200), position: text(200).optional() })
+      .strict()
+      .optional(),
+    /** The office's own assessment of the interns' work (for the end-of-term evaluation). */
+    assessment: z
+      .object({ text: text(5000), by: text(200).optional(), position: text(200).optional() })
+      .strict()
+      .optional(),
   })
   .strict();
 

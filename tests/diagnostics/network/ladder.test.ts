@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { createProbeContext } from '../../../diagnostics/context.js';
 import { runLadder, type LadderOptions } from '../../../diagnostics/network/ladder.js';
-import { networkProbe } from '../../../diagnostics/network/network-probe.js';
+import { findingsOf, tallyChecks } from '../../../diagnostics/findings.js';
+import { ladderChecks, networkProbe } from '../../../diagnostics/network/network-probe.js';
 import type { Endpoint, NetworkConfig } from '../../../diagnostics/network/types.js';
 import { startProxy } from '../../helpers/http-proxy.js';
 import { createLan, type Lan } from '../../helpers/netns.js';
@@ -201,6 +202,34 @@ describe('reachability ladder', () => {
       /does not know any of the names: "missing.gov.vn"/,
     );
     expect(unknown.rungs.find((r) => r.id === 'dns')?.fix?.en).toMatch(/1\.1\.1\.1/);
+  });
+
+  it('with DNS down, the sites are affected by the DNS check: one cause, one finding', async () => {
+    const result = await runLadder(
+      ctx(),
+      options(
+        [
+          endpoint('dvc', 'dichvucong.gov.vn', 'good'),
+          endpoint('vneid', 'vneid.gov.vn', 'good'),
+          endpoint('ca', 'ca.vnpt.vn', 'good'),
+        ],
+        { dnsServers: [lan.ip(52)], config: config({ dnsServers: [lan.ip(52)] }) },
+      ),
+    );
+    const checks = ladderChecks(result);
+    const sites = checks.filter((c) => c.id.startsWith('network.endpoint.'));
+    expect(sites.map((c) => [c.status, c.blockedBy])).toEqual([
+      ['fail', 'network.dns'],
+      ['fail', 'network.dns'],
+      ['fail', 'network.dns'],
+    ]);
+    const findings = findingsOf(checks);
+    const dns = findings.find((f) => f.check.id === 'network.dns');
+    expect(dns?.affected.map((c) => c.id).sort()).toEqual(
+      expect.arrayContaining(sites.map((c) => c.id).sort()),
+    );
+    expect(findings.filter((f) => f.check.id.startsWith('network.endpoint.'))).toEqual([]);
+    expect(tallyChecks(checks).affected).toBeGreaterThanOrEqual(3);
   });
 
   it('blames one unknown name, not the resolver, when the other names resolve', async () => {

@@ -46,7 +46,7 @@ const snapshot: MachineSnapshot = {
   machine: { fingerprint: '0123456789abcdef', hostname: 'UBND-KETOAN', assetTag: 'UBND-PC-03' },
   osName: 'Windows 11 Pro 25H2 (26200)',
   checks,
-  summary: { ok: 1, warn: 0, fail: 1, unknown: 1 },
+  summary: { ok: 1, warn: 0, fail: 1, unknown: 1, affected: 0, notApplicable: 0 },
 };
 
 let requests: unknown[] = [];
