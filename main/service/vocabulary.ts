@@ -1,0 +1,134 @@
+/**
+ * The one vocabulary of Xã Số: the words for areas, statuses, how checks are counted, what people
+ * were helped with, roles, checklist outcomes and dates — defined once, used by the app, the CLI
+ * and every export. Vietnamese first. Plain data and pure functions only: the renderer imports
+ * this file.
+ *
+ * Wording (shared/DOMAIN.md, issue 14): "Không đạt" (never "Chưa đạt"), "Không áp dụng" for what
+ * does not apply, "Bỏ qua" only for a step the intern skipped, "Cách khắc phục", "chứng thư chữ ký
+ * số"; the sealed report file is "tệp báo cáo có niêm phong" and its key "khoá niêm phong", never
+ * "chữ ký số".
+ */
+import type { Area, CheckStatus } from '../../diagnostics/types.js';
+import type { CheckClass } from '../../diagnostics/findings.js';
+import type { HelpedCategory } from './visits/schema.js';
+
+/** A word in both languages. */
+export type Term = Readonly<{ vi: string; en: string }>;
+/** The UI and export languages. */
+export type VocabLang = keyof Term;
+
+const term = (vi: string, en: string): Term => ({ vi, en });
+
+/** The six areas a diagnosis covers. */
+export const AREA_TERMS: Readonly<Record<Area, Term>> = {
+  hardware: term('Phần cứng', 'Hardware'),
+  os: term('Hệ điều hành', 'Operating system'),
+  software: term('Phần mềm', 'Software'),
+  signature: term('Ký số', 'Digital signature'),
+  network: term('Mạng', 'Network'),
+  printers: term('Máy in', 'Printers'),
+};
+
+/** A check's status. */
+export const STATUS_TERMS: Readonly<Record<CheckStatus, Term>> = {
+  ok: term('Đạt', 'OK'),
+  warn: term('Cảnh báo', 'Warning'),
+  fail: term('Lỗi', 'Problem'),
+  unknown: term('Không kiểm tra được', 'Could not check'),
+};
+
+/** How a check is counted (`diagnostics/findings.ts`). */
+export const CLASS_TERMS: Readonly<Record<CheckClass, Term>> = {
+  problem: term('Vấn đề', 'Problem'),
+  affected: term('Bị ảnh hưởng', 'Affected'),
+  ok: term('Đạt', 'OK'),
+  unknown: term('Không kiểm tra được', 'Could not check'),
+  'not-applicable': term('Không áp dụng', 'Not applicable'),
+};
+
+/** What a person was helped with (the supervisor's programme indicators). */
+export const HELPED_TERMS: Readonly<Record<HelpedCategory, Term>> = {
+  'vneid-level2': term(
+    'Kích hoạt tài khoản định danh điện tử mức 2 (VNeID)',
+    'VNeID level-2 activation',
+  ),
+  'public-service-dossier': term(
+    'Nộp hồ sơ dịch vụ công trực tuyến',
+    'Online public-service dossier filed',
+  ),
+  'personal-signature': term('Cài đặt chữ ký số cá nhân', 'Personal digital signature set up'),
+  'officials-trained': term('Tập huấn cán bộ', 'Officials trained'),
+  business: term('Hỗ trợ doanh nghiệp, hộ kinh doanh', 'Businesses helped'),
+  other: term('Việc khác', 'Other'),
+};
+
+/** Who was helped. */
+export const ROLE_TERMS: Readonly<Record<'official' | 'citizen', Term>> = {
+  official: term('Cán bộ', 'Official'),
+  citizen: term('Người dân', 'Citizen'),
+};
+
+/** A checklist step's outcome. */
+export const OUTCOME_TERMS: Readonly<
+  Record<'passed' | 'failed' | 'overridden' | 'answered' | 'skipped' | 'pending', Term>
+> = {
+  passed: term('Đạt', 'Passed'),
+  failed: term('Không đạt', 'Failed'),
+  overridden: term('Bỏ qua có lý do', 'Overridden with a reason'),
+  answered: term('Đã trả lời', 'Answered'),
+  skipped: term('Bỏ qua', 'Skipped'),
+  pending: term('Chưa làm', 'Not done'),
+};
+
+/** The names of things a user meets in several places. */
+export const NAME_TERMS = {
+  sealedReport: term('Tệp báo cáo có niêm phong', 'Sealed report file'),
+  sealingKey: term('Khoá niêm phong', 'Sealing key'),
+  fix: term('Cách khắc phục', 'How to fix'),
+  technicalDetail: term('Chi tiết kỹ thuật', 'Technical details'),
+  visit: term('Chuyến công tác', 'Visit'),
+  mentor: term('Người hướng dẫn', 'Mentor'),
+  certificate: term('Chứng thư chữ ký số', 'Signing certificate'),
+} as const satisfies Readonly<Record<string, Term>>;
+
+/** `2026-12-01` → `01/12/2026` (vi) or `1 December 2026` (en); anything else comes back as is. */
+export function formatDate(iso: string, lang: VocabLang): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (m === null) return iso;
+  const [, y, mo, d] = m as unknown as [string, string, string, string];
+  if (lang === 'vi') return `${d}/${mo}/${y}`;
+  return `${Number(d)} ${EN_MONTHS[Number(mo) - 1] ?? mo} ${y}`;
+}
+
+/** `2026-12-01` → "ngày 01 tháng 12 năm 2026" (vi, as NĐ 30/2020 writes it) or "1 December 2026". */
+export function dateInWords(iso: string, lang: VocabLang): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (m === null) return iso;
+  const [, y, mo, d] = m as unknown as [string, string, string, string];
+  if (lang === 'en') return formatDate(iso, 'en');
+  // NĐ 30/2020 Phụ lục I: days 1–9 and months 1–2 are written with a leading zero.
+  const month = Number(mo) <= 2 ? mo : String(Number(mo));
+  return `ngày ${d} tháng ${month} năm ${y}`;
+}
+
+/** "1 problem", "2 problems"; Vietnamese has no plural ("2 vấn đề"). */
+export function countOf(n: number, word: Term & { enPlural?: string }, lang: VocabLang): string {
+  if (lang === 'vi') return `${n} ${word.vi}`;
+  return `${n} ${n === 1 ? word.en : (word.enPlural ?? `${word.en}s`)}`;
+}
+
+const EN_MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
