@@ -44,9 +44,23 @@ function clearedInternet(r: Rung, sites: number): Rung {
   };
 }
 
+function clearedNoGateway(r: Rung, sites: number): Rung {
+  if (r.status !== 'fail') return r;
+  const { fix: _fix, ...rest } = r;
+  return {
+    ...rest,
+    status: 'ok',
+    detail: t(
+      `Máy không có cổng mặc định, nhưng vẫn ra được bên ngoài: ${sites} trang trả lời (qua proxy hoặc một tuyến riêng).`,
+      `This PC has no default gateway, but it still reaches the outside: ${sites} sites answer (through a proxy or a route of its own).`,
+    ),
+  };
+}
+
 /**
  * The rungs with failures that the sites contradict cleared: the gateway when a site answered
- * through it (a gateway the PC has, that ignores ping); the internet when a site answered HTTP. Other rungs are returned as they are.
+ * through it (a gateway the PC has, that ignores ping), or when the PC has none and sites answer
+ * anyway (an office that goes out only through its proxy); the internet when a site answered HTTP. Other rungs are returned as they are.
  */
 export function weighEvidence(
   rungs: readonly Rung[],
@@ -56,7 +70,9 @@ export function weighEvidence(
   const through = endpoints.filter(answered).length;
   const sites = endpoints.filter(reachable).length;
   return rungs.map((r) => {
-    if (r.id === 'gateway' && hasGateway && through > 0) return clearedGateway(r, through);
+    if (r.id === 'gateway' && through > 0) {
+      return hasGateway ? clearedGateway(r, through) : clearedNoGateway(r, through);
+    }
     if (r.id === 'internet' && sites > 0) return clearedInternet(r, sites);
     return r;
   });

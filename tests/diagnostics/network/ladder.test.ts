@@ -467,6 +467,23 @@ describe('reachability ladder', () => {
         viaProxy: proxy.server,
       });
       expect(ok.endpoints[0]?.tls?.authorized).toBe(true);
+      // A PC with no default gateway that goes out only through the office proxy: not broken.
+      const { defaultGateway: _none, ...noGateway } = config({
+        dnsServers: [lan.ip(52)],
+        proxy: { enabled: true, server: proxy.server, source: 'windows-registry' },
+      });
+      const proxyOnly = await runLadder(
+        ctx(),
+        options([endpoint('dvc', 'dichvucong.gov.vn', 'good')], {
+          dnsServers: [lan.ip(52)],
+          config: noGateway,
+        }),
+      );
+      expect(proxyOnly.rungs.find((r) => r.id === 'gateway')).toMatchObject({ status: 'ok' });
+      expect(proxyOnly.rungs.find((r) => r.id === 'gateway')?.detail.vi).toMatch(
+        /không có cổng mặc định, nhưng vẫn ra được bên ngoài: 1 trang/,
+      );
+      expect(proxyOnly.breaksAt).not.toBe('gateway');
       const denied = await runLadder(
         ctx(),
         options([endpoint('dvc', 'dichvucong.gov.vn', 'good')], proxied(refusing.server)),
