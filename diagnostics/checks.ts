@@ -2,15 +2,7 @@
  * Helpers to build and validate checks, shared by every probe.
  */
 import { describeFailure } from './failure-text.js';
-import type {
-  Area,
-  CheckResult,
-  CheckStatus,
-  Fix,
-  LocalText,
-  Probe,
-  ProbeResult,
-} from './types.js';
+import type { Area, CheckResult, CheckStatus, LocalText, Probe, ProbeResult } from './types.js';
 
 const STATUSES: readonly CheckStatus[] = ['ok', 'warn', 'fail', 'unknown'];
 const AREAS: readonly Area[] = ['hardware', 'os', 'software', 'signature', 'network', 'printers'];
@@ -70,18 +62,9 @@ export function notApplicable(
   };
 }
 
-/** Arguments of {@link check}. */
-export type CheckInit = Readonly<{
-  id: string;
-  area: Area;
-  status: CheckStatus;
-  title: LocalText;
-  detail: LocalText;
-  values?: Readonly<Record<string, unknown>>;
-  fix?: Fix;
-  reason?: string;
-  blockedBy?: string;
-}>;
+/** Arguments of {@link check}: a check, whose absent optional fields may be `undefined`. */
+export type CheckInit = Readonly<{ [K in keyof CheckResult]: CheckResult[K] | undefined }> &
+  Pick<CheckResult, 'id' | 'area' | 'status' | 'title' | 'detail'>;
 
 /** Builds a check, leaving out absent optional fields (exactOptionalPropertyTypes). */
 export function check(init: CheckInit): CheckResult {

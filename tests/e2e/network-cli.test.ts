@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { LadderResult, NetworkConfig } from '../../diagnostics/network/types.js';
 import type { ScanResult } from '../../diagnostics/scan/types.js';
-import { createLan, type Lan } from '../helpers/netns.js';
+import { createLan, type Lan, startDnsmasq } from '../helpers/netns.js';
 import { createTestCa, type TestCa } from '../helpers/test-ca.js';
 import { startHttp, startHttps, type TestServer } from '../helpers/web-servers.js';
 
@@ -91,17 +91,7 @@ beforeAll(async () => {
   const names = ['dichvucong.gov.vn', 'vneid.gov.vn', 'www.msftconnecttest.com'].map(
     (n) => `--address=/${n}/${lan.selfIp}`,
   );
-  lan.spawn(53, 'dnsmasq', [
-    '-k',
-    '-C',
-    '/dev/null',
-    '--no-resolv',
-    '--no-hosts',
-    `--listen-address=${lan.ip(53)}`,
-    '--bind-interfaces',
-    '--pid-file=',
-    ...names,
-  ]);
+  startDnsmasq(lan, 53, [...names]);
   dir = await mkdtemp(join(tmpdir(), 'x4-cli-'));
   await writeFile(join(dir, 'ca.pem'), ca.caCert);
   await writeFile(

@@ -14,7 +14,7 @@ import {
   type CupsQueue,
   type IppPrinter,
 } from '../helpers/ipp-printer.js';
-import { createLan, type Lan } from '../helpers/netns.js';
+import { createLan, type Lan, startDnsmasq } from '../helpers/netns.js';
 import { createTestCa, type TestCa } from '../helpers/test-ca.js';
 import { startWebApp, type WebApp } from '../helpers/web-app.js';
 import { startHttp, startHttps, type TestServer } from '../helpers/web-servers.js';
@@ -62,17 +62,7 @@ beforeAll(async () => {
   const names = ['dichvucong.gov.vn', 'vneid.gov.vn', 'ncsi.test'].map(
     (n) => `--address=/${n}/${lan.selfIp}`,
   );
-  lan.spawn(53, 'dnsmasq', [
-    '-k',
-    '-C',
-    '/dev/null',
-    '--no-resolv',
-    '--no-hosts',
-    `--listen-address=${lan.ip(53)}`,
-    '--bind-interfaces',
-    '--pid-file=',
-    ...names,
-  ]);
+  startDnsmasq(lan, 53, [...names]);
   printer = await startIppPrinter({ name: 'x4 UI printer' });
   queue = await addCupsQueue(QUEUE, printer.uri);
   app = await startWebApp({

@@ -221,3 +221,22 @@ export async function createLan(options: LanOptions): Promise<Lan> {
     },
   };
 }
+
+/**
+ * Starts dnsmasq on host `n` of `lan` as the office's DNS server, answering only what `records`
+ * say (`--address=/name/ip`, `--ptr-record=…`, or `--address=/name/` for NXDOMAIN): no upstream,
+ * no hosts file, nothing from this machine's own configuration.
+ */
+export function startDnsmasq(lan: Lan, n: number, records: readonly string[]): ChildProcess {
+  return lan.spawn(n, 'dnsmasq', [
+    '-k',
+    '-C',
+    '/dev/null',
+    '--no-resolv',
+    '--no-hosts',
+    `--listen-address=${lan.ip(n)}`,
+    '--bind-interfaces',
+    '--pid-file=',
+    ...records,
+  ]);
+}

@@ -12,7 +12,7 @@ import { findingsOf, tallyChecks } from '../../../diagnostics/findings.js';
 import { ladderChecks, networkProbe } from '../../../diagnostics/network/network-probe.js';
 import type { Endpoint, NetworkConfig } from '../../../diagnostics/network/types.js';
 import { startProxy } from '../../helpers/http-proxy.js';
-import { createLan, type Lan } from '../../helpers/netns.js';
+import { createLan, type Lan, startDnsmasq } from '../../helpers/netns.js';
 import { createTestCa, type TestCa } from '../../helpers/test-ca.js';
 import { startHttp, startHttps, type TestServer } from '../../helpers/web-servers.js';
 
@@ -39,18 +39,7 @@ beforeAll(async () => {
   lan = await createLan({ prefix: 'h4', index: 7, hosts: [{ n: 254 }, { n: 53 }] });
   const self = lan.selfIp;
   const addresses = NAMES.map((n) => `--address=/${n}/${self}`);
-  lan.spawn(53, 'dnsmasq', [
-    '-k',
-    '-C',
-    '/dev/null',
-    '--no-resolv',
-    '--no-hosts',
-    `--listen-address=${lan.ip(53)}`,
-    '--bind-interfaces',
-    '--pid-file=',
-    '--address=/missing.gov.vn/',
-    ...addresses,
-  ]);
+  startDnsmasq(lan, 53, ['--address=/missing.gov.vn/', ...addresses]);
   ca = await createTestCa();
   const good = await ca.issue(['dichvucong.gov.vn', 'error.gov.vn', 'slow.gov.vn']);
   const other = await ca.issue(['other.example.vn']);
@@ -164,10 +153,20 @@ describe('reachability ladder', () => {
     const { defaultGateway: _unused, ...withoutGateway } = config();
     const none = await runLadder(
       ctx(),
-      options([endpoint('dvc', 'dichvucong.gov.vn', 'good')], { config: withoutGateway }),
+      options([], {
+        config: withoutGateway,
+        connectivity: { url: `http://${lan.ip(250)}:80/`, expectBody: 'Microsoft Connect Test' },
+      }),
     );
     expect(none.breaksAt).toBe('gateway');
     expect(none.verdict.vi).toMatch(/bước 2/);
+    // No gateway, but the site answers (here on the office's own network): nothing is broken.
+    const reaches = await runLadder(
+      ctx(),
+      options([endpoint('dvc', 'dichvucong.gov.vn', 'good')], { config: withoutGateway }),
+    );
+    expect(reaches.rungs.find((r) => r.id === 'gateway')?.status).toBe('ok');
+    expect(reaches.breaksAt).toBeUndefined();
     const down = await runLadder(
       ctx(),
       options([], { config: config({ defaultGateway: lan.ip(250) }) }),

@@ -14,7 +14,7 @@ import type { Progress } from '../../../../main/service/define.js';
 import { defaultEnv } from '../../../../main/service/env.js';
 import { createService, type Service } from '../../../../main/service/index.js';
 import { netbiosNames } from '../../../../diagnostics/scan/netbios.js';
-import { createLan, type Lan } from '../../../helpers/netns.js';
+import { createLan, type Lan, startDnsmasq } from '../../../helpers/netns.js';
 import { startNmbd } from '../../../helpers/nmbd.js';
 
 let lan: Lan;
@@ -31,17 +31,7 @@ beforeAll(async () => {
   nmbdDir = await startNmbd(lan, 12, 'KETOAN-PC', 'UBND-XA', async (ip) =>
     (await netbiosNames([ip], { timeoutMs: 300 })).has(ip),
   );
-  lan.spawn(53, 'dnsmasq', [
-    '-k',
-    '-C',
-    '/dev/null',
-    '--no-resolv',
-    '--no-hosts',
-    `--listen-address=${lan.ip(53)}`,
-    '--bind-interfaces',
-    '--pid-file=',
-    `--ptr-record=10.4.74.10.in-addr.arpa,may-in-mot-cua.xa.local`,
-  ]);
+  startDnsmasq(lan, 53, [`--ptr-record=10.4.74.10.in-addr.arpa,may-in-mot-cua.xa.local`]);
   dataDir = await mkdtemp(join(tmpdir(), 'x4-scan-'));
   service = createService(defaultEnv({ door: 'test', dataDir, version: '0.0.0' }));
   await new Promise((r) => setTimeout(r, 300));
