@@ -13,6 +13,14 @@ import path from 'node:path';
 
 import type { z } from 'zod';
 
+import {
+  MAX_DOCUMENT_BYTES,
+  checkJsonBounds,
+  describeBoundsProblem,
+  type JsonBoundsProblem,
+} from './limits.js';
+import { type ReadFileError, readBoundedText } from './read-file.js';
+
 /** Error codes Windows returns while another process (AV, indexer) briefly holds the file. */
 const TRANSIENT_CODES = new Set(['EPERM', 'EACCES', 'EBUSY']);
 
@@ -60,7 +68,12 @@ export function atomicWriteJson(
 }
 
 async function writeNow(file: string, value: unknown, options: AtomicWriteOptions): Promise<void> {
+  const bounds = checkJsonBounds(value);
+  if (bounds !== undefined) throw new JsonBoundsError(bounds);
   const text = JSON.stringify(value, null, options.indent ?? 2);
+  if (text !== undefined && Buffer.byteLength(text) > MAX_DOCUMENT_BYTES) {
+    throw new JsonBoundsError({ kind: 'too-large', path: '', limit: MAX_DOCUMENT_BYTES });
+  }
   if (text === undefined) throw new TypeError('atomicWriteJson: value is not JSON-serialisable');
   const dir = path.dirname(file);
   await fs.mkdir(dir, { recursive: true });
@@ -178,6 +191,16 @@ async function fsyncDir(dir: string): Promise<void> {
   }
 }
 
+/** Thrown by {@link atomicWriteJson} for a value past the bounds of `limits.ts` (nothing written). */
+export class JsonBoundsError extends Error {
+  override name = 'JsonBoundsError' as const;
+  readonly problem: JsonBoundsProblem;
+  constructor(problem: JsonBoundsProblem) {
+    super(`Not saved: the document is ${describeBoundsProblem(problem).en}`);
+    this.problem = problem;
+  }
+}
+
 /** Where a read value came from, and why the main file was not used. */
 export type ReadOutcome<T> = Readonly<{
   value: T;
@@ -223,16 +246,25 @@ async function tryRead<S extends z.ZodType>(
 ): Promise<TryRead<z.output<S>>> {
   let text: string;
   try {
-    text = await fs.readFile(file, 'utf8');
+    text = await readBoundedText(file, { maxBytes: MAX_DOCUMENT_BYTES });
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return { ok: false, missing: code === 'ENOENT', problem: `cannot read (${code ?? 'error'})` };
+    const why = error as ReadFileError;
+    return {
+      ok: false,
+      missing: why.problem === 'missing',
+      problem: `cannot read (${why.message})`,
+    };
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, missing: false, problem: `not valid JSON (${(error as Error).message})` };
+  } catch {
+    // Not the parser's message: it quotes the file's first characters (another file's secrets).
+    return { ok: false, missing: false, problem: 'not valid JSON' };
+  }
+  const bounds = checkJsonBounds(json);
+  if (bounds !== undefined) {
+    return { ok: false, missing: false, problem: describeBoundsProblem(bounds).en };
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) {

@@ -10,7 +10,13 @@ import path from 'node:path';
 
 import type { ServiceEnv } from '../env.js';
 import { ServiceError } from '../errors.js';
-import { JsonFileError, atomicWriteJson, readJsonWithBackup } from '../storage/atomic-json.js';
+import {
+  JsonBoundsError,
+  JsonFileError,
+  atomicWriteJson,
+  readJsonWithBackup,
+} from '../storage/atomic-json.js';
+import { describeBoundsProblem } from '../storage/limits.js';
 import { visitFileSchema } from './migrations.js';
 import { VISIT_SCHEMA_VERSION, visitSchema, type Visit, type VisitFields } from './schema.js';
 
@@ -96,6 +102,13 @@ export async function saveVisit(
   try {
     await atomicWriteJson(file, next);
   } catch (error) {
+    if (error instanceof JsonBoundsError) {
+      const why = describeBoundsProblem(error.problem);
+      throw new ServiceError('invalid-request', {
+        vi: `Không lưu: chuyến công tác ${why.vi}.`,
+        en: `Not saved: the visit is ${why.en}.`,
+      });
+    }
     const detail = (error as Error).message;
     throw new ServiceError(
       'io-error',
