@@ -4,9 +4,10 @@ import type { Handlers } from '../define.js';
 import type { ServiceEnv } from '../env.js';
 import { ServiceError } from '../errors.js';
 import { diffSnapshots } from './changes.js';
-import type { VisitListItem, visitsContract } from './contract.js';
+import type { visitsContract } from './contract.js';
+import { listVisits } from './list-index.js';
 import { carriedOpenItems, findPreviousSighting, historyDirs, readVisitsIn } from './history.js';
-import type { Visit, VisitFields, VisitMachine } from './schema.js';
+import type { VisitFields, VisitMachine } from './schema.js';
 import {
   loadVisit,
   modifyVisit,
@@ -44,20 +45,6 @@ function withDefaults(
     peopleHelped: [],
     photos: [],
     ...fields,
-  };
-}
-
-function listItem(visit: Visit, file: string): VisitListItem {
-  return {
-    id: visit.id,
-    file,
-    commune: visit.commune.name,
-    province: visit.commune.province,
-    date: visit.onSite.date,
-    interns: visit.interns.map((intern) => intern.name),
-    machines: visit.machines.length,
-    openItems: visit.openItems.filter((item) => !item.done).length,
-    updatedAt: visit.updatedAt,
   };
 }
 
@@ -130,12 +117,8 @@ export function visitsHandlers(env: ServiceEnv): Handlers<typeof visitsContract>
       }));
       return { visit, file: visitFile(env, ref) };
     },
-    'visits:list': async () => {
-      const visits = await readVisitsIn([visitsDir(env)]);
-      return visits
-        .map(({ visit, file }) => listItem(visit, file))
-        .sort((a, b) => b.date.localeCompare(a.date));
-    },
+    // From the index (list-index.ts): only new or changed visits are read in full.
+    'visits:list': async () => listVisits(env),
     'visits:add-snapshot': async ({ ref, snapshot }) => addSnapshot(env, ref, snapshot),
     'visits:add-checklist': async ({ ref, run }) => {
       const visit = await modifyVisit(env, ref, (current) => ({
