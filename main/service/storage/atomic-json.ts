@@ -1,8 +1,9 @@
 /**
  * Crash-safe JSON files: visits, checklist runs, keys. A save never leaves a half-written file
  * behind (temp file in the same folder, fsync, rename, fsync the folder), keeps the previous good
- * version as `<file>.bak`, and a read falls back to that backup when the main file is damaged
- * (USB stick pulled, power cut during a flash write).
+ * version as `<file>.bak` (hard link or copy, so the main file is there at every moment), and a
+ * read falls back to that backup when the main file is damaged (USB stick pulled, power cut
+ * during a flash write). Temp files of killed processes are removed before the next save.
  *
  * Why not `write-file-atomic`: it does not retry the rename on Windows when an antivirus or the
  * search indexer holds the file (npm/write-file-atomic#227, #28, #49); see shared/TECH.md §8.
@@ -83,24 +84,61 @@ async function writeNow(file: string, value: unknown, options: AtomicWriteOption
   );
   const rename = options.rename ?? ((from: string, to: string) => fs.rename(from, to));
   const windowMs = options.retryWindowMs ?? (process.platform === 'win32' ? 2000 : 0);
+  if (!swept.has(file)) {
+    swept.add(file);
+    await sweepStaleTemps(file);
+  }
   try {
     await writeDurably(temp, text);
-    if (await isReadableJson(file)) {
-      await withRetry(() => rename(file, backupPathOf(file)), windowMs);
-    }
+    // The main file is never absent: the previous version becomes the backup by a hard link
+    // (or a copy where the drive has no links: FAT/exFAT sticks), then the new version
+    // replaces the main file in one rename (MoveFileEx with replace on Windows).
+    if (await isReadableJson(file)) await keepBackup(file, windowMs);
     await withRetry(() => rename(temp, file), windowMs);
   } catch (error) {
     await fs.rm(temp, { force: true }).catch(() => undefined);
     throw error;
   }
   await fsyncDir(dir);
-  if (!swept.has(file)) {
-    swept.add(file);
-    await sweepStaleTemps(file);
+}
+
+/** Makes `<file>.bak` the current content of `file`, atomically, without touching `file`. */
+async function keepBackup(file: string, windowMs: number): Promise<void> {
+  const dir = path.dirname(file);
+  const staged = path.join(
+    dir,
+    `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.bak.tmp`,
+  );
+  try {
+    try {
+      await fs.link(file, staged);
+    } catch {
+      await fs.copyFile(file, staged);
+      const handle = await fs.open(staged, 'r+');
+      await handle.sync().finally(() => handle.close());
+    }
+    await withRetry(() => fs.rename(staged, backupPathOf(file)), windowMs);
+  } catch (error) {
+    await fs.rm(staged, { force: true }).catch(() => undefined);
+    throw error;
   }
 }
 
-/** Removes temp files a killed process left beside `file` (older than a minute). */
+/** True when process `pid` runs on this machine (a pid of a killed process is gone). */
+export function isAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes temp files a killed process left beside `file`: those of a process that no longer
+ * runs, and any older than a minute. Runs before the first save of each file in a process.
+ */
 async function sweepStaleTemps(file: string): Promise<void> {
   const dir = path.dirname(file);
   const prefix = `.${path.basename(file)}.`;
@@ -108,9 +146,13 @@ async function sweepStaleTemps(file: string): Promise<void> {
   const limit = Date.now() - 60_000;
   for (const name of names) {
     if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
+    const pid = Number(name.slice(prefix.length).split('.')[0]);
     const full = path.join(dir, name);
     const stat = await fs.stat(full).catch(() => undefined);
-    if (stat !== undefined && stat.mtimeMs < limit) await fs.rm(full, { force: true });
+    if (stat === undefined) continue;
+    if ((pid !== process.pid && !isAlive(pid)) || stat.mtimeMs < limit) {
+      await fs.rm(full, { force: true });
+    }
   }
 }
 
@@ -157,7 +199,7 @@ async function writeDurably(file: string, text: string | Uint8Array): Promise<vo
 /** True when `file` exists and parses as JSON: only then is it worth keeping as the backup. */
 async function isReadableJson(file: string): Promise<boolean> {
   try {
-    JSON.parse(await fs.readFile(file, 'utf8'));
+    JSON.parse(await readBoundedText(file, { maxBytes: MAX_DOCUMENT_BYTES }));
     return true;
   } catch {
     return false;
