@@ -61,7 +61,11 @@ export async function isInside(dir: string, file: string): Promise<boolean> {
  * it); Electron and the web door only files inside the data folder, so a script in the
  * renderer cannot read or write the user's other files.
  */
-export async function assertDoorPath(env: ServiceEnv, field: string, file: string): Promise<void> {
+export async function assertDoorPath(
+  env: Pick<ServiceEnv, 'door' | 'dataDir'>,
+  field: string,
+  file: string,
+): Promise<void> {
   if (env.door === 'cli' || env.door === 'test') return;
   if (await isInside(env.dataDir, file)) return;
   const why = {

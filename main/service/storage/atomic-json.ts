@@ -36,6 +36,8 @@ export type AtomicWriteOptions = Readonly<{
   indent?: number;
   /** The rename to use; tests inject a flaky one. @default fs.rename */
   rename?: (from: string, to: string) => Promise<void>;
+  /** {@link atomicWriteFile} only: refuse to replace an existing file ({@link FileExistsError}). */
+  exclusive?: boolean;
 }>;
 
 const queues = new Map<string, Promise<unknown>>();
@@ -175,15 +177,51 @@ export async function atomicWriteFile(
   const rename = options.rename ?? ((from: string, to: string) => fs.rename(from, to));
   try {
     await writeDurably(temp, data);
-    await withRetry(
-      () => rename(temp, target),
-      options.retryWindowMs ?? (process.platform === 'win32' ? 2000 : 0),
-    );
+    if (options.exclusive === true) await linkExclusive(temp, target);
+    else {
+      await withRetry(
+        () => rename(temp, target),
+        options.retryWindowMs ?? (process.platform === 'win32' ? 2000 : 0),
+      );
+    }
   } catch (error) {
     await fs.rm(temp, { force: true }).catch(() => undefined);
     throw error;
   }
   await fsyncDir(dir);
+}
+
+/** Thrown by {@link atomicWriteFile} with `exclusive` when the target already exists. */
+export class FileExistsError extends Error {
+  override name = 'FileExistsError' as const;
+  readonly file: string;
+  constructor(file: string) {
+    super(`File exists, not overwritten: ${file}`);
+    this.file = file;
+  }
+}
+
+/**
+ * Puts `temp` at `target` unless `target` exists: a hard link never replaces a file, so two
+ * exports racing for one name cannot both win. Drives without links (FAT) check, then rename.
+ */
+async function linkExclusive(temp: string, target: string): Promise<void> {
+  try {
+    await fs.link(temp, target);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new FileExistsError(target);
+    if (
+      await fs.lstat(target).then(
+        () => true,
+        () => false,
+      )
+    )
+      throw new FileExistsError(target);
+    await fs.rename(temp, target);
+    return;
+  }
+  await fs.rm(temp, { force: true });
 }
 
 async function writeDurably(file: string, text: string | Uint8Array): Promise<void> {

@@ -3,6 +3,7 @@ import { promises as fs } from 'node:fs';
 import type { Handlers } from '../define.js';
 import type { ServiceEnv } from '../env.js';
 import { ServiceError } from '../errors.js';
+import { assertDoorPath } from '../request-files.js';
 import { diffSnapshots } from './changes.js';
 import type { visitsContract } from './contract.js';
 import { listVisits } from './list-index.js';
@@ -53,6 +54,8 @@ async function createVisit(
   fields: Parameters<typeof withDefaults>[1],
   target?: string,
 ) {
+  // A new file outside the data folder only from the CLI (a renderer script may not drop files).
+  if (target !== undefined) await assertDoorPath(env, 'file', target);
   const draft = newVisit(env, withDefaults(env, fields));
   const file = visitFile(env, target === undefined ? { id: draft.id } : { file: target });
   return withFileLock(file, async () => {
