@@ -74,7 +74,13 @@ async function readFolder(dir: string | undefined, origin: Origin, probeIds: Rea
       problems.push({ file, line: 0, column: 0, path: '', message: why });
       continue;
     }
-    const parsed = await parseChecklistFile(file, text, { probeIds, baseDir: dir });
+    // One bad file must never hide the others: anything thrown is that file's problem.
+    const parsed = await parseChecklistFile(file, text, { probeIds, baseDir: dir }).catch(
+      (error: unknown) => ({
+        ok: false as const,
+        errors: [{ file, line: 0, column: 0, path: '', message: { vi: `không đọc được: ${String(error)}`, en: `unreadable: ${String(error)}` } }],
+      }),
+    );
     if (parsed.ok) entries.push({ checklist: parsed.checklist, origin, file, warnings: parsed.warnings });
     else problems.push(...parsed.errors);
   }
