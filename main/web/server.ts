@@ -74,7 +74,9 @@ function refuse(res: ServerResponse, status: number, message: LocalText): void {
       : status === 404
         ? 'not-found'
         : 'unavailable';
-  if (status === 413 || status === 503) res.setHeader('connection', 'close');
+  // A refused request's body is never read: close the connection rather than leave the
+  // client to reuse a socket the server is about to drop (a keep-alive "socket hang up").
+  res.setHeader('connection', 'close');
   if (status === 503) res.setHeader('retry-after', '2');
   sendJson(res, status, { ok: false, error: { code, message } });
 }
@@ -193,7 +195,13 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       });
       return;
     }
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    // Prefixed, not resolved: `//x/…` is a path here, not another host (fast-check found it).
+    const raw = req.url ?? '/';
+    const url = raw.startsWith('/') ? URL.parse(`http://127.0.0.1:${port}${raw}`) : null;
+    if (url === null) {
+      refuse(res, 400, { vi: 'Địa chỉ yêu cầu sai.', en: 'Malformed request address.' });
+      return;
+    }
     if (!url.pathname.startsWith('/api/')) {
       await serveStatic(req, res, options.staticDir, url.pathname);
       return;

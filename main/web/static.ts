@@ -28,7 +28,7 @@ export async function serveStatic(
   pathname: string,
 ): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
-    res.writeHead(405, { allow: 'GET, HEAD' }).end();
+    res.writeHead(405, { allow: 'GET, HEAD', connection: 'close' }).end();
     return;
   }
   let decoded: string;
@@ -36,7 +36,7 @@ export async function serveStatic(
     decoded = decodeURIComponent(pathname);
   } catch {
     // A malformed percent-encoding (`/%E0%A4%A`) is the client's mistake, not ours.
-    res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' });
+    res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' });
     res.end('Địa chỉ sai mã hoá (%) / Malformed percent-encoding in the address.');
     return;
   }
