@@ -10,6 +10,11 @@ export type LimiterOptions = Readonly<{
   active?: number;
   /** Requests of one channel waiting for a turn; more are refused. @default 64 */
   queued?: number;
+  /**
+   * Longest wait for a turn, in ms; then the answer is "busy" (before the server's request
+   * timeout would cut the waiting request off without an answer). @default 30000
+   */
+  maxWaitMs?: number;
 }>;
 
 type Slot = { active: number; waiting: Array<() => void> };
@@ -21,11 +26,13 @@ export type Turn = Readonly<{ release: () => void }>;
 export class ChannelLimiter {
   readonly active: number;
   readonly queued: number;
+  readonly maxWaitMs: number;
   private readonly slots = new Map<string, Slot>();
 
   constructor(options: LimiterOptions = {}) {
     this.active = options.active ?? 4;
     this.queued = options.queued ?? 64;
+    this.maxWaitMs = options.maxWaitMs ?? 30_000;
   }
 
   /**
@@ -42,14 +49,17 @@ export class ChannelLimiter {
     if (slot.waiting.length >= this.queued) return undefined;
     const granted = await new Promise<boolean>((resolve) => {
       const wake = (): void => {
+        clearTimeout(timer);
         signal?.removeEventListener('abort', leave);
         resolve(true);
       };
       const leave = (): void => {
+        clearTimeout(timer);
         const at = slot.waiting.indexOf(wake);
         if (at >= 0) slot.waiting.splice(at, 1);
         resolve(false);
       };
+      const timer = setTimeout(leave, this.maxWaitMs);
       slot.waiting.push(wake);
       signal?.addEventListener('abort', leave, { once: true });
     });

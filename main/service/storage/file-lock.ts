@@ -41,6 +41,16 @@ export function lockPathOf(file: string): string {
   return `${file}.lock`;
 }
 
+/**
+ * A private file beside the lock, named like atomic-json's temp files (`.<file>.<pid>.….tmp`),
+ * so the sweep before the next save removes it when its process was killed.
+ */
+function tempBeside(lock: string, kind: string): string {
+  const file = lock.slice(0, -'.lock'.length);
+  const name = `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.${kind}.tmp`;
+  return path.join(path.dirname(file), name);
+}
+
 async function readOwner(lock: string): Promise<LockOwner | undefined> {
   try {
     const value = JSON.parse(await fs.readFile(lock, 'utf8')) as Partial<LockOwner>;
@@ -51,17 +61,22 @@ async function readOwner(lock: string): Promise<LockOwner | undefined> {
   }
 }
 
+/** A lock without a readable owner older than this was left half-written by a killed writer. */
+const UNREADABLE_LOCK_MS = 5_000;
+
 async function isStale(lock: string, owner: LockOwner | undefined): Promise<boolean> {
   if (owner !== undefined && owner.host === hostname() && owner.pid !== process.pid) {
     if (!isAlive(owner.pid)) return true;
   }
   const stat = await fs.stat(lock).catch(() => undefined);
-  return stat !== undefined && Date.now() - stat.mtimeMs > STALE_LOCK_MS;
+  if (stat === undefined) return false;
+  const age = Date.now() - stat.mtimeMs;
+  return age > STALE_LOCK_MS || (owner === undefined && age > UNREADABLE_LOCK_MS);
 }
 
 /** Removes a stale lock unless someone replaced it meanwhile. */
 async function takeOver(lock: string, seen: LockOwner | undefined): Promise<void> {
-  const aside = `${lock}.${process.pid}.${randomBytes(4).toString('hex')}.stale`;
+  const aside = tempBeside(lock, 'stale');
   try {
     await fs.rename(lock, aside);
   } catch {
@@ -77,10 +92,24 @@ async function takeOver(lock: string, seen: LockOwner | undefined): Promise<void
   await fs.rm(aside, { force: true });
 }
 
+/**
+ * Creates the lock with its owner already inside: the owner is written to a private file that
+ * is then hard-linked as the lock (a link never replaces an existing file), so a writer killed
+ * at any moment leaves either no lock or a complete one. Drives without links (FAT) create it
+ * exclusively instead (a kill between create and write leaves an empty lock: see isStale).
+ */
 async function tryCreate(lock: string): Promise<boolean> {
   const owner: LockOwner = { pid: process.pid, host: hostname(), since: new Date().toISOString() };
+  const mine = tempBeside(lock, 'lock');
   try {
-    await fs.writeFile(lock, JSON.stringify(owner), { flag: 'wx' });
+    await fs.writeFile(mine, JSON.stringify(owner), { flag: 'wx' });
+    try {
+      await fs.link(mine, lock);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') return false;
+      await fs.writeFile(lock, JSON.stringify(owner), { flag: 'wx' });
+    }
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
@@ -89,6 +118,8 @@ async function tryCreate(lock: string): Promise<boolean> {
       return tryCreate(lock);
     }
     throw error;
+  } finally {
+    await fs.rm(mine, { force: true }).catch(() => undefined);
   }
 }
 

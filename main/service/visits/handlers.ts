@@ -6,8 +6,8 @@ import { ServiceError } from '../errors.js';
 import { assertDoorPath } from '../request-files.js';
 import { diffSnapshots } from './changes.js';
 import type { visitsContract } from './contract.js';
-import { listVisits } from './list-index.js';
-import { carriedOpenItems, findPreviousSighting, historyDirs, readVisitsIn } from './history.js';
+import { historyVisits, listVisits } from './list-index.js';
+import { carriedOpenItems, communeKey, findPreviousSighting, historyDirs } from './history.js';
 import type { VisitFields, VisitMachine } from './schema.js';
 import {
   loadVisit,
@@ -70,7 +70,9 @@ async function createVisit(
         en: `File exists, not overwritten: ${file}`,
       });
     }
-    const history = await readVisitsIn(historyDirs(visitsDir(env), file));
+    const history = await historyVisits(env, historyDirs(visitsDir(env), file), {
+      communeKey: communeKey(draft),
+    });
     const carried = carriedOpenItems(history, draft);
     const known = new Set(draft.openItems.map((item) => item.id));
     const visit = {
@@ -90,7 +92,10 @@ async function addSnapshot(
   let replaced = false;
   const file = visitFile(env, ref);
   const visit = await modifyVisit(env, ref, async (current) => {
-    const history = await readVisitsIn(historyDirs(visitsDir(env), file));
+    // Only the visits that saw this machine are read (list-index.ts), not every visit.
+    const history = await historyVisits(env, historyDirs(visitsDir(env), file), {
+      fingerprint: snapshot.machine.fingerprint,
+    });
     const previous = findPreviousSighting(history, current, snapshot.machine.fingerprint);
     machine = {
       snapshot,
