@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Handlers } from '../define.js';
 import type { ServiceEnv } from '../env.js';
 import { ServiceError } from '../errors.js';
-import { assertFileDoor } from '../request-files.js';
+import { assertDoorPath, assertFileDoor } from '../request-files.js';
 import { exportsDirOf, writeExport } from '../storage/export-file.js';
 import { type ReadFileError, readBoundedText } from '../storage/read-file.js';
 import { aggregate } from './aggregate.js';
@@ -103,6 +103,8 @@ export function inboxHandlers(env: ServiceEnv): Handlers<typeof inboxContract> {
       };
     },
     'inbox:import': async ({ paths, uploads, trustOnFirstUse }, { progress, signal }) => {
+      // The UI sends file contents (uploads); paths only from the CLI or inside the data folder.
+      for (const p of paths) await assertDoorPath(env, 'paths', p);
       const inputs: ImportInput[] = [
         ...(await expandPaths(paths)),
         ...uploads.map((u) => ({ name: u.name, read: async () => u.text })),

@@ -62,6 +62,12 @@ describe('files named at a door', () => {
     expect(JSON.stringify(r)).not.toContain('root');
   });
 
+  it('inbox:import from the web door refuses paths outside the data folder', async () => {
+    const r = await service('web').invokeUnknown('inbox:import', { paths: ['/etc/passwd'] });
+    expect(r).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(JSON.stringify(r)).not.toContain('root');
+  });
+
   it('a visit file that is not JSON is refused without quoting its first characters', async () => {
     const file = path.join(dir, 'secret.json');
     await writeFile(file, 'SECRET-PASSWORD-123 and more');
