@@ -5,7 +5,17 @@
 import type { PingFlavour } from './ping-types.js';
 
 /** The Linux system ping. */
-export const linuxPing: PingFlavour = { file: 'ping', extra: ['-i', '0.2'], packetSize: 56 };
+export const linuxPing: PingFlavour = {
+  file: 'ping',
+  extra: ['-i', '0.2'],
+  packetSize: 56,
+  endOfOptions: true,
+};
 
 /** The macOS system ping. */
-export const darwinPing: PingFlavour = { file: 'ping', extra: [], packetSize: 56 };
+export const darwinPing: PingFlavour = {
+  file: 'ping',
+  extra: [],
+  packetSize: 56,
+  endOfOptions: true,
+};

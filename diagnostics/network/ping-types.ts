@@ -8,4 +8,11 @@ export type PingFlavour = Readonly<{
   extra: readonly string[];
   /** The echo payload size node-ping's parser expects. */
   packetSize: number;
+  /** True when the tool takes `--` before the host (getopt: iputils, BSD); ping.exe does not. */
+  endOfOptions: boolean;
 }>;
+
+/** True when `host` can only be read as a host: no leading '-', no spaces or shell characters. */
+export function isSafePingHost(host: string): boolean {
+  return /^[A-Za-z0-9.:][A-Za-z0-9.:%_-]{0,252}$/.test(host);
+}

@@ -9,7 +9,13 @@ import { parseWin32PingStatus, win32PingStatusScript } from './ping-win32-status
 import type { PingFlavour } from './ping-types.js';
 
 /** The Windows system ping. */
-export const win32Ping: PingFlavour = { file: 'ping.exe', extra: [], packetSize: 32 };
+export const win32Ping: PingFlavour = {
+  file: 'ping.exe',
+  extra: [],
+  packetSize: 32,
+  // ping.exe has no `--`; isSafePingHost keeps a host from looking like an option instead.
+  endOfOptions: false,
+};
 
 /** The reply times of `count` echoes through `Win32_PingStatus`. */
 export async function readWin32PingStatus(

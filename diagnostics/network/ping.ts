@@ -12,7 +12,7 @@ import { assertNever } from '../assert-never.js';
 import { failed, ok } from '../checks.js';
 import type { Platform, ProbeContext, ProbeResult } from '../types.js';
 import { darwinPing, linuxPing } from './ping-linux.js';
-import type { PingFlavour } from './ping-types.js';
+import { isSafePingHost, type PingFlavour } from './ping-types.js';
 import { readWin32PingStatus, win32Ping } from './ping-win32.js';
 
 /** One ping series: the reply time of each echo (null = no reply), in order. */
@@ -61,6 +61,8 @@ export function pingCommand(
     extra: [...flavour.extra],
   };
   const args = builder.getCommandArguments(host, config);
+  // node-ping puts the host last; `--` before it where the tool supports it.
+  if (flavour.endOfOptions && args.at(-1) === host) args.splice(args.length - 1, 0, '--');
   return { file: flavour.file, args };
 }
 
@@ -149,6 +151,7 @@ export async function pingHost(
   const perReplyTimeoutS = options.perReplyTimeoutS ?? 1;
   const timeoutMs = count * (perReplyTimeoutS + 1) * 1000 + 2000;
   const signal = options.signal === undefined ? {} : { signal: options.signal };
+  if (!isSafePingHost(host)) return failed(`not a host name or address: ${JSON.stringify(host)}`);
   const { file, args } = pingCommand(ctx.platform, host, count, perReplyTimeoutS);
   try {
     const output = await ctx.run(file, args, { timeoutMs, ...signal });

@@ -139,3 +139,14 @@ export function isOneOf<const T extends string>(
 ): value is T {
   return choices.some((choice) => choice === value);
 }
+
+/** True for a real calendar day written YYYY-MM-DD (2026-02-29 and 2026-13-45 are not). */
+export function isCalendarDate(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (match === null) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return (
+    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+  );
+}

@@ -3,6 +3,7 @@ import type { Service } from '../service/index.js';
 import { extractLang, isProblem, parseArgs } from './args.js';
 import { UsageError, type Command, type CommandIo } from './command.js';
 import { messages } from './messages.js';
+import { terminalJson, terminalText } from './terminal-text.js';
 
 /** What the CLI needs from its process; tests pass their own. */
 export type CliHost = Readonly<{
@@ -80,12 +81,14 @@ export async function runCli(argv: readonly string[], host: CliHost): Promise<nu
     for (const line of commandHelp(command, lang)) host.out(line);
     return 0;
   }
+  const json = parsed.flags['json'] === true;
   const io: CommandIo = {
     service: host.service,
     lang,
-    json: parsed.flags['json'] === true,
-    out: host.out,
-    err: host.err,
+    json,
+    // Data from files reaches the terminal as text, never as control sequences.
+    out: (text) => host.out(json ? terminalJson(text) : terminalText(text)),
+    err: (text) => host.err(terminalText(text)),
     signal: host.signal,
     isTty: host.isTty,
   };
@@ -100,7 +103,7 @@ export async function runCli(argv: readonly string[], host: CliHost): Promise<nu
       host.err(`xaso: ${m.interrupted}`);
       return 130;
     }
-    host.err(`xaso: ${error instanceof Error ? error.message : String(error)}`);
+    host.err(terminalText(`xaso: ${error instanceof Error ? error.message : String(error)}`));
     return 1;
   }
 }

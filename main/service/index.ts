@@ -9,13 +9,14 @@ import type {
   IpcResult,
   Progress,
   RequestOf,
+  RequestIssue,
   ResultOf,
 } from './define.js';
 import { contract, type Contract } from './contract.js';
 import type { ServiceEnv } from './env.js';
 import { toFailure } from './errors.js';
 import { createHandlers } from './handlers.js';
-import { toRequestIssues } from './validation.js';
+import { payloadShapeIssue, toRequestIssues } from './validation.js';
 
 /** A call whose channel and payload come from outside (IPC, HTTP): checked at run time only. */
 export type InvokeUnknown = (
@@ -72,20 +73,19 @@ export function createServiceFrom<T extends AnyContract>(
         },
       };
     }
+    const invalid = (issues: RequestIssue[]): IpcResult<unknown> => ({
+      ok: false,
+      error: {
+        code: 'invalid-request',
+        message: { vi: `Yêu cầu "${channel}" không hợp lệ.`, en: `Invalid "${channel}" request.` },
+        issues,
+      },
+    });
+    // Bounds first: a value nested 100,000 deep would overflow the schema's recursion.
+    const shape = payloadShapeIssue(payload);
+    if (shape !== undefined) return invalid([shape]);
     const parsed = channelSpec.request.safeParse(payload ?? {});
-    if (!parsed.success) {
-      return {
-        ok: false,
-        error: {
-          code: 'invalid-request',
-          message: {
-            vi: `Yêu cầu "${channel}" không hợp lệ.`,
-            en: `Invalid "${channel}" request.`,
-          },
-          issues: toRequestIssues(parsed.error),
-        },
-      };
-    }
+    if (!parsed.success) return invalid(toRequestIssues(parsed.error));
     const signal = options.signal ?? new AbortController().signal;
     const progress = (event: Progress): void => {
       try {

@@ -3,10 +3,12 @@
  * and tests may send them, the way `capture:run` restricts `out` (the web and Electron doors
  * send file contents instead). Read here, so a test of the service sees what the CLI does.
  */
-import { readFile } from 'node:fs/promises';
+import { realpath } from 'node:fs/promises';
+import path from 'node:path';
 
 import type { ServiceEnv } from './env.js';
 import { ServiceError } from './errors.js';
+import { ReadFileError, readBoundedText } from './storage/read-file.js';
 
 /** Throws unless the door may name files on this computer. */
 export function assertFileDoor(env: ServiceEnv, field: string): void {
@@ -21,28 +23,13 @@ export function assertFileDoor(env: ServiceEnv, field: string): void {
   );
 }
 
-/** Why a file could not be read, in plain words (the system's code only when it is unusual). */
-function unreadable(error: unknown): { vi: string; en: string } {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code ?? 'ERROR';
-  switch (code) {
-    case 'ENOENT':
-      return { vi: 'không có tệp này', en: 'there is no such file' };
-    case 'EACCES':
-    case 'EPERM':
-      return { vi: 'không có quyền đọc tệp', en: 'permission to read it is denied' };
-    case 'EISDIR':
-      return { vi: 'đây là một thư mục, không phải tệp', en: 'it is a folder, not a file' };
-    default:
-      return { vi: `lỗi hệ thống ${code}`, en: `system error ${code}` };
-  }
-}
-
 /** The text of `file`; an unreadable file is an invalid request about `field`. */
 export async function readRequestFile(field: string, file: string): Promise<string> {
   try {
-    return await readFile(file, 'utf8');
+    return await readBoundedText(file);
   } catch (error) {
-    const why = unreadable(error);
+    const why =
+      error instanceof ReadFileError ? error.text : { vi: 'lỗi hệ thống', en: 'system error' };
     throw new ServiceError(
       'invalid-request',
       {
@@ -52,6 +39,47 @@ export async function readRequestFile(field: string, file: string): Promise<stri
       { cause: error, issues: [{ path: field, message: why }] },
     );
   }
+}
+
+/** True when `file` (resolved, links followed as far as they exist) lies inside `dir`. */
+export async function isInside(dir: string, file: string): Promise<boolean> {
+  const real = async (p: string): Promise<string> => {
+    try {
+      return await realpath(p);
+    } catch {
+      const parent = path.dirname(p);
+      return parent === p ? p : path.join(await real(parent), path.basename(p));
+    }
+  };
+  const root = await real(path.resolve(dir));
+  const target = await real(path.resolve(file));
+  return target === root || target.startsWith(root + path.sep);
+}
+
+/**
+ * Throws unless the door may name `file`: the CLI and tests may name any file (a person typed
+ * it); Electron and the web door only files inside the data folder, so a script in the
+ * renderer cannot read or write the user's other files.
+ */
+export async function assertDoorPath(
+  env: Pick<ServiceEnv, 'door' | 'dataDir'>,
+  field: string,
+  file: string,
+): Promise<void> {
+  if (env.door === 'cli' || env.door === 'test') return;
+  if (await isInside(env.dataDir, file)) return;
+  const why = {
+    vi: 'chỉ được dùng tệp trong thư mục dữ liệu của Xã Số',
+    en: 'only files inside the Xã Số data folder may be used',
+  };
+  throw new ServiceError(
+    'invalid-request',
+    {
+      vi: `${field}: ${why.vi}; hãy gửi nội dung tệp, hoặc dùng dòng lệnh xaso.`,
+      en: `${field}: ${why.en}; send the file contents, or use the xaso command line.`,
+    },
+    { issues: [{ path: field, message: why }] },
+  );
 }
 
 /** The PEM text of each of `files` (`caFiles`), after the door check; undefined when none. */

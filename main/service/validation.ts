@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 
 import type { LocalText, RequestIssue } from './define.js';
+import { checkJsonBounds, describeBoundsProblem } from './storage/limits.js';
 
 type Issue = z.core.$ZodIssue;
 
@@ -56,4 +57,21 @@ export function toRequestIssues(error: z.ZodError): RequestIssue[] {
     path: issue.path.map(String).join('.'),
     message: describe(issue),
   }));
+}
+
+/**
+ * What is wrong with a payload before its schema sees it: `null` (a body of `null` is not an
+ * empty request), or nesting/size past the bounds of `storage/limits.ts`. Undefined when fine.
+ */
+export function payloadShapeIssue(payload: unknown): RequestIssue | undefined {
+  if (payload === null) {
+    return {
+      path: '',
+      message: { vi: 'phải là đối tượng, không phải null', en: 'must be an object, not null' },
+    };
+  }
+  const problem = checkJsonBounds(payload);
+  return problem === undefined
+    ? undefined
+    : { path: problem.path, message: describeBoundsProblem(problem) };
 }

@@ -9,10 +9,29 @@ import type { AddressInfo } from 'node:net';
 
 import type { IpcResult, LocalText } from '../service/define.js';
 import type { UntypedService } from '../service/index.js';
+import { MAX_DOCUMENT_BYTES } from '../service/storage/limits.js';
+import { ChannelLimiter, type LimiterOptions } from './limiter.js';
 import { serveStatic } from './static.js';
 
 /** Largest request body accepted, in bytes (photos and imported visit files travel in it). */
-export const MAX_BODY_BYTES = 64 * 1024 * 1024;
+export const MAX_BODY_BYTES = MAX_DOCUMENT_BYTES;
+
+/**
+ * Server timeouts, in ms. A client that sends its headers or body slowly (slowloris) is cut
+ * off; a finished answer's idle keep-alive connection is closed soon. Answers that stream
+ * progress (a diagnostics sweep) are not limited: the request was received in full.
+ */
+export const WEB_TIMEOUTS = {
+  /** All request headers must arrive within this. */
+  headersMs: 10_000,
+  /** The whole request (headers and body) must arrive within this. */
+  requestMs: 60_000,
+  /** An idle keep-alive connection is closed after this. */
+  keepAliveMs: 5_000,
+} as const;
+
+/** Open connections at once; more wait in the kernel's backlog. */
+export const MAX_CONNECTIONS = 512;
 /** Header carrying the launch token. */
 export const TOKEN_HEADER = 'x-xaso-token';
 
@@ -24,6 +43,10 @@ export type WebServerOptions = Readonly<{
   port?: number;
   /** Fixed token for tests; a fresh random one otherwise. */
   token?: string;
+  /** Per-channel concurrency. @default 4 running, 64 queued */
+  limits?: LimiterOptions;
+  /** Shorter timeouts for tests. @default WEB_TIMEOUTS */
+  timeouts?: Partial<Record<keyof typeof WEB_TIMEOUTS, number>>;
 }>;
 
 export type WebServer = Readonly<{
@@ -51,8 +74,18 @@ function refuse(res: ServerResponse, status: number, message: LocalText): void {
       : status === 404
         ? 'not-found'
         : 'unavailable';
+  // A refused request's body is never read: close the connection rather than leave the
+  // client to reuse a socket the server is about to drop (a keep-alive "socket hang up").
+  res.setHeader('connection', 'close');
+  if (status === 503) res.setHeader('retry-after', '2');
   sendJson(res, status, { ok: false, error: { code, message } });
 }
+
+/** The answer when a channel's queue is full. */
+export const BUSY_MESSAGE: LocalText = {
+  vi: 'Xã Số đang bận xử lý nhiều yêu cầu cùng loại; hãy thử lại sau vài giây.',
+  en: 'Xã Số is busy with many requests of this kind; try again in a few seconds.',
+};
 
 function sameToken(given: string | undefined, token: string): boolean {
   if (given === undefined) return false;
@@ -81,10 +114,40 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const allowedOrigins = (): Set<string> =>
     new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
 
+  const limiter = new ChannelLimiter(options.limits);
+  const tooLarge: LocalText = {
+    vi: `Dữ liệu gửi lên quá lớn (tối đa ${MAX_BODY_BYTES / 1024 / 1024} MB).`,
+    en: `Request body too large (at most ${MAX_BODY_BYTES / 1024 / 1024} MB).`,
+  };
+
   async function invoke(req: IncomingMessage, res: ServerResponse, channel: string): Promise<void> {
+    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
+      refuse(res, 413, tooLarge);
+      return;
+    }
+    // The turn comes before the body is read: waiting requests hold a socket, not their body.
+    const gone = new AbortController();
+    res.on('close', () => gone.abort());
+    const turn = await limiter.acquire(channel, gone.signal);
+    if (turn === undefined) {
+      if (!gone.signal.aborted) refuse(res, 503, BUSY_MESSAGE);
+      return;
+    }
+    try {
+      await invokeNow(req, res, channel);
+    } finally {
+      turn.release();
+    }
+  }
+
+  async function invokeNow(
+    req: IncomingMessage,
+    res: ServerResponse,
+    channel: string,
+  ): Promise<void> {
     const body = await readBody(req);
     if (body === 'too-large') {
-      refuse(res, 413, { vi: 'Dữ liệu gửi lên quá lớn.', en: 'Request body too large.' });
+      refuse(res, 413, tooLarge);
       return;
     }
     let payload: unknown = {};
@@ -132,7 +195,13 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       });
       return;
     }
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    // Prefixed, not resolved: `//x/…` is a path here, not another host (fast-check found it).
+    const raw = req.url ?? '/';
+    const url = raw.startsWith('/') ? URL.parse(`http://127.0.0.1:${port}${raw}`) : null;
+    if (url === null) {
+      refuse(res, 400, { vi: 'Địa chỉ yêu cầu sai.', en: 'Malformed request address.' });
+      return;
+    }
     if (!url.pathname.startsWith('/api/')) {
       await serveStatic(req, res, options.staticDir, url.pathname);
       return;
@@ -157,7 +226,16 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     await invoke(req, res, match[1]!);
   }
 
-  const server = createServer((req, res) => {
+  const timeouts = { ...WEB_TIMEOUTS, ...options.timeouts };
+  const serverOptions = {
+    headersTimeout: timeouts.headersMs,
+    requestTimeout: timeouts.requestMs,
+    keepAliveTimeout: timeouts.keepAliveMs,
+    // How often Node looks for connections past those timeouts (default 30 s).
+    connectionsCheckingInterval: Math.min(1000, timeouts.headersMs),
+    maxHeaderSize: 16 * 1024,
+  };
+  const server = createServer(serverOptions, (req, res) => {
     handle(req, res).catch((error: unknown) => {
       if (!res.headersSent) {
         refuse(res, 500, {
@@ -167,6 +245,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       } else res.end();
     });
   });
+  server.maxConnections = MAX_CONNECTIONS;
+  server.maxHeadersCount = 100;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());

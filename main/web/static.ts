@@ -28,10 +28,19 @@ export async function serveStatic(
   pathname: string,
 ): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
-    res.writeHead(405, { allow: 'GET, HEAD' }).end();
+    res.writeHead(405, { allow: 'GET, HEAD', connection: 'close' }).end();
     return;
   }
-  const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    // A malformed percent-encoding (`/%E0%A4%A`) is the client's mistake, not ours.
+    res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' });
+    res.end('Địa chỉ sai mã hoá (%) / Malformed percent-encoding in the address.');
+    return;
+  }
+  const relative = normalize(decoded).replace(/^([/\\])+/, '');
   const file = join(root, relative === '' ? 'index.html' : relative);
   if (file !== root && !file.startsWith(root + sep)) {
     res.writeHead(403).end();

@@ -65,7 +65,7 @@ export const diagnoseCommand: Command = {
       },
     );
     const code = printResult(io, result, (value) => formatSnapshot(value, io.lang), {
-      flagFields: ['caFiles'],
+      flagFields: ['caFiles', 'only'],
     });
     if (!result.ok || visit === undefined) return code;
     return Math.max(code, await attachSnapshotToVisit(io, visit, result.value));

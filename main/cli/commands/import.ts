@@ -37,11 +37,12 @@ export const importCommand: Command = {
     en: "Import interns' JSON reports (digest, signature checks), totals",
   },
   usage: [
-    'xaso import FILE_OR_FOLDER… [--trust-first-use] [--group province|commune|intern|month|quarter|year] [--xlsx OUT] [--json]',
+    'xaso import FILE_OR_FOLDER… [--trust-first-use] [--group province|commune|intern|month|quarter|year] [--xlsx OUT [--force]] [--json]',
     'xaso import --trust-key KEY_FILE      (tin cậy khoá công khai của một sinh viên)',
-    'xaso import --export-key OUT [--label "Họ tên"]   (xuất khoá công khai của máy này)',
+    'xaso import --export-key OUT [--label "Họ tên"] [--force]   (xuất khoá công khai của máy này)',
+    '--force: ghi đè tệp --xlsx / --export-key đã có (không có thì không ghi đè).',
   ],
-  flags: ['trust-first-use?', 'group', 'xlsx', 'trust-key', 'export-key', 'label'],
+  flags: ['trust-first-use?', 'group', 'xlsx', 'trust-key', 'export-key', 'label', 'force?'],
   async run(args, io) {
     const vi = io.lang === 'vi';
     const trustKey = args.flags['trust-key'];
@@ -56,7 +57,7 @@ export const importCommand: Command = {
       const label = typeof args.flags['label'] === 'string' ? args.flags['label'] : '';
       const r = await io.service.invoke(
         'keys:export-public',
-        { out: exportKey, label },
+        { out: exportKey, label, overwrite: args.flags['force'] === true },
         { signal: io.signal },
       );
       return printResult(io, r, (v) => [
@@ -75,7 +76,9 @@ export const importCommand: Command = {
       paths: [...args.positionals],
       trustOnFirstUse: args.flags['trust-first-use'] === true,
       ...(group === undefined ? {} : { groupBy: group }),
-      ...(typeof xlsx === 'string' ? { xlsxOut: xlsx } : {}),
+      ...(typeof xlsx === 'string'
+        ? { xlsxOut: xlsx, overwrite: args.flags['force'] === true }
+        : {}),
       lang: io.lang,
     };
     const summary = (await io.service.invokeUnknown('inbox:import-summary', request, {

@@ -66,7 +66,9 @@ export const networkCommand: Command = {
         { host, ...(n === undefined ? {} : { count: n }) },
         { signal: io.signal },
       );
-      return printResult(io, result, (value) => formatLatency(value, io.lang));
+      return printResult(io, result, (value) => formatLatency(value, io.lang), {
+        flagFields: ['host'],
+      });
     }
     throw new UsageError({
       vi: `Không có lệnh con "${sub}" (check, config, ping)`,

@@ -12,10 +12,11 @@ export const reportCommand: Command = {
     en: 'Export a visit report (PDF, DOCX, XLSX, CSV, signed JSON, HTML, Zalo text)',
   },
   usage: [
-    'xaso report VISIT_FILE --format pdf|docx|xlsx|csv|json|html|text [--out FILE]',
+    'xaso report VISIT_FILE --format pdf|docx|xlsx|csv|json|html|text [--out FILE [--force]]',
     'Không có --out: văn bản (text) in ra màn hình, định dạng khác lưu vào thư mục dữ liệu/exports.',
+    '--force: ghi đè tệp --out đã có (không có thì không ghi đè).',
   ],
-  flags: ['format', 'out'],
+  flags: ['format', 'out', 'force?'],
   async run(args, io) {
     const [file] = args.positionals;
     if (file === undefined)
@@ -35,7 +36,7 @@ export const reportCommand: Command = {
         ref: { file },
         format,
         lang: io.lang,
-        ...(out === undefined ? {} : { out }),
+        ...(out === undefined ? {} : { out, overwrite: args.flags['force'] === true }),
         ...(toScreen ? { inline: true } : {}),
       },
       { signal: io.signal },

@@ -1,4 +1,5 @@
 import type { VisitView } from '../../service/visits/contract.js';
+import { isCalendarDate } from '../args.js';
 import type { Command, CommandIo, ParsedArgs } from '../command.js';
 import { UsageError } from '../command.js';
 import { printResult } from '../print.js';
@@ -68,6 +69,11 @@ async function create(args: ParsedArgs, io: CommandIo): Promise<number> {
     });
   const office = optional(args, 'office');
   const date = optional(args, 'date');
+  if (date !== undefined && !isCalendarDate(date))
+    throw new UsageError({
+      vi: `--date phải là ngày có thật dạng YYYY-MM-DD (vd. 2026-11-20), không phải "${date}"`,
+      en: `--date must be a real date as YYYY-MM-DD (e.g. 2026-11-20), not "${date}"`,
+    });
   const fields = {
     commune: { name: commune, province },
     interns,

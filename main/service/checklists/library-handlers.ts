@@ -1,11 +1,12 @@
 /**
  * Handlers of the library channels: list, get, validate, import (preview, then confirm).
  */
-import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 import type { Handlers } from '../define.js';
 import { ServiceError } from '../errors.js';
+import { assertDoorPath } from '../request-files.js';
+import { ReadFileError, readBoundedText } from '../storage/read-file.js';
 import { atomicWriteJson } from '../storage/atomic-json.js';
 import type { ChecklistListItem, ImportReport, ValidationReport, checklistsContract } from './contract.js';
 import { findEntry, importedDir, loadLibrary, type Library, type LibraryEntry } from './library.js';
@@ -80,11 +81,15 @@ export function libraryHandlers(deps: ChecklistsDeps): Pick<Handlers<typeof chec
     },
     'checklists:validate': async (request) => {
       if ('text' in request) return validateText(request.fileName, request.text, deps);
+      // The renderer names only files in the data folder; any file the CLI typed (door check).
+      await assertDoorPath(deps.env, 'path', request.path);
       let text: string;
       try {
-        text = await readFile(request.path, 'utf8');
+        text = await readBoundedText(request.path, { maxBytes: 4 * 1024 * 1024 });
       } catch (error) {
-        throw new ServiceError('not-found', { vi: `Không đọc được tệp ${request.path}.`, en: `Cannot read ${request.path}.` }, { cause: error });
+        const why = error instanceof ReadFileError ? error.text : { vi: 'lỗi hệ thống', en: 'system error' };
+        const code = error instanceof ReadFileError && error.problem === 'missing' ? 'not-found' : 'invalid-request';
+        throw new ServiceError(code, { vi: `Không đọc được tệp ${request.path}: ${why.vi}.`, en: `Cannot read ${request.path}: ${why.en}.` }, { cause: error });
       }
       return validateText(request.path, text, deps, dirname(request.path));
     },

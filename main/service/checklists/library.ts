@@ -5,11 +5,15 @@
  * with its file, line and reason and never stops the others from loading.
  */
 import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { ReadFileError, readBoundedText } from '../storage/read-file.js';
 import { parseChecklistFile, type FileProblem } from './parse-file.js';
+
+/** Largest checklist file read (a checklist is a few KB of YAML; images are separate files). */
+const MAX_CHECKLIST_BYTES = 4 * 1024 * 1024;
 import { compareVersions, type Checklist } from './schema.js';
 
 /** Where a checklist came from. */
@@ -62,7 +66,21 @@ async function readFolder(dir: string | undefined, origin: Origin, probeIds: Rea
   const problems: FileProblem[] = [];
   for (const name of names) {
     const file = join(dir, name);
-    const parsed = await parseChecklistFile(file, await readFile(file, 'utf8'), { probeIds, baseDir: dir });
+    let text: string;
+    try {
+      text = await readBoundedText(file, { maxBytes: MAX_CHECKLIST_BYTES });
+    } catch (error) {
+      const why = error instanceof ReadFileError ? error.text : { vi: 'không đọc được', en: 'unreadable' };
+      problems.push({ file, line: 0, column: 0, path: '', message: why });
+      continue;
+    }
+    // One bad file must never hide the others: anything thrown is that file's problem.
+    const parsed = await parseChecklistFile(file, text, { probeIds, baseDir: dir }).catch(
+      (error: unknown) => ({
+        ok: false as const,
+        errors: [{ file, line: 0, column: 0, path: '', message: { vi: `không đọc được: ${String(error)}`, en: `unreadable: ${String(error)}` } }],
+      }),
+    );
     if (parsed.ok) entries.push({ checklist: parsed.checklist, origin, file, warnings: parsed.warnings });
     else problems.push(...parsed.errors);
   }

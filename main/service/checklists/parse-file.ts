@@ -3,13 +3,14 @@
  * line and column), validates it against the schema and the semantic rules, and reports each
  * problem with the file, line and reason. Never throws for a bad file.
  */
-import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { z } from 'zod';
 
 import type { LocalText } from '../define.js';
 import type { FileProblem } from './file-problem.js';
 
 export { formatProblem } from './file-problem.js';
+import { checkJsonBounds, describeBoundsProblem } from '../storage/limits.js';
 import { toRequestIssues } from '../validation.js';
 import { checklistSchema, type Checklist } from './schema.js';
 import { inlineImages } from './images.js';
@@ -50,6 +51,38 @@ function locate(
   const offset = offsetOf(doc, finding.path);
   const pos = offset === undefined ? { line: 0, col: 0 } : lines.linePos(offset);
   return { file, line: pos.line, column: pos.col, path: pathText(finding.path), message: finding.message };
+}
+
+/**
+ * Aliases (`*name`) a checklist may use. The `yaml` default (100) refused a legitimate anchor
+ * reused 150 times; the parser still counts nested aliases, so exponential expansion ("billion
+ * laughs") is refused, and {@link MAX_EXPANDED_BYTES} bounds what a file may grow to.
+ */
+const MAX_ALIAS_COUNT = 2000;
+/** Largest checklist after aliases are expanded. */
+const MAX_EXPANDED_BYTES = 8 * 1024 * 1024;
+
+/** The alias refusal as a problem at the first alias of the file. */
+function aliasProblem(file: string, doc: Document, lines: LineCounter, error: unknown): FileProblem {
+  let offset: number | undefined;
+  visit(doc, {
+    Alias(_key, node) {
+      offset = node.range?.[0];
+      return visit.BREAK;
+    },
+  });
+  const pos = offset === undefined ? undefined : lines.linePos(offset);
+  const detail = firstLine(error instanceof Error ? error.message : String(error));
+  return {
+    file,
+    line: pos?.line ?? 0,
+    column: pos?.col ?? 0,
+    path: '',
+    message: {
+      vi: `quá nhiều bí danh YAML (*tên), tối đa ${MAX_ALIAS_COUNT} (${detail})`,
+      en: `too many YAML aliases (*name), at most ${MAX_ALIAS_COUNT} (${detail})`,
+    },
+  };
 }
 
 function firstLine(message: string): string {
@@ -114,7 +147,18 @@ export function parseChecklistText(
     const problem = { path: [], message: { vi: 'tệp phải là một đối tượng (các cặp khoá: giá trị)', en: 'the file must be a mapping (key: value pairs)' } };
     return { ok: false, file, errors: [locate(file, doc, lines, problem)], warnings: [] };
   }
-  const { checklist, findings } = schemaFindings(doc.toJS());
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    return { ok: false, file, errors: [aliasProblem(file, doc, lines, error)], warnings: [] };
+  }
+  const bounds = checkJsonBounds(value, { maxBytes: MAX_EXPANDED_BYTES });
+  if (bounds !== undefined) {
+    const why = describeBoundsProblem(bounds);
+    return { ok: false, file, errors: [{ file, line: 1, column: 1, path: bounds.path, message: { vi: `danh mục ${why.vi}`, en: `the checklist is ${why.en}` } }], warnings: [] };
+  }
+  const { checklist, findings } = schemaFindings(value);
   if (checklist === undefined) {
     return { ok: false, file, errors: findings.map((f) => locate(file, doc, lines, f)), warnings: [] };
   }

@@ -16,10 +16,15 @@ function checkOnly(only: readonly string[] | undefined, all: readonly Probe[]): 
   const bad = (only ?? []).filter((name) => selectProbes(all, [name]).length === 0);
   if (bad.length === 0) return;
   const known = [...new Set(all.map((p) => p.area))].join(', ');
-  throw new ServiceError('invalid-request', {
-    vi: `Không có vùng hay bước kiểm tra nào tên: ${bad.join(', ')} (các vùng: ${known}).`,
-    en: `No area or check named: ${bad.join(', ')} (areas: ${known}).`,
-  });
+  const issue = { vi: 'không có vùng này', en: 'no such area' };
+  throw new ServiceError(
+    'invalid-request',
+    {
+      vi: `Không có vùng hay bước kiểm tra nào tên: ${bad.join(', ')} (các vùng: ${known}).`,
+      en: `No area or check named: ${bad.join(', ')} (areas: ${known}).`,
+    },
+    { issues: [{ path: 'only', message: issue }] },
+  );
 }
 
 function label(e: SweepProgress): { vi: string; en: string } {

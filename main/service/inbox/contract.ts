@@ -74,6 +74,8 @@ export const inboxContract = {
         groupBy: groupBy.default('province'),
         /** CLI and tests only: also write the totals to this XLSX file. */
         xlsxOut: z.string().min(1).max(4096).optional(),
+        /** Replace an existing file (`--force`; the UI asks first). */
+        overwrite: z.boolean().default(false),
         lang: z.enum(['vi', 'en']).default('vi'),
       })
       .strict(),
@@ -100,6 +102,8 @@ export const inboxContract = {
         groupBy: groupBy.default('province'),
         ...filter,
         out: z.string().min(1).max(4096).optional(),
+        /** Replace an existing file (`--force`; the UI asks first). */
+        overwrite: z.boolean().default(false),
         inline: z.boolean().default(false),
         lang: z.enum(['vi', 'en']).default('vi'),
       })
@@ -118,6 +122,8 @@ export const inboxContract = {
         visitId: z.string().min(1).max(64),
         format: z.enum(['pdf', 'docx', 'xlsx', 'csv', 'json', 'html', 'text']),
         out: z.string().min(1).max(4096).optional(),
+        /** Replace an existing file (`--force`; the UI asks first). */
+        overwrite: z.boolean().default(false),
         inline: z.boolean().default(false),
         lang: z.enum(['vi', 'en']).default('vi'),
       })
@@ -131,6 +137,8 @@ export const inboxContract = {
     request: z
       .object({
         out: z.string().min(1).max(4096).optional(),
+        /** Replace an existing file (`--force`; the UI asks first). */
+        overwrite: z.boolean().default(false),
         label: z.string().max(300).default(''),
       })
       .strict(),

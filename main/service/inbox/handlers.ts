@@ -1,11 +1,11 @@
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 
 import type { Handlers } from '../define.js';
 import type { ServiceEnv } from '../env.js';
 import { ServiceError } from '../errors.js';
-import { assertFileDoor } from '../request-files.js';
-import { atomicWriteFile } from '../storage/atomic-json.js';
+import { assertDoorPath, assertFileDoor } from '../request-files.js';
+import { exportsDirOf, writeExport } from '../storage/export-file.js';
+import { type ReadFileError, readBoundedText } from '../storage/read-file.js';
 import { aggregate } from './aggregate.js';
 import { renderAggregateXlsx } from './aggregate-xlsx.js';
 import type { ImportResult, inboxContract } from './contract.js';
@@ -37,21 +37,6 @@ function counts(verdicts: readonly ImportVerdict[]): ImportResult['counts'] {
   };
   for (const v of verdicts) out[v.status] += 1;
   return out;
-}
-
-async function writeOut(file: string, data: string | Buffer): Promise<string> {
-  const target = path.resolve(file);
-  try {
-    await atomicWriteFile(target, data);
-  } catch (error) {
-    const detail = (error as Error).message;
-    throw new ServiceError(
-      'io-error',
-      { vi: `Không ghi được tệp: ${detail}`, en: `Could not write the file: ${detail}` },
-      { cause: error },
-    );
-  }
-  return target;
 }
 
 async function trustKeyText(
@@ -95,7 +80,10 @@ async function currentEntries(dataDir: string): Promise<InboxEntry[]> {
 export function inboxHandlers(env: ServiceEnv): Handlers<typeof inboxContract> {
   const handlers: Handlers<typeof inboxContract> = {
     // The CLI's `xaso import`: one request instead of three, so a test of the service sees it.
-    'inbox:import-summary': async ({ paths, trustOnFirstUse, groupBy, xlsxOut, lang }, call) => {
+    'inbox:import-summary': async (
+      { paths, trustOnFirstUse, groupBy, xlsxOut, overwrite, lang },
+      call,
+    ) => {
       if (xlsxOut !== undefined) assertFileDoor(env, 'xlsxOut');
       const imported = await handlers['inbox:import'](
         { paths, uploads: [], trustOnFirstUse },
@@ -105,7 +93,7 @@ export function inboxHandlers(env: ServiceEnv): Handlers<typeof inboxContract> {
       const totals = await handlers['inbox:aggregate']({ groupBy, ...filter }, call);
       if (xlsxOut === undefined) return { ...imported, aggregate: totals };
       const written = await handlers['inbox:export-aggregate'](
-        { groupBy, ...filter, out: xlsxOut, inline: false, lang },
+        { groupBy, ...filter, out: xlsxOut, overwrite, inline: false, lang },
         call,
       );
       return {
@@ -115,6 +103,8 @@ export function inboxHandlers(env: ServiceEnv): Handlers<typeof inboxContract> {
       };
     },
     'inbox:import': async ({ paths, uploads, trustOnFirstUse }, { progress, signal }) => {
+      // The UI sends file contents (uploads); paths only from the CLI or inside the data folder.
+      for (const p of paths) await assertDoorPath(env, 'paths', p);
       const inputs: ImportInput[] = [
         ...(await expandPaths(paths)),
         ...uploads.map((u) => ({ name: u.name, read: async () => u.text })),
@@ -137,7 +127,7 @@ export function inboxHandlers(env: ServiceEnv): Handlers<typeof inboxContract> {
     'inbox:list': async () => currentEntries(env.dataDir),
     'inbox:aggregate': async ({ groupBy, ...filter }) =>
       aggregate(await currentEntries(env.dataDir), groupBy, filter, env.now()),
-    'inbox:export-aggregate': async ({ groupBy, out, inline, lang, ...filter }) => {
+    'inbox:export-aggregate': async ({ groupBy, out, overwrite, inline, lang, ...filter }) => {
       const bytes = await renderAggregateXlsx(
         aggregate(await currentEntries(env.dataDir), groupBy, filter, env.now()),
         lang,
@@ -146,15 +136,20 @@ export function inboxHandlers(env: ServiceEnv): Handlers<typeof inboxContract> {
         out === undefined
           ? inline
             ? undefined
-            : await writeOut(path.join(env.dataDir, 'exports', `tong-hop-${groupBy}.xlsx`), bytes)
-          : await writeOut(out, bytes);
+            : await writeExport(
+                env,
+                path.join(await exportsDirOf(env), `tong-hop-${groupBy}.xlsx`),
+                bytes,
+                { overwrite: true },
+              )
+          : await writeExport(env, out, bytes, { overwrite });
       return {
         bytes: bytes.length,
         ...(file === undefined ? {} : { file }),
         ...(inline ? { contentBase64: bytes.toString('base64') } : {}),
       };
     },
-    'inbox:report': async ({ visitId, format, out, inline, lang }) => {
+    'inbox:report': async ({ visitId, format, out, overwrite, inline, lang }) => {
       const { text, checked } = await openStored(env.dataDir, visitId);
       // JSON: the intern's signed export, verbatim (re-signing would replace their signature).
       const bytes =
@@ -162,7 +157,8 @@ export function inboxHandlers(env: ServiceEnv): Handlers<typeof inboxContract> {
           ? Buffer.from(`${text}\n`, 'utf8')
           : await renderVisit(checked.visit, format, exportContext(env, lang));
       const fileName = exportFileName(checked.visit, format);
-      const file = out === undefined ? undefined : await writeOut(out, bytes);
+      const file =
+        out === undefined ? undefined : await writeExport(env, out, bytes, { overwrite });
       return {
         fileName,
         mime: FORMAT_INFO[format].mime,
@@ -171,22 +167,22 @@ export function inboxHandlers(env: ServiceEnv): Handlers<typeof inboxContract> {
         ...(inline ? { contentBase64: bytes.toString('base64') } : {}),
       };
     },
-    'keys:export-public': async ({ out, label }) => {
+    'keys:export-public': async ({ out, overwrite, label }) => {
       const key = await installationKey(env.dataDir, env.now);
       const text = `${JSON.stringify(publicKeyFile(key, label), null, 2)}\n`;
       return {
         keyId: key.keyId,
         text,
-        ...(out === undefined ? {} : { file: await writeOut(out, text) }),
+        ...(out === undefined ? {} : { file: await writeExport(env, out, text, { overwrite }) }),
       };
     },
     'keys:trust': async ({ file, text, label }) => {
       const content =
         text ??
-        (await fs.readFile(file!, 'utf8').catch((error: Error) => {
+        (await readBoundedText(file!, { maxBytes: 64 * 1024 }).catch((error: ReadFileError) => {
           throw new ServiceError('not-found', {
-            vi: `Không đọc được tệp khoá: ${error.message}`,
-            en: `Cannot read the key file: ${error.message}`,
+            vi: `Không đọc được tệp khoá: ${error.text.vi}`,
+            en: `Cannot read the key file: ${error.text.en}`,
           });
         }));
       return trustKeyText(env, content, label);

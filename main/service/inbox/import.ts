@@ -3,10 +3,11 @@
  * the batch), accepted visits go into the inbox, and each file gets a verdict with its reason.
  */
 import { randomBytes } from 'node:crypto';
-import { promises as fs, readFileSync, statSync } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 
 import type { LocalText } from '../define.js';
+import { ReadFileError, readBoundedText } from '../storage/read-file.js';
 import type { ImportVerdict } from './types.js';
 
 export type { ImportVerdict } from './types.js';
@@ -69,14 +70,9 @@ export async function expandPaths(paths: readonly string[]): Promise<ImportInput
   return inputs;
 }
 
-/**
- * Reads one file, refusing huge ones. Synchronous on purpose: for 1,000 small files the
- * thread-pool round trips of stat + readFile cost 3× more than blocking ~30 µs per file.
- */
+/** Reads one file: regular files only, size checked while reading (storage/read-file.ts). */
 async function readLimited(file: string): Promise<string> {
-  const size = statSync(file).size;
-  if (size > MAX_IMPORT_BYTES) throw new Error(`file larger than ${MAX_IMPORT_BYTES} bytes`);
-  return readFileSync(file, 'utf8');
+  return readBoundedText(file, { maxBytes: MAX_IMPORT_BYTES });
 }
 
 type State = {
@@ -216,7 +212,7 @@ export async function importVisits(
           name: input.name,
           status: 'refused',
           reason: {
-            vi: `Không đọc được tệp: ${(error as Error).message}`,
+            vi: `Không đọc được tệp: ${error instanceof ReadFileError ? error.text.vi : (error as Error).message}`,
             en: `Cannot read the file: ${(error as Error).message}`,
           },
         };

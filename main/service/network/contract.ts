@@ -34,7 +34,8 @@ const host = z
   .string()
   .min(1)
   .max(253)
-  .regex(/^[A-Za-z0-9.:-]+$/);
+  // No leading '-': a host is never read as an option of ping or nslookup.
+  .regex(/^[A-Za-z0-9.:][A-Za-z0-9.:-]*$/);
 
 const endpoints = z.array(endpointSchema).max(50);
 const connectivity = z

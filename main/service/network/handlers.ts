@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import type { z } from 'zod';
@@ -16,6 +15,7 @@ import type { Handlers } from '../define.js';
 import type { ServiceEnv } from '../env.js';
 import { ServiceError } from '../errors.js';
 import { readCaFiles, readEndpointsFile } from '../request-files.js';
+import { readBoundedText } from '../storage/read-file.js';
 import { toRequestIssues } from '../validation.js';
 import { endpointsFileSchema, type networkContract, type NetworkProgressData } from './contract.js';
 
@@ -52,7 +52,7 @@ export function requestHost(env: ServiceEnv): HostContext {
  */
 export async function endpointList(env: ServiceEnv): Promise<EndpointList> {
   const file = join(env.dataDir, 'endpoints.json');
-  const text = await readFile(file, 'utf8').catch(() => undefined);
+  const text = await readBoundedText(file, { maxBytes: 1024 * 1024 }).catch(() => undefined);
   if (text === undefined) return defaultEndpointList();
   try {
     return parseEndpointList(JSON.parse(text));

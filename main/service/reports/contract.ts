@@ -31,6 +31,8 @@ export const reportsContract = {
         format: z.enum(formats),
         /** Output file; default `<dataDir>/exports/<commune>-<date>.<ext>`. */
         out: z.string().min(1).max(4096).optional(),
+        /** Replace an existing file (`--force`; the UI asks first). */
+        overwrite: z.boolean().default(false),
         /** Also return the bytes (for a download in the UI); with `out` absent, nothing is written. */
         inline: z.boolean().default(false),
         lang: z.enum(['vi', 'en']).default('vi'),

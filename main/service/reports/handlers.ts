@@ -3,9 +3,8 @@ import path from 'node:path';
 
 import type { Handlers } from '../define.js';
 import type { ServiceEnv } from '../env.js';
-import { ServiceError } from '../errors.js';
 import { installationKey } from '../inbox/keys.js';
-import { atomicWriteFile } from '../storage/atomic-json.js';
+import { exportsDirOf, writeExport } from '../storage/export-file.js';
 import { loadVisit } from '../visits/store.js';
 import type { ExportResult, reportsContract } from './contract.js';
 import { FORMAT_INFO, exportFileName, renderVisit, type ExportContext } from './export.js';
@@ -25,7 +24,7 @@ export function exportContext(env: ServiceEnv, lang: 'vi' | 'en'): ExportContext
 /** Handlers of the `reports:*` channels. */
 export function reportsHandlers(env: ServiceEnv): Handlers<typeof reportsContract> {
   return {
-    'reports:export': async ({ ref, format, out, inline, lang }, { progress }) => {
+    'reports:export': async ({ ref, format, out, overwrite, inline, lang }, { progress }) => {
       const { visit } = await loadVisit(env, ref);
       progress({
         percent: 10,
@@ -36,27 +35,15 @@ export function reportsHandlers(env: ServiceEnv): Handlers<typeof reportsContrac
       });
       const bytes = await renderVisit(visit, format, exportContext(env, lang));
       const fileName = exportFileName(visit, format);
+      // Our own exports folder is rewritten freely; a file the person named only with overwrite.
       const file =
         out === undefined
           ? inline
             ? undefined
-            : path.join(env.dataDir, 'exports', fileName)
-          : path.resolve(out);
-      if (file !== undefined) {
-        try {
-          await atomicWriteFile(file, bytes);
-        } catch (error) {
-          const detail = (error as Error).message;
-          throw new ServiceError(
-            'io-error',
-            {
-              vi: `Không ghi được tệp báo cáo: ${detail}`,
-              en: `Could not write the report: ${detail}`,
-            },
-            { cause: error },
-          );
-        }
-      }
+            : await writeExport(env, path.join(await exportsDirOf(env), fileName), bytes, {
+                overwrite: true,
+              })
+          : await writeExport(env, out, bytes, { overwrite });
       const result: ExportResult = {
         format,
         fileName: file === undefined ? fileName : path.basename(file),

@@ -1,8 +1,9 @@
 /**
  * Crash-safe JSON files: visits, checklist runs, keys. A save never leaves a half-written file
  * behind (temp file in the same folder, fsync, rename, fsync the folder), keeps the previous good
- * version as `<file>.bak`, and a read falls back to that backup when the main file is damaged
- * (USB stick pulled, power cut during a flash write).
+ * version as `<file>.bak` (hard link or copy, so the main file is there at every moment), and a
+ * read falls back to that backup when the main file is damaged (USB stick pulled, power cut
+ * during a flash write). Temp files of killed processes are removed before the next save.
  *
  * Why not `write-file-atomic`: it does not retry the rename on Windows when an antivirus or the
  * search indexer holds the file (npm/write-file-atomic#227, #28, #49); see shared/TECH.md §8.
@@ -12,6 +13,14 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 
 import type { z } from 'zod';
+
+import {
+  MAX_DOCUMENT_BYTES,
+  checkJsonBounds,
+  describeBoundsProblem,
+  type JsonBoundsProblem,
+} from './limits.js';
+import { type ReadFileError, readBoundedText } from './read-file.js';
 
 /** Error codes Windows returns while another process (AV, indexer) briefly holds the file. */
 const TRANSIENT_CODES = new Set(['EPERM', 'EACCES', 'EBUSY']);
@@ -27,6 +36,8 @@ export type AtomicWriteOptions = Readonly<{
   indent?: number;
   /** The rename to use; tests inject a flaky one. @default fs.rename */
   rename?: (from: string, to: string) => Promise<void>;
+  /** {@link atomicWriteFile} only: refuse to replace an existing file ({@link FileExistsError}). */
+  exclusive?: boolean;
 }>;
 
 const queues = new Map<string, Promise<unknown>>();
@@ -60,7 +71,12 @@ export function atomicWriteJson(
 }
 
 async function writeNow(file: string, value: unknown, options: AtomicWriteOptions): Promise<void> {
+  const bounds = checkJsonBounds(value);
+  if (bounds !== undefined) throw new JsonBoundsError(bounds);
   const text = JSON.stringify(value, null, options.indent ?? 2);
+  if (text !== undefined && Buffer.byteLength(text) > MAX_DOCUMENT_BYTES) {
+    throw new JsonBoundsError({ kind: 'too-large', path: '', limit: MAX_DOCUMENT_BYTES });
+  }
   if (text === undefined) throw new TypeError('atomicWriteJson: value is not JSON-serialisable');
   const dir = path.dirname(file);
   await fs.mkdir(dir, { recursive: true });
@@ -70,24 +86,61 @@ async function writeNow(file: string, value: unknown, options: AtomicWriteOption
   );
   const rename = options.rename ?? ((from: string, to: string) => fs.rename(from, to));
   const windowMs = options.retryWindowMs ?? (process.platform === 'win32' ? 2000 : 0);
+  if (!swept.has(file)) {
+    swept.add(file);
+    await sweepStaleTemps(file);
+  }
   try {
     await writeDurably(temp, text);
-    if (await isReadableJson(file)) {
-      await withRetry(() => rename(file, backupPathOf(file)), windowMs);
-    }
+    // The main file is never absent: the previous version becomes the backup by a hard link
+    // (or a copy where the drive has no links: FAT/exFAT sticks), then the new version
+    // replaces the main file in one rename (MoveFileEx with replace on Windows).
+    if (await isReadableJson(file)) await keepBackup(file, windowMs);
     await withRetry(() => rename(temp, file), windowMs);
   } catch (error) {
     await fs.rm(temp, { force: true }).catch(() => undefined);
     throw error;
   }
   await fsyncDir(dir);
-  if (!swept.has(file)) {
-    swept.add(file);
-    await sweepStaleTemps(file);
+}
+
+/** Makes `<file>.bak` the current content of `file`, atomically, without touching `file`. */
+async function keepBackup(file: string, windowMs: number): Promise<void> {
+  const dir = path.dirname(file);
+  const staged = path.join(
+    dir,
+    `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.bak.tmp`,
+  );
+  try {
+    try {
+      await fs.link(file, staged);
+    } catch {
+      await fs.copyFile(file, staged);
+      const handle = await fs.open(staged, 'r+');
+      await handle.sync().finally(() => handle.close());
+    }
+    await withRetry(() => fs.rename(staged, backupPathOf(file)), windowMs);
+  } catch (error) {
+    await fs.rm(staged, { force: true }).catch(() => undefined);
+    throw error;
   }
 }
 
-/** Removes temp files a killed process left beside `file` (older than a minute). */
+/** True when process `pid` runs on this machine (a pid of a killed process is gone). */
+export function isAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes temp files a killed process left beside `file`: those of a process that no longer
+ * runs, and any older than a minute. Runs before the first save of each file in a process.
+ */
 async function sweepStaleTemps(file: string): Promise<void> {
   const dir = path.dirname(file);
   const prefix = `.${path.basename(file)}.`;
@@ -95,9 +148,13 @@ async function sweepStaleTemps(file: string): Promise<void> {
   const limit = Date.now() - 60_000;
   for (const name of names) {
     if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
+    const pid = Number(name.slice(prefix.length).split('.')[0]);
     const full = path.join(dir, name);
     const stat = await fs.stat(full).catch(() => undefined);
-    if (stat !== undefined && stat.mtimeMs < limit) await fs.rm(full, { force: true });
+    if (stat === undefined) continue;
+    if ((pid !== process.pid && !isAlive(pid)) || stat.mtimeMs < limit) {
+      await fs.rm(full, { force: true });
+    }
   }
 }
 
@@ -120,15 +177,51 @@ export async function atomicWriteFile(
   const rename = options.rename ?? ((from: string, to: string) => fs.rename(from, to));
   try {
     await writeDurably(temp, data);
-    await withRetry(
-      () => rename(temp, target),
-      options.retryWindowMs ?? (process.platform === 'win32' ? 2000 : 0),
-    );
+    if (options.exclusive === true) await linkExclusive(temp, target);
+    else {
+      await withRetry(
+        () => rename(temp, target),
+        options.retryWindowMs ?? (process.platform === 'win32' ? 2000 : 0),
+      );
+    }
   } catch (error) {
     await fs.rm(temp, { force: true }).catch(() => undefined);
     throw error;
   }
   await fsyncDir(dir);
+}
+
+/** Thrown by {@link atomicWriteFile} with `exclusive` when the target already exists. */
+export class FileExistsError extends Error {
+  override name = 'FileExistsError' as const;
+  readonly file: string;
+  constructor(file: string) {
+    super(`File exists, not overwritten: ${file}`);
+    this.file = file;
+  }
+}
+
+/**
+ * Puts `temp` at `target` unless `target` exists: a hard link never replaces a file, so two
+ * exports racing for one name cannot both win. Drives without links (FAT) check, then rename.
+ */
+async function linkExclusive(temp: string, target: string): Promise<void> {
+  try {
+    await fs.link(temp, target);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new FileExistsError(target);
+    if (
+      await fs.lstat(target).then(
+        () => true,
+        () => false,
+      )
+    )
+      throw new FileExistsError(target);
+    await fs.rename(temp, target);
+    return;
+  }
+  await fs.rm(temp, { force: true });
 }
 
 async function writeDurably(file: string, text: string | Uint8Array): Promise<void> {
@@ -144,7 +237,7 @@ async function writeDurably(file: string, text: string | Uint8Array): Promise<vo
 /** True when `file` exists and parses as JSON: only then is it worth keeping as the backup. */
 async function isReadableJson(file: string): Promise<boolean> {
   try {
-    JSON.parse(await fs.readFile(file, 'utf8'));
+    JSON.parse(await readBoundedText(file, { maxBytes: MAX_DOCUMENT_BYTES }));
     return true;
   } catch {
     return false;
@@ -175,6 +268,16 @@ async function fsyncDir(dir: string): Promise<void> {
     // EISDIR/EPERM/EINVAL on Windows and some FAT drivers: nothing more we can do.
   } finally {
     await handle?.close().catch(() => undefined);
+  }
+}
+
+/** Thrown by {@link atomicWriteJson} for a value past the bounds of `limits.ts` (nothing written). */
+export class JsonBoundsError extends Error {
+  override name = 'JsonBoundsError' as const;
+  readonly problem: JsonBoundsProblem;
+  constructor(problem: JsonBoundsProblem) {
+    super(`Not saved: the document is ${describeBoundsProblem(problem).en}`);
+    this.problem = problem;
   }
 }
 
@@ -223,16 +326,25 @@ async function tryRead<S extends z.ZodType>(
 ): Promise<TryRead<z.output<S>>> {
   let text: string;
   try {
-    text = await fs.readFile(file, 'utf8');
+    text = await readBoundedText(file, { maxBytes: MAX_DOCUMENT_BYTES });
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return { ok: false, missing: code === 'ENOENT', problem: `cannot read (${code ?? 'error'})` };
+    const why = error as ReadFileError;
+    return {
+      ok: false,
+      missing: why.problem === 'missing',
+      problem: `cannot read (${why.message})`,
+    };
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, missing: false, problem: `not valid JSON (${(error as Error).message})` };
+  } catch {
+    // Not the parser's message: it quotes the file's first characters (another file's secrets).
+    return { ok: false, missing: false, problem: 'not valid JSON' };
+  }
+  const bounds = checkJsonBounds(json);
+  if (bounds !== undefined) {
+    return { ok: false, missing: false, problem: describeBoundsProblem(bounds).en };
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) {

@@ -3,10 +3,12 @@ import { promises as fs } from 'node:fs';
 import type { Handlers } from '../define.js';
 import type { ServiceEnv } from '../env.js';
 import { ServiceError } from '../errors.js';
+import { assertDoorPath } from '../request-files.js';
 import { diffSnapshots } from './changes.js';
-import type { VisitListItem, visitsContract } from './contract.js';
-import { carriedOpenItems, findPreviousSighting, historyDirs, readVisitsIn } from './history.js';
-import type { Visit, VisitFields, VisitMachine } from './schema.js';
+import type { visitsContract } from './contract.js';
+import { historyVisits, listVisits } from './list-index.js';
+import { carriedOpenItems, communeKey, findPreviousSighting, historyDirs } from './history.js';
+import type { VisitFields, VisitMachine } from './schema.js';
 import {
   loadVisit,
   modifyVisit,
@@ -47,25 +49,13 @@ function withDefaults(
   };
 }
 
-function listItem(visit: Visit, file: string): VisitListItem {
-  return {
-    id: visit.id,
-    file,
-    commune: visit.commune.name,
-    province: visit.commune.province,
-    date: visit.onSite.date,
-    interns: visit.interns.map((intern) => intern.name),
-    machines: visit.machines.length,
-    openItems: visit.openItems.filter((item) => !item.done).length,
-    updatedAt: visit.updatedAt,
-  };
-}
-
 async function createVisit(
   env: ServiceEnv,
   fields: Parameters<typeof withDefaults>[1],
   target?: string,
 ) {
+  // A new file outside the data folder only from the CLI (a renderer script may not drop files).
+  if (target !== undefined) await assertDoorPath(env, 'file', target);
   const draft = newVisit(env, withDefaults(env, fields));
   const file = visitFile(env, target === undefined ? { id: draft.id } : { file: target });
   return withFileLock(file, async () => {
@@ -80,7 +70,9 @@ async function createVisit(
         en: `File exists, not overwritten: ${file}`,
       });
     }
-    const history = await readVisitsIn(historyDirs(visitsDir(env), file));
+    const history = await historyVisits(env, historyDirs(visitsDir(env), file), {
+      communeKey: communeKey(draft),
+    });
     const carried = carriedOpenItems(history, draft);
     const known = new Set(draft.openItems.map((item) => item.id));
     const visit = {
@@ -100,7 +92,10 @@ async function addSnapshot(
   let replaced = false;
   const file = visitFile(env, ref);
   const visit = await modifyVisit(env, ref, async (current) => {
-    const history = await readVisitsIn(historyDirs(visitsDir(env), file));
+    // Only the visits that saw this machine are read (list-index.ts), not every visit.
+    const history = await historyVisits(env, historyDirs(visitsDir(env), file), {
+      fingerprint: snapshot.machine.fingerprint,
+    });
     const previous = findPreviousSighting(history, current, snapshot.machine.fingerprint);
     machine = {
       snapshot,
@@ -130,12 +125,8 @@ export function visitsHandlers(env: ServiceEnv): Handlers<typeof visitsContract>
       }));
       return { visit, file: visitFile(env, ref) };
     },
-    'visits:list': async () => {
-      const visits = await readVisitsIn([visitsDir(env)]);
-      return visits
-        .map(({ visit, file }) => listItem(visit, file))
-        .sort((a, b) => b.date.localeCompare(a.date));
-    },
+    // From the index (list-index.ts): only new or changed visits are read in full.
+    'visits:list': async () => listVisits(env),
     'visits:add-snapshot': async ({ ref, snapshot }) => addSnapshot(env, ref, snapshot),
     'visits:add-checklist': async ({ ref, run }) => {
       const visit = await modifyVisit(env, ref, (current) => ({

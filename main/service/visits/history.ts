@@ -34,7 +34,7 @@ export function historyDirs(visitsFolder: string, file: string): string[] {
 }
 
 /** Sort key of a visit: its day on site, then its creation time. */
-function visitOrder(visit: Visit): string {
+export function visitOrder(visit: Visit): string {
   return `${visit.onSite.date}|${visit.createdAt}`;
 }
 

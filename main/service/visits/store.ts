@@ -2,7 +2,7 @@
  * Where visits live and how they are saved: one JSON file per visit in `<dataDir>/visits/`
  * (on the USB stick in portable mode), or any file the CLI names with `--out`. Every save is an
  * atomic write with a backup (`storage/atomic-json.ts`); read-modify-write cycles on one file
- * are serialised in this process.
+ * are serialised in this process and, by a lock file, across processes.
  */
 import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
@@ -10,7 +10,14 @@ import path from 'node:path';
 
 import type { ServiceEnv } from '../env.js';
 import { ServiceError } from '../errors.js';
-import { JsonFileError, atomicWriteJson, readJsonWithBackup } from '../storage/atomic-json.js';
+import {
+  JsonBoundsError,
+  JsonFileError,
+  atomicWriteJson,
+  readJsonWithBackup,
+} from '../storage/atomic-json.js';
+import { FileLockedError, withCrossProcessLock } from '../storage/file-lock.js';
+import { describeBoundsProblem } from '../storage/limits.js';
 import { visitFileSchema } from './migrations.js';
 import { VISIT_SCHEMA_VERSION, visitSchema, type Visit, type VisitFields } from './schema.js';
 
@@ -69,10 +76,32 @@ export async function loadVisit(
 
 const locks = new Map<string, Promise<unknown>>();
 
-/** Runs `work` alone for `file` in this process (read-modify-write without lost updates). */
+/** Holds the cross-process lock of `file` for `work`; a lock held too long is a conflict. */
+async function acrossProcesses<T>(file: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await withCrossProcessLock(file, work);
+  } catch (error) {
+    if (!(error instanceof FileLockedError)) throw error;
+    const who = error.owner === undefined ? '' : ` (pid ${error.owner.pid}, ${error.owner.host})`;
+    throw new ServiceError(
+      'conflict',
+      {
+        vi: `Chuyến công tác đang được một chương trình khác ghi${who}; chưa lưu, hãy thử lại.`,
+        en: `The visit is being saved by another program${who}; not saved, try again.`,
+      },
+      { cause: error },
+    );
+  }
+}
+
+/**
+ * Runs `work` alone for `file`: one at a time in this process (in call order), and one writer
+ * across processes (`storage/file-lock.ts`), so a read-modify-write never loses an update that
+ * the app, the CLI or the web door made at the same moment.
+ */
 export function withFileLock<T>(file: string, work: () => Promise<T>): Promise<T> {
   const previous = locks.get(file) ?? Promise.resolve();
-  const next = previous.catch(() => undefined).then(work);
+  const next = previous.catch(() => undefined).then(() => acrossProcesses(file, work));
   locks.set(file, next);
   void next
     .finally(() => {
@@ -96,6 +125,13 @@ export async function saveVisit(
   try {
     await atomicWriteJson(file, next);
   } catch (error) {
+    if (error instanceof JsonBoundsError) {
+      const why = describeBoundsProblem(error.problem);
+      throw new ServiceError('invalid-request', {
+        vi: `Không lưu: chuyến công tác ${why.vi}.`,
+        en: `Not saved: the visit is ${why.en}.`,
+      });
+    }
     const detail = (error as Error).message;
     throw new ServiceError(
       'io-error',

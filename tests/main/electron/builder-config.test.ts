@@ -99,12 +99,12 @@ describe('electron-builder.yml', () => {
     ]);
   });
 
-  it('flips the security fuses (inspect arguments stay on for Playwright)', () => {
+  it('flips the security fuses (inspect arguments off in what ships)', () => {
     expect(config.electronFuses).toEqual({
       runAsNode: false,
       enableCookieEncryption: true,
       enableNodeOptionsEnvironmentVariable: false,
-      enableNodeCliInspectArguments: true,
+      enableNodeCliInspectArguments: false,
       enableEmbeddedAsarIntegrityValidation: true,
       onlyLoadAppFromAsar: true,
       grantFileProtocolExtraPrivileges: false,

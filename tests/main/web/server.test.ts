@@ -165,4 +165,16 @@ describe('web door', () => {
     const res = await raw(server, '/api/channels', { host: host(), 'x-xaso-token': server.token });
     expect(JSON.parse(res.body).value).toEqual(['test:count', 'test:fail']);
   });
+
+  it('answers 400, not 500, to a malformed percent-encoding in the address', async () => {
+    const res = await raw(server, '/assets/%E0%A4%A', { host: host() });
+    expect(res.status).toBe(400);
+    expect(res.body).toContain('Malformed percent-encoding');
+  });
+
+  it('refuses a body of null instead of reading it as an empty request', async () => {
+    const res = await api('test:count', null);
+    const last = JSON.parse(res.body.trim().split('\n').pop()!) as { result: { ok: boolean } };
+    expect(last.result).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+  });
 });
