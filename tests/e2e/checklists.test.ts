@@ -125,7 +125,7 @@ describe('token checklist in Chromium, keyboard only', () => {
         if (stillHere) {
           await expect
             .poll(() => page.getByTestId('check-status').textContent())
-            .toContain('Chưa đạt');
+            .toContain('Không đạt');
           if (step === 'clock') await app.screenshot('checklists-check-failed');
           await tabTo(page, 'override-reason');
           await page.keyboard.type(

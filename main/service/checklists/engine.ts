@@ -45,6 +45,7 @@ function evaluate(cond: Condition, ctx: Context): boolean {
 export function isFailingAnswer(step: Step, answer: string | undefined, manual = false): boolean {
   if (answer === undefined) return false;
   if (manual) return answer === 'no';
+  if (step.kind === 'question' && step.input.type === 'file-sha256') return !step.input.expect.includes(answer);
   if (step.kind !== 'question' || step.failing === undefined) return false;
   const { values, below, above } = step.failing;
   if (values?.includes(answer) === true) return true;
