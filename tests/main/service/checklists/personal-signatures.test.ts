@@ -69,3 +69,26 @@ describe.each([
     expect(checklists.map((c) => c.id)).toContain(checklistId);
   });
 });
+
+describe('ai-assistant-training', () => {
+  it('records the topic and the number of people, and counts officials trained', async () => {
+    svc = await makeService();
+    const view = await runThrough('ai-assistant-training');
+    expect(view.run.status).toBe('completed');
+    const summary = await svc.call<ChecklistRunSummary>('checklists:summary', { runId: view.run.runId });
+    expect(summary.counts).toEqual({ category: 'officials-trained', role: 'official' });
+    expect(summary.steps.find((s) => s.stepId === 'topic')?.answer).toBe('Buổi thử');
+    expect(summary.steps.find((s) => s.stepId === 'people')?.answer).toBe('1');
+  });
+
+  it('names both laws on what not to paste, and refuses a head count of 0', async () => {
+    svc = await makeService();
+    const { checklist } = await svc.call<{ checklist: { steps: { id: string; body?: { vi: string } }[] } }>('checklists:get', { id: 'ai-assistant-training' });
+    const never = checklist.steps.find((s) => s.id === 'never-paste')?.body?.vi ?? '';
+    expect(never).toMatch(/29\/2018\/QH14/);
+    expect(never).toMatch(/91\/2025\/QH15/);
+    const { run } = await svc.call('checklists:start-run', { checklistId: 'ai-assistant-training' });
+    const zero = await svc.service.invoke('checklists:answer', { runId: run.runId, stepId: 'people', value: 0 });
+    expect(zero.ok).toBe(false);
+  });
+});
