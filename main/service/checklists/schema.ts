@@ -91,6 +91,11 @@ export const inputSchema = z.discriminatedUnion('type', [
        */
       type: z.literal('file-sha256'),
       expect: z.array(sha256Schema).min(1),
+      /**
+       * Also accept the roots of this kind from the root list in use (the data folder's
+       * `vn-roots.json` and the province pack over the built-in list), added when a run starts.
+       */
+      roots: z.enum(['public', 'official-duty']).optional(),
     })
     .strict(),
 ]);

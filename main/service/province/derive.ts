@@ -79,3 +79,33 @@ export function provinceFirst(checklist: Checklist, pack: ProvincePack | undefin
   });
   return { ...checklist, steps };
 }
+
+/**
+ * The checklist with the root list in use: a `file-sha256` question naming `roots: <kind>` also
+ * accepts every root of that kind the data folder or the province pack adds, and its text names
+ * them with their fingerprints (the built-in ones are already in the file).
+ */
+export function withRoots(checklist: Checklist, extra: readonly VnRoot[]): Checklist {
+  if (extra.length === 0) return checklist;
+  const steps = checklist.steps.map((step) => {
+    if (
+      step.kind !== 'question' ||
+      step.input.type !== 'file-sha256' ||
+      step.input.roots === undefined
+    )
+      return step;
+    const input = step.input;
+    const added = extra.filter(
+      (r) => r.kind === input.roots && r.sha256 !== undefined && !input.expect.includes(r.sha256),
+    );
+    if (added.length === 0) return step;
+    const list = added.map((r) => `${r.name}: ${r.sha256 ?? ''}`).join('; ');
+    const body = {
+      vi: `${step.body?.vi ?? ''}\nGốc được cập nhật (tỉnh hoặc người hướng dẫn): ${list}.`.trim(),
+      en: `${step.body?.en ?? ''}\nRoots updated (province or supervisor): ${list}.`.trim(),
+    };
+    const expect = [...input.expect, ...added.map((r) => r.sha256 ?? '')];
+    return { ...step, body, input: { ...input, expect } };
+  });
+  return { ...checklist, steps };
+}

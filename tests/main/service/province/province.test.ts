@@ -314,3 +314,34 @@ describe('what the pack changes', () => {
     expect(options.map((o) => o.value)).toEqual(expect.arrayContaining(['vgca', 'vnpt', 'other']));
   });
 });
+
+describe('root-file checks follow the root list in use', () => {
+  it('a root added by the pack is accepted and named in the step; a root of the other kind is not', async () => {
+    const e = await env();
+    const service = await serviceOn(e);
+    await service.invoke('province:import', {
+      fileName: 'a.json',
+      text: sealed(testPack(), newKey()),
+    });
+    const started = await service.invoke('checklists:start-run', {
+      checklistId: 'token-install',
+      machineFingerprint: 'test',
+    });
+    if (!started.ok) throw new Error(started.error.message.en);
+    const { runId } = started.value.run;
+    const vgca = started.value.run.checklist.steps.find((s) => s.id === 'roots-vgca-verify');
+    expect(vgca?.body?.vi).toContain(`Test province root: ${ROOT.sha256}`);
+    const pub = started.value.run.checklist.steps.find((s) => s.id === 'roots-public-verify');
+    expect(pub?.body?.vi).not.toContain(ROOT.sha256);
+    await service.invoke('checklists:answer', { runId, stepId: 'provider', value: 'vgca' });
+    const answered = await service.invoke('checklists:answer', {
+      runId,
+      stepId: 'roots-vgca-verify',
+      value: ROOT.sha256,
+    });
+    if (!answered.ok) throw new Error(answered.error.message.en);
+    expect(answered.value.steps.find((s) => s.id === 'roots-vgca-verify')?.outcome).toBe(
+      'answered',
+    );
+  });
+});
