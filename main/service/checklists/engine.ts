@@ -133,3 +133,14 @@ export function updateStep(run: Run, stepId: string, change: (old: StepState) =>
 export function outcomes(view: RunView): ReadonlyMap<string, StepOutcome> {
   return new Map(view.steps.map((s) => [s.id, s.outcome]));
 }
+
+/**
+ * Whether `cond` holds on the finished view (every step's visibility and outcome known, facts
+ * from the answers of visible questions): used for what a completed run counts for.
+ */
+export function holdsAtEnd(view: RunView, cond: Condition): boolean {
+  const visible = new Map(view.steps.map((s) => [s.id, s]));
+  const facts: Record<string, string> = { ...view.run.facts };
+  for (const step of view.run.checklist.steps) if (visible.get(step.id)?.visible === true) factsOf(view.run, step, facts);
+  return evaluate(cond, { run: view.run, visible, facts });
+}

@@ -201,7 +201,12 @@ export const COUNT_ROLES = ['official', 'citizen'] as const;
 
 /** `counts` of a checklist: the indicator a completed run adds one to. */
 export const countsSchema = z
-  .object({ category: z.enum(COUNT_CATEGORIES), role: z.enum(COUNT_ROLES) })
+  .object({
+    category: z.enum(COUNT_CATEGORIES),
+    role: z.enum(COUNT_ROLES),
+    /** Counted only when this holds at the end (e.g. the level-2 question answered "yes"). */
+    when: conditionSchema.optional(),
+  })
   .strict();
 
 /** The task families the Checklists place groups by. */
@@ -241,8 +246,11 @@ export type QuestionStep = Extract<Step, { kind: 'question' }>;
 export type CheckStep = Extract<Step, { kind: 'check' }>;
 /** A task family. */
 export type ChecklistTask = (typeof TASKS)[number];
-/** What a completed run counts for. */
-export type ChecklistCounts = z.output<typeof countsSchema>;
+/** What a completed run counts for, as its summary carries it. */
+export type ChecklistCounts = Readonly<{
+  category: (typeof COUNT_CATEGORIES)[number];
+  role: (typeof COUNT_ROLES)[number];
+}>;
 /** What a failing answer may require. */
 export type Evidence = 'note' | 'photo' | 'action';
 

@@ -128,5 +128,7 @@ export function checkSemantics(
   const seen: Seen = { steps: new Map(), facts: new Set(MEASURED_FACTS) };
   checklist.steps.forEach((step, index) => checkStep(step, index, seen, probeIds, errors, warnings));
   checklist.steps.forEach((step, index) => checkPrivate(step, index, seen.steps, errors));
+  // `counts.when` is read at the end of the run: any step and fact of the checklist may appear.
+  if (checklist.counts?.when !== undefined) checkCondition(checklist.counts.when, ['counts', 'when'], seen, errors);
   return { errors, warnings };
 }

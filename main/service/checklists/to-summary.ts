@@ -1,6 +1,15 @@
 import type { ChecklistRunSummary } from './summary.js';
 import type { Run, RunView } from './run-model.js';
 import type { Step } from './schema.js';
+import { holdsAtEnd } from './engine.js';
+
+/** `counts` of a completed run whose checklist declares them (and whose `when` holds). */
+function countsOf(view: RunView): Pick<ChecklistRunSummary, 'counts'> {
+  const counts = view.run.checklist.counts;
+  if (view.run.status !== 'completed' || counts === undefined) return {};
+  if (counts.when !== undefined && !holdsAtEnd(view, counts.when)) return {};
+  return { counts: { category: counts.category, role: counts.role } };
+}
 
 /** False for a private answer (a citizen's dossier code) the intern did not choose to share. */
 function shared(step: Step, run: Run): boolean {
@@ -24,9 +33,7 @@ export function toRunSummary(view: RunView): ChecklistRunSummary {
     status: run.status,
     startedAt: run.startedAt,
     ...(run.finishedAt === undefined ? {} : { finishedAt: run.finishedAt }),
-    ...(run.status === 'completed' && run.checklist.counts !== undefined
-      ? { counts: { ...run.checklist.counts } }
-      : {}),
+    ...countsOf(view),
     ...(run.machineFingerprint === undefined ? {} : { machineFingerprint: run.machineFingerprint }),
     steps: run.checklist.steps.map((step) => {
       const state = run.steps[step.id];

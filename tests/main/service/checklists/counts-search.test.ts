@@ -68,6 +68,9 @@ describe('counts and private answers in the run summary', () => {
     const base = `schema: 1\nid: x\nversion: 1.0.0\ntask: other\ntitle: { vi: a, en: a }\nsummary: { vi: a, en: a }\ncheckedOn: 2026-12-01\nsources: [{ label: a, url: "https://example.org" }]\n`;
     const steps = `steps:\n  - { id: q, kind: question, title: { vi: a, en: a }, input: { type: text }, privateAnswer: { unlessAnswer: nope } }\n`;
     expect(parseChecklistText('x.yaml', `${base}counts: { category: trained, role: official }\n${steps}`).ok).toBe(false);
+    const unknownStep = parseChecklistText('x.yaml', `${base}counts: { category: other, role: citizen, when: { answer: nope, equals: "yes" } }\nsteps:\n  - { id: q, kind: question, title: { vi: a, en: a }, input: { type: yes-no } }\n`);
+    expect(unknownStep.ok).toBe(false);
+    if (!unknownStep.ok) expect(JSON.stringify(unknownStep.errors)).toContain('nope');
     const bad = parseChecklistText('x.yaml', `${base}counts: { category: officials-trained, role: official }\n${steps}`);
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(JSON.stringify(bad.errors)).toContain('unlessAnswer');

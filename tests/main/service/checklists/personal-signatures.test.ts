@@ -92,3 +92,21 @@ describe('ai-assistant-training', () => {
     expect(zero.ok).toBe(false);
   });
 });
+
+describe('vneid (counted only when the account reached level 2)', () => {
+  it('install + level 2 "yes" counts vneid-level2 for a citizen', async () => {
+    svc = await makeService();
+    const view = await runThrough('vneid', { task: 'install' });
+    expect(view.run.status).toBe('completed');
+    const summary = await svc.call<ChecklistRunSummary>('checklists:summary', { runId: view.run.runId });
+    expect(summary.counts).toEqual({ category: 'vneid-level2', role: 'citizen' });
+  });
+
+  it('moving to a new phone completes but counts nothing', async () => {
+    svc = await makeService();
+    const view = await runThrough('vneid', { task: 'new-phone' });
+    expect(view.run.status).toBe('completed');
+    const summary = await svc.call<ChecklistRunSummary>('checklists:summary', { runId: view.run.runId });
+    expect(summary.counts).toBeUndefined();
+  });
+});
