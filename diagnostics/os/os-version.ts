@@ -21,6 +21,7 @@ type Release = (typeof lifecycle.releases)[number] & {
   ltscEnd?: string;
   iotLtscEnd?: string;
   enterpriseEnd?: string;
+  serverEnd?: string;
 };
 const DAY = 86_400_000;
 const meta = {
@@ -36,6 +37,9 @@ export function supportEnd(
   const rel = (lifecycle.releases as Release[]).find((r) => r.build === v.build);
   if (!rel) return undefined;
   const edition = v.editionId ?? '';
+  // Windows Server shares the client's build numbers but not its dates: no server date, no verdict.
+  if (/Server/i.test(edition))
+    return rel.serverEnd ? { end: rel.serverEnd, release: rel, extended: false } : undefined;
   if (/^IoTEnterpriseS/i.test(edition) && rel.iotLtscEnd)
     return { end: rel.iotLtscEnd, release: rel, extended: false };
   if (/EnterpriseS/i.test(edition) && rel.ltscEnd)

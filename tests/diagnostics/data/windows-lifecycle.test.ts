@@ -27,6 +27,13 @@ describe('windows-lifecycle.json', () => {
     expect(result.values?.['supportEnd']).toBe(end);
   });
 
+  it('Windows Server on the same builds gets its own dates (or none), never the client ones', () => {
+    const server2016 = evaluateWindows(win(14393, 'ServerStandard'), DEC_2026);
+    expect(server2016.status).toBe('warn'); // within 90 days of 12/01/2027
+    expect(server2016.values?.['supportEnd']).toBe('2027-01-12');
+    expect(evaluateWindows(win(26100, 'ServerDatacenter'), DEC_2026).status).toBe('unknown');
+  });
+
   it('gives the upgrade path, not "buy ESU", once consumer ESU has ended', () => {
     const result = evaluateWindows(win(19045, 'Professional'), DEC_2026);
     expect(result.status).toBe('fail');
