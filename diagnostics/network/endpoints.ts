@@ -65,3 +65,25 @@ export function parseEndpointList(data: unknown): EndpointList {
 export function defaultEndpointList(): EndpointList {
   return parseEndpointList(defaults);
 }
+
+/**
+ * The list with a province's own endpoints (from its province pack, passed in by the service;
+ * this library reads no files): they replace the placeholder entries (`dichvucong.TINH.gov.vn`)
+ * and are added once each (an URL already listed is not repeated). With no province endpoints
+ * the list is returned as it is, placeholder included, so the intern still sees what to set.
+ */
+export function withProvinceEndpoints(
+  list: EndpointList,
+  province: readonly Endpoint[],
+): EndpointList {
+  if (province.length === 0) return list;
+  const kept = list.endpoints.filter((e) => e.placeholder !== true);
+  const seen = new Set(kept.map((e) => e.url.toLowerCase()));
+  const added = province.filter((e) => {
+    const key = e.url.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return { ...list, endpoints: [...kept, ...added] };
+}

@@ -21,6 +21,7 @@ type Release = (typeof lifecycle.releases)[number] & {
   ltscEnd?: string;
   iotLtscEnd?: string;
   enterpriseEnd?: string;
+  serverEnd?: string;
 };
 const DAY = 86_400_000;
 const meta = {
@@ -36,6 +37,9 @@ export function supportEnd(
   const rel = (lifecycle.releases as Release[]).find((r) => r.build === v.build);
   if (!rel) return undefined;
   const edition = v.editionId ?? '';
+  // Windows Server shares the client's build numbers but not its dates: no server date, no verdict.
+  if (/Server/i.test(edition))
+    return rel.serverEnd ? { end: rel.serverEnd, release: rel, extended: false } : undefined;
   if (/^IoTEnterpriseS/i.test(edition) && rel.iotLtscEnd)
     return { end: rel.iotLtscEnd, release: rel, extended: false };
   if (/EnterpriseS/i.test(edition) && rel.ltscEnd)
@@ -63,14 +67,20 @@ export function evaluateWindows(v: WindowsVersion, now: number): CheckResult {
     });
   const end = Date.parse(sup.end);
   const esu = sup.release.extendedEnd ? Date.parse(sup.release.extendedEnd) : undefined;
+  // During ESU the advice is to enrol; after it (consumer ESU ended 13/10/2026) the advice is
+  // the upgrade path from the data file: Windows 11 hardware check, Windows 11 or LTSC.
+  const inEsu = now > end && esu !== undefined && now <= esu;
+  const advice = t(lifecycle.advice.vi, lifecycle.advice.en);
   const fix = {
-    text: t(
-      'Nâng cấp lên Windows 11 bản mới nhất (hoặc mua ESU); máy hết hỗ trợ không còn nhận bản vá bảo mật.',
-      'Upgrade to the latest Windows 11 (or buy ESU); unsupported PCs get no security fixes.',
-    ),
+    text: inEsu
+      ? t(
+          `Đăng ký ESU nếu cơ quan đủ điều kiện (đến ${sup.release.extendedEnd ?? ''}), đồng thời lên kế hoạch: ${advice.vi}`,
+          `Enrol in ESU if the office qualifies (until ${sup.release.extendedEnd ?? ''}), and plan ahead: ${advice.en}`,
+        )
+      : advice,
     checklistId: 'upgrade-windows',
   };
-  if (now > end && esu !== undefined && now <= esu)
+  if (inEsu)
     return check({
       ...meta,
       status: 'warn',
@@ -86,8 +96,8 @@ export function evaluateWindows(v: WindowsVersion, now: number): CheckResult {
       ...meta,
       status: 'fail',
       detail: t(
-        `${osName}: đã hết hỗ trợ từ ${esu === undefined ? sup.end : `${sup.end} (ESU cho người dùng cá nhân hết ${sup.release.extendedEnd})`} — không còn bản vá bảo mật.`,
-        `${osName}: out of support since ${esu === undefined ? sup.end : `${sup.end} (consumer ESU ended ${sup.release.extendedEnd})`} — no security fixes.`,
+        `${osName}: đã hết hỗ trợ từ ${esu === undefined ? sup.end : `${sup.end} (ESU hết ${sup.release.extendedEnd})`} — không còn bản vá bảo mật.`,
+        `${osName}: out of support since ${esu === undefined ? sup.end : `${sup.end} (ESU ended ${sup.release.extendedEnd})`} — no security fixes.`,
       ),
       values: { ...values, supportEnd: sup.end },
       fix,

@@ -6,11 +6,11 @@
 
 import { assertNever } from '../assert-never.js';
 import { check, t, unknownFrom } from '../checks.js';
-import type { CheckResult, Probe, ProbeContext, ProbeResult } from '../types.js';
+import type { CheckResult, LocalText, Probe, ProbeContext, ProbeResult } from '../types.js';
 import type { Arch } from './binary-arch.js';
 import { readLinuxModules } from './pkcs11-modules-linux.js';
 import { readWin32Modules } from './pkcs11-modules-win32.js';
-import { PROVIDERS } from './providers.js';
+import { GENERIC_PROVIDER, providerById } from './providers.js';
 import type { FoundModule } from './types.js';
 
 export type { FoundModule } from './types.js';
@@ -47,35 +47,67 @@ export function evaluateModules(
       }),
     ];
   }
-  return [...new Set(found.map((m) => m.provider))].map((id) => {
-    const provider = PROVIDERS.find((p) => p.id === id)!;
-    const mods = found.filter((m) => m.provider === id);
-    const matching = mods.some((m) => m.arch === processArch || m.arch === undefined);
-    const list = mods.map((m) => `${m.path}${m.arch ? ` (${m.arch})` : ''}`).join(', ');
-    const base = {
-      id: `${meta.id}.${id}`,
-      area: meta.area,
-      title: t(`Driver token ${provider.name}`, `Token driver ${provider.name}`),
-      values: { modules: mods.map((m) => ({ ...m })) },
-    };
-    return matching
-      ? check({ ...base, status: 'ok', detail: t(`Có: ${list}.`, `Present: ${list}.`) })
-      : check({
-          ...base,
-          status: 'warn',
-          detail: t(
-            `Chỉ có bản ${mods[0]?.arch ?? '?'}: ${list}. Ứng dụng ${processArch} không nạp được.`,
-            `Only a ${mods[0]?.arch ?? '?'} module: ${list}. ${processArch} programs cannot load it.`,
+  // A CA's own driver names the CA; generic drivers (SafeNet, OpenSC, Feitian) serve many CAs,
+  // so they share one check, listed after the CAs' (a "which CA" fact never reads "generic"
+  // while a CA's driver is present).
+  const groupOf = (m: FoundModule): string =>
+    providerById(m.provider)?.kind === 'generic' ? GENERIC_PROVIDER : m.provider;
+  const groups = [...new Set(found.map(groupOf))].sort(
+    (a, b) => Number(a === GENERIC_PROVIDER) - Number(b === GENERIC_PROVIDER),
+  );
+  return groups.map((group) =>
+    moduleCheck(
+      group,
+      found.filter((m) => groupOf(m) === group),
+      processArch,
+    ),
+  );
+}
+
+function groupName(group: string, mods: readonly FoundModule[]): LocalText {
+  if (group !== GENERIC_PROVIDER) {
+    const name = providerById(group)?.name ?? group;
+    return t(name, name);
+  }
+  const names = [...new Set(mods.map((m) => providerById(m.provider)?.name ?? m.provider))].join(
+    ', ',
+  );
+  return t(
+    `chung (${names}) — không thuộc riêng CA nào`,
+    `generic (${names}) — not tied to one CA`,
+  );
+}
+
+function moduleCheck(group: string, mods: readonly FoundModule[], processArch: Arch): CheckResult {
+  const name = groupName(group, mods);
+  const matching = mods.some((m) => m.arch === processArch || m.arch === undefined);
+  const list = mods.map((m) => `${m.path}${m.arch ? ` (${m.arch})` : ''}`).join(', ');
+  const base = {
+    id: `${meta.id}.${group}`,
+    area: meta.area,
+    title: t(`Driver token ${name.vi}`, `Token driver ${name.en}`),
+    values: {
+      modules: mods.map((m) => ({ ...m })),
+      kind: group === GENERIC_PROVIDER ? 'generic' : 'ca',
+    },
+  };
+  return matching
+    ? check({ ...base, status: 'ok', detail: t(`Có: ${list}.`, `Present: ${list}.`) })
+    : check({
+        ...base,
+        status: 'warn',
+        detail: t(
+          `Chỉ có bản ${mods[0]?.arch ?? '?'}: ${list}. Ứng dụng ${processArch} không nạp được.`,
+          `Only a ${mods[0]?.arch ?? '?'} module: ${list}. ${processArch} programs cannot load it.`,
+        ),
+        fix: {
+          text: t(
+            `Cài bản driver ${processArch} mới nhất của ${name.vi}.`,
+            `Install the latest ${processArch} driver of ${name.en}.`,
           ),
-          fix: {
-            text: t(
-              `Cài bản driver ${processArch} mới nhất của ${provider.name}.`,
-              `Install the latest ${processArch} driver of ${provider.name}.`,
-            ),
-            checklistId: 'install-token-driver',
-          },
-        });
-  });
+          checklistId: 'install-token-driver',
+        },
+      });
 }
 
 /** The module files of `ctx.platform`. */

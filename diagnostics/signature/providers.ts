@@ -1,54 +1,68 @@
 /**
  * Digital-signature providers as data: token USB vendors, PKCS#11 module files, software names
- * and how many wrong PINs lock a token. Facts and sources: shared/DOMAIN.md §1–§2.
+ * and, only where a CA's own page says it, how many wrong PINs lock a token. Facts and sources: shared/DOMAIN.md §1–§2.
  */
 import type { LocalText } from '../types.js';
 
-/** A provider of signing tokens and software. */
+/** A provider of signing tokens and software, or a generic driver that serves many CAs. */
 export type SignatureProvider = Readonly<{
   id: string;
   name: string;
+  /**
+   * `ca`: a certificate authority's own driver. `generic`: a vendor driver (SafeNet, OpenSC,
+   * Feitian) that serves tokens of several CAs, so finding it says nothing about which CA.
+   */
+  kind: 'ca' | 'generic';
   /** PKCS#11 module files (Windows: names in System32/SysWOW64; Linux: absolute paths). */
   windowsModules: readonly string[];
   linuxModules: readonly string[];
-  /** Wrong PIN tries before the token locks, and where that number comes from. */
-  pinTries: number;
-  pinSource: string;
+  /**
+   * Wrong PIN tries before the token locks, only when the CA's own page says so. Resellers'
+   * blogs are not enough: without it the warning says "có thể chỉ còn 3 lần thử".
+   */
+  pinTries?: Readonly<{ count: number; source: string }>;
 }>;
 
-const MOST_CAS =
-  'DOMAIN.md §1.6.4 — "5 (most CAs)", https://efyca.vn/chu-ky-so-bi-khoa-%E2%80%93-nguyen-nhan-va-cach-khac-phuc.html';
+/** The check id suffix of every generic driver (`signature.pkcs11-modules.generic`). */
+export const GENERIC_PROVIDER = 'generic';
 
-/** Known providers (DOMAIN.md §2.2 module names; labels of some are unverified there). */
+/**
+ * Known providers. Module names: DOMAIN.md §2.2 (gclib.dll is in the VNPT integration list;
+ * eTPKCS11.dll is SafeNet Authentication Client, used for tokens of several CAs).
+ */
 export const PROVIDERS: readonly SignatureProvider[] = [
   {
     id: 'vgca',
     name: 'Ban Cơ yếu Chính phủ (VGCA)',
-    windowsModules: ['gclib.dll', 'eTPKCS11.dll', 'bit4xpki.dll'],
-    linuxModules: ['/usr/lib/libeTPkcs11.so', '/usr/lib/libbit4xpki.so'],
-    pinTries: 3,
-    pinSource: 'DOMAIN.md §1.1 (Tuyên Quang guide): 3 wrong PINs lock the token',
+    kind: 'ca',
+    // The Bit4id kit VGCA ships ("bit4id_xpki…-vgca-pkimgr", DOMAIN.md §1.1).
+    windowsModules: ['bit4xpki.dll'],
+    linuxModules: ['/usr/lib/libbit4xpki.so'],
   },
   {
     id: 'vnpt',
     name: 'VNPT-CA',
+    kind: 'ca',
     windowsModules: [
       'vnpt-ca_csp11.dll',
+      'vnptca_p11_v5.dll',
       'vnptca_p11_v6.dll',
       'vnptca_p11_v7.dll',
       'vnptca_p11_v8.dll',
+      'vnptca_p11_v81.dll',
       'vnptca_p11_v10.dll',
       'vnptcav2_p11_v8.dll',
+      'VNPTCACardv8csp11.dll',
       'VNPT-CA_v34.dll',
       'vnpt-ca_cl_v1.dll',
+      'gclib.dll',
     ],
     linuxModules: [],
-    pinTries: 5,
-    pinSource: MOST_CAS,
   },
   {
     id: 'viettel',
     name: 'Viettel-CA',
+    kind: 'ca',
     windowsModules: [
       'viettel-ca.dll',
       'viettel-ca_v1.dll',
@@ -59,20 +73,18 @@ export const PROVIDERS: readonly SignatureProvider[] = [
       'viettel-ca_v6.dll',
     ],
     linuxModules: [],
-    pinTries: 5,
-    pinSource: 'DOMAIN.md §1.3, https://chukysoviettel-ca.com/about/',
   },
   {
     id: 'bkav',
     name: 'BKAV-CA',
+    kind: 'ca',
     windowsModules: ['BkavCA.dll', 'BkavCAv25.dll', 'BkavCAv2T.dll', 'st3csp11.dll'],
     linuxModules: [],
-    pinTries: 5,
-    pinSource: MOST_CAS,
   },
   {
     id: 'fpt',
     name: 'FPT-CA',
+    kind: 'ca',
     windowsModules: [
       'fpt-ca.dll',
       'fpt-ca-stx.dll',
@@ -82,69 +94,72 @@ export const PROVIDERS: readonly SignatureProvider[] = [
       'fptca_v6.dll',
     ],
     linuxModules: [],
-    pinTries: 5,
-    pinSource: MOST_CAS,
   },
   {
-    id: 'newtel',
-    name: 'Newtel-CA',
+    id: 'newca',
+    name: 'NewCA',
+    kind: 'ca',
     windowsModules: ['newca_v4.dll'],
     linuxModules: [],
-    pinTries: 8,
-    pinSource: 'DOMAIN.md §1.5, https://chukysocongty.com/huong-dan/chu-ky-so-newtel-bi-khoa/',
   },
   {
     id: 'ca2',
     name: 'CA2 / Nacencomm',
+    kind: 'ca',
     windowsModules: ['CA2_v34.dll', 'CA2_csp11.dll', 'nca_v6.dll', 'ncca_csp11_v1.dll'],
     linuxModules: [],
-    pinTries: 5,
-    pinSource: MOST_CAS,
   },
   {
     id: 'misa',
     name: 'MISA eSign',
+    kind: 'ca',
     windowsModules: ['misaca_csp11_v2.dll'],
     linuxModules: [],
-    pinTries: 5,
-    pinSource: MOST_CAS,
   },
   {
     id: 'safe',
     name: 'SAFE-CA',
+    kind: 'ca',
     windowsModules: ['safe-ca.dll'],
     linuxModules: [],
-    pinTries: 5,
-    pinSource: MOST_CAS,
   },
   {
     id: 'vina',
     name: 'Vina-CA (SmartSign)',
+    kind: 'ca',
     windowsModules: ['Vina-CA.dll', 'Vina-CAv3.dll', 'Vina-CAv4.dll', 'Vina-CAv5.dll'],
     linuxModules: [],
-    pinTries: 5,
-    pinSource: MOST_CAS,
+  },
+  {
+    id: 'safenet',
+    name: 'SafeNet Authentication Client',
+    kind: 'generic',
+    windowsModules: ['eTPKCS11.dll', 'eToken.dll'],
+    linuxModules: ['/usr/lib/libeTPkcs11.so'],
   },
   {
     id: 'feitian',
-    name: 'Feitian ePass2003 (generic)',
+    name: 'Feitian ePass2003',
+    kind: 'generic',
     windowsModules: ['eps2003csp11.dll', 'ShuttleCsp11_3003.dll'],
     linuxModules: [],
-    pinTries: 5,
-    pinSource: MOST_CAS,
   },
   {
     id: 'opensc',
-    name: 'OpenSC (generic smart cards)',
+    name: 'OpenSC',
+    kind: 'generic',
     windowsModules: ['opensc-pkcs11.dll'],
     linuxModules: [
       '/usr/lib/x86_64-linux-gnu/opensc-pkcs11.so',
       '/usr/lib/x86_64-linux-gnu/pkcs11/opensc-pkcs11.so',
     ],
-    pinTries: 5,
-    pinSource: MOST_CAS,
   },
 ];
+
+/** The provider with this id (`undefined` for an unknown id). */
+export function providerById(id: string): SignatureProvider | undefined {
+  return PROVIDERS.find((p) => p.id === id);
+}
 
 /** USB vendor IDs of signing tokens (DOMAIN.md §2.1; detect by VID, never whitelist PIDs). */
 export const TOKEN_VENDORS: Readonly<Record<string, string>> = {
@@ -158,17 +173,22 @@ export const TOKEN_VENDORS: Readonly<Record<string, string>> = {
 
 /**
  * The warning shown before any step where a person types a token PIN. The app itself never
- * enters or tries a PIN (a few wrong tries lock the token for good).
+ * enters or tries a PIN. The number of tries is never quoted from a reseller: unless the CA's
+ * own page gives it, the warning says "có thể chỉ còn 3 lần thử" (the lowest count seen, VGCA).
  */
 export function pinWarning(provider?: SignatureProvider): LocalText {
-  const limits = provider
-    ? `${provider.name}: ${provider.pinTries}`
-    : PROVIDERS.filter((p) => ['vgca', 'viettel', 'newtel'].includes(p.id))
-        .map((p) => `${p.name}: ${p.pinTries}`)
-        .join(', ');
+  const tries = provider?.pinTries;
+  const vi =
+    tries === undefined
+      ? 'Gõ sai nhiều lần sẽ khoá token — có thể chỉ còn 3 lần thử.'
+      : `Gõ sai ${tries.count} lần sẽ khoá token ${provider?.name ?? ''} (theo trang của CA).`;
+  const en =
+    tries === undefined
+      ? 'Wrong tries lock the token — there may be only 3 tries.'
+      : `${tries.count} wrong tries lock the ${provider?.name ?? ''} token (per the CA's page).`;
   return {
-    vi: `Trước khi gõ mã PIN: tắt gõ tiếng Việt (Unikey/EVKey) và tắt Caps Lock. Gõ sai nhiều lần sẽ khoá token (${limits} lần; phần lớn CA khác: 5). Xã Số không bao giờ tự nhập hay thử mã PIN.`,
-    en: `Before typing the PIN: switch off Vietnamese typing (Unikey/EVKey) and Caps Lock. Too many wrong tries lock the token (${limits}; most other CAs: 5). Xã Số never types or tries a PIN.`,
+    vi: `Trước khi gõ mã PIN: tắt gõ tiếng Việt (Unikey/EVKey) và tắt Caps Lock. ${vi} Không đoán mã PIN. Xã Số không bao giờ tự nhập hay thử mã PIN.`,
+    en: `Before typing the PIN: switch off Vietnamese typing (Unikey/EVKey) and Caps Lock. ${en} Do not guess the PIN. Xã Số never types or tries a PIN.`,
   };
 }
 

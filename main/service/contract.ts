@@ -13,6 +13,7 @@ import { reportsContract } from './reports/contract.js';
 import { inboxContract } from './inbox/contract.js';
 import { networkContract } from './network/contract.js';
 import { printersContract } from './printers/contract.js';
+import { provinceContract } from './province/contract.js';
 import { scanContract } from './scan/contract.js';
 
 export const contract = {
@@ -25,6 +26,7 @@ export const contract = {
   ...inboxContract,
   ...networkContract,
   ...printersContract,
+  ...provinceContract,
   ...scanContract,
 };
 

@@ -10,6 +10,7 @@ import { reportsHandlers } from './reports/handlers.js';
 import { inboxHandlers } from './inbox/handlers.js';
 import { networkHandlers } from './network/handlers.js';
 import { printersHandlers } from './printers/handlers.js';
+import { provinceHandlers } from './province/handlers.js';
 import { scanHandlers } from './scan/handlers.js';
 
 /**
@@ -28,6 +29,7 @@ export function createHandlers(given: ServiceEnv): Handlers<Contract> {
     ...inboxHandlers(env),
     ...networkHandlers(env),
     ...printersHandlers(env),
+    ...provinceHandlers(env),
     ...scanHandlers(env),
   };
 }

@@ -105,6 +105,23 @@ describe('token checklist in Chromium, keyboard only', () => {
       if (kind === 'instruction') {
         await tabTo(page, 'step-done');
         await page.keyboard.press('Enter');
+      } else if (step === 'roots-vgca-verify') {
+        // The downloaded root is checked before anyone installs it: this file is not the root,
+        // so its SHA-256 (computed in the page) fails, the install step stays hidden and the
+        // failing answer asks for a note.
+        await page.getByTestId('answer-file-sha256').setInputFiles({
+          name: 'rootcag2.crt',
+          mimeType: 'application/x-x509-ca-cert',
+          buffer: Buffer.from('not the Government CA root'),
+        });
+        await page.getByTestId('answer-sha256').waitFor();
+        await tabTo(page, 'step-save');
+        await page.keyboard.press('Enter');
+        await expect.poll(() => page.getByTestId('missing').textContent()).toContain('ghi chú');
+        await tabTo(page, 'evidence-note');
+        await page.keyboard.type('Tệp tải về không khớp mã SHA-256: không cài, xin tệp từ Sở');
+        await tabTo(page, 'evidence-save');
+        await page.keyboard.press('Enter');
       } else if (kind === 'question') {
         await tabTo(page, 'answer-yes');
         await page.keyboard.press('Space');
@@ -125,7 +142,7 @@ describe('token checklist in Chromium, keyboard only', () => {
         if (stillHere) {
           await expect
             .poll(() => page.getByTestId('check-status').textContent())
-            .toContain('Chưa đạt');
+            .toContain('Không đạt');
           if (step === 'clock') await app.screenshot('checklists-check-failed');
           await tabTo(page, 'override-reason');
           await page.keyboard.type(
@@ -151,8 +168,11 @@ describe('token checklist in Chromium, keyboard only', () => {
         'service-vgca-check',
         'clock',
         'test-signature',
+        'roots-vgca-verify',
+        'browser-local-network',
       ]),
     );
+    expect(seen).not.toContain('roots-vgca');
     expect(seen).not.toContain('driver-vnpt');
     expect(seen).not.toContain('ksp-workaround');
 
@@ -235,7 +255,7 @@ describe('token checklist in Chromium, keyboard only', () => {
       .setInputFiles({ name: 'dvc.yaml', mimeType: 'application/yaml', buffer: Buffer.from(text) });
     await expect
       .poll(() => page.getByTestId('import-preview').textContent())
-      .toContain('từ phiên bản 1.0.0 lên 1.2.0');
+      .toMatch(/từ phiên bản \d+\.\d+\.\d+ lên 1\.2\.0/);
     await page.getByTestId('import-confirm').click();
     await expect
       .poll(() => page.getByTestId('checklist-dvc-dossier').textContent())

@@ -80,7 +80,7 @@ describe('checklist wizard', () => {
     await user.click(screen.getByLabelText('Không'));
     await user.click(screen.getByRole('button', { name: 'Lưu câu trả lời' }));
     expect((await screen.findByTestId('missing')).textContent).toBe('Còn thiếu: ghi chú');
-    expect(screen.getAllByText('Chưa đạt').length).toBeGreaterThan(0);
+    expect(screen.getAllByText('Không đạt').length).toBeGreaterThan(0);
     await user.type(screen.getByLabelText('Ghi chú'), 'Kẹt giấy');
     await user.click(screen.getByRole('button', { name: 'Lưu ghi chú' }));
     const next = await screen.findByRole('heading', { name: 'Dọn dẹp' });

@@ -6,6 +6,7 @@ import { importCommand } from './import.js';
 import { infoCommand } from './info.js';
 import { networkCommand } from './network.js';
 import { printersCommand } from './printers.js';
+import { provinceCommand } from './province.js';
 import { scanCommand } from './scan.js';
 import { reportCommand } from './report.js';
 import { visitCommand } from './visit.js';
@@ -19,6 +20,7 @@ export const commands: readonly Command[] = [
   reportCommand,
   importCommand,
   networkCommand,
+  provinceCommand,
   printersCommand,
   scanCommand,
   captureCommand,

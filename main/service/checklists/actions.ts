@@ -36,6 +36,13 @@ export function normaliseAnswer(step: Step, value: string | number | boolean | u
     }
     return String(n);
   }
+  if (input.type === 'file-sha256') {
+    const hex = text.replace(/[\s:]/g, '').toLowerCase();
+    if (!/^[0-9a-f]{64}$/.test(hex)) {
+      throw invalid('Mã SHA-256 phải gồm 64 chữ số hệ 16 (chọn tệp để Xã Số tự tính).', 'A SHA-256 is 64 hex digits (pick the file and Xã Số computes it).');
+    }
+    return hex;
+  }
   if (text === '') throw invalid('Câu trả lời trống.', 'The answer is empty.');
   return text;
 }

@@ -45,6 +45,7 @@ function evaluate(cond: Condition, ctx: Context): boolean {
 export function isFailingAnswer(step: Step, answer: string | undefined, manual = false): boolean {
   if (answer === undefined) return false;
   if (manual) return answer === 'no';
+  if (step.kind === 'question' && step.input.type === 'file-sha256') return !step.input.expect.includes(answer);
   if (step.kind !== 'question' || step.failing === undefined) return false;
   const { values, below, above } = step.failing;
   if (values?.includes(answer) === true) return true;
@@ -131,4 +132,15 @@ export function updateStep(run: Run, stepId: string, change: (old: StepState) =>
 /** The outcome words of a view, by step id (for summaries). */
 export function outcomes(view: RunView): ReadonlyMap<string, StepOutcome> {
   return new Map(view.steps.map((s) => [s.id, s.outcome]));
+}
+
+/**
+ * Whether `cond` holds on the finished view (every step's visibility and outcome known, facts
+ * from the answers of visible questions): used for what a completed run counts for.
+ */
+export function holdsAtEnd(view: RunView, cond: Condition): boolean {
+  const visible = new Map(view.steps.map((s) => [s.id, s]));
+  const facts: Record<string, string> = { ...view.run.facts };
+  for (const step of view.run.checklist.steps) if (visible.get(step.id)?.visible === true) factsOf(view.run, step, facts);
+  return evaluate(cond, { run: view.run, visible, facts });
 }

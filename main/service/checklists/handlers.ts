@@ -6,6 +6,7 @@ import { findBuiltinDir } from './library.js';
 import { libraryHandlers } from './library-handlers.js';
 import { probes as registry } from '../../../diagnostics/index.js';
 import { createProbeRunner } from './probe-runner.js';
+import { provinceProbeSettings } from '../province/settings.js';
 import { runHandlers } from './run-handlers.js';
 
 /**
@@ -21,7 +22,7 @@ export function checklistsHandlers(
     env,
     runner:
       overrides.runner ??
-createProbeRunner(env.diagnostics?.probes ?? registry, env.host),
+createProbeRunner(env.diagnostics?.probes ?? registry, env.host, () => provinceProbeSettings(env)),
     builtinDir: 'builtinDir' in overrides ? overrides.builtinDir : (env.builtinChecklistsDir ?? findBuiltinDir()),
   };
   return { ...libraryHandlers(deps), ...runHandlers(deps) };

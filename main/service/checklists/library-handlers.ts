@@ -33,14 +33,32 @@ function listItem(entry: LibraryEntry): ChecklistListItem {
   };
 }
 
-function fold(text: string): string {
+/** Lower case without diacritics ("Chữ ký số" → "chu ky so"); đ/Đ become d. */
+export function fold(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
 }
 
-function matchesQuery(item: ChecklistListItem, query: string | undefined): boolean {
-  if (query === undefined || query.trim() === '') return true;
-  const hay = fold([item.id, item.title.vi, item.title.en, item.summary.vi, item.summary.en, ...item.keywords].join(' '));
-  return fold(query).split(/\s+/).every((word) => hay.includes(word));
+function words(text: string): string[] {
+  return fold(text).split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
+}
+
+/**
+ * Whether an item matches the query, diacritics ignored: every query word must be a whole word
+ * of the item; only the last one (still being typed) may be the start of a word, from 3 letters.
+ * So "chu ky so" no longer matches a text that merely contains "chuyển … số". Returns 2 when the whole query appears as a phrase (ranked
+ * first), 1 for a word match, 0 for none.
+ */
+export function queryScore(item: Pick<ChecklistListItem, 'id' | 'title' | 'summary' | 'keywords'>, query: string | undefined): number {
+  if (query === undefined || query.trim() === '') return 1;
+  const fields = [item.id, item.title.vi, item.title.en, item.summary.vi, item.summary.en, ...item.keywords];
+  const hay = new Set(fields.flatMap(words));
+  const wanted = words(query);
+  const last = wanted.length - 1;
+  const hit = (w: string, i: number): boolean =>
+    hay.has(w) || (i === last && w.length >= 3 && [...hay].some((h) => h.startsWith(w)));
+  if (wanted.length === 0 || !wanted.every(hit)) return 0;
+  const phrase = ` ${wanted.join(' ')} `;
+  return fields.some((f) => ` ${words(f).join(' ')} `.includes(phrase)) ? 2 : 1;
 }
 
 /**
@@ -69,7 +87,9 @@ export function libraryHandlers(deps: ChecklistsDeps): Pick<Handlers<typeof chec
   return {
     'checklists:list': async ({ query }) => {
       const library = await load();
-      const checklists = [...library.entries.values()].map(listItem).filter((item) => matchesQuery(item, query));
+      const scored = [...library.entries.values()].map(listItem).map((item) => ({ item, score: queryScore(item, query) }));
+      // Phrase matches first; Array.prototype.sort is stable, so the library order stays within each.
+      const checklists = scored.filter((s) => s.score > 0).sort((a, b) => b.score - a.score).map((s) => s.item);
       return { checklists, problems: [...library.problems] };
     },
     'checklists:get': async ({ id }) => {

@@ -4,7 +4,7 @@
  * that hangs, throws or meets garbage becomes an `unknown` check, never a pass.
  */
 import { createHostContext, machineIdentity, probes as registry, runSweep } from '../../../diagnostics/index.js';
-import type { CheckResult, HostContext, Probe } from '../../../diagnostics/types.js';
+import type { CheckResult, HostContext, Probe, ProbeSettings } from '../../../diagnostics/types.js';
 
 /** What the checklists domain needs from diagnostics (tests pass their own). */
 export type ProbeRunner = Readonly<{
@@ -22,17 +22,20 @@ export type ProbeRunner = Readonly<{
 /**
  * A runner over `probes` (default: the registry) on `host` (default: this machine). `host` lives
  * as long as the service: each run and each fingerprint sees its own copy, so per-sweep caches
- * (the Windows facts batch) never serve an earlier run's facts.
+ * (the Windows facts batch) never serve an earlier run's facts. `dataSettings` (the root list of
+ * the data folder and the province pack) is read before each run; the host's own settings win.
  */
 export function createProbeRunner(
   probes: readonly Probe[] = registry,
   host: HostContext = createHostContext(),
+  dataSettings: () => Promise<ProbeSettings> = () => Promise.resolve({}),
 ): ProbeRunner {
   return {
     probeIds: () => new Set(probes.map((p) => p.id)),
     async run(probeId, { signal, onCheck }) {
       const selected = probes.filter((p) => p.id === probeId);
-      const result = await runSweep({ ...host }, {
+      const settings = { ...(await dataSettings()), ...host.settings };
+      const result = await runSweep({ ...host, settings }, {
         probes: selected,
         signal,
         onProgress: (event) => {

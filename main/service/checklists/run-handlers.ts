@@ -16,6 +16,9 @@ import type { Run, RunView } from './run-model.js';
 import { listRuns, loadRun, saveRun } from './run-store.js';
 import type { Step } from './schema.js';
 import { toRunSummary } from './to-summary.js';
+import { provinceFirst, withRoots } from '../province/derive.js';
+import { addedRoots } from '../province/settings.js';
+import { readPack } from '../province/store.js';
 
 type RunChannels = Exclude<keyof typeof checklistsContract, 'checklists:list' | 'checklists:get' | 'checklists:validate' | 'checklists:import'>;
 
@@ -78,7 +81,9 @@ export function runHandlers(deps: ChecklistsDeps): Pick<Handlers<typeof checklis
       const run: Run = {
         schema: 1,
         runId: `${at.slice(0, 10)}-${randomUUID()}`,
-        checklist: entry.checklist,
+        // The province's own CAs first in the CA question, and the root list in use for the
+        // root-file checks (the run keeps what it started with).
+        checklist: withRoots(provinceFirst(entry.checklist, (await readPack(env.dataDir))?.pack), await addedRoots(env)),
         status: 'in-progress',
         startedAt: at,
         updatedAt: at,

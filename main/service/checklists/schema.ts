@@ -66,6 +66,9 @@ export const onFailSchema = z
 
 const choiceOptionSchema = z.object({ value: idSchema, label: localTextSchema }).strict();
 
+/** A SHA-256 fingerprint: 64 lower-case hex digits. */
+export const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'SHA-256 as 64 lower-case hex digits');
+
 /** The kinds of answers a question takes. */
 export const inputSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('yes-no') }).strict(),
@@ -79,6 +82,22 @@ export const inputSchema = z.discriminatedUnion('type', [
     })
     .strict(),
   z.object({ type: z.literal('text'), multiline: z.boolean().default(false) }).strict(),
+  z
+    .object({
+      /**
+       * The SHA-256 of a file the intern picks (the app computes it; never uploaded): a
+       * downloaded root certificate is checked before anyone installs it. The answer fails
+       * unless it is one of `expect`.
+       */
+      type: z.literal('file-sha256'),
+      expect: z.array(sha256Schema).min(1),
+      /**
+       * Also accept the roots of this kind from the root list in use (the data folder's
+       * `vn-roots.json` and the province pack over the built-in list), added when a run starts.
+       */
+      roots: z.enum(['public', 'official-duty']).optional(),
+    })
+    .strict(),
 ]);
 
 /** Answers that count as failing: listed values, or numbers outside a range. */
@@ -135,6 +154,12 @@ export const stepSchema = z.discriminatedUnion('kind', [
       failing: failingSchema.optional(),
       /** The answer also becomes this fact (e.g. `ca`), for later conditions. */
       fact: idSchema.optional(),
+      /**
+       * A citizen's data (e.g. a dossier code): kept in the run on this PC, but left out of what
+       * the visit and the supervisor's export carry unless the yes-no question `unlessAnswer`
+       * was answered "yes" (the intern, with the citizen's consent, chose to share it).
+       */
+      privateAnswer: z.object({ unlessAnswer: idSchema }).strict().optional(),
     })
     .strict(),
   z
@@ -158,6 +183,32 @@ export const sourceSchema = z
   .object({ label: z.string().min(1), url: z.string().min(1), note: z.string().optional() })
   .strict();
 
+/**
+ * What a completed run counts for in the supervisor's indicators. The ids are fixed: the
+ * visits, reports and supervisor code count them by these exact words.
+ */
+export const COUNT_CATEGORIES = [
+  'vneid-level2',
+  'public-service-dossier',
+  'personal-signature',
+  'officials-trained',
+  'business',
+  'other',
+] as const;
+
+/** Who the counted work was for. */
+export const COUNT_ROLES = ['official', 'citizen'] as const;
+
+/** `counts` of a checklist: the indicator a completed run adds one to. */
+export const countsSchema = z
+  .object({
+    category: z.enum(COUNT_CATEGORIES),
+    role: z.enum(COUNT_ROLES),
+    /** Counted only when this holds at the end (e.g. the level-2 question answered "yes"). */
+    when: conditionSchema.optional(),
+  })
+  .strict();
+
 /** The task families the Checklists place groups by. */
 export const TASKS = ['signature', 'vneid', 'printer', 'typing', 'security', 'handover', 'other'] as const;
 
@@ -179,6 +230,8 @@ export const checklistSchema = z
     /** Other ids that open this checklist (e.g. the `fix.checklistId` a diagnostics check names). */
     aliases: z.array(idSchema).default([]),
     signOff: z.enum(['required', 'optional', 'none']).default('optional'),
+    /** What a completed run counts for in the supervisor's indicators (optional). */
+    counts: countsSchema.optional(),
     steps: z.array(stepSchema).min(1),
   })
   .strict();
@@ -193,6 +246,11 @@ export type QuestionStep = Extract<Step, { kind: 'question' }>;
 export type CheckStep = Extract<Step, { kind: 'check' }>;
 /** A task family. */
 export type ChecklistTask = (typeof TASKS)[number];
+/** What a completed run counts for, as its summary carries it. */
+export type ChecklistCounts = Readonly<{
+  category: (typeof COUNT_CATEGORIES)[number];
+  role: (typeof COUNT_ROLES)[number];
+}>;
 /** What a failing answer may require. */
 export type Evidence = 'note' | 'photo' | 'action';
 

@@ -104,6 +104,20 @@ function checkStep(step: Step, index: number, seen: Seen, probeIds: ReadonlySet<
   seen.steps.set(step.id, step);
 }
 
+/** `privateAnswer.unlessAnswer` must name a yes-no question of the same checklist. */
+function checkPrivate(step: Step, index: number, steps: ReadonlyMap<string, Step>, out: Finding[]): void {
+  if (step.kind !== 'question' || step.privateAnswer === undefined) return;
+  const ref = steps.get(step.privateAnswer.unlessAnswer);
+  if (ref?.kind === 'question' && ref.input.type === 'yes-no') return;
+  out.push({
+    path: ['steps', index, 'privateAnswer', 'unlessAnswer'],
+    message: {
+      vi: `"${step.privateAnswer.unlessAnswer}" phải là một câu hỏi có/không trong danh mục này`,
+      en: `"${step.privateAnswer.unlessAnswer}" must be a yes-no question of this checklist`,
+    },
+  });
+}
+
 /** Errors (the file is refused) and warnings (shown, file accepted) of one checklist. */
 export function checkSemantics(
   checklist: Checklist,
@@ -113,5 +127,8 @@ export function checkSemantics(
   const warnings: Finding[] = [];
   const seen: Seen = { steps: new Map(), facts: new Set(MEASURED_FACTS) };
   checklist.steps.forEach((step, index) => checkStep(step, index, seen, probeIds, errors, warnings));
+  checklist.steps.forEach((step, index) => checkPrivate(step, index, seen.steps, errors));
+  // `counts.when` is read at the end of the run: any step and fact of the checklist may appear.
+  if (checklist.counts?.when !== undefined) checkCondition(checklist.counts.when, ['counts', 'when'], seen, errors);
   return { errors, warnings };
 }

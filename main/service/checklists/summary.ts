@@ -1,4 +1,5 @@
 import type { LocalText } from '../define.js';
+import type { ChecklistCounts } from './schema.js';
 
 /**
  * What a visit keeps of one checklist run (the run itself, with every answer and piece of
@@ -13,6 +14,11 @@ export type ChecklistRunSummary = Readonly<{
   status: 'in-progress' | 'completed' | 'abandoned';
   startedAt: string;
   finishedAt?: string;
+  /**
+   * What this run counts for in the supervisor's indicators (the checklist's `counts`): present
+   * only on a completed run of a checklist that declares it.
+   */
+  counts?: ChecklistCounts;
   /** Machine fingerprint the run was done on, when it concerned a PC. */
   machineFingerprint?: string;
   steps: readonly Readonly<{

@@ -1,9 +1,26 @@
 import type { ChecklistRunSummary } from './summary.js';
-import type { RunView } from './run-model.js';
+import type { Run, RunView } from './run-model.js';
+import type { Step } from './schema.js';
+import { holdsAtEnd } from './engine.js';
+
+/** `counts` of a completed run whose checklist declares them (and whose `when` holds). */
+function countsOf(view: RunView): Pick<ChecklistRunSummary, 'counts'> {
+  const counts = view.run.checklist.counts;
+  if (view.run.status !== 'completed' || counts === undefined) return {};
+  if (counts.when !== undefined && !holdsAtEnd(view, counts.when)) return {};
+  return { counts: { category: counts.category, role: counts.role } };
+}
+
+/** False for a private answer (a citizen's dossier code) the intern did not choose to share. */
+function shared(step: Step, run: Run): boolean {
+  if (step.kind !== 'question' || step.privateAnswer === undefined) return true;
+  return run.steps[step.privateAnswer.unlessAnswer]?.answer === 'yes';
+}
 
 /**
- * What a visit keeps of a run: every step's title and outcome, answers, notes, override reasons,
- * photos and the sign-off. Pure; the renderer may call it too.
+ * What a visit keeps of a run: every step's title and outcome, answers (not private ones the
+ * intern did not choose to share), notes, override reasons, photos, the sign-off, and what a
+ * completed run counts for. Pure; the renderer may call it too.
  */
 export function toRunSummary(view: RunView): ChecklistRunSummary {
   const { run } = view;
@@ -16,6 +33,7 @@ export function toRunSummary(view: RunView): ChecklistRunSummary {
     status: run.status,
     startedAt: run.startedAt,
     ...(run.finishedAt === undefined ? {} : { finishedAt: run.finishedAt }),
+    ...countsOf(view),
     ...(run.machineFingerprint === undefined ? {} : { machineFingerprint: run.machineFingerprint }),
     steps: run.checklist.steps.map((step) => {
       const state = run.steps[step.id];
@@ -26,7 +44,7 @@ export function toRunSummary(view: RunView): ChecklistRunSummary {
         stepId: step.id,
         title: step.title,
         outcome: outcomes.get(step.id) ?? 'pending',
-        ...(state?.answer === undefined ? {} : { answer: state.answer }),
+        ...(state?.answer === undefined || !shared(step, run) ? {} : { answer: state.answer }),
         ...(note === '' ? {} : { note }),
         ...(state?.overrideReason === undefined ? {} : { overrideReason: state.overrideReason }),
         ...(state === undefined || state.evidence.length === 0

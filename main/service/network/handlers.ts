@@ -6,6 +6,7 @@ import { readNetworkConfig } from '../../../diagnostics/network/config.js';
 import {
   defaultEndpointList,
   parseEndpointList,
+  withProvinceEndpoints,
   type EndpointList,
 } from '../../../diagnostics/network/endpoints.js';
 import { runLadder } from '../../../diagnostics/network/ladder.js';
@@ -14,6 +15,8 @@ import type { HostContext } from '../../../diagnostics/types.js';
 import type { Handlers } from '../define.js';
 import type { ServiceEnv } from '../env.js';
 import { ServiceError } from '../errors.js';
+import { provinceEndpoints } from '../province/derive.js';
+import { readPack } from '../province/store.js';
 import { readCaFiles, readEndpointsFile } from '../request-files.js';
 import { readBoundedText } from '../storage/read-file.js';
 import { toRequestIssues } from '../validation.js';
@@ -48,9 +51,18 @@ export function requestHost(env: ServiceEnv): HostContext {
 
 /**
  * The endpoint list: `<dataDir>/endpoints.json` when the intern saved one (same shape as
- * `diagnostics/data/endpoints.json`), else the shipped list.
+ * `diagnostics/data/endpoints.json`), else the shipped list; the imported province pack's
+ * systems replace the provincial placeholder.
  */
 export async function endpointList(env: ServiceEnv): Promise<EndpointList> {
+  const pack = await readPack(env.dataDir);
+  return withProvinceEndpoints(
+    await savedEndpointList(env),
+    pack === undefined ? [] : provinceEndpoints(pack.pack),
+  );
+}
+
+async function savedEndpointList(env: ServiceEnv): Promise<EndpointList> {
   const file = join(env.dataDir, 'endpoints.json');
   const text = await readBoundedText(file, { maxBytes: 1024 * 1024 }).catch(() => undefined);
   if (text === undefined) return defaultEndpointList();

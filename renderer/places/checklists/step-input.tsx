@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 
 import type { Step } from '../../../main/service/checklists/schema';
 import { useLocal } from '../../i18n/pick';
+import { fileSha256, MAX_HASH_BYTES } from './file-hash';
 
 /** Props of {@link StepInput}. */
 export type StepInputProps = Readonly<{
@@ -24,6 +25,24 @@ function Choices({ name, options, value, onChange }: Readonly<{ name: string; op
         </label>
       ))}
     </div>
+  );
+}
+
+function FileHash({ value, onChange }: Readonly<{ value: string; onChange: (v: string) => void }>) {
+  const { t } = useTranslation('checklists');
+  const [tooBig, setTooBig] = useState(false);
+  const pick = async (file: File | undefined): Promise<void> => {
+    if (file === undefined) return;
+    setTooBig(file.size > MAX_HASH_BYTES);
+    if (file.size <= MAX_HASH_BYTES) onChange(await fileSha256(new Uint8Array(await file.arrayBuffer())));
+  };
+  return (
+    <label className="cl-field">
+      {t('wizard.pickFileToHash')}
+      <input type="file" onChange={(e) => void pick(e.target.files?.[0])} data-testid="answer-file-sha256" />
+      {tooBig && <span role="alert">{t('wizard.fileTooBig')}</span>}
+      {value !== '' && <code data-testid="answer-sha256">SHA-256: {value}</code>}
+    </label>
   );
 }
 
@@ -61,6 +80,7 @@ export function StepInput({ step, manual, current, busy, onAnswer }: StepInputPr
             <input type="number" inputMode="decimal" value={value} min={input.min} max={input.max} onChange={(e) => setValue(e.target.value)} data-testid="answer-number" />
           </label>
         )}
+        {input.type === 'file-sha256' && <FileHash value={value} onChange={setValue} />}
         {input.type === 'text' && (
           <label className="cl-field">
             {t('wizard.answer')}

@@ -5,7 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { binaryArch, peMachineArch } from '../../../diagnostics/signature/binary-arch.js';
 import { parseCertObjects, parseSlots } from '../../../diagnostics/signature/pkcs11-tool.js';
-import { pinWarning, PROVIDERS } from '../../../diagnostics/signature/providers.js';
+import { evaluateModules } from '../../../diagnostics/signature/pkcs11-modules.js';
+import {
+  pinWarning,
+  PROVIDERS,
+  windowsModuleNames,
+} from '../../../diagnostics/signature/providers.js';
 import { acceptFor, wsHandshake } from '../../../diagnostics/signature/ws-handshake.js';
 
 function pe(machine: number): Buffer {
@@ -55,14 +60,65 @@ describe('pkcs11-tool output', () => {
 });
 
 describe('PIN warnings', () => {
-  it('name the lockout counts per provider (VGCA 3, Viettel 5, Newtel 8) and never ask for the PIN', () => {
-    expect(PROVIDERS.find((p) => p.id === 'vgca')?.pinTries).toBe(3);
-    expect(PROVIDERS.find((p) => p.id === 'viettel')?.pinTries).toBe(5);
-    expect(PROVIDERS.find((p) => p.id === 'newtel')?.pinTries).toBe(8);
-    const text = pinWarning();
-    expect(text.vi).toMatch(/tắt gõ tiếng Việt.*Caps Lock/);
-    expect(text.vi).toMatch(/Ban Cơ yếu Chính phủ \(VGCA\): 3/);
-    expect(pinWarning(PROVIDERS.find((p) => p.id === 'newtel')).en).toMatch(/Newtel-CA: 8/);
+  it('never quote a reseller\'s count: "có thể chỉ còn 3 lần thử", and never ask for the PIN', () => {
+    // No CA's own page gives a count yet (DOMAIN.md §1.6.4: resellers' blogs and a provincial guide).
+    expect(PROVIDERS.filter((p) => p.pinTries !== undefined)).toEqual([]);
+    for (const provider of [undefined, ...PROVIDERS]) {
+      const text = pinWarning(provider);
+      expect(text.vi).toMatch(/tắt gõ tiếng Việt.*Caps Lock/);
+      expect(text.vi).toContain('có thể chỉ còn 3 lần thử');
+      expect(text.vi).not.toMatch(/\b[58] lần/);
+      expect(text.en).toContain('only 3 tries');
+    }
+  });
+});
+
+describe('provider labels (DOMAIN.md §2.2)', () => {
+  const owner = (file: string): string | undefined =>
+    windowsModuleNames().find((m) => m.file.toLowerCase() === file.toLowerCase())?.provider;
+  it('gclib.dll is VNPT, newca_v4.dll is NewCA, SafeNet and OpenSC are generic, never a CA', () => {
+    expect(owner('gclib.dll')).toBe('vnpt');
+    expect(owner('newca_v4.dll')).toBe('newca');
+    expect(PROVIDERS.find((p) => p.id === 'newca')?.name).toBe('NewCA');
+    expect(PROVIDERS.some((p) => /newtel/i.test(p.name))).toBe(false);
+    for (const file of ['eTPKCS11.dll', 'eToken.dll', 'opensc-pkcs11.dll', 'eps2003csp11.dll'])
+      expect(PROVIDERS.find((p) => p.id === owner(file))?.kind).toBe('generic');
+  });
+  it('no module file belongs to two providers', () => {
+    const files = windowsModuleNames().map((m) => m.file.toLowerCase());
+    expect(new Set(files).size).toBe(files.length);
+  });
+  it('a PC with only generic drivers gets one "generic" check, listed after the CAs\' checks', () => {
+    const found = [
+      {
+        provider: 'safenet',
+        file: 'eTPKCS11.dll',
+        path: 'C:\\Windows\\System32\\eTPKCS11.dll',
+        arch: 'x64' as const,
+      },
+      {
+        provider: 'opensc',
+        file: 'opensc-pkcs11.dll',
+        path: 'C:\\Windows\\System32\\opensc-pkcs11.dll',
+        arch: 'x64' as const,
+      },
+      {
+        provider: 'vnpt',
+        file: 'gclib.dll',
+        path: 'C:\\Windows\\System32\\gclib.dll',
+        arch: 'x64' as const,
+      },
+    ];
+    const checks = evaluateModules(found);
+    expect(checks.map((c) => c.id)).toEqual([
+      'signature.pkcs11-modules.vnpt',
+      'signature.pkcs11-modules.generic',
+    ]);
+    expect(checks[1]?.title.vi).toMatch(/SafeNet Authentication Client, OpenSC/);
+    expect(checks[1]?.values?.['kind']).toBe('generic');
+    expect(evaluateModules(found.slice(0, 2)).map((c) => c.id)).toEqual([
+      'signature.pkcs11-modules.generic',
+    ]);
   });
 });
 
