@@ -16,7 +16,7 @@ import type { VisitListItem } from './contract.js';
 import { visitFileSchema } from './migrations.js';
 import type { Visit } from './schema.js';
 import { communeKey, visitOrder } from './history.js';
-import { jsonFilesIn, visitsDir } from './store.js';
+import { jsonFilesIn, savesSoFar, visitsDir } from './store.js';
 
 const INDEX_NAME = '.index.json';
 
@@ -84,8 +84,11 @@ export function indexFileOf(dir: string): string {
 
 /** Entries of each folder as last seen by this process (saves re-reading the index file). */
 const memory = new Map<string, Entries>();
-/** A scan in progress per folder: concurrent listings share it instead of each reading all. */
-const scans = new Map<string, Promise<Entries>>();
+/**
+ * A scan in progress per folder: concurrent listings share it instead of each reading all, as
+ * long as no visit was saved since it started (else its answer could miss that save).
+ */
+const scans = new Map<string, { saves: number; entries: Promise<Entries> }>();
 
 async function readIndex(dir: string): Promise<Entries> {
   const known = memory.get(dir);
@@ -148,10 +151,15 @@ async function scan(dir: string, persist: boolean): Promise<Entries> {
 /** The entries of `dir`, sharing a scan already running for it. */
 function entriesOf(dir: string, persist: boolean): Promise<Entries> {
   const running = scans.get(dir);
-  if (running !== undefined) return running;
-  const next = scan(dir, persist).finally(() => scans.delete(dir));
-  scans.set(dir, next);
-  return next;
+  if (running !== undefined && running.saves === savesSoFar()) return running.entries;
+  const mine = { saves: savesSoFar(), entries: scan(dir, persist) };
+  scans.set(dir, mine);
+  void mine.entries
+    .finally(() => {
+      if (scans.get(dir) === mine) scans.delete(dir);
+    })
+    .catch(() => undefined);
+  return mine.entries;
 }
 
 /**

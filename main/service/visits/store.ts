@@ -111,6 +111,13 @@ export function withFileLock<T>(file: string, work: () => Promise<T>): Promise<T
   return next;
 }
 
+let saves = 0;
+
+/** How many visit saves this process has finished (a listing scan started before one is stale). */
+export function savesSoFar(): number {
+  return saves;
+}
+
 /** Validates and saves a visit, bumping its revision and update time. Returns what was saved. */
 export async function saveVisit(
   env: Pick<ServiceEnv, 'now'>,
@@ -124,6 +131,7 @@ export async function saveVisit(
   });
   try {
     await atomicWriteJson(file, next);
+    saves += 1;
   } catch (error) {
     if (error instanceof JsonBoundsError) {
       const why = describeBoundsProblem(error.problem);
