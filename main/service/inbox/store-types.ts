@@ -108,9 +108,7 @@ export interface InboxStore {
   // Conflicts
   addConflict(conflict: ConflictRecord): Promise<number>;
   listConflicts(): Promise<Conflict[]>;
-  getConflict(
-    id: number,
-  ): Promise<
+  getConflict(id: number): Promise<
     | (Conflict & {
         raw: Uint8Array;
         facts: VisitFacts;

@@ -9,8 +9,11 @@ import { langOf } from '../../i18n/pick';
 
 const FORMATS = ['pdf', 'docx', 'xlsx', 'json'] as const;
 
-/** The visits in the inbox, newest first, each with its trust and report downloads. */
-export function InboxList({ version }: Readonly<{ version: number }>) {
+/** The visits in the inbox, newest first, each with its key, a read-only view and downloads. */
+export function InboxList({
+  version,
+  onOpen,
+}: Readonly<{ version: number; onOpen: (visitId: string) => void }>) {
   const { t, i18n } = useTranslation('reports');
   const api = useApi();
   const { state } = useLoad<InboxEntry[]>(() => api.inbox.list({}), [api, version]);
@@ -51,15 +54,22 @@ export function InboxList({ version }: Readonly<{ version: number }>) {
               </th>
               <td>{e.facts.interns.join(', ')}</td>
               <td>
-                {e.trust === 'imported' ? (
-                  <span className="status status-ok">✔ {t('inbox.trusted')}</span>
-                ) : e.trust === 'first-use' ? (
-                  <span className="status status-warn">⚠ {t('keys.firstUse')}</span>
+                {e.trust === 'enrolled' ? (
+                  <span className="status status-ok">
+                    ✔ {e.signer} ({t('inbox.enrolled')})
+                  </span>
                 ) : (
                   <span className="status status-warn">⚠ {t('status.unknown-key')}</span>
                 )}
               </td>
               <td className="rp-actions">
+                <button
+                  type="button"
+                  onClick={() => onOpen(e.visitId)}
+                  aria-label={`${t('inbox.open')}: ${e.facts.commune} ${e.facts.date}`}
+                >
+                  {t('inbox.open')}
+                </button>
                 {FORMATS.map((f) => (
                   <button
                     type="button"
