@@ -15,6 +15,7 @@ import type {
   ImportStatus,
   ImportVerdict,
   InboxEntry,
+  InboxListItem,
 } from './types.js';
 
 const groupBy = z.enum(['province', 'commune', 'intern', 'month', 'quarter', 'year']);
@@ -91,7 +92,7 @@ export const inboxContract = {
       en: 'Import reports, then total them (and export XLSX) in one go',
     },
   }),
-  'inbox:list': channel<InboxEntry[]>()({
+  'inbox:list': channel<InboxListItem[]>()({
     request: z.object({}).strict(),
     summary: { vi: 'Các chuyến công tác trong hộp thư', en: 'Visits in the inbox' },
   }),

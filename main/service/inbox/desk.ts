@@ -58,8 +58,19 @@ class Acc {
 const communeKey = (f: { commune: string; province: string }): string =>
   `${f.commune}\u0000${f.province}`;
 
+const weeks = new Map<string, string>();
+
 /** ISO 8601 week of a `YYYY-MM-DD` day: `2026-W48`. */
 export function isoWeek(date: string): string {
+  let week = weeks.get(date);
+  if (week === undefined) {
+    if (weeks.size > 5000) weeks.clear();
+    weeks.set(date, (week = computeWeek(date)));
+  }
+  return week;
+}
+
+function computeWeek(date: string): string {
   const d = new Date(`${date.slice(0, 10)}T00:00:00Z`);
   const day = (d.getUTCDay() + 6) % 7;
   d.setUTCDate(d.getUTCDate() - day + 3);
@@ -104,11 +115,11 @@ type ItemState = {
   commune: string;
 };
 
-/** The latest state of each machine and open item, per commune. */
+/** The latest state of each machine and open item, per commune (`rows` oldest first). */
 function latestState(rows: readonly Row[]): { machines: MachineState[]; items: ItemState[] } {
   const machines = new Map<string, MachineState>();
   const items = new Map<string, ItemState>();
-  for (const row of [...rows].sort(byTime)) {
+  for (const row of rows) {
     const f = row.facts;
     const c = communeKey(f);
     for (const m of f.machines)
@@ -134,7 +145,7 @@ function daysBetween(fromDate: string, now: number): number {
   return Math.floor((now - Date.parse(`${fromDate.slice(0, 10)}T00:00:00Z`)) / DAY);
 }
 
-/** Computes the whole desk from the rows. */
+/** Computes the whole desk from the rows (any order). */
 export function computeDesk(
   input: DeskRows,
   filter: DeskFilter,
@@ -147,7 +158,8 @@ export function computeDesk(
     const key = keyOf.get(v.keyId);
     return { ...v, trusted: key !== undefined, signer: key?.name };
   });
-  const rows = all.filter((r) => matches(r, filter));
+  // Oldest first, once: the latest state and the per-commune rows read in this order.
+  const rows = all.filter((r) => matches(r, filter)).sort(byTime);
   const state = latestState(rows);
 
   // Event figures.
@@ -249,7 +261,7 @@ export function computeDesk(
   }
   // Typed problems: from each commune's newest visit (a later visit reports them again if still there).
   const newest = new Map<string, Row>();
-  for (const r of [...rows].sort(byTime)) newest.set(communeKey(r.facts), r);
+  for (const r of rows) newest.set(communeKey(r.facts), r);
   for (const r of newest.values())
     for (const p of r.facts.typedProblems) {
       const key = `${p.kind}\u0000typed`;
@@ -353,7 +365,7 @@ function communeRows(
     assess: { date: string; text: string; by?: string }[];
   };
   const out = new Map<string, Mutable>();
-  for (const r of [...rows].sort(byTime)) {
+  for (const r of rows) {
     const f = r.facts;
     const key = communeKey(f);
     let row = out.get(key);

@@ -24,7 +24,7 @@ import {
   publicKeyFileSchema,
 } from './keys.js';
 import { openInboxStore } from './sqlite-store.js';
-import { entriesOf, type InboxStore } from './store-types.js';
+import { entriesOf, listOf, type InboxStore } from './store-types.js';
 import { openStored } from './stored.js';
 import { FORMAT_INFO, exportFileName, renderVisit } from '../reports/export.js';
 import { exportContext } from '../reports/handlers.js';
@@ -169,8 +169,8 @@ export function inboxHandlers(env: ServiceEnv): Handlers<typeof inboxContract> {
       return runImport(await expandPaths(paths), call, true);
     },
     'inbox:list': async () => {
-      const s = await store();
-      return entriesOf(await s.listVisits(), await s.listKeys());
+      const rows = await (await store()).deskRows();
+      return listOf(rows.visits, rows.keys);
     },
     'inbox:aggregate': async ({ groupBy, ...filter }) =>
       aggregate(await (await store()).deskRows(), groupBy, filter, env.now()),

@@ -62,6 +62,15 @@ function signedMessage(digest: string, keyId: string): Buffer {
   return Buffer.from(`${EXPORT_FORMAT}/${EXPORT_VERSION}\n${digest}\n${keyId}`, 'utf8');
 }
 
+const privateKeys = new WeakMap<InstallationKey, KeyObject>();
+
+/** The parsed private key, once per key object (a batch of exports seals with the same key). */
+function privateKeyOf(key: InstallationKey): KeyObject {
+  let parsed = privateKeys.get(key);
+  if (parsed === undefined) privateKeys.set(key, (parsed = createPrivateKey(key.privateKeyPem)));
+  return parsed;
+}
+
 /** Builds the signed envelope of a visit. */
 export function signVisit(
   visit: Visit,
@@ -76,11 +85,9 @@ export function signVisit(
     visit,
   };
   const digest = payloadDigest(payload);
-  const signature = sign(
-    null,
-    signedMessage(digest, key.keyId),
-    createPrivateKey(key.privateKeyPem),
-  ).toString('base64');
+  const signature = sign(null, signedMessage(digest, key.keyId), privateKeyOf(key)).toString(
+    'base64',
+  );
   return {
     ...payload,
     integrity: {

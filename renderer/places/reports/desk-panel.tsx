@@ -13,7 +13,7 @@ import {
   YAxis,
 } from 'recharts';
 
-import type { Desk, Figure, InboxEntry, Indicators } from '../../../main/service/inbox/contract';
+import type { Desk, Figure, InboxListItem, Indicators } from '../../../main/service/inbox/contract';
 import type { HelpedCategory } from '../../../main/service/visits/schema';
 import { failureText, useApi } from '../../api/index';
 import { useLoad } from '../../hooks/use-call';
@@ -184,7 +184,7 @@ export function DeskPanel({
     () => api.inbox.desk({ ...filter, staleDays }),
     [api, version, key, staleDays],
   );
-  const { state: listState } = useLoad<InboxEntry[]>(() => api.inbox.list({}), [api, version]);
+  const { state: listState } = useLoad<InboxListItem[]>(() => api.inbox.list({}), [api, version]);
   const byId = useMemo(
     () => new Map((listState.value ?? []).map((e) => [e.visitId, e])),
     [listState.value],

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import type { InboxEntry } from '../../../main/service/inbox/contract';
+import type { InboxListItem } from '../../../main/service/inbox/contract';
 import { failureText, useApi } from '../../api/index';
 import { useLoad } from '../../hooks/use-call';
 import { downloadBase64 } from '../visit/download';
@@ -16,8 +16,8 @@ export function InboxList({
 }: Readonly<{ version: number; onOpen: (visitId: string) => void }>) {
   const { t, i18n } = useTranslation('reports');
   const api = useApi();
-  const { state } = useLoad<InboxEntry[]>(() => api.inbox.list({}), [api, version]);
-  const entries = [...(state.value ?? [])].sort((a, b) => b.facts.date.localeCompare(a.facts.date));
+  const { state } = useLoad<InboxListItem[]>(() => api.inbox.list({}), [api, version]);
+  const entries = state.value ?? [];
   const [status, setStatus] = useState<string>();
   const download = async (visitId: string, format: (typeof FORMATS)[number]) => {
     const r = await api.inbox.report({
