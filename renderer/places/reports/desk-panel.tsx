@@ -307,7 +307,7 @@ export function DeskPanel({
           {t('desk.exportPdf')}
         </button>
       </fieldset>
-      <p role="status" aria-live="polite">
+      <p role="status" aria-live="polite" className="rp-desk-status">
         {state.phase === 'running' && desk === undefined ? t('desk.loading') : status}
       </p>
       {state.error !== undefined && (
@@ -393,7 +393,7 @@ export function DeskPanel({
                 />
               }
             >
-              <ResponsiveContainer width="100%" height={240}>
+              <ResponsiveContainer width="100%" height={220}>
                 <ComposedChart data={weeks} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
                   <CartesianGrid strokeDasharray="3 3" />
                   <XAxis dataKey="week" tickFormatter={(w: string) => w.slice(5)} fontSize={12} />
