@@ -152,8 +152,9 @@ export function inboxHandlers(env: ServiceEnv): Handlers<typeof inboxContract> {
         xlsx: { file: written.file ?? xlsxOut, bytes: written.bytes },
       };
     },
-    'inbox:import': async ({ paths, uploads }, call) =>
-      runImport(
+    'inbox:import': async ({ paths, uploads }, call) => {
+      if (paths.length > 0) assertFileDoor(env, 'paths');
+      return runImport(
         [
           ...(await expandPaths(paths)),
           ...uploads.map((u) => ({
@@ -162,8 +163,10 @@ export function inboxHandlers(env: ServiceEnv): Handlers<typeof inboxContract> {
           })),
         ],
         call,
-      ),
+      );
+    },
     'inbox:rebuild': async ({ paths }, call) => {
+      assertFileDoor(env, 'paths');
       const s = await store();
       await s.transaction(() => s.clearVisits());
       return runImport(await expandPaths(paths), call, true);
@@ -181,6 +184,7 @@ export function inboxHandlers(env: ServiceEnv): Handlers<typeof inboxContract> {
         { progress: () => undefined, signal: new AbortController().signal },
       ),
     'inbox:export-desk': async ({ format, out, inline, lang, ...filter }) => {
+      if (out !== undefined) assertFileDoor(env, 'out');
       const d = await desk(filter);
       const title =
         lang === 'vi'
@@ -279,6 +283,7 @@ export function inboxHandlers(env: ServiceEnv): Handlers<typeof inboxContract> {
       };
     },
     'keys:enrol': async (request) => {
+      if (request.file !== undefined) assertFileDoor(env, 'file');
       const text =
         request.file === undefined
           ? request.text
