@@ -78,7 +78,7 @@ export function aggregate(
     }
   }
   const rows = [...groups.entries()].map(([key, visits]) =>
-    rowOf(key, computeDesk({ ...input, visits }, filter, now)),
+    rowOf(key, computeDesk({ ...input, visits }, filter, now, undefined, true)),
   );
   if (groupBy === 'intern') {
     const shares = new Map(whole.interns.map((i) => [i.name, i]));

@@ -117,28 +117,41 @@ type ItemState = {
 
 /** The latest state of each machine and open item, per commune (`rows` oldest first). */
 function latestState(rows: readonly Row[]): { machines: MachineState[]; items: ItemState[] } {
-  const machines = new Map<string, MachineState>();
-  const items = new Map<string, ItemState>();
+  // commune → machine key → state; commune → item id → state (no string keys built per machine).
+  const machines = new Map<string, Map<string, MachineState>>();
+  const items = new Map<string, Map<string, ItemState>>();
   for (const row of rows) {
     const f = row.facts;
     const c = communeKey(f);
-    for (const m of f.machines)
-      machines.set(`${c}\u0000${m.key}`, { machine: m, visitId: f.visitId, commune: f.commune });
-    for (const item of f.openItems) {
-      const key = `${c}\u0000${item.id}`;
-      const before = items.get(key);
-      items.set(key, {
-        id: item.id,
-        text: item.text,
-        done: item.done,
-        due: item.due,
-        since: before?.since ?? f.date,
-        visitId: f.visitId,
-        commune: f.commune,
-      });
+    if (f.machines.length > 0) {
+      let here = machines.get(c);
+      if (here === undefined) machines.set(c, (here = new Map()));
+      for (const m of f.machines)
+        here.set(m.key, { machine: m, visitId: f.visitId, commune: f.commune });
+    }
+    if (f.openItems.length > 0) {
+      let here = items.get(c);
+      if (here === undefined) items.set(c, (here = new Map()));
+      for (const item of f.openItems) {
+        const before = here.get(item.id);
+        here.set(item.id, {
+          id: item.id,
+          text: item.text,
+          done: item.done,
+          due: item.due,
+          since: before?.since ?? f.date,
+          visitId: f.visitId,
+          commune: f.commune,
+        });
+      }
     }
   }
-  return { machines: [...machines.values()], items: [...items.values()] };
+  const flat = <T>(m: Map<string, Map<string, T>>): T[] => {
+    const out: T[] = [];
+    for (const inner of m.values()) for (const v of inner.values()) out.push(v);
+    return out;
+  };
+  return { machines: flat(machines), items: flat(items) };
 }
 
 function daysBetween(fromDate: string, now: number): number {
@@ -151,6 +164,8 @@ export function computeDesk(
   filter: DeskFilter,
   nowDate: Date,
   staleDays = DEFAULT_STALE_DAYS,
+  /** Indicators only (the grouped totals): the lists, tables and choices are left empty. */
+  light = false,
 ): Desk {
   const now = nowDate.getTime();
   const keyOf = new Map(input.keys.map((k) => [k.keyId, k]));
@@ -334,18 +349,31 @@ export function computeDesk(
       .map(([month, acc]): MonthRow => ({ month, count: acc.figure() })),
     certificates: certificates.sort((a, b) => (a.days ?? 0) - (b.days ?? 0)),
     outOfSupport: unsupported,
-    communes: communeRows(rows, state),
-    communesWithoutVisit: communesWithout(input, all, rows),
-    ...internRows(input, all, rows, now, staleDays),
     staleDays,
-    choices: {
-      communes: [...new Set(all.map((r) => r.facts.commune))].sort((a, b) =>
-        a.localeCompare(b, 'vi'),
-      ),
-      interns: [
-        ...new Set([...input.keys.map((k) => k.name), ...all.flatMap((r) => r.facts.interns)]),
-      ].sort((a, b) => a.localeCompare(b, 'vi')),
-    },
+    ...(light
+      ? {
+          communes: [],
+          communesWithoutVisit: [],
+          interns: [],
+          internsWithoutReport: [],
+          choices: { communes: [], interns: [] },
+        }
+      : {
+          communes: communeRows(rows, state),
+          communesWithoutVisit: communesWithout(input, all, rows),
+          ...internRows(input, all, rows, now, staleDays),
+          choices: {
+            communes: [...new Set(all.map((r) => r.facts.commune))].sort((a, b) =>
+              a.localeCompare(b, 'vi'),
+            ),
+            interns: [
+              ...new Set([
+                ...input.keys.map((k) => k.name),
+                ...all.flatMap((r) => r.facts.interns),
+              ]),
+            ].sort((a, b) => a.localeCompare(b, 'vi')),
+          },
+        }),
   };
 }
 
