@@ -36,7 +36,10 @@ const DAY = 86_400_000;
 /** Default for "interns without a report in N days". */
 export const DEFAULT_STALE_DAYS = 14;
 
-type Row = VisitRow & { trusted: boolean; signer: string | undefined };
+type Row = Pick<VisitRow, 'visitId' | 'keyId' | 'exportedAtMs' | 'facts'> & {
+  trusted: boolean;
+  signer: string | undefined;
+};
 
 /** A growing figure: a value and the set of visits behind it. */
 class Acc {
@@ -115,34 +118,40 @@ type ItemState = {
   commune: string;
 };
 
-/** The latest state of each machine and open item, per commune (`rows` oldest first). */
+/**
+ * The latest state of each machine and open item, per commune (`rows` oldest first). Read newest
+ * first, so only the newest state of each is kept (no object per older sighting); an item's
+ * `since` walks back to the first visit that recorded it.
+ */
 function latestState(rows: readonly Row[]): { machines: MachineState[]; items: ItemState[] } {
-  // commune → machine key → state; commune → item id → state (no string keys built per machine).
   const machines = new Map<string, Map<string, MachineState>>();
   const items = new Map<string, Map<string, ItemState>>();
-  for (const row of rows) {
-    const f = row.facts;
+  for (let r = rows.length - 1; r >= 0; r -= 1) {
+    const f = rows[r]!.facts;
     const c = communeKey(f);
     if (f.machines.length > 0) {
       let here = machines.get(c);
       if (here === undefined) machines.set(c, (here = new Map()));
       for (const m of f.machines)
-        here.set(m.key, { machine: m, visitId: f.visitId, commune: f.commune });
+        if (!here.has(m.key))
+          here.set(m.key, { machine: m, visitId: f.visitId, commune: f.commune });
     }
     if (f.openItems.length > 0) {
       let here = items.get(c);
       if (here === undefined) items.set(c, (here = new Map()));
       for (const item of f.openItems) {
-        const before = here.get(item.id);
-        here.set(item.id, {
-          id: item.id,
-          text: item.text,
-          done: item.done,
-          due: item.due,
-          since: before?.since ?? f.date,
-          visitId: f.visitId,
-          commune: f.commune,
-        });
+        const newer = here.get(item.id);
+        if (newer !== undefined) newer.since = f.date;
+        else
+          here.set(item.id, {
+            id: item.id,
+            text: item.text,
+            done: item.done,
+            due: item.due,
+            since: f.date,
+            visitId: f.visitId,
+            commune: f.commune,
+          });
       }
     }
   }
@@ -171,7 +180,14 @@ export function computeDesk(
   const keyOf = new Map(input.keys.map((k) => [k.keyId, k]));
   const all: Row[] = input.visits.map((v) => {
     const key = keyOf.get(v.keyId);
-    return { ...v, trusted: key !== undefined, signer: key?.name };
+    return {
+      visitId: v.visitId,
+      keyId: v.keyId,
+      exportedAtMs: v.exportedAtMs,
+      facts: v.facts,
+      trusted: key !== undefined,
+      signer: key?.name,
+    };
   });
   // Oldest first, once: the latest state and the per-commune rows read in this order.
   const rows = all.filter((r) => matches(r, filter)).sort(byTime);
