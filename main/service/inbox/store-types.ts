@@ -88,6 +88,10 @@ export interface InboxStore {
 
   // Visits
   getVisit(visitId: string): Promise<VisitRecord | undefined>;
+  /** Key, digest and export time of a visit without its bytes or facts (optional fast path of the import). */
+  headOf?(
+    visitId: string,
+  ): Promise<{ keyId: string; digest: string; exportedAtMs: number } | undefined>;
   /** Inserts or replaces the visit of this id (the caller has checked key and order). */
   putVisit(record: VisitRecord): Promise<void>;
   removeVisit(visitId: string): Promise<void>;
