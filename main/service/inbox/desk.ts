@@ -533,6 +533,29 @@ function internRows(
   return { interns, internsWithoutReport };
 }
 
+const memo = new WeakMap<DeskRows, Map<string, Desk>>();
+
+/**
+ * {@link computeDesk}, remembered per rows object, filter, staleness and minute: an engine that
+ * returns the same rows object while nothing changed gets repeated dashboard queries for free.
+ */
+export function cachedDesk(
+  input: DeskRows,
+  filter: DeskFilter,
+  now: Date,
+  staleDays = DEFAULT_STALE_DAYS,
+): Desk {
+  let byKey = memo.get(input);
+  if (byKey === undefined) memo.set(input, (byKey = new Map()));
+  const key = `${JSON.stringify(filter)}|${staleDays}|${Math.floor(now.getTime() / 60_000)}`;
+  let desk = byKey.get(key);
+  if (desk === undefined) {
+    if (byKey.size > 50) byKey.clear();
+    byKey.set(key, (desk = computeDesk(input, filter, now, staleDays)));
+  }
+  return desk;
+}
+
 /** The desk of a store: its rows through {@link computeDesk} (both engines). */
 export async function deskOf(
   store: InboxStore,
@@ -540,5 +563,5 @@ export async function deskOf(
   now: Date,
   staleDays = DEFAULT_STALE_DAYS,
 ): Promise<Desk> {
-  return computeDesk(await store.deskRows(), filter, now, staleDays);
+  return cachedDesk(await store.deskRows(), filter, now, staleDays);
 }

@@ -133,7 +133,10 @@ export interface InboxStore {
   listCommunes(): Promise<ProgrammeCommune[]>;
   setCommunes(communes: readonly ProgrammeCommune[]): Promise<void>;
 
-  /** The rows every desk figure is computed from (`desk.ts`). */
+  /**
+   * The rows every desk figure is computed from (`desk.ts`). An engine may return the same object
+   * while nothing changed: the desk then reuses figures it computed from it.
+   */
   deskRows(): Promise<DeskRows>;
 }
 
