@@ -10,6 +10,7 @@ const benches: Bench[] = [
   { name: 'checklists', load: () => import('./bench/checklists.js') },
   { name: 'sweep', load: () => import('./bench/sweep.js') },
   { name: 'web-load', load: () => import('./bench/web-load.js') },
+  { name: 'desk', load: () => import('./bench/desk.js') },
 ];
 
 const only = process.argv.slice(2);
