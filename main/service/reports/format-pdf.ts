@@ -6,7 +6,7 @@
  */
 import PDFDocument from 'pdfkit';
 
-import { parsedFont } from './fonts.js';
+import { fontBytes } from './fonts.js';
 import { statusWord, summaryLine, type ReportModel } from './model.js';
 import { displayText as clean, safeImageDataUrl } from './text-safety.js';
 
@@ -271,8 +271,8 @@ export function renderPdf(model: ReportModel): Promise<Buffer> {
     lang: model.lang === 'vi' ? 'vi-VN' : 'en',
   });
   // A parsed fontkit font is a valid source for pdfkit ≥ 0.17 (its types only list bytes).
-  doc.registerFont('body', parsedFont('400Regular') as Buffer);
-  doc.registerFont('bold', parsedFont('700Bold') as Buffer);
+  doc.registerFont('body', fontBytes('400Regular'));
+  doc.registerFont('bold', fontBytes('700Bold'));
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));

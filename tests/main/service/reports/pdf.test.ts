@@ -48,8 +48,8 @@ describe('PDF export', () => {
     ])
       expect(extracted).toContain(expected.normalize('NFC'));
     const fonts = (await exec('pdffonts', [out])).stdout;
-    expect(fonts).toMatch(/BeVietnamPro-Regular\s+CID TrueType\s+Identity-H\s+yes\s+yes/);
-    expect(fonts).toMatch(/BeVietnamPro-Bold/);
+    expect(fonts).toMatch(/Tinos-Regular\s+CID TrueType\s+Identity-H\s+yes\s+yes/);
+    expect(fonts).toMatch(/Tinos-Bold/);
   });
 
   it('speaks English when asked (labels and check texts), names stay as written', async () => {
