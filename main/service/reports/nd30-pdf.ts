@@ -91,8 +91,8 @@ function column(doc: Doc, x: number, y: number, width: number, lines: readonly L
         line.rule === 'text' ? Math.min(doc.widthOfString(text), width) : Math.min(width / 3, 60);
       const x0 = x + (width - len) / 2;
       doc
-        .moveTo(x0, cy + 2)
-        .lineTo(x0 + len, cy + 2)
+        .moveTo(x0, cy + 3)
+        .lineTo(x0 + len, cy + 3)
         .lineWidth(0.6)
         .stroke('#000');
       cy += 6;
@@ -188,7 +188,7 @@ export function pdfBlock(doc: Doc, block: DocBlock): void {
   doc.x = LEFT;
   switch (block.kind) {
     case 'heading':
-      ensureRoom(doc, 60);
+      ensureRoom(doc, 100);
       doc.moveDown(0.3).font('b').fontSize(SIZES.body).text(t(block.text, 500), { width: CONTENT });
       doc.moveDown(0.2);
       return;
