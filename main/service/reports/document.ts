@@ -16,7 +16,7 @@ import {
 } from '../vocabulary.js';
 import { HELPED_CATEGORIES } from '../visits/schema.js';
 import type { Cause, MachineRow, ReportModel } from './model.js';
-import { statusWord } from './model.js';
+import { en, statusWord } from './model.js';
 import { placeOf, type DocBlock, type OfficialDocument, type SignatureBlock } from './nd30.js';
 import { localDateTime } from './runs.js';
 import { safeImageDataUrl } from './text-safety.js';
@@ -153,7 +153,7 @@ function findings(model: ReportModel, w: Pick2): DocBlock[] {
       kind: 'para',
       text: w(
         `Phát hiện ${totals.causes} vấn đề (${totals.fail} lỗi và ${totals.warn} cảnh báo trên các máy); ${totals.affected} mục bị ảnh hưởng theo được ghi dưới nguyên nhân của nó; ${totals.unknown} mục không kiểm tra được và ${totals.notApplicable} mục không áp dụng được ghi ở Phụ lục.`,
-        `${totals.causes} problems found (${totals.fail} errors and ${totals.warn} warnings across machines); ${totals.affected} checks affected by them are listed under their cause; ${totals.unknown} checks that could not be run and ${totals.notApplicable} not applicable are in the Appendix.`,
+        `${en(totals.causes, 'problem')} found (${en(totals.fail, 'error')} and ${en(totals.warn, 'warning')} across machines); ${en(totals.affected, 'check')} affected by them, listed under their cause; ${en(totals.unknown, 'check')} that could not be run and ${totals.notApplicable} not applicable, in the Appendix.`,
       ),
     },
   ];

@@ -297,10 +297,15 @@ export function buildReportModel(visit: Visit, lang: Lang): ReportModel {
   };
 }
 
+/** "1 error", "2 errors" (English only; Vietnamese has no plural). */
+export function en(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 /** One-paragraph summary sentence used by several formats (every count, the one way). */
 export function summaryLine(model: ReportModel): string {
   const t = model.totals;
   return model.lang === 'vi'
     ? `${t.machines} máy được chẩn đoán; ${t.causes} vấn đề (${t.fail} lỗi, ${t.warn} cảnh báo trên các máy), ${t.affected} mục bị ảnh hưởng theo, ${t.unknown} mục không kiểm tra được, ${t.notApplicable} mục không áp dụng; ${t.typedProblems} vấn đề sinh viên ghi nhận; ${t.fixes} việc đã khắc phục; ${t.open} việc còn tồn; ${t.people} người được hỗ trợ.`
-    : `${t.machines} machines diagnosed; ${t.causes} problems (${t.fail} errors, ${t.warn} warnings across machines), ${t.affected} checks affected by them, ${t.unknown} could not be checked, ${t.notApplicable} not applicable; ${t.typedProblems} problems noted by the interns; ${t.fixes} fixes; ${t.open} open items; ${t.people} people helped.`;
+    : `${en(t.machines, 'machine')} diagnosed; ${en(t.causes, 'problem')} (${en(t.fail, 'error')}, ${en(t.warn, 'warning')} across machines), ${en(t.affected, 'check')} affected by them, ${t.unknown} could not be checked, ${t.notApplicable} not applicable; ${en(t.typedProblems, 'problem')} noted by the interns; ${en(t.fixes, 'fix', 'fixes')}; ${en(t.open, 'open item')}; ${en(t.people, 'person', 'people')} helped.`;
 }

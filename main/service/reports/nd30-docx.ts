@@ -62,17 +62,24 @@ const NO_BORDERS = {
 const LINE = { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } as const;
 const half = (pt: number) => pt * 2;
 
-function run(text: string, style: RunStyle = {}): TextRun {
-  return new TextRun({
-    text: displayText(text, 5000),
-    bold: style.bold ?? false,
-    italics: style.italics ?? false,
-    size: half(style.size ?? SIZES.body),
-    font: DOCX_FONT,
-  });
+/** Runs of one style; each line break in `text` becomes a line break in the paragraph. */
+function runs(text: string, style: RunStyle = {}): TextRun[] {
+  return displayText(text, 5000)
+    .split('\n')
+    .map(
+      (line, i) =>
+        new TextRun({
+          text: line,
+          ...(i > 0 ? { break: 1 } : {}),
+          bold: style.bold ?? false,
+          italics: style.italics ?? false,
+          size: half(style.size ?? SIZES.body),
+          font: DOCX_FONT,
+        }),
+    );
 }
 
-/** A paragraph of one run. */
+/** A paragraph of one style. */
 export function para(
   text: string,
   style: RunStyle & { align?: Align; after?: number; firstLineMm?: number; leftMm?: number } = {},
@@ -84,7 +91,7 @@ export function para(
       ...(style.firstLineMm === undefined ? {} : { firstLine: mm(style.firstLineMm) }),
       ...(style.leftMm === undefined ? {} : { left: mm(style.leftMm) }),
     },
-    children: [run(text, style)],
+    children: runs(text, style),
   });
 }
 
@@ -93,7 +100,7 @@ function centred(text: string, style: RunStyle = {}): Paragraph {
   return new Paragraph({
     alignment: AlignmentType.CENTER,
     spacing: { before: 0, after: 0, line: 260 },
-    children: [run(text, style)],
+    children: runs(text, style),
   });
 }
 
@@ -209,7 +216,7 @@ export function docxBlock(block: DocBlock): Block[] {
         new Paragraph({
           keepNext: true,
           spacing: { before: 120, after: 60 },
-          children: [run(block.text, { bold: true })],
+          children: runs(block.text, { bold: true }),
         }),
       ];
     case 'subheading':
@@ -217,7 +224,7 @@ export function docxBlock(block: DocBlock): Block[] {
         new Paragraph({
           keepNext: true,
           spacing: { before: 60, after: 40 },
-          children: [run(block.text, { bold: true, italics: true })],
+          children: runs(block.text, { bold: true, italics: true }),
         }),
       ];
     case 'para':
