@@ -133,7 +133,9 @@ function visitSheet(book: ExcelJS.Workbook, model: ReportModel): void {
     rows,
   );
   sheet.getColumn(2).alignment = { vertical: 'top', wrapText: true, horizontal: 'left' };
-  sheet.getCell('B5').numFmt = FORMATS.date;
+  sheet.getColumn(2).eachCell((cell) => {
+    if (cell.value instanceof Date) cell.numFmt = FORMATS.date;
+  });
 }
 
 function machinesSheet(book: ExcelJS.Workbook, model: ReportModel): void {
