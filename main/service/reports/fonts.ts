@@ -39,3 +39,25 @@ export function fontBytes(face: FontFace): Buffer {
   }
   return bytes;
 }
+
+/** The part of a fontkit font pdfkit needs to accept it as a font source. */
+export type ParsedFont = Readonly<{ layout: (...args: never[]) => unknown }>;
+
+/**
+ * A fontkit font (pdfkit's own engine) of one face, parsed anew for each PDF: pdfkit ≥ 0.17
+ * takes it as a source, and its table code re-selects the current font by its source after every
+ * styled cell, which for raw bytes means parsing the TTF again each time (seconds for a 40-machine
+ * visit; bench `reports`). Not shared between documents: a shared font lost glyphs that an earlier
+ * document's subset used as parts of composite letters ("REPORT" came out "R PORT" after "Ế").
+ * Falls back to the bytes when fontkit cannot be loaded.
+ */
+export function documentFont(face: FontFace): ParsedFont | Buffer {
+  try {
+    const fontkit = createRequire(import.meta.url)('fontkit') as {
+      create: (bytes: Uint8Array) => ParsedFont;
+    };
+    return fontkit.create(fontBytes(face));
+  } catch {
+    return fontBytes(face);
+  }
+}

@@ -5,7 +5,7 @@
  */
 import PDFDocument from 'pdfkit';
 
-import { FONT_FACES, fontBytes, type FontFace } from './fonts.js';
+import { FONT_FACES, documentFont, type FontFace } from './fonts.js';
 import {
   CONTENT_WIDTH_MM,
   NATIONAL_HEADER,
@@ -51,10 +51,8 @@ export function createPdf(lang: 'vi' | 'en', title: string): Doc {
     info: { Title: t(title, 300), Creator: 'Xã Số' },
     lang: lang === 'vi' ? 'vi-VN' : 'en',
   });
-  // Bytes, parsed per document: a fontkit font shared between documents loses glyphs that an
-  // earlier document's subset used as parts of composite letters ("REPORT" came out "R PORT"
-  // after a document with "Ế"; tests/main/service/reports/pdf.test.ts).
-  for (const face of FONT_FACES) doc.registerFont(FONT_NAME[face], fontBytes(face));
+  // One fontkit font per face and document (see `documentFont`); pdfkit's types only list bytes.
+  for (const face of FONT_FACES) doc.registerFont(FONT_NAME[face], documentFont(face) as Buffer);
   doc.font('r').fontSize(SIZES.body);
   return doc;
 }
@@ -153,13 +151,15 @@ function table(doc: Doc, block: Extract<DocBlock, { kind: 'table' }>): void {
     columnStyles: block.widths.map((w) => ({ width: w * CONTENT })),
     defaultStyle: { border: 0.5, borderColor: '#000', padding: 3 },
     data: [
-      block.head.map((h) => ({
+      block.head.map((h): PDFKit.Mixins.CellOptions => ({
         text: t(h, 200),
         font: { src: 'b', size },
         align: { x: 'center', y: 'center' },
-        type: 'TH' as const,
+        type: 'TH',
       })),
-      ...block.rows.map((r) => r.map((c) => ({ text: t(c, 1500), font: { src: 'r', size } }))),
+      // Body cells use the current font (set above): a cell with its own font makes pdfkit
+      // re-open the previous one afterwards, which cost more than the layout.
+      ...block.rows.map((r) => r.map((c) => t(c, 1500))),
     ],
   });
   doc.x = LEFT;
