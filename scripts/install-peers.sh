@@ -10,6 +10,7 @@ packages=(
   iproute2 iputils-ping dnsmasq nmap snmpd samba
   softhsm2 opensc openssl
   poppler-utils unzip tmux
+  libreoffice-writer-nogui
   mono-mcs
 )
 # PowerShell 7 (pwsh) runs every Windows script of the app in the tests, against the fake Windows

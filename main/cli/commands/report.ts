@@ -1,15 +1,22 @@
 import type { IpcResult } from '../../service/define.js';
 import type { ExportResult } from '../../service/reports/contract.js';
+import { NAME_TERMS } from '../../service/vocabulary.js';
 import type { Command } from '../command.js';
 import { UsageError } from '../command.js';
 import { printResult } from '../print.js';
+
+/** What a user calls a format: the sealed JSON by its name, the others by their extension. */
+function formatName(format: string, lang: 'vi' | 'en'): string {
+  if (format === 'json') return NAME_TERMS.sealedReport[lang].toLocaleLowerCase(lang);
+  return format.toUpperCase();
+}
 
 /** `xaso report VISIT --format F --out FILE`: export a visit. */
 export const reportCommand: Command = {
   name: 'report',
   summary: {
-    vi: 'Xuất báo cáo chuyến công tác (PDF, DOCX, XLSX, CSV, JSON ký số, HTML, văn bản Zalo)',
-    en: 'Export a visit report (PDF, DOCX, XLSX, CSV, signed JSON, HTML, Zalo text)',
+    vi: 'Xuất báo cáo chuyến công tác (biên bản PDF, DOCX; XLSX, CSV, tệp báo cáo có niêm phong JSON, HTML, văn bản Zalo)',
+    en: 'Export a visit report (minutes as PDF, DOCX; XLSX, CSV, sealed report file JSON, HTML, Zalo text)',
   },
   usage: [
     'xaso report VISIT_FILE --format pdf|docx|xlsx|csv|json|html|text [--out FILE [--force]]',
@@ -48,7 +55,7 @@ export const reportCommand: Command = {
         if (toScreen && r.contentBase64 !== undefined)
           return [Buffer.from(r.contentBase64, 'base64').toString('utf8').trimEnd()];
         return [
-          `${io.lang === 'vi' ? 'Đã xuất' : 'Exported'} ${r.format.toUpperCase()}: ${r.file ?? r.fileName} (${r.bytes} bytes, SHA-256 ${r.sha256.slice(0, 16)}…)`,
+          `${io.lang === 'vi' ? 'Đã xuất' : 'Exported'} ${formatName(r.format, io.lang)}: ${r.file ?? r.fileName} (${r.bytes} bytes, SHA-256 ${r.sha256.slice(0, 16)}…)`,
         ];
       },
       { flagFields: ['format'] },
