@@ -182,7 +182,7 @@ export const REQUIREMENTS: readonly Requirement[] = [
         'Screen locks after ≤15 minutes (admin sessions ≤5)',
       ),
     },
-    judge: byAnswer('screen-lock'),
+    judge: byAnswer('screen-lock', 'screen-lock-old'),
     fix: t(
       'Đặt khoá màn hình trong Cài đặt → Tài khoản → Tuỳ chọn đăng nhập.',
       'Set the screen lock in Settings → Accounts → Sign-in options.',
@@ -285,7 +285,7 @@ export const REQUIREMENTS: readonly Requirement[] = [
       'Hệ điều hành còn được hỗ trợ (còn bản vá bảo mật)',
       'Operating system still supported (security fixes)',
     ),
-    judge: osSupported,
+    judge: firstOf(osSupported, byAnswer('os-support')),
     fix: t(
       'Nâng cấp lên Windows 11 hoặc mua ESU; lập kế hoạch thay máy không nâng cấp được.',
       'Upgrade to Windows 11 or buy ESU; plan to replace PCs that cannot upgrade.',

@@ -215,3 +215,40 @@ describe('buildDossier', () => {
     expect(svg).toContain('&#60;script&#62;');
   });
 });
+
+describe('the security-baseline checklist feeds the plan', () => {
+  const STEP_TO_REQUIREMENT: Readonly<Record<string, readonly string[]>> = {
+    'screen-lock-old': ['screen-lock'],
+    'browser-support': ['browser'],
+    'unused-services': ['remote-desktop', 'file-sharing'],
+  };
+  const NOT_ITEMS = new Set(['scope', 'regime', 'level', 'new-rules-note']);
+
+  it('turns every failed answer of the checklist into a not-met item and a risk', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const yaml = await readFile(
+      new URL('../../../../checklists/security-baseline.yaml', import.meta.url),
+      'utf8',
+    );
+    const steps = [...yaml.matchAll(/^ {2}- id: ([a-z0-9-]+)$/gm)]
+      .map((m) => m[1]!)
+      .filter((id) => !NOT_ITEMS.has(id));
+    expect(steps.length).toBeGreaterThan(20);
+    const visit = sampleVisit({ machines: 0 });
+    for (const regime of ['old', 'new'] as const) {
+      const answers = Object.fromEntries(steps.map((id) => [id, 'no']));
+      const d = buildDossier([{ ...visit, checklists: [baselineRun(answers)] }], { regime });
+      const notMet = new Set(d.plan.filter((p) => p.state === 'not-met').map((p) => p.id));
+      const risks = new Set(d.risks.map((r) => r.requirementId));
+      for (const step of steps) {
+        const reqs = STEP_TO_REQUIREMENT[step] ?? [step];
+        // A step for the other regime only has no item there (passwords is new-only).
+        if (!d.plan.some((p) => reqs.includes(p.id))) continue;
+        for (const id of reqs) {
+          expect(notMet, `${regime}: ${step} → ${id}`).toContain(id);
+          expect(risks, `${regime}: ${step} → ${id}`).toContain(id);
+        }
+      }
+    }
+  });
+});
