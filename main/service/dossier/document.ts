@@ -148,7 +148,7 @@ function inventory(d: Dossier): Block[] {
       kind: 'table',
       head: ASSET_HEAD,
       rows: d.assets.map(assetRow),
-      widths: [0.06, 0.1, 0.16, 0.15, 0.17, 0.14, 0.09, 0.13],
+      widths: [0.07, 0.09, 0.14, 0.14, 0.17, 0.14, 0.12, 0.13],
     },
     { kind: 'subheading', text: '2. Thiết bị thấy trong mạng nhưng chưa xác định' },
     ...(unknown.length === 0
