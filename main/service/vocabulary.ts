@@ -132,3 +132,27 @@ const EN_MONTHS = [
   'November',
   'December',
 ];
+
+/** A checklist run's state (exports). */
+export const RUN_STATUS_TERMS: Readonly<Record<'completed' | 'in-progress' | 'abandoned', Term>> = {
+  completed: term('Hoàn thành', 'Completed'),
+  'in-progress': term('Đang làm dở', 'In progress'),
+  abandoned: term('Bỏ dở', 'Abandoned'),
+};
+
+/** The kind of a problem the intern typed: an area, or "other". */
+export const PROBLEM_KIND_TERMS: Readonly<Record<Area | 'other', Term>> = {
+  ...AREA_TERMS,
+  other: term('Khác', 'Other'),
+};
+
+/** What a device found on the office LAN looks like (`diagnostics/scan/types.ts`). */
+export const DEVICE_TYPE_TERMS: Readonly<
+  Record<'printer' | 'router' | 'pc' | 'camera' | 'unknown', Term>
+> = {
+  printer: term('Máy in', 'Printer'),
+  router: term('Bộ định tuyến (router)', 'Router'),
+  pc: term('Máy tính', 'Computer'),
+  camera: term('Camera', 'Camera'),
+  unknown: term('Chưa rõ loại', 'Unknown type'),
+};

@@ -24,7 +24,7 @@ function formatAggregate(agg: Aggregate, vi: boolean): string[] {
       : `Certificates: expired ${t.certsExpired}, ≤30 days ${t.certs30}, ≤60 ${t.certs60}, ≤90 ${t.certs90}; out of support ${t.outOfSupport}; printers low ${t.printersLow}`,
     ...agg.rows.map(
       (r) =>
-        `  ${r.key}: ${r.visits} ${vi ? 'chuyến' : 'visits'}, ${r.machines} ${vi ? 'máy' : 'machines'}, ${r.findings} ${vi ? 'phát hiện' : 'findings'}${r.untrusted ? ` (${r.untrusted} ${vi ? 'từ khoá chưa tin cậy' : 'from untrusted keys'})` : ''}`,
+        `  ${r.key}: ${r.visits} ${vi ? 'chuyến' : 'visits'}, ${r.machines} ${vi ? 'máy' : 'machines'}, ${r.findings} ${vi ? 'phát hiện' : 'findings'}${r.untrusted ? ` (${r.untrusted} ${vi ? 'từ khoá niêm phong chưa tin cậy' : 'from untrusted sealing keys'})` : ''}`,
     ),
   ];
 }
@@ -38,8 +38,8 @@ export const importCommand: Command = {
   },
   usage: [
     'xaso import FILE_OR_FOLDER… [--trust-first-use] [--group province|commune|intern|month|quarter|year] [--xlsx OUT] [--json]',
-    'xaso import --trust-key KEY_FILE      (tin cậy khoá công khai của một sinh viên)',
-    'xaso import --export-key OUT [--label "Họ tên"]   (xuất khoá công khai của máy này)',
+    'xaso import --trust-key KEY_FILE      (tin cậy khoá niêm phong công khai của một sinh viên)',
+    'xaso import --export-key OUT [--label "Họ tên"]   (xuất khoá niêm phong công khai của máy này)',
   ],
   flags: ['trust-first-use?', 'group', 'xlsx', 'trust-key', 'export-key', 'label'],
   async run(args, io) {
@@ -48,7 +48,7 @@ export const importCommand: Command = {
     if (typeof trustKey === 'string') {
       const r = await io.service.invoke('keys:trust', { file: trustKey }, { signal: io.signal });
       return printResult(io, r, (v) => [
-        `${vi ? 'Đã tin cậy khoá' : 'Trusted key'} ${v.keyId} (${v.label})`,
+        `${vi ? 'Đã tin cậy khoá niêm phong' : 'Trusted sealing key'} ${v.keyId} (${v.label})`,
       ]);
     }
     const exportKey = args.flags['export-key'];
@@ -60,7 +60,7 @@ export const importCommand: Command = {
         { signal: io.signal },
       );
       return printResult(io, r, (v) => [
-        `${vi ? 'Đã xuất khoá công khai' : 'Public key exported'} ${v.keyId}: ${v.file ?? ''}`,
+        `${vi ? 'Đã xuất khoá niêm phong công khai' : 'Public sealing key exported'} ${v.keyId}: ${v.file ?? ''}`,
       ]);
     }
     if (args.positionals.length === 0)

@@ -8,8 +8,8 @@ import { printResult } from '../print.js';
 export const reportCommand: Command = {
   name: 'report',
   summary: {
-    vi: 'Xuất báo cáo chuyến công tác (PDF, DOCX, XLSX, CSV, JSON ký số, HTML, văn bản Zalo)',
-    en: 'Export a visit report (PDF, DOCX, XLSX, CSV, signed JSON, HTML, Zalo text)',
+    vi: 'Xuất báo cáo chuyến công tác (biên bản PDF, DOCX; XLSX, CSV, tệp báo cáo có niêm phong JSON, HTML, văn bản Zalo)',
+    en: 'Export a visit report (minutes as PDF, DOCX; XLSX, CSV, sealed report file JSON, HTML, Zalo text)',
   },
   usage: [
     'xaso report VISIT_FILE --format pdf|docx|xlsx|csv|json|html|text [--out FILE]',

@@ -37,8 +37,8 @@ export const reportsContract = {
       })
       .strict(),
     summary: {
-      vi: 'Xuất báo cáo chuyến công tác (PDF, DOCX, XLSX, CSV, JSON ký số, HTML, văn bản)',
-      en: 'Export a visit report (PDF, DOCX, XLSX, CSV, signed JSON, HTML, text)',
+      vi: 'Xuất báo cáo chuyến công tác (biên bản PDF, DOCX; XLSX, CSV, tệp báo cáo có niêm phong JSON, HTML, văn bản)',
+      en: 'Export a visit report (minutes as PDF, DOCX; XLSX, CSV, sealed report file JSON, HTML, text)',
     },
   }),
   'reports:preview-summary': channel<{ text: string }>()({

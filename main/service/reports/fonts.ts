@@ -1,55 +1,41 @@
 /**
- * The full Be Vietnam Pro TTF files (every Vietnamese letter; the fontsource WOFF subsets lose
- * some, shared/TECH.md §7), resolved from node_modules at run time. `createRequire` of this
- * module's URL also works once esbuild has bundled it into `out/cli/xaso.js` (node_modules sits
- * beside) and inside the Electron asar.
+ * The serif of every document: Tinos (Apache 2.0, the metric twin of Times New Roman that NĐ
+ * 30/2020 Phụ lục I asks for; shared/TECH.md "Fonts for NĐ 30 documents"), as the whole TTF of
+ * `@expo-google-fonts/tinos` (every Vietnamese letter; the fontsource WOFF subsets lose some),
+ * resolved from node_modules at run time. `createRequire` of this module's URL also works once
+ * esbuild has bundled it into `out/cli/xaso.js` (node_modules sits beside) and inside the asar.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
-export type FontWeight = '400Regular' | '700Bold' | '400Regular_Italic';
+/** The four faces of the document serif. */
+export type FontFace = '400Regular' | '700Bold' | '400Regular_Italic' | '700Bold_Italic';
 
-const cache = new Map<FontWeight, Buffer>();
+/** Every face, in the order PDFs register them. */
+export const FONT_FACES: readonly FontFace[] = [
+  '400Regular',
+  '700Bold',
+  '400Regular_Italic',
+  '700Bold_Italic',
+];
 
-/** Path of one weight of Be Vietnam Pro. */
-export function fontPath(weight: FontWeight): string {
+/** The family name written into documents and shown by `pdffonts` (as `Tinos-…`). */
+export const SERIF_FAMILY = 'Tinos';
+
+const cache = new Map<FontFace, Buffer>();
+
+/** Path of one face of Tinos. */
+export function fontPath(face: FontFace): string {
   const require = createRequire(import.meta.url);
-  return require.resolve(`@expo-google-fonts/be-vietnam-pro/${weight}/BeVietnamPro_${weight}.ttf`);
+  return require.resolve(`@expo-google-fonts/tinos/${face}/Tinos_${face}.ttf`);
 }
 
 /** The font file's bytes (read once per process). */
-export function fontBytes(weight: FontWeight): Buffer {
-  let bytes = cache.get(weight);
+export function fontBytes(face: FontFace): Buffer {
+  let bytes = cache.get(face);
   if (bytes === undefined) {
-    bytes = readFileSync(fontPath(weight));
-    cache.set(weight, bytes);
+    bytes = readFileSync(fontPath(face));
+    cache.set(face, bytes);
   }
   return bytes;
-}
-
-/** The part of a fontkit font pdfkit needs to accept it as a font source. */
-export type ParsedFont = Readonly<{ layout: (...args: never[]) => unknown }>;
-
-const parsed = new Map<FontWeight, ParsedFont>();
-
-/**
- * The font parsed once per process with fontkit (pdfkit's own font engine, a dependency of
- * pdfkit) and shared by every PDF: pdfkit ≥ 0.17 accepts a fontkit font as a source, and
- * decoding the 4.7 MB TTF's tables again for each document cost more than the layout itself
- * (bench `reports`). Falls back to the bytes when fontkit cannot be loaded.
- */
-export function parsedFont(weight: FontWeight): ParsedFont | Buffer {
-  let font = parsed.get(weight);
-  if (font === undefined) {
-    try {
-      const fontkit = createRequire(import.meta.url)('fontkit') as {
-        create: (bytes: Uint8Array) => ParsedFont;
-      };
-      font = fontkit.create(fontBytes(weight));
-      parsed.set(weight, font);
-    } catch {
-      return fontBytes(weight);
-    }
-  }
-  return font;
 }

@@ -4,11 +4,26 @@
  * formula injection is neutralised.
  */
 import { spreadsheetText } from './text-safety.js';
-import { statusWord, type ReportModel } from './model.js';
+import { AREA_TERMS, CLASS_TERMS } from '../vocabulary.js';
+import { statusWord, type Finding, type ReportModel } from './model.js';
 
 function cell(value: string | number): string {
   const text = typeof value === 'number' ? String(value) : spreadsheetText(value);
   return `"${text.replace(/"/g, '""')}"`;
+}
+
+/** A finding's status word: the check's own, or "affected" for one that only followed its cause. */
+export function findingStatus(model: ReportModel, f: Finding): string {
+  if (f.causedBy !== undefined) return `${CLASS_TERMS.affected[model.lang]} (${f.causedBy})`;
+  return statusWord(model.L, f.status);
+}
+
+/** An area's word (`hardware` → "Phần cứng"). */
+export function areaWord(model: ReportModel, area: string): string {
+  return (
+    (AREA_TERMS as Record<string, { vi: string; en: string } | undefined>)[area]?.[model.lang] ??
+    area
+  );
 }
 
 /** The rows (header first) shared by CSV and the XLSX "all" view. */
@@ -24,13 +39,13 @@ export function tableRows(model: ReportModel): Array<Array<string | number>> {
       m.fingerprint,
       `${m.model} ${m.os}`.trim(),
       statusWord(L, m.verdict),
-      `${m.counts.fail}/${m.counts.warn}/${m.counts.unknown}/${m.counts.ok}`,
+      `${m.tally.fail} ${L.status_fail.toLocaleLowerCase(model.lang)}, ${m.tally.warn} ${L.status_warn.toLocaleLowerCase(model.lang)}, ${m.tally.ok} ${L.status_ok}`,
       '',
     ]);
   }
   for (const f of model.findings) {
     const fp = model.machines.find((m) => m.hostname === f.machine)?.fingerprint ?? '';
-    rows.push([L.findings, f.machine, fp, f.title, statusWord(L, f.status), f.detail, f.fix]);
+    rows.push([L.findings, f.machine, fp, f.title, findingStatus(model, f), f.detail, f.fix]);
   }
   for (const item of model.visit.openItems) {
     rows.push([

@@ -4,7 +4,10 @@
  * names neither run nor reorder the page.
  */
 import { escapeHtml as e, safeImageDataUrl } from './text-safety.js';
+import { PROBLEM_KIND_TERMS, RUN_STATUS_TERMS, formatDate } from '../vocabulary.js';
+import { findingStatus } from './format-csv.js';
 import { statusWord, summaryLine, type MachineRow, type ReportModel } from './model.js';
+import { localDateTime } from './runs.js';
 
 const CSS = `body{font-family:"Be Vietnam Pro","Segoe UI",Arial,sans-serif;margin:2rem auto;max-width:60rem;color:#1b1b1b;line-height:1.45}
 h1{font-size:1.5rem}h2{font-size:1.2rem;border-bottom:1px solid #bbb;margin-top:2rem}h3{font-size:1rem}
@@ -35,8 +38,8 @@ function machineSection(model: ReportModel, m: MachineRow): string {
       : m.changes.length === 0
         ? ''
         : `<p><strong>${e(L.changes)}:</strong></p><ul>${m.changes.map((c) => `<li>${b(c)}</li>`).join('')}</ul>`;
-  const rows = m.findings.map((f) => [
-    status(model, f.status),
+  const rows = [...m.findings, ...m.unknown].map((f) => [
+    f.causedBy === undefined ? status(model, f.status) : e(findingStatus(model, f)),
     b(f.title, 300),
     b(f.detail),
     b(f.fix),
@@ -69,8 +72,8 @@ function checklistSection(model: ReportModel): string {
         const signed =
           sig === undefined
             ? ''
-            : `<p>${e(L.signedBy)}: ${b(sig.name, 200)}, ${b(sig.position, 200)} (${e(sig.signedAt)})${sigSrc ? `<br><img src="${sigSrc}" alt="${e(L.signedBy)}">` : ''}</p>`;
-        return `<h3>${b(run.title[lang], 300)} — ${e(run.status)}</h3>${table([L.step, L.outcome, L.detail, L.evidence], rows)}${signed}`;
+            : `<p>${e(L.signedBy)}: ${b(sig.name, 200)}, ${b(sig.position, 200)} (${e(localDateTime(sig.signedAt, lang))})${sigSrc ? `<br><img src="${sigSrc}" alt="${e(L.signedBy)}">` : ''}</p>`;
+        return `<h3>${b(run.title[lang], 300)} — ${e(RUN_STATUS_TERMS[run.status][lang])}</h3>${table([L.step, L.outcome, L.detail, L.evidence], rows)}${signed}`;
       })
       .join('\n') || `<p>${e(L.none)}</p>`
   );
@@ -83,7 +86,7 @@ export function renderHtml(model: ReportModel): string {
     [L.commune, visit.commune.name],
     [L.province, visit.commune.province],
     [L.office, visit.office],
-    [L.date, visit.onSite.date],
+    [L.date, formatDate(visit.onSite.date, model.lang)],
     [L.time, model.time],
     [L.interns, model.interns.join(', ')],
     [L.contact, model.contact],
@@ -105,6 +108,7 @@ export function renderHtml(model: ReportModel): string {
     b(i.text),
     e(i.done ? L.done : L.open),
     b(i.owner, 200),
+    e(i.due === undefined ? '' : formatDate(i.due, model.lang)),
     e(i.carriedFrom ? L.carried : ''),
   ]);
   const photos = visit.photos
@@ -127,15 +131,15 @@ export function renderHtml(model: ReportModel): string {
 <h2>${e(L.findings)}</h2>${model.machines.map((m) => machineSection(model, m)).join('\n')}
 <h2>${e(L.problems)}</h2>${table(
     [L.area, L.item],
-    visit.problems.map((p) => [e(p.kind), b(p.text)]),
+    visit.problems.map((p) => [e(PROBLEM_KIND_TERMS[p.kind][model.lang]), b(p.text)]),
   )}
 <h2>${e(L.fixes)}</h2>${table(
     [L.what, L.how],
     visit.fixes.map((f) => [b(f.what), b(f.how)]),
   )}
-<h2>${e(L.openItems)}</h2>${table([L.item, L.status, L.owner, ''], open)}
+<h2>${e(L.openItems)}</h2>${table([L.item, L.status, L.owner, L.due, L.carried], open)}
 <h2>${e(L.people)}</h2>${table(
-    [L.task, L.status, L.count],
+    [L.task, L.role, L.count],
     visit.peopleHelped.map((p) => [
       b(p.task),
       e(p.role === 'official' ? L.official : L.citizen),

@@ -58,16 +58,22 @@ describe('spreadsheet exports', () => {
     expect(text).not.toContain('\u202E');
   });
 
-  it('XLSX: sheets with Vietnamese names, text cells only, no formulas, no injection', async () => {
+  it('XLSX: sheets with Vietnamese names, no formulas, no injection', async () => {
     const out = path.join(ctx.dir, 'r.xlsx');
     await exportAs(ctx.service, ctx.file, 'xlsx', out);
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(out);
     expect(book.worksheets.map((s) => s.name)).toEqual([
-      'Tóm tắt',
-      'Máy',
-      'Phát hiện',
+      'Chuyến công tác',
+      'Máy đã chẩn đoán',
+      'Vấn đề theo nguyên nhân',
+      'Phát hiện theo từng máy',
+      'Vấn đề sinh viên ghi nhận',
+      'Việc đã khắc phục',
       'Việc còn tồn',
+      'Người được hỗ trợ',
+      'Danh mục kiểm tra đã thực hiện',
+      'Thiết bị trong mạng LAN',
     ]);
     let strings = 0;
     for (const sheet of book.worksheets) {
@@ -83,8 +89,8 @@ describe('spreadsheet exports', () => {
     }
     expect(strings).toBeGreaterThan(30);
     const open = book.getWorksheet('Việc còn tồn')!;
-    expect(open.getCell('A2').value).toBe('Thay hộp mực máy in HP tầng 2');
-    expect(open.getColumn(1).values).toEqual(
+    expect(open.getCell('B2').value).toBe('Thay hộp mực máy in HP tầng 2');
+    expect(open.getColumn(2).values).toEqual(
       expect.arrayContaining(
         FORMULAS.map((f) => `'${f.replace(/\r/g, '\n')}`),
       ) /* exceljs stores CR as LF */,
