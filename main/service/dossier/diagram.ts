@@ -11,7 +11,8 @@ const BOX_W = 210;
 const BOX_H = 58;
 const GAP = 12;
 const TOP_DEVICES = 330;
-const FONT = "'Be Vietnam Pro', Arial, sans-serif";
+// Tinos is the documents' serif (reports/fonts.ts), metric twin of Times New Roman.
+const FONT = "Tinos, 'Times New Roman', serif";
 
 const COLUMN_TITLE: Readonly<Record<AssetKind, string>> = {
   pc: 'Máy tính',

@@ -7,11 +7,9 @@
  */
 import {
   AlignmentType,
-  BorderStyle,
   Document,
   ImageRun,
   Packer,
-  PageBreak,
   Paragraph,
   Table,
   TableCell,
@@ -21,25 +19,24 @@ import {
   convertMillimetersToTwip as mm,
 } from 'docx';
 
+import {
+  DOCX_FONT,
+  docxFonts,
+  docxHeader,
+  docxPage,
+  docxSignatures,
+  docxTitle,
+} from '../reports/nd30-docx.js';
+import { CONTENT_WIDTH_MM } from '../reports/nd30.js';
 import { displayText } from '../reports/text-safety.js';
-import { dateInWords } from '../vocabulary.js';
 import { dossierDocument, type Block, type DossierDocument } from './document.js';
 import { svgToPng } from './raster.js';
 import type { Dossier } from './types.js';
 
-const FONT = 'Times New Roman';
+const FONT = DOCX_FONT;
 const BODY = 26; // half-points: 13 pt
 const SMALL = 20; // 10 pt in tables
-const TEXT_MM = 165;
-const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' } as const;
-const NO_BORDERS = {
-  top: NONE,
-  bottom: NONE,
-  left: NONE,
-  right: NONE,
-  insideHorizontal: NONE,
-  insideVertical: NONE,
-};
+const TEXT_MM = CONTENT_WIDTH_MM;
 
 type Align = (typeof AlignmentType)[keyof typeof AlignmentType];
 type RunOpts = Readonly<{
@@ -88,22 +85,15 @@ function cell(children: Paragraph[], widthMm: number): TableCell {
 }
 
 function header(doc: DossierDocument): Table {
-  const left = [
-    center(doc.agency.toLocaleUpperCase('vi'), { bold: true }),
-    center('———', { size: 20 }),
-    center('Số:        /HS-UBND', { size: BODY }),
-  ];
-  const right = [
-    center('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, size: 24 }),
-    center('Độc lập - Tự do - Hạnh phúc', { bold: true }),
-    center('———————————', { size: 20 }),
-    center(`${doc.place}, ${dateInWords(doc.date, 'vi')}`, { italics: true }),
-  ];
-  return new Table({
-    width: { size: mm(TEXT_MM), type: WidthType.DXA },
-    columnWidths: [mm(65), mm(100)],
-    borders: NO_BORDERS,
-    rows: [new TableRow({ children: [cell(left, 65), cell(right, 100)] })],
+  return docxHeader({
+    lang: 'vi',
+    agency: [
+      'ỦY BAN NHÂN DÂN',
+      doc.agency.replace(/^Ủy ban nhân dân\s+/iu, '').toLocaleUpperCase('vi'),
+    ],
+    numberSuffix: 'HS-UBND',
+    place: doc.place,
+    date: doc.date,
   });
 }
 
@@ -182,24 +172,13 @@ function assertNever(value: never): never {
 }
 
 function signatures(): Table {
-  const side = (title: string, hint: string) => [
-    center(title, { bold: true }),
-    center(hint, { italics: true, size: 24 }),
-    p('', { after: 1400 }),
-  ];
-  return new Table({
-    width: { size: mm(TEXT_MM), type: WidthType.DXA },
-    columnWidths: [mm(80), mm(85)],
-    borders: NO_BORDERS,
-    rows: [
-      new TableRow({
-        children: [
-          cell(side('NGƯỜI LẬP', '(Ký, ghi rõ họ tên)'), 80),
-          cell(side('THỦ TRƯỞNG CƠ QUAN', '(Ký, ghi rõ họ tên, đóng dấu)'), 85),
-        ],
-      }),
+  return docxSignatures(
+    [
+      { title: 'NGƯỜI LẬP', hint: '(Ký, ghi rõ họ tên)', name: '' },
+      { title: 'THỦ TRƯỞNG CƠ QUAN', hint: '(Ký, ghi rõ họ tên, đóng dấu)', name: '' },
     ],
-  });
+    1,
+  );
 }
 
 async function blocks(list: readonly Block[]): Promise<Array<Paragraph | Table>> {
@@ -211,23 +190,19 @@ async function blocks(list: readonly Block[]): Promise<Array<Paragraph | Table>>
 /** Renders the dossier as DOCX bytes. */
 export async function renderDossierDocx(d: Dossier): Promise<Buffer> {
   const doc = dossierDocument(d);
-  const page = {
-    size: { width: mm(210), height: mm(297) },
-    margin: { top: mm(20), bottom: mm(20), left: mm(30), right: mm(15) },
-  };
+  const page = docxPage();
   const document = new Document({
     creator: 'Xã Số',
     title: doc.title,
     description: doc.draftNote,
     styles: { default: { document: { run: { font: FONT, size: BODY } } } },
+    fonts: docxFonts(),
     sections: [
       {
-        properties: { page },
+        ...page,
         children: [
           header(doc),
-          p('', { after: 120 }),
-          center(doc.title, { bold: true, size: 28 }),
-          center(doc.subtitle, { bold: true }),
+          ...docxTitle(doc.title, doc.subtitle),
           center(doc.draftNote, { italics: true, size: 24 }),
           p('', { after: 120 }),
           ...(await blocks(doc.body)),
@@ -236,9 +211,8 @@ export async function renderDossierDocx(d: Dossier): Promise<Buffer> {
         ],
       },
       {
-        properties: { page },
+        ...page,
         children: [
-          new Paragraph({ children: [new PageBreak()] }),
           center(doc.appendixTitle, { bold: true, size: 28 }),
           center('(Cơ quan điều chỉnh các chỗ …… cho phù hợp trước khi ban hành)', {
             italics: true,

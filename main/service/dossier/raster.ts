@@ -1,6 +1,6 @@
 /**
  * SVG → PNG with resvg compiled to WebAssembly (`@resvg/resvg-wasm`): no native addon, no
- * system fonts (the full Be Vietnam Pro TTF is handed in, so every Vietnamese letter renders
+ * system fonts (the documents' serif, Tinos, is handed in as whole TTFs, so every Vietnamese letter renders
  * the same on Windows, Linux and in CI). The module is initialised once per process, on first use.
  */
 import { readFileSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 
 import type * as ResvgWasm from '@resvg/resvg-wasm';
 
-import { fontBytes } from '../reports/fonts.js';
+import { SERIF_FAMILY, fontBytes } from '../reports/fonts.js';
 
 type ResvgModule = typeof ResvgWasm;
 
@@ -35,8 +35,8 @@ export async function svgToPng(svg: string, scale = 2): Promise<Buffer> {
     font: {
       loadSystemFonts: false,
       fontBuffers: [fontBytes('400Regular'), fontBytes('700Bold')],
-      defaultFontFamily: 'Be Vietnam Pro',
-      sansSerifFamily: 'Be Vietnam Pro',
+      defaultFontFamily: SERIF_FAMILY,
+      serifFamily: SERIF_FAMILY,
     },
   });
   const image = resvg.render();
