@@ -372,7 +372,7 @@ export const REQUIREMENTS: readonly Requirement[] = [
     id: 'browser',
     group: g.browser,
     title: t('Trình duyệt còn hỗ trợ, tự cập nhật', 'Supported, auto-updating browsers'),
-    judge: firstOf(byAnswer('browser-support'), byCheck('software.browsers', false)),
+    judge: firstOf(byCheck('software.browsers', false), byAnswer('browser-support')),
     fix: t(
       'Gỡ trình duyệt cũ (Internet Explorer); bật cập nhật tự động cho Chrome, Edge, Cốc Cốc, Firefox.',
       'Remove old browsers (Internet Explorer); turn on auto-update for Chrome, Edge, Cốc Cốc, Firefox.',
