@@ -5,7 +5,7 @@
  */
 import { loadExcelJs } from '../reports/lazy-libs.js';
 import { addSheet } from '../reports/format-xlsx.js';
-import { KIND_WORD, STATE_WORD } from './document.js';
+import { KIND_WORD, STATE_WORD } from './words.js';
 import type { Dossier } from './types.js';
 
 const SOURCE_WORD = { scan: 'quét mạng', snapshot: 'kiểm tra máy' } as const;
