@@ -8,6 +8,7 @@ import { appContract } from './app/contract.js';
 import { captureContract } from './capture/contract.js';
 import { checklistsContract } from './checklists/contract.js';
 import { diagnosticsContract } from './diagnostics/contract.js';
+import { dossierContract } from './dossier/contract.js';
 import { visitsContract } from './visits/contract.js';
 import { reportsContract } from './reports/contract.js';
 import { inboxContract } from './inbox/contract.js';
@@ -28,6 +29,7 @@ export const contract = {
   ...printersContract,
   ...provinceContract,
   ...scanContract,
+  ...dossierContract,
 };
 
 export type Contract = typeof contract;

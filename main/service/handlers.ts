@@ -5,6 +5,7 @@ import { appHandlers } from './app/handlers.js';
 import { captureHandlers } from './capture/handlers.js';
 import { checklistsHandlers } from './checklists/handlers.js';
 import { diagnosticsHandlers } from './diagnostics/handlers.js';
+import { dossierHandlers } from './dossier/handlers.js';
 import { visitsHandlers } from './visits/handlers.js';
 import { reportsHandlers } from './reports/handlers.js';
 import { inboxHandlers } from './inbox/handlers.js';
@@ -31,5 +32,6 @@ export function createHandlers(given: ServiceEnv): Handlers<Contract> {
     ...printersHandlers(env),
     ...provinceHandlers(env),
     ...scanHandlers(env),
+    ...dossierHandlers(env),
   };
 }

@@ -2,6 +2,7 @@ import type { Command } from '../command.js';
 import { captureCommand } from './capture.js';
 import { checklistCommand } from './checklist.js';
 import { diagnoseCommand } from './diagnose.js';
+import { dossierCommand } from './dossier.js';
 import { importCommand } from './import.js';
 import { infoCommand } from './info.js';
 import { networkCommand } from './network.js';
@@ -18,6 +19,7 @@ export const commands: readonly Command[] = [
   visitCommand,
   checklistCommand,
   reportCommand,
+  dossierCommand,
   importCommand,
   networkCommand,
   provinceCommand,

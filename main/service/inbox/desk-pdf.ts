@@ -7,7 +7,7 @@
 import PDFDocument from 'pdfkit';
 
 import type { Lang } from '../define.js';
-import { parsedFont } from '../reports/fonts.js';
+import { documentFont } from '../reports/fonts.js';
 import { displayText as clean } from '../reports/text-safety.js';
 import { HELPED_CATEGORIES } from '../visits/schema.js';
 import { HELPED_TERMS, formatDate } from '../vocabulary.js';
@@ -54,8 +54,8 @@ export async function renderDeskPdf(desk: Desk, lang: Lang, title: string): Prom
     margins: { top: 20 * MM, bottom: 20 * MM, left: 20 * MM, right: 20 * MM },
     info: { Title: title, Creator: 'Xã Số' },
   });
-  doc.registerFont('body', parsedFont('400Regular') as Buffer);
-  doc.registerFont('bold', parsedFont('700Bold') as Buffer);
+  doc.registerFont('body', documentFont('400Regular') as Buffer);
+  doc.registerFont('bold', documentFont('700Bold') as Buffer);
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
