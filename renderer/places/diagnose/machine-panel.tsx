@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { tallyChecks } from '../../../diagnostics/findings';
 import type { MachineSnapshot } from '../../../diagnostics/types';
 import { Icon } from '../../components/icon';
 import { pick } from '../../i18n/pick';
@@ -9,8 +10,8 @@ import { useSweep, type SweepState } from './use-sweep';
 
 function Verdict({ snapshot }: Readonly<{ snapshot: MachineSnapshot }>) {
   const { t } = useTranslation('diagnose');
-  const { fail, warn, unknown } = snapshot.summary;
-  const problems = fail + warn;
+  // Recounted from the checks: snapshots saved before `summary.affected` existed count wrong.
+  const { problems, fail, warn, affected, unknown, notApplicable } = tallyChecks(snapshot.checks);
   const m = snapshot.machine;
   return (
     <div
@@ -21,7 +22,7 @@ function Verdict({ snapshot }: Readonly<{ snapshot: MachineSnapshot }>) {
       <Icon name={problems === 0 ? 'ok' : fail > 0 ? 'fail' : 'warn'} size={28} />
       <div>
         <h2>{problems === 0 ? t('verdict.ready') : t('verdict.problems', { count: problems })}</h2>
-        <p>{t('verdict.counts', { fail, warn, unknown })}</p>
+        <p>{t('verdict.counts', { fail, warn, affected, unknown, notApplicable })}</p>
         <p className="verdict-machine">
           {m.hostname}
           {m.assetTag ? ` · ${m.assetTag}` : ''} · {snapshot.osName} ·{' '}

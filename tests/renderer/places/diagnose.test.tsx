@@ -91,7 +91,7 @@ describe('DiagnosePlace', () => {
     });
     const verdict = await screen.findByTestId('verdict');
     expect(verdict.textContent).toContain('1 vấn đề cần xử lý');
-    expect(verdict.textContent).toContain('1 mục chưa kiểm tra được');
+    expect(verdict.textContent).toContain('1 mục không kiểm tra được');
     expect(requests).toEqual([{ assetTag: 'UBND-PC-03' }]);
     const expired = within(screen.getByTestId('area-signature'))
       .getByText(/Lê Văn Cường/)
@@ -99,10 +99,25 @@ describe('DiagnosePlace', () => {
     expect(expired.getAttribute('data-status')).toBe('fail');
     expect(expired.textContent).toContain('Lỗi');
     expect(expired.textContent).toContain('Liên hệ CA để gia hạn');
-    expect(screen.getByTestId('area-os').textContent).toContain('cannot reach the time server');
+    // What could not be checked is counted apart and folded, its low-level reason inside the
+    // folded technical details; what passed folds too.
+    expect(screen.queryByTestId('area-os')).toBeNull();
+    const unknown = screen.getByTestId('fold-unknown') as HTMLDetailsElement;
+    expect(unknown.open).toBe(false);
+    expect(unknown.textContent).toContain('Không kiểm tra được (1)');
+    const details = within(unknown).getByTestId('technical-details');
+    expect(details.textContent).toContain('cannot reach the time server');
+    expect((screen.getByTestId('fold-ok') as HTMLDetailsElement).open).toBe(false);
+    // The fix link names no id.
+    expect(within(expired).getByTestId('fix-link').textContent).toBe(
+      'Làm theo hướng dẫn khắc phục',
+    );
+    await user.click(screen.getByTestId('only-problems'));
+    expect(screen.queryByTestId('fold-unknown')).toBeNull();
+    expect(screen.queryByTestId('fold-ok')).toBeNull();
     // Verdict before the first group in document order.
     expect(
-      verdict.compareDocumentPosition(screen.getByTestId('area-hardware')) &
+      verdict.compareDocumentPosition(screen.getByTestId('area-signature')) &
         Node.DOCUMENT_POSITION_FOLLOWING,
     ).toBeTruthy();
   });
