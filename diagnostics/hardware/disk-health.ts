@@ -54,7 +54,7 @@ export function evaluateDisk(d: DiskHealth, index: number): CheckResult {
               'Sao lưu dữ liệu ngay và báo thay ổ cứng.',
               'Back up the data now and ask for a disk replacement.',
             ),
-            checklistId: 'backup-data',
+            checklistId: 'fix-backup',
           },
         }
       : {}),

@@ -68,7 +68,7 @@ export function evaluateWindows(v: WindowsVersion, now: number): CheckResult {
       'Nâng cấp lên Windows 11 bản mới nhất (hoặc mua ESU); máy hết hỗ trợ không còn nhận bản vá bảo mật.',
       'Upgrade to the latest Windows 11 (or buy ESU); unsupported PCs get no security fixes.',
     ),
-    checklistId: 'upgrade-windows',
+    checklistId: 'fix-windows-upgrade',
   };
   if (now > end && esu !== undefined && now <= esu)
     return check({
