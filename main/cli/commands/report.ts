@@ -3,6 +3,7 @@ import type { ExportResult } from '../../service/reports/contract.js';
 import type { Command } from '../command.js';
 import { UsageError } from '../command.js';
 import { printResult } from '../print.js';
+import { visitRef } from './visit.js';
 
 /** `xaso report VISIT --format F --out FILE`: export a visit. */
 export const reportCommand: Command = {
@@ -12,7 +13,7 @@ export const reportCommand: Command = {
     en: 'Export a visit report (PDF, DOCX, XLSX, CSV, signed JSON, HTML, Zalo text)',
   },
   usage: [
-    'xaso report VISIT_FILE --format pdf|docx|xlsx|csv|json|html|text [--out FILE]',
+    'xaso report ID|FILE --format pdf|docx|xlsx|csv|json|html|text [--out FILE]',
     'Không có --out: văn bản (text) in ra màn hình, định dạng khác lưu vào thư mục dữ liệu/exports.',
   ],
   flags: ['format', 'out'],
@@ -20,8 +21,8 @@ export const reportCommand: Command = {
     const [file] = args.positionals;
     if (file === undefined)
       throw new UsageError({
-        vi: 'Cần tệp chuyến công tác: xaso report FILE --format pdf --out bao-cao.pdf',
-        en: 'A visit file is needed: xaso report FILE --format pdf --out report.pdf',
+        vi: 'Cần mã hoặc tệp chuyến công tác: xaso report ID|FILE --format pdf --out bao-cao.pdf',
+        en: 'A visit id or file is needed: xaso report ID|FILE --format pdf --out report.pdf',
       });
     // The service checks the format (one list, in reports/contract.ts); a refusal exits 2.
     const format = args.flags['format'];
@@ -32,7 +33,7 @@ export const reportCommand: Command = {
     const result = (await io.service.invokeUnknown(
       'reports:export',
       {
-        ref: { file },
+        ref: visitRef(file),
         format,
         lang: io.lang,
         ...(out === undefined ? {} : { out }),
