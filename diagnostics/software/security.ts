@@ -122,7 +122,7 @@ export function evaluateUpdates(
       : {
           fix: {
             text: t(
-              'Settings → Windows Update → Check for updates, cài hết rồi khởi động lại.',
+              'Cài đặt (Settings) → Windows Update → "Kiểm tra bản cập nhật" (Check for updates), cài hết rồi khởi động lại.',
               'Settings → Windows Update → Check for updates, install all, restart.',
             ),
             checklistId: 'fix-windows-update',

@@ -218,6 +218,9 @@ export const VALUE_TERMS: Readonly<Record<string, Term>> = {
   totalMs: term('Tổng thời gian (ms)', 'Total time (ms)'),
   clockSkewMs: term('Lệch đồng hồ (ms)', 'Clock skew (ms)'),
   ms: term('Thời gian (ms)', 'Time (ms)'),
+  dnsCode: term('Mã lỗi DNS', 'DNS error code'),
+  dnsCodes: term('Các mã lỗi DNS', 'DNS error codes'),
+  tlsError: term('Lỗi TLS', 'TLS error'),
 };
 
 /** The label of a value key, or the key itself (shown only under "Chi tiết kỹ thuật"). */
