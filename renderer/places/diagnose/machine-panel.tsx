@@ -6,6 +6,8 @@ import type { MachineSnapshot } from '../../../diagnostics/types';
 import { Icon } from '../../components/icon';
 import { pick } from '../../i18n/pick';
 import { CheckList } from './check-list';
+import { lastSnapshot, rememberSnapshot } from './last-snapshot';
+import { SnapshotToVisit } from './snapshot-to-visit';
 import { useSweep, type SweepState } from './use-sweep';
 
 function Verdict({ snapshot }: Readonly<{ snapshot: MachineSnapshot }>) {
@@ -66,6 +68,12 @@ export function MachinePanel() {
   const [assetTag, setAssetTag] = useState('');
   const tagId = useId();
   const running = state.phase === 'running';
+  // Returning to the place (after following a fix) shows the last result again.
+  useEffect(() => {
+    if (state.phase === 'done' && state.snapshot) rememberSnapshot(state.snapshot);
+  }, [state.phase, state.snapshot]);
+  const shown =
+    state.phase === 'done' ? state.snapshot : state.phase === 'idle' ? lastSnapshot() : undefined;
 
   useEffect(() => {
     if (!running) return undefined;
@@ -112,7 +120,7 @@ export function MachinePanel() {
           />
         </label>
       </div>
-      {state.phase === 'idle' ? <p className="diagnose-intro">{t('intro')}</p> : null}
+      {state.phase === 'idle' && !shown ? <p className="diagnose-intro">{t('intro')}</p> : null}
       {running ? <ProgressList state={state} /> : null}
       {state.phase === 'cancelled' ? (
         <p role="status" data-testid="diagnose-cancelled">
@@ -124,10 +132,11 @@ export function MachinePanel() {
           {t('failed', { reason: state.error ?? '' })}
         </p>
       ) : null}
-      {state.snapshot && state.phase === 'done' ? (
+      {shown ? (
         <>
-          <Verdict snapshot={state.snapshot} />
-          <CheckList checks={state.snapshot.checks} />
+          <Verdict snapshot={shown} />
+          <SnapshotToVisit snapshot={shown} autosave={state.phase === 'done'} />
+          <CheckList checks={shown.checks} />
         </>
       ) : null}
     </div>

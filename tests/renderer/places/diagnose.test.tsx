@@ -50,6 +50,8 @@ const snapshot: MachineSnapshot = {
 };
 
 let requests: unknown[] = [];
+const saved: unknown[] = [];
+let activeVisit = false;
 beforeAll(async () => {
   const bridge = {
     cancel: () => undefined,
@@ -74,7 +76,32 @@ beforeAll(async () => {
       },
     },
   };
-  (window as unknown as { xaso: unknown }).xaso = bridge;
+  (window as unknown as { xaso: unknown }).xaso = {
+    ...bridge,
+    app: { state: async () => ({ ok: true, value: activeVisit ? { activeVisitId: 'v1' } : {} }) },
+    visits: {
+      list: async () => ({
+        ok: true,
+        value: [
+          {
+            id: 'v1',
+            file: '/data/visits/v1.json',
+            commune: 'Xã Mỹ Khánh',
+            province: 'Cần Thơ',
+            date: '2026-12-01',
+            interns: [],
+            machines: 0,
+            openItems: 0,
+            updatedAt: '2026-12-01T03:00:00.000Z',
+          },
+        ],
+      }),
+      'add-snapshot': async (request: unknown) => {
+        saved.push(request);
+        return { ok: true, value: {} };
+      },
+    },
+  };
   await initI18n();
 });
 
@@ -120,6 +147,24 @@ describe('DiagnosePlace', () => {
       verdict.compareDocumentPosition(screen.getByTestId('area-signature')) &
         Node.DOCUMENT_POSITION_FOLLOWING,
     ).toBeTruthy();
+  });
+
+  it('saves the diagnosis into the active visit as soon as it is done, and shows it again later', async () => {
+    activeVisit = true;
+    saved.length = 0;
+    const user = userEvent.setup();
+    const first = render(<DiagnosePlace />);
+    await act(async () => {
+      await user.click(screen.getByTestId('diagnose-run'));
+    });
+    const note = await screen.findByTestId('to-visit-saved');
+    expect(note.textContent).toBe('✔ Đã lưu vào chuyến công tác Xã Mỹ Khánh (01/12/2026).');
+    expect(saved).toEqual([{ ref: { id: 'v1' }, snapshot }]);
+    first.unmount();
+    // Back in the place (after following a fix): the last result is there, not an empty page.
+    render(<DiagnosePlace />);
+    expect((await screen.findByTestId('verdict')).textContent).toContain('1 vấn đề cần xử lý');
+    activeVisit = false;
   });
 
   it('has four tabs for this PC, network, printers and the LAN scan', () => {
