@@ -290,7 +290,7 @@ export function VisitEditor({ file, onClose }: Readonly<{ file: string; onClose:
           ⚠ {t('recovered', { problem: view.recoveredFrom })}
         </p>
       )}
-      <p className="visit-muted">{t('file', { file: view.file })}</p>
+      {/* No internal file path here: the data folder is named only in "about" (the footer). */}
       <Facts visit={visit} change={change} />
       <Machines visit={visit} />
       <AttachPanel file={view.file} onAttached={() => void flush().then(reload)} />
