@@ -236,6 +236,7 @@ export function PeopleEditor({ visit, change }: Props) {
       <button
         type="button"
         onClick={() => change({ peopleHelped: [...list, { role: 'citizen', task: '', count: 1 }] })}
+        data-testid="add-person"
       >
         + {t('people.add')}
       </button>

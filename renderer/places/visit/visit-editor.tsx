@@ -5,6 +5,7 @@ import type { CheckResult } from '../../../diagnostics/types';
 import type { Visit, VisitFields } from '../../../main/service/visits/schema';
 import { formatDate } from '../../../main/service/vocabulary';
 import { StatusBadge } from '../../components/status-badge';
+import { CheckList } from '../diagnose/check-list';
 import { useLang } from '../../i18n/pick';
 import { readFile } from './download';
 import { AttachPanel } from './attach-panel';
@@ -189,6 +190,10 @@ function Machines({ visit }: Readonly<{ visit: Visit }>) {
             <li key={m.snapshot.machine.fingerprint}>
               <StatusBadge status={worst} /> <strong>{machineName(m)}</strong> · {m.snapshot.osName}{' '}
               · {t('machines.counts', s)}
+              <details className="visit-machine-checks" data-testid="machine-checks">
+                <summary>{t('machines.showChecks')}</summary>
+                <CheckList checks={m.snapshot.checks as readonly CheckResult[]} />
+              </details>
               <div className="visit-muted">
                 {m.changes === undefined
                   ? t('machines.new')
