@@ -210,7 +210,7 @@ describe('one intern, one visit, keyboard only', () => {
       await page.getByTestId('verdict').waitFor({ timeout: 60_000 });
       const network = page.getByTestId('area-network');
       expect(await network.locator(':scope > ul > li').count()).toBe(1);
-      await network.getByTestId('affected').locator('summary').click();
+      await network.getByTestId('affected').first().locator(':scope > summary').click();
       expect(await layoutProblems(page)).toEqual([]);
       await network.scrollIntoViewIfNeeded();
       await page.screenshot({ path: join(SHOTS, `diagnosis-dns-${width}x${height}.png`) });

@@ -190,8 +190,8 @@ function Machines({ visit }: Readonly<{ visit: Visit }>) {
             <li key={m.snapshot.machine.fingerprint}>
               <StatusBadge status={worst} /> <strong>{machineName(m)}</strong> · {m.snapshot.osName}{' '}
               · {t('machines.counts', s)}
-              <details className="visit-machine-checks" data-testid="machine-checks">
-                <summary>{t('machines.showChecks')}</summary>
+              <details className="visit-machine-checks">
+                <summary data-testid="machine-checks">{t('machines.showChecks')}</summary>
                 <CheckList checks={m.snapshot.checks as readonly CheckResult[]} />
               </details>
               <div className="visit-muted">
