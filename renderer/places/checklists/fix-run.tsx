@@ -55,6 +55,7 @@ export function FixRun({ id, onBack }: Readonly<{ id: string; onBack: () => void
   if (runId === undefined) return <p role="status">{t('fixRunOpening')}</p>;
   return (
     <RunWizard
+      key={runId}
       runId={runId}
       onBack={() => {
         void attachToActiveVisit(api, runId).finally(onBack);

@@ -30,6 +30,6 @@ export function ChecklistsPlace({ subpath }: PlaceProps) {
     }
   };
   // A fix link names a checklist: open its run (started or resumed), never the list.
-  if (subpath) return <FixRun id={decodeURIComponent(subpath)} onBack={() => window.history.back()} />;
+  if (subpath) return <FixRun key={subpath} id={decodeURIComponent(subpath)} onBack={() => window.history.back()} />;
   return runId === undefined ? <ChecklistList onOpenRun={open} /> : <RunWizard runId={runId} onBack={() => open(undefined)} />;
 }
