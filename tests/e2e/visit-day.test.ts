@@ -17,6 +17,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { CheckResult, MachineSnapshot, Probe } from '../../diagnostics/types.js';
+import { languageProblems } from '../renderer/helpers/language-scan.js';
 import { startWebApp, type WebApp } from '../helpers/web-app.js';
 
 /** Committed screenshots are rewritten only on request (`UPDATE_SCREENSHOTS=1`). */
@@ -170,6 +171,9 @@ describe('one intern, one visit, keyboard only', () => {
     await page.keyboard.type('3');
     await page.keyboard.press('Shift+Tab'); // task
     await page.keyboard.type('Kích hoạt VNeID mức 2');
+    await page.keyboard.press('Shift+Tab'); // category
+    await page.keyboard.press('ArrowDown');
+    expect(await page.getByTestId('person-category').inputValue()).toBe('vneid-level2');
     await expect
       .poll(() => page.getByTestId('save-status').textContent(), { timeout: 10_000 })
       .toMatch(/✔/);
@@ -227,5 +231,42 @@ describe('one intern, one visit, keyboard only', () => {
       await expect.poll(() => title.textContent(), { message: id }).toMatch(FIX_TITLES[id]!);
       expect(await page.locator('main').textContent(), id).not.toContain(id);
     }
+  });
+
+  it('every place, in both languages, speaks only that language and shows no raw id', async () => {
+    const { page } = app;
+    const found: string[] = [];
+    for (const lang of ['vi', 'en'] as const) {
+      await page.goto(app.url);
+      await page.getByTestId('home-visits').waitFor();
+      if (lang === 'en') await page.getByTestId('lang-switch').click();
+      await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(lang);
+      for (const route of ['', '#/diagnose', '#/checklists', '#/visit', '#/reports']) {
+        await page.goto(`${app.url}${route}`);
+        await page.locator('main h1').first().waitFor();
+        const texts = await page.evaluate(() => {
+          const out: string[] = [];
+          const leaves = document.querySelectorAll(
+            'main p, main li, main h1, main h2, main h3, main summary, main span, main strong, main label, main button, main th, main td, main dt, main dd, main a, main option',
+          );
+          for (const e of leaves) {
+            if (e.closest('[data-testid="technical-details"]')) continue;
+            const own = [...e.childNodes]
+              .filter((n) => n.nodeType === 3)
+              .map((n) => n.textContent ?? '')
+              .join(' ')
+              .trim();
+            if (own !== '') out.push(own);
+          }
+          return out;
+        });
+        expect(texts.length, `${lang} ${route}`).toBeGreaterThan(3);
+        for (const text of texts)
+          for (const problem of languageProblems(text, lang))
+            found.push(`${lang} ${route || '#/'}: ${problem} in "${text}"`);
+      }
+    }
+    await page.getByTestId('lang-switch').click();
+    expect(found).toEqual([]);
   });
 });
