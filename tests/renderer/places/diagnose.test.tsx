@@ -167,6 +167,23 @@ describe('DiagnosePlace', () => {
     activeVisit = false;
   });
 
+  it('without an active visit, saves a run into a visit picked afterwards', async () => {
+    activeVisit = false;
+    saved.length = 0;
+    const user = userEvent.setup();
+    render(<DiagnosePlace />);
+    await act(async () => {
+      await user.click(screen.getByTestId('diagnose-run'));
+    });
+    const save = await screen.findByTestId('to-visit-save');
+    expect(saved).toEqual([]);
+    await act(async () => {
+      await user.click(save);
+    });
+    expect(saved).toEqual([{ ref: { id: 'v1' }, snapshot }]);
+    expect((await screen.findByTestId('to-visit-saved')).textContent).toContain('Xã Mỹ Khánh');
+  });
+
   it('has four tabs for this PC, network, printers and the LAN scan', () => {
     render(<DiagnosePlace />);
     expect(screen.getAllByRole('tab').map((t) => t.textContent)).toEqual([
