@@ -60,11 +60,70 @@ const RULES: readonly Rule[] = [
   },
 ];
 
-/** The people's text for `reason`, or the generic "could not check" with the reason quoted. */
+/** Reasons that are not Windows' own words: what the probes themselves say, in plain words. */
+const PLAIN: readonly Rule[] = [
+  {
+    pattern: /^not applicable/,
+    text: () => ({
+      vi: 'Không áp dụng trên hệ điều hành này.',
+      en: 'Does not apply on this operating system.',
+    }),
+  },
+  {
+    pattern: /time server.*(?:ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNREFUSED|EHOSTUNREACH|ENETUNREACH)/,
+    text: () => ({
+      vi: 'Không liên lạc được máy chủ thời gian (máy chưa vào được Internet, hoặc DNS lỗi), nên chưa so được đồng hồ. Kiểm tra mạng rồi bấm Kiểm tra lại.',
+      en: 'Could not reach the time server (no internet, or DNS fails), so the clock was not compared. Check the network, then check again.',
+    }),
+  },
+  {
+    pattern: /ENOTFOUND|EAI_AGAIN/,
+    text: () => ({
+      vi: 'Không tìm thấy máy chủ (máy chưa vào được Internet, hoặc DNS lỗi).',
+      en: 'The server was not found (no internet, or DNS fails).',
+    }),
+  },
+  {
+    pattern: /ETIMEDOUT|ECONNREFUSED|EHOSTUNREACH|ENETUNREACH/,
+    text: () => ({
+      vi: 'Máy chủ không trả lời (mạng chặn, hoặc máy chưa vào được Internet).',
+      en: 'The server did not answer (blocked, or no internet).',
+    }),
+  },
+  {
+    pattern: /no temperature sensor/,
+    text: () => ({
+      vi: 'Máy này không cho đọc cảm biến nhiệt độ (thường gặp ở máy bàn và máy ảo).',
+      en: 'This PC exposes no temperature sensor (common on desktops and virtual machines).',
+    }),
+  },
+  {
+    pattern: /no physical disk listed/,
+    text: () => ({
+      vi: 'Hệ điều hành không liệt kê ổ cứng nào (có thể cần quyền quản trị, hoặc đây là máy ảo).',
+      en: 'The operating system lists no physical disk (administrator rights may be needed, or this is a virtual machine).',
+    }),
+  },
+  {
+    pattern: /health not exposed/,
+    text: () => ({
+      vi: 'Hệ điều hành không cho biết tình trạng ổ cứng (cần công cụ S.M.A.R.T. và quyền quản trị).',
+      en: 'The operating system does not report the disk health (S.M.A.R.T. tools and administrator rights are needed).',
+    }),
+  },
+];
+
+/**
+ * The people's text for `reason`; anything unknown reads "could not check", and the raw reason
+ * stays on the check (`reason`) for the folded technical details.
+ */
 export function describeFailure(reason: string): LocalText {
-  for (const rule of RULES) {
+  for (const rule of [...RULES, ...PLAIN]) {
     const match = rule.pattern.exec(reason);
     if (match !== null) return rule.text(match);
   }
-  return { vi: `Không kiểm tra được (chưa rõ): ${reason}`, en: `Could not check: ${reason}` };
+  return {
+    vi: 'Không kiểm tra được mục này (lý do ở phần Chi tiết kỹ thuật).',
+    en: 'Could not check this (the reason is under Technical details).',
+  };
 }

@@ -40,8 +40,8 @@ export function evaluateDisk(d: DiskHealth, index: number): CheckResult {
     status,
     title: t(`Ổ cứng ${d.name}`, `Disk ${d.name}`),
     detail: t(
-      `${d.kind}, ${Math.round(d.sizeBytes / 1e9)} GB: ${words.vi}.`,
-      `${d.kind}, ${Math.round(d.sizeBytes / 1e9)} GB: ${words.en}.`,
+      `${kindWords(d.kind).vi}, ${Math.round(d.sizeBytes / 1e9)} GB: ${words.vi}.`,
+      `${kindWords(d.kind).en}, ${Math.round(d.sizeBytes / 1e9)} GB: ${words.en}.`,
     ),
     values: { ...d },
     ...(status === 'unknown'
@@ -54,7 +54,7 @@ export function evaluateDisk(d: DiskHealth, index: number): CheckResult {
               'Sao lưu dữ liệu ngay và báo thay ổ cứng.',
               'Back up the data now and ask for a disk replacement.',
             ),
-            checklistId: 'backup-data',
+            checklistId: 'fix-backup',
           },
         }
       : {}),
@@ -62,6 +62,15 @@ export function evaluateDisk(d: DiskHealth, index: number): CheckResult {
 }
 
 /** The physical disks of `ctx.platform`. */
+
+/** The disk kind in words: HDD/SSD stay as they are; an unknown or raw kind reads "Ổ đĩa". */
+function kindWords(kind: string): Readonly<{ vi: string; en: string }> {
+  if (['HDD', 'SSD', 'SCM', 'NVMe'].includes(kind)) return { vi: kind, en: kind };
+  return kind === 'unspecified' || kind === 'disk' || kind === ''
+    ? { vi: 'Ổ đĩa', en: 'Disk' }
+    : { vi: `Ổ đĩa (${kind})`, en: `Disk (${kind})` };
+}
+
 function readDisks(ctx: ProbeContext, signal: AbortSignal): Promise<ProbeResult<DiskHealth[]>> {
   switch (ctx.platform) {
     case 'win32':

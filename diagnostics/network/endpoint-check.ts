@@ -285,12 +285,12 @@ export async function checkEndpoint(
     const code = 'error' in dns ? dns.code : 'ENODATA';
     const explanation = isNameNotFound(code)
       ? t(
-          `Máy chủ DNS không biết tên "${url.hostname}" (${code}).`,
-          `The DNS server does not know "${url.hostname}" (${code}).`,
+          `Máy chủ DNS không biết tên "${url.hostname}".`,
+          `The DNS server does not know "${url.hostname}".`,
         )
       : t(
-          `Máy chủ DNS không trả lời (${code}, đã chờ ${dns.ms} ms).`,
-          `The DNS server did not answer (${code}, waited ${dns.ms} ms).`,
+          `Máy chủ DNS không trả lời (đã chờ ${dns.ms} ms).`,
+          `The DNS server did not answer (waited ${dns.ms} ms).`,
         );
     return {
       ...base,

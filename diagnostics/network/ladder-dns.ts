@@ -41,9 +41,6 @@ function firstPerHost(names: readonly NameEvidence[]): NameEvidence[] {
   return [...byHost.values()];
 }
 
-const codes = (names: readonly NameEvidence[]): string =>
-  [...new Set(names.map((n) => ('code' in n.outcome ? n.outcome.code : '')))].join(', ');
-
 /**
  * The DNS rung from `evidence` (the ladder's own probe first). `servers` are the name servers in
  * use; `proxied`: browsers go through a proxy, so a local DNS failure is a warning.
@@ -83,8 +80,8 @@ export function dnsRungFrom(
     return rung(
       'warn',
       t(
-        `${head.vi}. DNS chập chờn: không trả lời cho ${quoted(silent.map((n) => n.host))} (${codes(silent)}).`,
-        `${head.en}. DNS is unreliable: no answer for ${quoted(silent.map((n) => n.host))} (${codes(silent)}).`,
+        `${head.vi}. DNS chập chờn: không trả lời cho ${quoted(silent.map((n) => n.host))}.`,
+        `${head.en}. DNS is unreliable: no answer for ${quoted(silent.map((n) => n.host))}.`,
       ),
       {
         ms,
@@ -139,8 +136,8 @@ function noneResolved(
   return rung(
     failed,
     t(
-      `Máy chủ DNS (${via}) không trả lời (${codes(silent)}, đã chờ ${waited} ms).`,
-      `The DNS server (${via}) does not answer (${codes(silent)}, waited ${waited} ms).`,
+      `Máy chủ DNS (${via}) không trả lời (đã chờ ${waited} ms).`,
+      `The DNS server (${via}) does not answer (waited ${waited} ms).`,
     ),
     {
       fix: t(

@@ -290,8 +290,8 @@ async function internetRung(
         'internet',
         'unknown',
         t(
-          `Không thử được Internet vì DNS lỗi (${dns.code}).`,
-          `Internet not tried: DNS failed (${dns.code}).`,
+          `Không thử được Internet vì phân giải tên miền (DNS) lỗi.`,
+          `Internet not tried: name resolution (DNS) failed.`,
         ),
       ),
       captive: false,

@@ -29,8 +29,17 @@ function endpointCheck(e: EndpointResult): CheckResult {
       httpStatus: e.httpStatus,
       totalMs: e.totalMs,
       clockSkewMs: e.clockSkewMs,
+      // The low-level codes, shown only under "Chi tiết kỹ thuật".
+      dnsCode: e.dnsCode,
+      tlsError: e.tls?.error,
     },
   });
+}
+
+/** The resolver codes the sites met (ETIMEOUT, ENOTFOUND…), for the technical details. */
+function dnsCodes(result: LadderResult): string | undefined {
+  const codes = [...new Set(result.endpoints.flatMap((e) => (e.dnsCode ? [e.dnsCode] : [])))];
+  return codes.length === 0 ? undefined : codes.join(', ');
 }
 
 /** The checks of a ladder result: one per rung, then one per endpoint. */
@@ -44,7 +53,11 @@ export function ladderChecks(result: LadderResult): CheckResult[] {
         status: r.status,
         title: r.title,
         detail: r.detail,
-        values: { ms: r.ms, breaksAt: result.breaksAt },
+        values: {
+          ms: r.ms,
+          breaksAt: result.breaksAt,
+          ...(r.id === 'dns' ? { dnsCodes: dnsCodes(result) } : {}),
+        },
         ...(r.fix === undefined ? {} : { fix: { text: r.fix } }),
       }),
     );

@@ -35,7 +35,7 @@ export function evaluateOffset(offsetMs: number, server: string): CheckResult {
       : {
           fix: {
             text: t(
-              'Settings → Time & language → Date & time → bật "Set time automatically" → "Sync now".',
+              'Cài đặt (Settings) → Thời gian & ngôn ngữ (Time & language) → Ngày & giờ (Date & time) → bật "Đặt thời gian tự động" (Set time automatically) → "Đồng bộ hóa ngay" (Sync now).',
               'Settings → Time & language → Date & time → turn on "Set time automatically" → "Sync now".',
             ),
             checklistId: 'fix-clock',

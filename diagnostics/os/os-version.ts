@@ -78,7 +78,7 @@ export function evaluateWindows(v: WindowsVersion, now: number): CheckResult {
           `Enrol in ESU if the office qualifies (until ${sup.release.extendedEnd ?? ''}), and plan ahead: ${advice.en}`,
         )
       : advice,
-    checklistId: 'upgrade-windows',
+    checklistId: 'fix-windows-upgrade',
   };
   if (inEsu)
     return check({

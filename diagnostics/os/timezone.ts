@@ -32,7 +32,7 @@ export function evaluateZone(zone: ZoneInfo): CheckResult {
         values: { ...zone },
         fix: {
           text: t(
-            'Settings → Time & language → Time zone: (UTC+07:00) Bangkok, Hanoi, Jakarta.',
+            'Cài đặt (Settings) → Thời gian & ngôn ngữ (Time & language) → Ngày & giờ (Date & time) → Múi giờ (Time zone): (UTC+07:00) Bangkok, Hà Nội, Jakarta.',
             'Settings → Time & language → Time zone: (UTC+07:00) Bangkok, Hanoi, Jakarta.',
           ),
           checklistId: 'fix-clock',

@@ -198,7 +198,7 @@ function fixFor(
           'Cài chứng thư gốc và trung gian của CA (rootca.gov.vn hoặc ca.gov.vn) vào kho tin cậy của Windows.',
           'Install the CA root and intermediate (rootca.gov.vn or ca.gov.vn) into the Windows trust store.',
         ),
-        checklistId: 'install-root-ca',
+        checklistId: 'fix-root-ca',
       }
     : {
         text: t(

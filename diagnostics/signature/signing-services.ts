@@ -59,7 +59,7 @@ function verdict(provider: string, results: readonly HandshakeResult[]): CheckRe
           `Tắt chương trình đang chiếm cổng hoặc cài lại ${name}, rồi khởi động lại máy.`,
           `Stop the program holding the port or reinstall ${name}, then restart.`,
         ),
-        checklistId: `install-${provider}-service`,
+        checklistId: 'fix-signing-service',
       },
     });
   }
@@ -75,7 +75,7 @@ function verdict(provider: string, results: readonly HandshakeResult[]): CheckRe
         `Nếu cơ quan ký bằng ${name}: cài hoặc bật dịch vụ (biểu tượng khay hệ thống), cho phép qua phần mềm diệt virus.`,
         `If the office signs with ${name}: install or start the service (tray icon) and allow it in the antivirus.`,
       ),
-      checklistId: `install-${provider}-service`,
+      checklistId: 'fix-signing-service',
     },
   });
 }

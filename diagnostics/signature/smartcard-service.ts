@@ -23,7 +23,7 @@ const FIX = {
     'Mở services.msc → "Smart Card" (SCardSvr) → Startup type: Manual hoặc Automatic → Start.',
     'Open services.msc → "Smart Card" (SCardSvr) → Startup type: Manual or Automatic → Start.',
   ),
-  checklistId: 'smartcard-service',
+  checklistId: 'fix-smartcard-service',
 };
 
 /** Verdict for SCardSvr: disabled fails; running is ok; stopped + manual is ok (starts on demand). */

@@ -42,7 +42,7 @@ export function evaluateOffice(list: readonly Installed[]): CheckResult {
             'Cài bộ văn phòng theo bản quyền của cơ quan (Microsoft 365, hoặc LibreOffice miễn phí).',
             'Install the office licensed suite (Microsoft 365, or free LibreOffice).',
           ),
-          checklistId: 'install-office',
+          checklistId: 'fix-office',
         },
       });
 }
@@ -131,7 +131,7 @@ export function evaluateSigning(list: readonly Installed[]): CheckResult {
             'Cài bộ ký số của nhà cung cấp (ca.gov.vn cho VGCA; kyso.vnpt-ca.vn cho VNPT-CA).',
             'Install the provider signing kit (ca.gov.vn for VGCA; kyso.vnpt-ca.vn for VNPT-CA).',
           ),
-          checklistId: 'install-vgca-service',
+          checklistId: 'fix-signing-service',
         },
       });
 }

@@ -47,7 +47,7 @@ export function evaluateBrowsers(list: readonly Installed[], windows: boolean): 
               'Cài Chrome, Edge hoặc Cốc Cốc: plugin ký số (VGCA, VNPT-CA) chạy trên các trình duyệt này.',
               'Install Chrome, Edge or Cốc Cốc: signing plugins (VGCA, VNPT-CA) work in them.',
             ),
-            checklistId: 'install-browser',
+            checklistId: 'fix-browser',
           },
         }),
   });

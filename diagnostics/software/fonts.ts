@@ -42,7 +42,7 @@ export function evaluateFonts(families: readonly string[]): CheckResult {
           'Cài phông Times New Roman (gói phông Windows / Microsoft core fonts).',
           'Install Times New Roman (Windows fonts / Microsoft core fonts).',
         ),
-        checklistId: 'install-fonts',
+        checklistId: 'fix-fonts',
       },
     });
   if (vn.length === 0 || vni.length === 0)
@@ -59,7 +59,7 @@ export function evaluateFonts(families: readonly string[]): CheckResult {
           'Cài bộ phông .Vn/VNI, hoặc chuyển văn bản cũ sang Unicode bằng Unikey Toolkit.',
           'Install the .Vn/VNI fonts, or convert old documents to Unicode with the Unikey toolkit.',
         ),
-        checklistId: 'install-fonts',
+        checklistId: 'fix-fonts',
       },
     });
   return check({

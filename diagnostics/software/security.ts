@@ -45,7 +45,7 @@ export function evaluateAntivirus(list: readonly Antivirus[]): CheckResult {
           'Bật Microsoft Defender (Windows Security → Virus & threat protection).',
           'Turn on Microsoft Defender (Windows Security → Virus & threat protection).',
         ),
-        checklistId: 'antivirus',
+        checklistId: 'fix-antivirus',
       },
     });
   const stale = on.filter((a) => !a.upToDate);
@@ -95,7 +95,7 @@ export function evaluateFirewall(
             'Bật Windows Defender Firewall cho mọi cấu hình mạng.',
             'Turn Windows Defender Firewall on for every profile.',
           ),
-          checklistId: 'firewall',
+          checklistId: 'fix-firewall',
         },
       });
 }
@@ -122,10 +122,10 @@ export function evaluateUpdates(
       : {
           fix: {
             text: t(
-              'Settings → Windows Update → Check for updates, cài hết rồi khởi động lại.',
+              'Cài đặt (Settings) → Windows Update → "Kiểm tra bản cập nhật" (Check for updates), cài hết rồi khởi động lại.',
               'Settings → Windows Update → Check for updates, install all, restart.',
             ),
-            checklistId: 'windows-update',
+            checklistId: 'fix-windows-update',
           },
         }),
   });

@@ -43,10 +43,23 @@ describe('plain words for a check that could not be made', () => {
     expect(check.detail.en).toBe('Cancelled before the check finished.');
   });
 
-  it('falls back to the generic text for anything else', () => {
-    expect(describeFailure('no temperature sensor')).toEqual({
-      vi: 'Không kiểm tra được (chưa rõ): no temperature sensor',
-      en: 'Could not check: no temperature sensor',
+  it('falls back to the generic text for anything else, the raw reason left to the details', () => {
+    expect(describeFailure('weird: 0x80041010')).toEqual({
+      vi: 'Không kiểm tra được mục này (lý do ở phần Chi tiết kỹ thuật).',
+      en: 'Could not check this (the reason is under Technical details).',
     });
+  });
+
+  it("says the probes' own reasons in plain words, with no code in the text", () => {
+    const clock = describeFailure(
+      'cannot reach the time server time.windows.com: getaddrinfo EAI_AGAIN time.windows.com',
+    );
+    expect(clock.vi).toMatch(/^Không liên lạc được máy chủ thời gian/);
+    expect(clock.vi).not.toMatch(/EAI_AGAIN|getaddrinfo/);
+    expect(describeFailure('no temperature sensor exposed by the OS').vi).toMatch(/nhiệt độ/);
+    expect(describeFailure('failed: no physical disk listed').vi).toMatch(/ổ cứng/);
+    expect(describeFailure('not applicable: no pkcs11-tool on Windows by default').vi).toBe(
+      'Không áp dụng trên hệ điều hành này.',
+    );
   });
 });

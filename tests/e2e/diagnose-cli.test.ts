@@ -164,9 +164,9 @@ describe('xaso diagnose progress and language (in-process CLI, fake probes)', ()
 
   it('speaks English with --lang en and shows the fix under the failing check', async () => {
     const { out } = await cli(['diagnose', '--lang', 'en'], false);
-    expect(out[3]).toBe('1 problem(s) to fix (1 failing, 0 warnings).');
+    expect(out[3]).toBe('1 problem to fix (1 failing, 0 warnings).');
     const failing = out.findIndex((l) => l.includes('✖ problem') && l.includes('Check hardware.b'));
-    expect(out[failing + 1]).toMatch(/→ Fix it so/);
+    expect(out[failing + 1]).toMatch(/→ How to fix: Fix it so/);
   });
 
   it('an unknown area is a failed request with its reason (exit 1)', async () => {

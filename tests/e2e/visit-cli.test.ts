@@ -126,4 +126,28 @@ describe('xaso visit / report / import', () => {
     // Incremental: the same file, unchanged since the last import, is not read again.
     expect(JSON.parse(json.stdout).verdicts[0].status).toBe('unchanged');
   });
+
+  it('creates a visit in the data folder by default, prints its id, and takes the id everywhere', async () => {
+    const data = join(dir, 'one-folder');
+    const created = await xaso(
+      ['visit', 'new', '--commune', 'Xã Mỹ Khánh', '--province', 'Cần Thơ', '--intern', 'Ánh'],
+      data,
+    );
+    expect(created.code, created.stderr).toBe(0);
+    const id = /mã (\S+):/.exec(created.stdout)?.[1];
+    expect(id).toBeDefined();
+    // The file is in the data folder, so the app (visits:list) shows it.
+    const listed = await xaso(['visit', 'list', '--json'], data);
+    const items = JSON.parse(listed.stdout) as { id: string; file: string }[];
+    expect(items.map((v) => v.id)).toEqual([id]);
+    expect(items[0]!.file.startsWith(data)).toBe(true);
+    const shown = await xaso(['visit', 'show', id!], data);
+    expect(shown.code, shown.stderr).toBe(0);
+    expect(shown.stdout).toContain(`Mã chuyến công tác: ${id}`);
+    const text = await xaso(['report', id!, '--format', 'text'], data);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toContain('Xã Mỹ Khánh');
+    const missing = await xaso(['visit', 'show', 'khong-co'], data);
+    expect(missing.code).not.toBe(0);
+  });
 });

@@ -53,7 +53,14 @@ describe('Visit place', () => {
     await page.getByTestId('new-interns').fill('Trần Thị Ánh, Lê Đức Huỳnh');
     await page.getByTestId('create-visit').click();
     await page.getByTestId('visit-editor').waitFor();
-    visitFile = (await page.getByText(/Lưu tại: /).textContent())!.replace('Lưu tại: ', '').trim();
+    // The app shows no internal path: the visit is found through the service's list.
+    expect(await page.locator('main').textContent()).not.toContain(app.dataDir);
+    const lister = createService(
+      defaultEnv({ door: 'test', version: '0.0.0-test', dataDir: app.dataDir }),
+    );
+    const listed = await lister.invoke('visits:list', {});
+    visitFile = listed.ok ? (listed.value[0]?.file ?? '') : '';
+    expect(visitFile).not.toBe('');
     await page.getByTestId('field-office').fill('Bộ phận Một cửa <script>x</script>');
     await page.getByTestId('add-open-item').click();
     await page

@@ -4,6 +4,7 @@ import { NAME_TERMS } from '../../service/vocabulary.js';
 import type { Command } from '../command.js';
 import { UsageError } from '../command.js';
 import { printResult } from '../print.js';
+import { visitRef } from './visit.js';
 
 /** What a user calls a format: the sealed JSON by its name, the others by their extension. */
 function formatName(format: string, lang: 'vi' | 'en'): string {
@@ -19,7 +20,7 @@ export const reportCommand: Command = {
     en: 'Export a visit report (minutes as PDF, DOCX; XLSX, CSV, sealed report file JSON, HTML, Zalo text)',
   },
   usage: [
-    'xaso report VISIT_FILE --format pdf|docx|xlsx|csv|json|html|text [--out FILE [--force]]',
+    'xaso report ID|FILE --format pdf|docx|xlsx|csv|json|html|text [--out FILE [--force]]',
     'Không có --out: văn bản (text) in ra màn hình, định dạng khác lưu vào thư mục dữ liệu/exports.',
     '--force: ghi đè tệp --out đã có (không có thì không ghi đè).',
   ],
@@ -28,8 +29,8 @@ export const reportCommand: Command = {
     const [file] = args.positionals;
     if (file === undefined)
       throw new UsageError({
-        vi: 'Cần tệp chuyến công tác: xaso report FILE --format pdf --out bao-cao.pdf',
-        en: 'A visit file is needed: xaso report FILE --format pdf --out report.pdf',
+        vi: 'Cần mã hoặc tệp chuyến công tác: xaso report ID|FILE --format pdf --out bao-cao.pdf',
+        en: 'A visit id or file is needed: xaso report ID|FILE --format pdf --out report.pdf',
       });
     // The service checks the format (one list, in reports/contract.ts); a refusal exits 2.
     const format = args.flags['format'];
@@ -40,7 +41,7 @@ export const reportCommand: Command = {
     const result = (await io.service.invokeUnknown(
       'reports:export',
       {
-        ref: { file },
+        ref: visitRef(file),
         format,
         lang: io.lang,
         ...(out === undefined ? {} : { out, overwrite: args.flags['force'] === true }),

@@ -1,8 +1,7 @@
-import { resolve } from 'node:path';
-
 import type { MachineSnapshot } from '../../../diagnostics/types.js';
 import { describeFailure } from '../../service/errors.js';
 import type { CommandIo } from '../command.js';
+import { visitRef } from './visit.js';
 
 /**
  * `xaso diagnose --visit ID|FILE`: adds the snapshot just taken to the visit (channel
@@ -15,7 +14,7 @@ export async function attachSnapshotToVisit(
   visit: string,
   snapshot: MachineSnapshot,
 ): Promise<number> {
-  const ref = /[\\/]|\.json$/i.test(visit) ? { file: resolve(visit) } : { id: visit };
+  const ref = visitRef(visit);
   const result = await io.service.invoke(
     'visits:add-snapshot',
     { ref, snapshot },

@@ -1,5 +1,11 @@
+import { resolve } from 'node:path';
+
+import { tallyChecks } from '../../../diagnostics/findings.js';
+import type { CheckResult } from '../../../diagnostics/types.js';
 import type { VisitView } from '../../service/visits/contract.js';
 import { isCalendarDate } from '../args.js';
+
+import { formatDate } from '../../service/vocabulary.js';
 import type { Command, CommandIo, ParsedArgs } from '../command.js';
 import { UsageError } from '../command.js';
 import { printResult } from '../print.js';
@@ -15,6 +21,14 @@ function required(args: ParsedArgs, name: string, example: string): string {
   return value;
 }
 
+/**
+ * A visit named on the command line: a value with a slash or ending in `.json` is a file, else
+ * the visit id that `xaso visit new` and `xaso visit list` print.
+ */
+export function visitRef(value: string): { file: string } | { id: string } {
+  return /[\\/]|\.json$/i.test(value) ? { file: resolve(value) } : { id: value };
+}
+
 function optional(args: ParsedArgs, name: string): string | undefined {
   const value = args.flags[name];
   if (value === true)
@@ -28,18 +42,24 @@ export function formatVisit(view: VisitView, lang: 'vi' | 'en'): string[] {
   const vi = lang === 'vi';
   const open = visit.openItems.filter((i) => !i.done);
   const lines = [
-    `${visit.commune.name} — ${visit.commune.province} (${visit.onSite.date})`,
+    `${visit.commune.name} — ${visit.commune.province} (${formatDate(visit.onSite.date, lang)})`,
+    `${vi ? 'Mã chuyến công tác' : 'Visit id'}: ${visit.id}`,
     `${vi ? 'Sinh viên' : 'Interns'}: ${visit.interns.map((i) => i.name).join(', ') || '—'}`,
     `${vi ? 'Máy đã chẩn đoán' : 'Machines'}: ${visit.machines.length}`,
     ...visit.machines.map((m) => {
-      const s = m.snapshot.summary;
+      // One cause, one finding: recounted from the checks (old snapshots count wrong).
+      const s = tallyChecks(m.snapshot.checks as readonly CheckResult[]);
+      const name = m.assetTag ?? m.snapshot.machine.assetTag ?? m.snapshot.machine.hostname;
       const seen =
         m.changes === undefined
           ? vi
             ? 'máy mới'
             : 'new'
-          : `${m.changes.checks.length} ${vi ? 'thay đổi so với' : 'changes since'} ${m.changes.previousVisitDate}`;
-      return `  • ${m.snapshot.machine.hostname}: ${s.fail} ${vi ? 'lỗi' : 'fail'}, ${s.warn} ${vi ? 'cảnh báo' : 'warn'}, ${s.unknown} ${vi ? 'chưa rõ' : 'unknown'} (${seen})`;
+          : `${m.changes.checks.length} ${vi ? 'thay đổi so với' : 'changes since'} ${formatDate(m.changes.previousVisitDate, lang)}`;
+      const counts = vi
+        ? `${s.problems} vấn đề (${s.fail} lỗi, ${s.warn} cảnh báo), ${s.affected} bị ảnh hưởng, ${s.unknown} không kiểm tra được`
+        : `${s.problems} problems (${s.fail} failing, ${s.warn} warnings), ${s.affected} affected, ${s.unknown} could not be checked`;
+      return `  • ${name}: ${counts} (${seen})`;
     }),
     `${vi ? 'Danh mục kiểm tra' : 'Checklists'}: ${visit.checklists.length}; ${vi ? 'việc còn tồn' : 'open items'}: ${open.length}`,
     ...open.map(
@@ -60,7 +80,8 @@ export function formatVisit(view: VisitView, lang: 'vi' | 'en'): string[] {
 async function create(args: ParsedArgs, io: CommandIo): Promise<number> {
   const commune = required(args, 'commune', '"Xã Tân Phước Hưng"');
   const province = required(args, 'province', '"Cần Thơ"');
-  const out = required(args, 'out', 'D:\\xaso\\tan-phuoc-hung.json');
+  // Without --out the visit goes into the data folder, where the app lists it.
+  const out = optional(args, 'out');
   const interns = (args.all['intern'] ?? []).map((name) => ({ name }));
   if (interns.length === 0)
     throw new UsageError({
@@ -82,11 +103,13 @@ async function create(args: ParsedArgs, io: CommandIo): Promise<number> {
   };
   const result = await io.service.invoke(
     'visits:create',
-    { fields, file: out },
+    { fields, ...(out === undefined ? {} : { file: out }) },
     { signal: io.signal },
   );
   return printResult(io, result, (value) => [
-    io.lang === 'vi' ? 'Đã tạo chuyến công tác:' : 'Visit created:',
+    io.lang === 'vi'
+      ? `Đã tạo chuyến công tác, mã ${value.visit.id}:`
+      : `Visit created, id ${value.visit.id}:`,
     ...formatVisit(value, io.lang),
   ]);
 }
@@ -99,7 +122,7 @@ async function list(io: CommandIo): Promise<number> {
       return [io.lang === 'vi' ? 'Chưa có chuyến công tác nào.' : 'No visits yet.'];
     return items.map(
       (v) =>
-        `${v.date}  ${v.commune} — ${v.province}  (${v.machines} ${io.lang === 'vi' ? 'máy' : 'machines'})  ${v.file}`,
+        `${v.id}  ${formatDate(v.date, io.lang)}  ${v.commune} — ${v.province}  (${v.machines} ${io.lang === 'vi' ? 'máy' : v.machines === 1 ? 'machine' : 'machines'})  ${v.file}`,
     );
   });
 }
@@ -112,10 +135,12 @@ export const visitCommand: Command = {
     en: 'Create and show visits (JSON file, saved safely)',
   },
   usage: [
-    'xaso visit new --commune "Xã …" --province "Tỉnh …" --intern "Họ tên" [--intern …] [--office …] [--date YYYY-MM-DD] --out FILE',
-    'xaso visit show FILE',
+    'xaso visit new --commune "Xã …" --province "Tỉnh …" --intern "Họ tên" [--intern …] [--office …] [--date YYYY-MM-DD] [--out FILE]',
+    '   (không có --out: lưu vào thư mục dữ liệu, ứng dụng thấy ngay; in ra mã chuyến công tác)',
+    'xaso visit show ID|FILE',
     'xaso visit list',
-    'xaso diagnose --visit FILE   (thêm kết quả chẩn đoán máy này vào chuyến công tác)',
+    'xaso diagnose --visit ID|FILE   (thêm kết quả chẩn đoán máy này vào chuyến công tác)',
+    'xaso report ID|FILE --format pdf   (xuất báo cáo chuyến công tác)',
   ],
   flags: ['commune', 'province', 'intern', 'office', 'date', 'out'],
   async run(args, io) {
@@ -125,10 +150,14 @@ export const visitCommand: Command = {
     if (sub === 'show') {
       if (file === undefined)
         throw new UsageError({
-          vi: 'Cần tên tệp: xaso visit show FILE',
-          en: 'A file is needed: xaso visit show FILE',
+          vi: 'Cần mã hoặc tệp chuyến công tác: xaso visit show ID|FILE',
+          en: 'A visit id or file is needed: xaso visit show ID|FILE',
         });
-      const result = await io.service.invoke('visits:open-file', { file }, { signal: io.signal });
+      const ref = visitRef(file);
+      const result =
+        'file' in ref
+          ? await io.service.invoke('visits:open-file', ref, { signal: io.signal })
+          : await io.service.invoke('visits:get', { ref }, { signal: io.signal });
       return printResult(io, result, (value) => formatVisit(value, io.lang));
     }
     throw new UsageError({

@@ -1,4 +1,5 @@
 import { promises as fs } from 'node:fs';
+import { readSettings, writeSettings } from '../app/settings.js';
 
 import type { Handlers } from '../define.js';
 import type { ServiceEnv } from '../env.js';
@@ -83,6 +84,29 @@ async function createVisit(
   });
 }
 
+/**
+ * The asset tag of the snapshot's PC: the one given with this diagnosis (then remembered by
+ * hardware fingerprint in the data folder's settings), else the one remembered. Asked once.
+ */
+async function assetTagFor(
+  env: ServiceEnv,
+  snapshot: VisitMachine['snapshot'],
+): Promise<string | undefined> {
+  const fingerprint = snapshot.machine.fingerprint;
+  const given = snapshot.machine.assetTag?.trim();
+  // A damaged settings file must not stop the visit: the tag is then only what was given.
+  const settings = await readSettings(env.dataDir).catch(() => undefined);
+  if (given !== undefined && given !== '') {
+    if (settings !== undefined && settings.assetTags[fingerprint] !== given)
+      await writeSettings(env.dataDir, {
+        ...settings,
+        assetTags: { ...settings.assetTags, [fingerprint]: given },
+      });
+    return given;
+  }
+  return settings?.assetTags[fingerprint];
+}
+
 async function addSnapshot(
   env: ServiceEnv,
   ref: Parameters<typeof visitFile>[1],
@@ -91,15 +115,24 @@ async function addSnapshot(
   let machine: VisitMachine | undefined;
   let replaced = false;
   const file = visitFile(env, ref);
+  const tag = await assetTagFor(env, snapshot);
   const visit = await modifyVisit(env, ref, async (current) => {
     // Only the visits that saw this machine are read (list-index.ts), not every visit.
     const history = await historyVisits(env, historyDirs(visitsDir(env), file), {
       fingerprint: snapshot.machine.fingerprint,
     });
     const previous = findPreviousSighting(history, current, snapshot.machine.fingerprint);
+    // Re-diagnosing a PC keeps what the intern wrote about it (room, user, asset tag).
+    const earlier = current.machines.find(
+      (m) => m.snapshot.machine.fingerprint === snapshot.machine.fingerprint,
+    );
+    const assetTag = tag ?? earlier?.assetTag;
     machine = {
       snapshot,
       addedAt: env.now().toISOString(),
+      ...(assetTag === undefined ? {} : { assetTag }),
+      ...(earlier?.room === undefined ? {} : { room: earlier.room }),
+      ...(earlier?.user === undefined ? {} : { user: earlier.user }),
       ...(previous === undefined ? {} : { changes: diffSnapshots(previous, snapshot) }),
     };
     const others = current.machines.filter(

@@ -2,6 +2,7 @@ import { useState } from 'react';
 
 import type { PlaceProps } from '../types';
 import { ChecklistList } from './checklist-list';
+import { FixRun } from './fix-run';
 import { RunWizard } from './run-wizard';
 import './checklists.css';
 
@@ -28,5 +29,7 @@ export function ChecklistsPlace({ subpath }: PlaceProps) {
       // Private mode: the run is still listed under "in progress".
     }
   };
-  return runId === undefined ? <ChecklistList onOpenRun={open} {...(subpath ? { highlight: subpath } : {})} /> : <RunWizard runId={runId} onBack={() => open(undefined)} />;
+  // A fix link names a checklist: open its run (started or resumed), never the list.
+  if (subpath) return <FixRun key={subpath} id={decodeURIComponent(subpath)} onBack={() => window.history.back()} />;
+  return runId === undefined ? <ChecklistList onOpenRun={open} /> : <RunWizard runId={runId} onBack={() => open(undefined)} />;
 }

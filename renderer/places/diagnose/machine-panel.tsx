@@ -1,16 +1,19 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { tallyChecks } from '../../../diagnostics/findings';
 import type { MachineSnapshot } from '../../../diagnostics/types';
 import { Icon } from '../../components/icon';
 import { pick } from '../../i18n/pick';
 import { CheckList } from './check-list';
+import { lastSnapshot, rememberSnapshot } from './last-snapshot';
+import { SnapshotToVisit } from './snapshot-to-visit';
 import { useSweep, type SweepState } from './use-sweep';
 
 function Verdict({ snapshot }: Readonly<{ snapshot: MachineSnapshot }>) {
   const { t } = useTranslation('diagnose');
-  const { fail, warn, unknown } = snapshot.summary;
-  const problems = fail + warn;
+  // Recounted from the checks: snapshots saved before `summary.affected` existed count wrong.
+  const { problems, fail, warn, affected, unknown, notApplicable } = tallyChecks(snapshot.checks);
   const m = snapshot.machine;
   return (
     <div
@@ -21,7 +24,7 @@ function Verdict({ snapshot }: Readonly<{ snapshot: MachineSnapshot }>) {
       <Icon name={problems === 0 ? 'ok' : fail > 0 ? 'fail' : 'warn'} size={28} />
       <div>
         <h2>{problems === 0 ? t('verdict.ready') : t('verdict.problems', { count: problems })}</h2>
-        <p>{t('verdict.counts', { fail, warn, unknown })}</p>
+        <p>{t('verdict.counts', { fail, warn, affected, unknown, notApplicable })}</p>
         <p className="verdict-machine">
           {m.hostname}
           {m.assetTag ? ` · ${m.assetTag}` : ''} · {snapshot.osName} ·{' '}
@@ -65,6 +68,12 @@ export function MachinePanel() {
   const [assetTag, setAssetTag] = useState('');
   const tagId = useId();
   const running = state.phase === 'running';
+  // Returning to the place (after following a fix) shows the last result again.
+  useEffect(() => {
+    if (state.phase === 'done' && state.snapshot) rememberSnapshot(state.snapshot);
+  }, [state.phase, state.snapshot]);
+  const shown =
+    state.phase === 'done' ? state.snapshot : state.phase === 'idle' ? lastSnapshot() : undefined;
 
   useEffect(() => {
     if (!running) return undefined;
@@ -111,7 +120,7 @@ export function MachinePanel() {
           />
         </label>
       </div>
-      {state.phase === 'idle' ? <p className="diagnose-intro">{t('intro')}</p> : null}
+      {state.phase === 'idle' && !shown ? <p className="diagnose-intro">{t('intro')}</p> : null}
       {running ? <ProgressList state={state} /> : null}
       {state.phase === 'cancelled' ? (
         <p role="status" data-testid="diagnose-cancelled">
@@ -123,10 +132,11 @@ export function MachinePanel() {
           {t('failed', { reason: state.error ?? '' })}
         </p>
       ) : null}
-      {state.snapshot && state.phase === 'done' ? (
+      {shown ? (
         <>
-          <Verdict snapshot={state.snapshot} />
-          <CheckList checks={state.snapshot.checks} />
+          <Verdict snapshot={shown} />
+          <SnapshotToVisit snapshot={shown} autosave={state.phase === 'done'} />
+          <CheckList checks={shown.checks} />
         </>
       ) : null}
     </div>

@@ -21,11 +21,13 @@ export function AttachPanel({ file, onAttached }: Props) {
   const listed = useLoad<RunListItem[]>(() => api.checklists['list-runs']({}), [api]);
   const runs = (listed.state.value ?? []).filter((run) => run.status !== 'abandoned');
   const [runId, setRunId] = useState('');
+  // Asked once: the service keeps the tag with the PC's hardware fingerprint.
+  const [assetTag, setAssetTag] = useState('');
   const diagnose = async () => {
     setBusy(true);
     setStatus(t('attach.diagnosing'));
     const snapshot = await api.diagnostics.run(
-      {},
+      assetTag.trim() === '' ? {} : { assetTag: assetTag.trim() },
       {
         onProgress: (e) =>
           e.label && setStatus(`${t('attach.diagnosing')} ${e.percent ?? ''}% · ${e.label[lang]}`),
@@ -62,6 +64,16 @@ export function AttachPanel({ file, onAttached }: Props) {
     <section className="visit-card" aria-labelledby="attach-title">
       <h2 id="attach-title">{t('attach.title')}</h2>
       <div className="visit-buttons">
+        <label className="visit-grow">
+          {t('attach.assetTag')}
+          <input
+            value={assetTag}
+            maxLength={100}
+            onChange={(e) => setAssetTag(e.target.value)}
+            placeholder={t('attach.assetTagHint')}
+            data-testid="attach-asset-tag"
+          />
+        </label>
         <button
           type="button"
           className="primary"

@@ -1,34 +1,41 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 
+import { useApi } from '../../api/index';
 import { VisitEditor } from './visit-editor';
-import { VisitList } from './visit-list';
+import { VisitList, type OpenVisit } from './visit-list';
 import './visit.css';
 
-const KEY = 'xaso.visit.file';
-
-function saved(): string | undefined {
-  try {
-    return sessionStorage.getItem(KEY) ?? undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** The Visit place: the list of visits, or the auto-saved editor of one (reopened after a reload). */
+/**
+ * The Visit place: the active visit's auto-saved editor (the app remembers it in the data
+ * folder, so it reopens after a restart and from the home screen), or the list of visits.
+ */
 export function VisitPlace() {
-  const [file, setFile] = useState<string | undefined>(saved);
-  const open = (next: string | undefined): void => {
-    setFile(next);
-    try {
-      if (next === undefined) sessionStorage.removeItem(KEY);
-      else sessionStorage.setItem(KEY, next);
-    } catch {
-      // Private mode: the visit is still in the list.
-    }
+  const api = useApi();
+  const [file, setFile] = useState<string | null | undefined>(undefined);
+  useEffect(() => {
+    let live = true;
+    void (async () => {
+      const state = await api.app.state({});
+      const id = state.ok ? state.value.activeVisitId : undefined;
+      const view = id === undefined ? undefined : await api.visits.get({ ref: { id } });
+      if (live) setFile(view?.ok === true ? view.value.file : null);
+    })();
+    return () => {
+      live = false;
+    };
+  }, [api]);
+  const open: OpenVisit = (next) => {
+    setFile(next.file);
+    void api.app['set-active-visit']({ visitId: next.id });
   };
-  return file === undefined ? (
+  const close = (): void => {
+    setFile(null);
+    void api.app['set-active-visit']({ visitId: null });
+  };
+  if (file === undefined) return <p aria-busy="true" />;
+  return file === null ? (
     <VisitList onOpen={open} />
   ) : (
-    <VisitEditor key={file} file={file} onClose={() => open(undefined)} />
+    <VisitEditor key={file} file={file} onClose={close} />
   );
 }

@@ -1,6 +1,11 @@
 import { useTranslation } from 'react-i18next';
 
-import type { Visit, VisitFields } from '../../../main/service/visits/schema';
+import type { HelpedCategory, Visit, VisitFields } from '../../../main/service/visits/schema';
+import { HELPED_TERMS } from '../../../main/service/vocabulary';
+import { useLang } from '../../i18n/pick';
+
+/** The helped categories, in the vocabulary's order. */
+const HELPED_CATEGORIES = Object.keys(HELPED_TERMS) as HelpedCategory[];
 
 type Change = (patch: Partial<VisitFields>) => void;
 type Props = Readonly<{ visit: Visit; change: Change }>;
@@ -174,6 +179,7 @@ export function OpenItemsEditor({ visit, change }: Props) {
 /** People helped, by role and task. */
 export function PeopleEditor({ visit, change }: Props) {
   const { t } = useTranslation('visit');
+  const lang = useLang();
   const list = visit.peopleHelped;
   return (
     <fieldset className="visit-card" data-testid="people">
@@ -195,6 +201,31 @@ export function PeopleEditor({ visit, change }: Props) {
             >
               <option value="official">{t('people.official')}</option>
               <option value="citizen">{t('people.citizen')}</option>
+            </select>
+          </label>
+          <label>
+            {t('people.category')}
+            <select
+              value={p.category ?? ''}
+              data-testid="person-category"
+              onChange={(e) => {
+                const value = e.target.value as HelpedCategory | '';
+                const { category: _, ...rest } = p;
+                change({
+                  peopleHelped: replaceAt(
+                    list,
+                    i,
+                    value === '' ? rest : { ...rest, category: value },
+                  ),
+                });
+              }}
+            >
+              <option value="">{t('people.noCategory')}</option>
+              {HELPED_CATEGORIES.map((c) => (
+                <option key={c} value={c}>
+                  {HELPED_TERMS[c][lang]}
+                </option>
+              ))}
             </select>
           </label>
           <label className="visit-grow">
@@ -236,6 +267,7 @@ export function PeopleEditor({ visit, change }: Props) {
       <button
         type="button"
         onClick={() => change({ peopleHelped: [...list, { role: 'citizen', task: '', count: 1 }] })}
+        data-testid="add-person"
       >
         + {t('people.add')}
       </button>

@@ -1,7 +1,12 @@
 import { useTranslation } from 'react-i18next';
 
+import { tallyChecks } from '../../../diagnostics/findings';
+import type { CheckResult } from '../../../diagnostics/types';
 import type { Visit, VisitFields } from '../../../main/service/visits/schema';
+import { formatDate } from '../../../main/service/vocabulary';
 import { StatusBadge } from '../../components/status-badge';
+import { CheckList } from '../diagnose/check-list';
+import { useLang } from '../../i18n/pick';
 import { readFile } from './download';
 import { AttachPanel } from './attach-panel';
 import { ExportPanel } from './export-panel';
@@ -163,27 +168,39 @@ function Facts({ visit, change }: Readonly<{ visit: Visit; change: Change }>) {
   );
 }
 
+/** The office's asset tag first, then the host name (the tag is what the exports name). */
+function machineName(m: Visit['machines'][number]): string {
+  const tag = m.assetTag ?? m.snapshot.machine.assetTag;
+  const host = m.snapshot.machine.hostname;
+  return tag === undefined || tag === '' ? host : `${tag} (${host})`;
+}
+
 function Machines({ visit }: Readonly<{ visit: Visit }>) {
   const { t } = useTranslation('visit');
+  const lang = useLang();
   return (
     <section className="visit-card" aria-labelledby="machines-title" data-testid="machines">
       <h2 id="machines-title">{t('machines.title', { count: visit.machines.length })}</h2>
       {visit.machines.length === 0 && <p className="visit-muted">{t('machines.empty')}</p>}
       <ul className="visit-items">
         {visit.machines.map((m) => {
-          const s = m.snapshot.summary;
-          const worst =
-            s.fail > 0 ? 'fail' : s.warn > 0 ? 'warn' : s.unknown > 0 ? 'unknown' : 'ok';
+          // Recounted from the checks: one cause, one finding (old snapshots count wrong).
+          const s = tallyChecks(m.snapshot.checks as readonly CheckResult[]);
+          const worst = s.fail > 0 ? 'fail' : s.warn > 0 ? 'warn' : 'ok';
           return (
             <li key={m.snapshot.machine.fingerprint}>
-              <StatusBadge status={worst} /> <strong>{m.snapshot.machine.hostname}</strong> ·{' '}
-              {m.snapshot.osName} · {t('machines.counts', s)}
+              <StatusBadge status={worst} /> <strong>{machineName(m)}</strong> · {m.snapshot.osName}{' '}
+              · {t('machines.counts', s)}
+              <details className="visit-machine-checks">
+                <summary data-testid="machine-checks">{t('machines.showChecks')}</summary>
+                <CheckList checks={m.snapshot.checks as readonly CheckResult[]} />
+              </details>
               <div className="visit-muted">
                 {m.changes === undefined
                   ? t('machines.new')
                   : t('machines.changes', {
                       count: m.changes.checks.length,
-                      date: m.changes.previousVisitDate,
+                      date: formatDate(m.changes.previousVisitDate, lang),
                     })}
               </div>
             </li>
@@ -194,7 +211,7 @@ function Machines({ visit }: Readonly<{ visit: Visit }>) {
       <ul className="visit-items">
         {visit.checklists.map((run) => (
           <li key={run.runId}>
-            {run.title.vi} — {t(`checklists.${run.status}`)}
+            {run.title[lang]} — {t(`checklists.${run.status}`)}
           </li>
         ))}
       </ul>
@@ -279,7 +296,7 @@ export function VisitEditor({ file, onClose }: Readonly<{ file: string; onClose:
           ⚠ {t('recovered', { problem: view.recoveredFrom })}
         </p>
       )}
-      <p className="visit-muted">{t('file', { file: view.file })}</p>
+      {/* No internal file path here: the data folder is named only in "about" (the footer). */}
       <Facts visit={visit} change={change} />
       <Machines visit={visit} />
       <AttachPanel file={view.file} onAttached={() => void flush().then(reload)} />

@@ -4,9 +4,12 @@ import { useTranslation } from 'react-i18next';
 import type { VisitListItem } from '../../../main/service/visits/contract';
 import { failureText, useApi } from '../../api/index';
 import { useLoad } from '../../hooks/use-call';
-import { pick } from '../../i18n/pick';
+import { formatDate } from '../../../main/service/vocabulary';
+import { pick, useLang } from '../../i18n/pick';
 
-type Props = Readonly<{ onOpen: (file: string) => void }>;
+/** Opens a visit (and makes it the active one). */
+export type OpenVisit = (visit: Readonly<{ id: string; file: string }>) => void;
+type Props = Readonly<{ onOpen: OpenVisit }>;
 
 function today(): string {
   const d = new Date();
@@ -14,7 +17,7 @@ function today(): string {
 }
 
 /** The form that starts a visit (open items of the commune's last visit come along). */
-function NewVisitForm({ onOpen }: Props) {
+export function NewVisitForm({ onOpen }: Props) {
   const { t, i18n } = useTranslation('visit');
   const api = useApi();
   const [error, setError] = useState<string>();
@@ -38,7 +41,7 @@ function NewVisitForm({ onOpen }: Props) {
       },
     });
     setBusy(false);
-    if (result.ok) onOpen(result.value.file);
+    if (result.ok) onOpen({ id: result.value.visit.id, file: result.value.file });
     else setError(failureText(result, i18n.language));
   };
   return (
@@ -87,7 +90,7 @@ function OpenFileForm({ onOpen }: Props) {
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const result = await api.visits['open-file']({ file: path.trim() });
-    if (result.ok) onOpen(result.value.file);
+    if (result.ok) onOpen({ id: result.value.visit.id, file: result.value.file });
     else setError(failureText(result, i18n.language));
   };
   return (
@@ -115,6 +118,7 @@ function OpenFileForm({ onOpen }: Props) {
 /** Saved visits, newest first, and the form to start a new one. */
 export function VisitList({ onOpen }: Props) {
   const { t, i18n } = useTranslation('visit');
+  const lang = useLang();
   const api = useApi();
   const { state } = useLoad<VisitListItem[]>(() => api.visits.list({}), [api]);
   const items = state.value;
@@ -136,8 +140,8 @@ export function VisitList({ onOpen }: Props) {
       <ul className="visit-items" data-testid="visit-list">
         {items?.map((item) => (
           <li key={item.id}>
-            <button type="button" className="visit-item" onClick={() => onOpen(item.file)}>
-              <strong>{item.commune}</strong> — {item.province} · {item.date}
+            <button type="button" className="visit-item" onClick={() => onOpen(item)}>
+              <strong>{item.commune}</strong> — {item.province} · {formatDate(item.date, lang)}
               <span className="visit-muted">
                 {' '}
                 · {t('list.machines', { count: item.machines })} ·{' '}

@@ -50,6 +50,8 @@ const snapshot: MachineSnapshot = {
 };
 
 let requests: unknown[] = [];
+const saved: unknown[] = [];
+let activeVisit = false;
 beforeAll(async () => {
   const bridge = {
     cancel: () => undefined,
@@ -74,7 +76,32 @@ beforeAll(async () => {
       },
     },
   };
-  (window as unknown as { xaso: unknown }).xaso = bridge;
+  (window as unknown as { xaso: unknown }).xaso = {
+    ...bridge,
+    app: { state: async () => ({ ok: true, value: activeVisit ? { activeVisitId: 'v1' } : {} }) },
+    visits: {
+      list: async () => ({
+        ok: true,
+        value: [
+          {
+            id: 'v1',
+            file: '/data/visits/v1.json',
+            commune: 'Xã Mỹ Khánh',
+            province: 'Cần Thơ',
+            date: '2026-12-01',
+            interns: [],
+            machines: 0,
+            openItems: 0,
+            updatedAt: '2026-12-01T03:00:00.000Z',
+          },
+        ],
+      }),
+      'add-snapshot': async (request: unknown) => {
+        saved.push(request);
+        return { ok: true, value: {} };
+      },
+    },
+  };
   await initI18n();
 });
 
@@ -91,7 +118,7 @@ describe('DiagnosePlace', () => {
     });
     const verdict = await screen.findByTestId('verdict');
     expect(verdict.textContent).toContain('1 vấn đề cần xử lý');
-    expect(verdict.textContent).toContain('1 mục chưa kiểm tra được');
+    expect(verdict.textContent).toContain('1 mục không kiểm tra được');
     expect(requests).toEqual([{ assetTag: 'UBND-PC-03' }]);
     const expired = within(screen.getByTestId('area-signature'))
       .getByText(/Lê Văn Cường/)
@@ -99,12 +126,62 @@ describe('DiagnosePlace', () => {
     expect(expired.getAttribute('data-status')).toBe('fail');
     expect(expired.textContent).toContain('Lỗi');
     expect(expired.textContent).toContain('Liên hệ CA để gia hạn');
-    expect(screen.getByTestId('area-os').textContent).toContain('cannot reach the time server');
+    // What could not be checked is counted apart and folded, its low-level reason inside the
+    // folded technical details; what passed folds too.
+    expect(screen.queryByTestId('area-os')).toBeNull();
+    const unknown = screen.getByTestId('fold-unknown') as HTMLDetailsElement;
+    expect(unknown.open).toBe(false);
+    expect(unknown.textContent).toContain('Không kiểm tra được (1)');
+    const details = within(unknown).getByTestId('technical-details');
+    expect(details.textContent).toContain('cannot reach the time server');
+    expect((screen.getByTestId('fold-ok') as HTMLDetailsElement).open).toBe(false);
+    // The fix link names no id.
+    expect(within(expired).getByTestId('fix-link').textContent).toBe(
+      'Làm theo hướng dẫn khắc phục',
+    );
+    await user.click(screen.getByTestId('only-problems'));
+    expect(screen.queryByTestId('fold-unknown')).toBeNull();
+    expect(screen.queryByTestId('fold-ok')).toBeNull();
     // Verdict before the first group in document order.
     expect(
-      verdict.compareDocumentPosition(screen.getByTestId('area-hardware')) &
+      verdict.compareDocumentPosition(screen.getByTestId('area-signature')) &
         Node.DOCUMENT_POSITION_FOLLOWING,
     ).toBeTruthy();
+  });
+
+  it('saves the diagnosis into the active visit as soon as it is done, and shows it again later', async () => {
+    activeVisit = true;
+    saved.length = 0;
+    const user = userEvent.setup();
+    const first = render(<DiagnosePlace />);
+    await act(async () => {
+      await user.click(screen.getByTestId('diagnose-run'));
+    });
+    const note = await screen.findByTestId('to-visit-saved');
+    expect(note.textContent).toBe('✔ Đã lưu vào chuyến công tác Xã Mỹ Khánh (01/12/2026).');
+    expect(saved).toEqual([{ ref: { id: 'v1' }, snapshot }]);
+    first.unmount();
+    // Back in the place (after following a fix): the last result is there, not an empty page.
+    render(<DiagnosePlace />);
+    expect((await screen.findByTestId('verdict')).textContent).toContain('1 vấn đề cần xử lý');
+    activeVisit = false;
+  });
+
+  it('without an active visit, saves a run into a visit picked afterwards', async () => {
+    activeVisit = false;
+    saved.length = 0;
+    const user = userEvent.setup();
+    render(<DiagnosePlace />);
+    await act(async () => {
+      await user.click(screen.getByTestId('diagnose-run'));
+    });
+    const save = await screen.findByTestId('to-visit-save');
+    expect(saved).toEqual([]);
+    await act(async () => {
+      await user.click(save);
+    });
+    expect(saved).toEqual([{ ref: { id: 'v1' }, snapshot }]);
+    expect((await screen.findByTestId('to-visit-saved')).textContent).toContain('Xã Mỹ Khánh');
   });
 
   it('has four tabs for this PC, network, printers and the LAN scan', () => {

@@ -13,8 +13,9 @@ import type {
 } from '../../../../diagnostics/network/types';
 import { useApi } from '../../../api/index';
 import { Icon } from '../../../components/icon';
+import { CLASS_TERMS } from '../../../../main/service/vocabulary';
 import { StatusBadge } from '../../../components/status-badge';
-import { pick } from '../../../i18n/pick';
+import { pick, useLang } from '../../../i18n/pick';
 import { LatencyChart } from './latency-chart';
 import { useCall } from '../../../hooks/use-call';
 import { WifiDetail } from './wifi-detail';
@@ -34,10 +35,24 @@ function Phases({ e }: Readonly<{ e: EndpointResult }>) {
   );
 }
 
-function Sites({ endpoints }: Readonly<{ endpoints: readonly EndpointResult[] }>) {
+/** The lowest failing rung of the ladder, which blocks every later rung and failing site. */
+function blockingRung(result: LadderResult): string | undefined {
+  const bad = result.rungs.find(
+    (r) => r.id !== 'endpoints' && (r.status === 'warn' || r.status === 'fail'),
+  );
+  return bad?.id;
+}
+
+function Sites({
+  endpoints,
+  blocked,
+}: Readonly<{ endpoints: readonly EndpointResult[]; blocked: boolean }>) {
   const { t, i18n } = useTranslation('network');
+  const lang = useLang();
   if (endpoints.length === 0) return null;
-  return (
+  const isAffected = (e: EndpointResult): boolean => blocked && e.status !== 'ok';
+  const affected = endpoints.filter(isAffected).length;
+  const table = (
     <table className="net-table" data-testid="endpoint-table">
       <caption>{t('net.sites')}</caption>
       <thead>
@@ -61,7 +76,8 @@ function Sites({ endpoints }: Readonly<{ endpoints: readonly EndpointResult[] }>
               <span className="muted">{e.url}</span>
             </th>
             <td>
-              <StatusBadge status={e.status} /> {pick(e.explanation, i18n.language)}
+              <StatusBadge status={e.status} affected={isAffected(e)} />{' '}
+              {pick(e.explanation, i18n.language)}
               {e.tls?.subject ? (
                 <div className="muted">
                   {t('net.certificate', {
@@ -79,6 +95,16 @@ function Sites({ endpoints }: Readonly<{ endpoints: readonly EndpointResult[] }>
         ))}
       </tbody>
     </table>
+  );
+  // One cause, one finding: sites that fail only because a lower step failed fold under it.
+  if (affected === 0) return table;
+  return (
+    <details className="affected" data-testid="sites-affected">
+      <summary>
+        {t('net.sites')}: {CLASS_TERMS.affected[lang]} ({affected})
+      </summary>
+      {table}
+    </details>
   );
 }
 
@@ -118,6 +144,10 @@ function Adapters({ config }: Readonly<{ config: NetworkConfig }>) {
 function Ladder({ result }: Readonly<{ result: LadderResult }>) {
   const { t, i18n } = useTranslation('network');
   const lang = i18n.language;
+  const blocker = blockingRung(result);
+  const order: string[] = result.rungs.map((r) => r.id);
+  const affectedRung = (id: string): boolean =>
+    blocker !== undefined && order.indexOf(id) > order.indexOf(blocker);
   const tone =
     result.breaksAt === undefined
       ? 'ok'
@@ -141,9 +171,9 @@ function Ladder({ result }: Readonly<{ result: LadderResult }>) {
         {result.rungs.map((r, index) => (
           <li key={r.id} data-testid="ladder-rung" data-rung={r.id} data-status={r.status}>
             <span className="muted">{t('net.step', { n: index + 1 })}</span>{' '}
-            <StatusBadge status={r.status} /> <strong>{pick(r.title, lang)}</strong>:{' '}
-            {pick(r.detail, lang)}
-            {r.fix && r.status !== 'ok' ? (
+            <StatusBadge status={r.status} affected={r.status !== 'ok' && affectedRung(r.id)} />{' '}
+            <strong>{pick(r.title, lang)}</strong>: {pick(r.detail, lang)}
+            {r.fix && r.status !== 'ok' && !affectedRung(r.id) ? (
               <div className="fix">
                 → {t('net.fix')}: {pick(r.fix, lang)}
               </div>
@@ -151,7 +181,7 @@ function Ladder({ result }: Readonly<{ result: LadderResult }>) {
           </li>
         ))}
       </ol>
-      <Sites endpoints={result.endpoints} />
+      <Sites endpoints={result.endpoints} blocked={blocker !== undefined} />
       <Adapters config={result.config} />
     </>
   );
