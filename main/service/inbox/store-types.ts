@@ -1,0 +1,154 @@
+/**
+ * The storage interface of the supervisor's inbox, engine-neutral: the embedded database
+ * (`sqlite-store.ts`, `node:sqlite`) and the PostgreSQL server implement the same async
+ * interface. No engine types here; everything in and out is plain data.
+ *
+ * Rules every engine keeps (tested in tests/main/service/inbox/):
+ * - A visit id belongs to the key it was first seen under. `putVisit` replaces a visit only for
+ *   the same key; a file of another key goes to `addConflict`, never over the kept visit.
+ * - The store keeps the file's bytes verbatim (`raw`), so the database can be rebuilt from the
+ *   files or the files from the database, and any visit reopened and verified again.
+ * - Figures are never computed by the engine: `deskRows()` returns the latest rows and the shared
+ *   pure functions of `desk.ts` compute every figure, so both engines give the same numbers.
+ */
+import type {
+  Conflict,
+  EnrolledKey,
+  ImportLogEntry,
+  ImportStatus,
+  InboxEntry,
+  VisitFacts,
+} from './records.js';
+
+/** One visit as stored: its verbatim bytes, parsed facts, key and verdict. */
+export type VisitRecord = Readonly<{
+  visitId: string;
+  keyId: string;
+  /** SHA-256 of the payload (the envelope's digest). */
+  digest: string;
+  /** SHA-256 (hex) of the file's bytes, for incremental import. */
+  fileHash: string;
+  fileName: string;
+  /** The envelope's `exportedAt`, an ISO timestamp, and the same in epoch milliseconds. */
+  exportedAt: string;
+  exportedAtMs: number;
+  importedAt: string;
+  /** The file as received (UTF-8 JSON). */
+  raw: Uint8Array;
+  facts: VisitFacts;
+  /** `accepted` (enrolled key) or `unknown-key` (kept, shown marked, left out when trusted only). */
+  verdict: Extract<ImportStatus, 'accepted' | 'unknown-key'>;
+}>;
+
+/** A visit without its bytes (lists, desk). */
+export type VisitRow = Omit<VisitRecord, 'raw'>;
+
+/** A file already read from a folder: skipped on the next import when size and mtime match. */
+export type SeenFile = Readonly<{
+  path: string;
+  size: number;
+  mtimeMs: number;
+  fileHash: string;
+  status: ImportStatus;
+}>;
+
+/** A file held apart as a conflict, with its bytes. */
+export type ConflictRecord = Omit<
+  Conflict,
+  'id' | 'status' | 'decidedAt' | 'keptSigner' | 'heldSigner'
+> &
+  Readonly<{
+    raw: Uint8Array;
+    facts: VisitFacts;
+    digest: string;
+    fileHash: string;
+    exportedAtMs: number;
+  }>;
+
+/** The programme's communes as the supervisor lists them (for "communes without a visit"). */
+export type ProgrammeCommune = Readonly<{ name: string; province: string }>;
+
+/** What the desk functions read: every visit row and the roster (keys, communes). */
+export type DeskRows = Readonly<{
+  visits: readonly VisitRow[];
+  keys: readonly EnrolledKey[];
+  communes: readonly ProgrammeCommune[];
+}>;
+
+/** The inbox storage. Every method is async so a server engine can implement it. */
+export interface InboxStore {
+  /** `sqlite` or `postgres`; shown in diagnostics. */
+  readonly engine: string;
+  /** Applies pending migrations; returns the schema version now in force. */
+  migrate(): Promise<number>;
+  close(): Promise<void>;
+  /** Runs `fn` in one transaction (all of it or nothing). */
+  transaction<T>(fn: () => Promise<T>): Promise<T>;
+
+  // Visits
+  getVisit(visitId: string): Promise<VisitRecord | undefined>;
+  /** Inserts or replaces the visit of this id (the caller has checked key and order). */
+  putVisit(record: VisitRecord): Promise<void>;
+  removeVisit(visitId: string): Promise<void>;
+  listVisits(): Promise<VisitRow[]>;
+  countVisits(): Promise<number>;
+  /** Drops every visit, conflict, seen file and log line (rebuild); keys and communes stay. */
+  clearVisits(): Promise<void>;
+
+  // Files already read (incremental import)
+  getSeenFile(path: string): Promise<SeenFile | undefined>;
+  putSeenFile(file: SeenFile): Promise<void>;
+
+  // Keys enrolled by the supervisor
+  listKeys(): Promise<EnrolledKey[]>;
+  getKey(keyId: string): Promise<EnrolledKey | undefined>;
+  putKey(key: EnrolledKey): Promise<void>;
+  removeKey(keyId: string): Promise<boolean>;
+
+  // Conflicts
+  addConflict(conflict: ConflictRecord): Promise<number>;
+  listConflicts(): Promise<Conflict[]>;
+  getConflict(
+    id: number,
+  ): Promise<
+    | (Conflict & {
+        raw: Uint8Array;
+        facts: VisitFacts;
+        digest: string;
+        fileHash: string;
+        exportedAtMs: number;
+      })
+    | undefined
+  >;
+  decideConflict(id: number, status: 'kept-existing' | 'kept-incoming', at: string): Promise<void>;
+
+  // Import log
+  log(entries: readonly ImportLogEntry[]): Promise<void>;
+  listLog(limit: number): Promise<ImportLogEntry[]>;
+
+  // Programme roster
+  listCommunes(): Promise<ProgrammeCommune[]>;
+  setCommunes(communes: readonly ProgrammeCommune[]): Promise<void>;
+
+  /** The rows every desk figure is computed from (`desk.ts`). */
+  deskRows(): Promise<DeskRows>;
+}
+
+/** Inbox entries as the UI lists them, from rows and keys (shared by both engines). */
+export function entriesOf(rows: readonly VisitRow[], keys: readonly EnrolledKey[]): InboxEntry[] {
+  const byId = new Map(keys.map((k) => [k.keyId, k]));
+  return rows.map((r) => {
+    const key = byId.get(r.keyId);
+    return {
+      visitId: r.visitId,
+      digest: r.digest,
+      fileName: r.fileName,
+      importedAt: r.importedAt,
+      exportedAt: r.exportedAt,
+      keyId: r.keyId,
+      trust: key === undefined ? 'unknown' : 'enrolled',
+      ...(key === undefined ? {} : { signer: key.name }),
+      facts: r.facts,
+    };
+  });
+}
