@@ -14,6 +14,7 @@ import { inboxContract } from './inbox/contract.js';
 import { networkContract } from './network/contract.js';
 import { printersContract } from './printers/contract.js';
 import { scanContract } from './scan/contract.js';
+import { sendQueueContract } from './send-queue/contract.js';
 
 export const contract = {
   ...appContract,
@@ -26,6 +27,7 @@ export const contract = {
   ...networkContract,
   ...printersContract,
   ...scanContract,
+  ...sendQueueContract,
 };
 
 export type Contract = typeof contract;

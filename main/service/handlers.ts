@@ -11,6 +11,7 @@ import { inboxHandlers } from './inbox/handlers.js';
 import { networkHandlers } from './network/handlers.js';
 import { printersHandlers } from './printers/handlers.js';
 import { scanHandlers } from './scan/handlers.js';
+import { sendQueueHandlers } from './send-queue/handlers.js';
 
 /**
  * Joins every domain's handlers. The type makes a missing handler a compile error. Every
@@ -29,5 +30,6 @@ export function createHandlers(given: ServiceEnv): Handlers<Contract> {
     ...networkHandlers(env),
     ...printersHandlers(env),
     ...scanHandlers(env),
+    ...sendQueueHandlers(env),
   };
 }

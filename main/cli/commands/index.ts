@@ -7,6 +7,7 @@ import { infoCommand } from './info.js';
 import { networkCommand } from './network.js';
 import { printersCommand } from './printers.js';
 import { scanCommand } from './scan.js';
+import { serveCommand } from './serve.js';
 import { reportCommand } from './report.js';
 import { visitCommand } from './visit.js';
 
@@ -22,4 +23,5 @@ export const commands: readonly Command[] = [
   printersCommand,
   scanCommand,
   captureCommand,
+  serveCommand,
 ];

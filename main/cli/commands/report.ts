@@ -3,6 +3,7 @@ import type { ExportResult } from '../../service/reports/contract.js';
 import type { Command } from '../command.js';
 import { UsageError } from '../command.js';
 import { printResult } from '../print.js';
+import { sendReport } from './report-send.js';
 
 /** `xaso report VISIT --format F --out FILE`: export a visit. */
 export const reportCommand: Command = {
@@ -14,10 +15,13 @@ export const reportCommand: Command = {
   usage: [
     'xaso report VISIT_FILE --format pdf|docx|xlsx|csv|json|html|text [--out FILE]',
     'Không có --out: văn bản (text) in ra màn hình, định dạng khác lưu vào thư mục dữ liệu/exports.',
+    'xaso report [VISIT_FILE] --send [--server https://thu-nhan.tinh.gov.vn]',
+    '--send: ký số, đưa vào hàng chờ và gửi lên máy chủ thu nhận của tỉnh (gửi lại sau nếu chưa được).',
   ],
-  flags: ['format', 'out'],
+  flags: ['format', 'out', 'send?', 'server'],
   async run(args, io) {
     const [file] = args.positionals;
+    if (args.flags['send'] === true) return sendReport(file, args, io);
     if (file === undefined)
       throw new UsageError({
         vi: 'Cần tệp chuyến công tác: xaso report FILE --format pdf --out bao-cao.pdf',
