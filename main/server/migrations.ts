@@ -16,7 +16,7 @@ export const MIGRATIONS: readonly Migration[] = [
 CREATE TABLE programmes (
   id text PRIMARY KEY CHECK (id ~ '^[a-z0-9][a-z0-9-]{0,62}$'),
   name text NOT NULL,
-  -- Bumped by every write to the programme's inbox: readers keep parsed rows while it holds.
+  -- Bumped when visits are removed: readers then reload every row instead of the new ones.
   version bigint NOT NULL DEFAULT 0,
   created_at timestamptz NOT NULL DEFAULT now()
 );
@@ -44,9 +44,13 @@ CREATE TABLE visits (
   verdict text NOT NULL,
   visit_date text GENERATED ALWAYS AS (facts->>'date') STORED,
   commune text GENERATED ALWAYS AS (facts->>'commune') STORED,
+  -- The transaction that last wrote the row: a reader fetches only rows written by transactions
+  -- not yet finished at its previous read (pg-store.ts deskRows).
+  txid bigint NOT NULL DEFAULT (pg_current_xact_id()::text::bigint),
   PRIMARY KEY (programme_id, visit_id)
 );
 CREATE INDEX visits_date ON visits(programme_id, visit_date);
+CREATE INDEX visits_txid ON visits(programme_id, txid);
 CREATE TABLE seen_files (
   programme_id text NOT NULL,
   path text NOT NULL,
