@@ -5,6 +5,7 @@ import { StatusBadge } from '../../components/status-badge';
 import { readFile } from './download';
 import { AttachPanel } from './attach-panel';
 import { ExportPanel } from './export-panel';
+import { SendQueuePanel } from './send-queue';
 import { FixesEditor, OpenItemsEditor, PeopleEditor, ProblemsEditor } from './list-editors';
 import { useVisit, type SaveState } from './use-visit';
 
@@ -288,6 +289,7 @@ export function VisitEditor({ file, onClose }: Readonly<{ file: string; onClose:
       <PeopleEditor visit={visit} change={change} />
       <Photos visit={visit} change={change} />
       <ExportPanel file={view.file} beforeExport={flush} />
+      <SendQueuePanel file={view.file} beforeSend={flush} />
     </section>
   );
 }
