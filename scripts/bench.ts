@@ -9,6 +9,7 @@ const benches: Bench[] = [
   { name: 'electron-preload', load: () => import('./bench/electron-preload.js') },
   { name: 'checklists', load: () => import('./bench/checklists.js') },
   { name: 'sweep', load: () => import('./bench/sweep.js') },
+  { name: 'desk', load: () => import('./bench/desk.js') },
   { name: 'server', load: () => import('./bench/server.js') },
 ];
 

@@ -12,7 +12,6 @@ import { createHash, randomUUID } from 'node:crypto';
 
 import type { LocalText } from '../service/define.js';
 import { visitFacts } from '../service/inbox/facts.js';
-import type { VisitFacts } from '../service/inbox/records.js';
 import { checkExport } from '../service/inbox/verify.js';
 import type { Db } from './db.js';
 import { PgInboxStore } from './pg-store.js';
@@ -117,7 +116,7 @@ export async function acceptUpload(
       en: 'The file is not UTF-8 text: not a Xã Số report.',
     });
   }
-  const checked = checkExport(text, new Map());
+  const checked = checkExport(text, now());
   if (!checked.ok) return refusal(422, checked.status, checked.reason);
   const [key] = await db.query<{
     programme_id: string;
@@ -137,9 +136,8 @@ export async function acceptUpload(
   const { visit } = checked;
   const receivedAt = now();
   const id = randomUUID();
-  const exportedAtMs = Date.parse(checked.exportedAt);
-  // TODO(h13 merge): the cast goes once main/service/inbox/facts.ts returns records' VisitFacts.
-  const facts = visitFacts(visit) as unknown as VisitFacts;
+  const { exportedAtMs } = checked;
+  const facts = visitFacts(visit);
   const outcome = await db.transaction(async (): Promise<UploadStatus | 'raced'> => {
     // One upload of a visit at a time (two files of one visit decide in order).
     await db.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${programme}/${visit.id}`]);

@@ -29,7 +29,7 @@ if (mode === '--parse-only') {
 } else {
   const service = createService(defaultEnv({ dataDir, door: 'test', version: 'bench' }));
   const t1 = performance.now();
-  const imported = await service.invoke('inbox:import', { paths: [folder], trustOnFirstUse: true });
+  const imported = await service.invoke('inbox:import', { paths: [folder] });
   const aggregated = await service.invoke('inbox:aggregate', { groupBy: 'province' });
   if (!imported.ok || !aggregated.ok) throw new Error('import failed');
   const t2 = performance.now();

@@ -91,7 +91,7 @@ describe('xaso visit / report / import', () => {
     expect(bad.code).toBe(2);
   });
 
-  it('imports on the supervisor side, trusting the key file, and flags a tampered copy', async () => {
+  it('imports on the supervisor side, enrolling the key file, and flags a tampered copy', async () => {
     const intern = join(dir, 'intern');
     const supervisor = join(dir, 'supervisor');
     expect(
@@ -103,8 +103,13 @@ describe('xaso visit / report / import', () => {
       ).code,
     ).toBe(0);
     expect(
-      (await xaso(['import', '--trust-key', join(dir, 'anh.key.json')], supervisor)).stdout,
-    ).toMatch(/Đã tin cậy khoá [0-9a-f]{16} \(Trần Thị Ánh\)/);
+      (
+        await xaso(
+          ['import', '--enrol-key', join(dir, 'anh.key.json'), '--name', 'Trần Thị Ngọc Ánh'],
+          supervisor,
+        )
+      ).stdout,
+    ).toMatch(/Đã đăng ký khoá [0-9a-f]{16} \(Trần Thị Ngọc Ánh\)/);
     const envelope = JSON.parse(await readFile(join(dir, 'r.json'), 'utf8'));
     envelope.visit.commune.name = 'Xã Khác';
     await writeFile(join(dir, 'edited.json'), JSON.stringify(envelope));
@@ -113,11 +118,12 @@ describe('xaso visit / report / import', () => {
       supervisor,
     );
     expect(imported.code).toBe(3);
-    expect(imported.stdout).toMatch(/✔ .*r\.json: Hợp lệ: chữ ký đúng, khoá đã tin cậy\./);
+    expect(imported.stdout).toMatch(/✔ .*r\.json: Hợp lệ: niêm phong đúng, khoá đã đăng ký\./);
     expect(imported.stdout).toMatch(/✖ .*edited\.json: Mã băm SHA-256 không khớp/);
     expect(imported.stdout).toContain('Cần Thơ: 1 chuyến');
     expect(existsSync(join(dir, 'agg.xlsx'))).toBe(true);
     const json = await xaso(['import', join(dir, 'r.json'), '--json'], supervisor);
-    expect(JSON.parse(json.stdout).verdicts[0].status).toBe('duplicate');
+    // Incremental: the same file, unchanged since the last import, is not read again.
+    expect(JSON.parse(json.stdout).verdicts[0].status).toBe('unchanged');
   });
 });

@@ -121,7 +121,6 @@ describe('Reports place', () => {
     const bad = join(app.dataDir, 'edited.json');
     await writeFile(bad, JSON.stringify(envelope));
     await page.goto(`${app.url}#/reports`);
-    await page.getByTestId('import-tofu').check();
     await page.getByTestId('import-files').setInputFiles([good, bad]);
     const verdicts = page.getByTestId('verdicts');
     await verdicts.waitFor();
@@ -131,9 +130,10 @@ describe('Reports place', () => {
           .locator('tr[data-status]')
           .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-status'))),
       )
-      .toEqual(['first-use', 'refused']);
+      .toEqual(['unknown-key', 'refused']);
     await expect.poll(() => page.getByTestId('agg-table').textContent()).toContain('Cần Thơ');
-    expect(await page.getByTestId('trusted-keys').textContent()).toMatch(/tin cậy lần đầu/);
+    // No key enrolled: the visit counts, marked as from a key not enrolled.
+    await expect.poll(() => page.getByTestId('ind-untrusted').textContent()).toMatch(/^1/);
     await page.getByTestId('inbox-list').locator('summary').click();
     const [report] = await Promise.all([
       page.waitForEvent('download'),

@@ -6,9 +6,11 @@ import { printResult } from '../print.js';
 
 const MARK: Readonly<Record<string, string>> = {
   accepted: '✔',
-  'first-use': '✔?',
   'unknown-key': '⚠',
   duplicate: '=',
+  older: '=',
+  unchanged: '=',
+  conflict: '⚠!',
   refused: '✖',
   tampered: '✖!',
 };
@@ -17,14 +19,14 @@ function formatAggregate(agg: Aggregate, vi: boolean): string[] {
   const t = agg.total;
   return [
     vi
-      ? `Tổng: ${t.visits} chuyến, ${t.machines} máy, ${t.findings} phát hiện, ${t.fixes} việc đã khắc phục, ${t.openItems} việc còn tồn, ${t.peopleOfficial + t.peopleCitizen} người được hỗ trợ`
-      : `Total: ${t.visits} visits, ${t.machines} machines, ${t.findings} findings, ${t.fixes} fixes, ${t.openItems} open items, ${t.peopleOfficial + t.peopleCitizen} people helped`,
+      ? `Tổng: ${t.visits} chuyến, ${t.machines} máy, ${t.problems} vấn đề, ${t.fixes} việc đã khắc phục, ${t.openItems} việc còn tồn, ${t.people} người được hỗ trợ, ${t.hoursOnSite} giờ tại xã`
+      : `Total: ${t.visits} visits, ${t.machines} machines, ${t.problems} problems, ${t.fixes} fixes, ${t.openItems} open items, ${t.people} people helped, ${t.hoursOnSite} hours on site`,
     vi
-      ? `Chứng thư số hết hạn: đã hết ${t.certsExpired}, ≤30 ngày ${t.certs30}, ≤60 ngày ${t.certs60}, ≤90 ngày ${t.certs90}; máy hết hỗ trợ ${t.outOfSupport}; máy in sắp hết mực ${t.printersLow}`
-      : `Certificates: expired ${t.certsExpired}, ≤30 days ${t.certs30}, ≤60 ${t.certs60}, ≤90 ${t.certs90}; out of support ${t.outOfSupport}; printers low ${t.printersLow}`,
+      ? `Chứng thư chữ ký số: đã hết hạn ${t.certsExpired}, hết hạn trong 90 ngày ${t.certs90}; máy hết hỗ trợ ${t.outOfSupport}; máy in sắp hết mực ${t.printersLow}`
+      : `Certificates: expired ${t.certsExpired}, expiring within 90 days ${t.certs90}; out of support ${t.outOfSupport}; printers low ${t.printersLow}`,
     ...agg.rows.map(
       (r) =>
-        `  ${r.key}: ${r.visits} ${vi ? 'chuyến' : 'visits'}, ${r.machines} ${vi ? 'máy' : 'machines'}, ${r.findings} ${vi ? 'phát hiện' : 'findings'}${r.untrusted ? ` (${r.untrusted} ${vi ? 'từ khoá chưa tin cậy' : 'from untrusted keys'})` : ''}`,
+        `  ${r.key}: ${r.visits} ${vi ? 'chuyến' : 'visits'}, ${r.machines} ${vi ? 'máy' : 'machines'}, ${r.problems} ${vi ? 'vấn đề' : 'problems'}${r.untrusted ? ` (${r.untrusted} ${vi ? 'từ khoá chưa đăng ký' : 'from keys not enrolled'})` : ''}`,
     ),
   ];
 }
@@ -37,18 +39,32 @@ export const importCommand: Command = {
     en: "Import interns' JSON reports (digest, signature checks), totals",
   },
   usage: [
-    'xaso import FILE_OR_FOLDER… [--trust-first-use] [--group province|commune|intern|month|quarter|year] [--xlsx OUT] [--json]',
-    'xaso import --trust-key KEY_FILE      (tin cậy khoá công khai của một sinh viên)',
+    'xaso import FILE_OR_FOLDER… [--group province|commune|intern|month|quarter|year] [--xlsx OUT] [--json]',
+    'xaso import --enrol-key KEY_FILE --name "Họ tên"   (đăng ký khoá của một sinh viên)',
+    'xaso import --enrol-fingerprint "3f2a 9c01 7be4 d25e" --name "Họ tên"',
     'xaso import --export-key OUT [--label "Họ tên"]   (xuất khoá công khai của máy này)',
   ],
-  flags: ['trust-first-use?', 'group', 'xlsx', 'trust-key', 'export-key', 'label'],
+  flags: ['group', 'xlsx', 'enrol-key', 'enrol-fingerprint', 'name', 'export-key', 'label'],
   async run(args, io) {
     const vi = io.lang === 'vi';
-    const trustKey = args.flags['trust-key'];
-    if (typeof trustKey === 'string') {
-      const r = await io.service.invoke('keys:trust', { file: trustKey }, { signal: io.signal });
+    const enrolKey = args.flags['enrol-key'];
+    const enrolPrint = args.flags['enrol-fingerprint'];
+    if (typeof enrolKey === 'string' || typeof enrolPrint === 'string') {
+      const name = args.flags['name'];
+      if (typeof name !== 'string' || name.trim() === '')
+        throw new UsageError({
+          vi: 'Cần --name "Họ tên": tên sinh viên do người hướng dẫn đặt, không lấy từ tệp.',
+          en: 'Needs --name "Full name": the intern\'s name is the supervisor\'s, never read from the file.',
+        });
+      const r = await io.service.invoke(
+        'keys:enrol',
+        typeof enrolKey === 'string'
+          ? { file: enrolKey, name }
+          : { fingerprint: String(enrolPrint), name },
+        { signal: io.signal },
+      );
       return printResult(io, r, (v) => [
-        `${vi ? 'Đã tin cậy khoá' : 'Trusted key'} ${v.keyId} (${v.label})`,
+        `${vi ? 'Đã đăng ký khoá' : 'Enrolled key'} ${v.keyId} (${v.name})`,
       ]);
     }
     const exportKey = args.flags['export-key'];
@@ -73,7 +89,6 @@ export const importCommand: Command = {
     const xlsx = args.flags['xlsx'];
     const request = {
       paths: [...args.positionals],
-      trustOnFirstUse: args.flags['trust-first-use'] === true,
       ...(group === undefined ? {} : { groupBy: group }),
       ...(typeof xlsx === 'string' ? { xlsxOut: xlsx } : {}),
       lang: io.lang,
@@ -94,7 +109,7 @@ export const importCommand: Command = {
       ),
       ...formatAggregate(result.aggregate, vi),
     ]);
-    const bad = result.counts.refused + result.counts.tampered;
+    const bad = result.counts.refused + result.counts.tampered + result.counts.conflict;
     return code !== 0 ? code : bad > 0 ? 3 : 0;
   },
 };

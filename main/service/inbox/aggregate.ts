@@ -1,52 +1,27 @@
 /**
- * Adds up the inbox per province, commune, intern or period (month, quarter, year), with the
- * lists a supervisor acts on: certificates expiring within 30/60/90 days, machines out of
- * support, printers low on supplies.
+ * Totals per province, commune, intern or period (month, quarter, year): the desk's indicators
+ * (`desk.ts`) computed over each group's visits, so a group's figures follow the same rules as the
+ * desk (latest state per commune and machine; events added once). Per intern, a visit of n interns
+ * counts 1/n for each in visits, people helped and hours (the column adds up to the total); the
+ * state figures of an intern's group are those of the communes the intern visited.
  */
-import type {
-  ActionItem,
-  Aggregate,
-  AggregateFilter,
-  AggregateRow,
-  GroupBy,
-  InboxEntry,
-} from './types.js';
+import { HELPED_CATEGORIES } from '../visits/schema.js';
+import { computeDesk } from './desk.js';
+import type { DeskRows, VisitRow } from './store-types.js';
+import type { Aggregate, AggregateFilter, AggregateRow, Desk, GroupBy } from './types.js';
 
-export type { ActionItem, Aggregate, AggregateFilter, AggregateRow, GroupBy } from './types.js';
+export type { Aggregate, AggregateFilter, AggregateRow, GroupBy } from './types.js';
 
-const DAY = 86_400_000;
-
-function emptyRow(key: string): AggregateRow {
-  return {
-    key,
-    visits: 0,
-    machines: 0,
-    findingsByKind: {},
-    findings: 0,
-    fixes: 0,
-    openItems: 0,
-    peopleOfficial: 0,
-    peopleCitizen: 0,
-    certsExpired: 0,
-    certs30: 0,
-    certs60: 0,
-    certs90: 0,
-    outOfSupport: 0,
-    printersLow: 0,
-    untrusted: 0,
-  };
-}
-
-function keysOf(entry: InboxEntry, groupBy: GroupBy): string[] {
-  const { facts } = entry;
-  const [y, m] = facts.date.split('-');
+function keysOf(row: VisitRow, groupBy: GroupBy): string[] {
+  const f = row.facts;
+  const [y, m] = f.date.split('-');
   switch (groupBy) {
     case 'province':
-      return [facts.province];
+      return [f.province];
     case 'commune':
-      return [`${facts.commune} — ${facts.province}`];
+      return [`${f.commune} — ${f.province}`];
     case 'intern':
-      return facts.interns.length > 0 ? [...new Set(facts.interns)] : ['—'];
+      return f.interns.length > 0 ? [...new Set(f.interns)] : ['—'];
     case 'month':
       return [`${y}-${m}`];
     case 'quarter':
@@ -58,83 +33,70 @@ function keysOf(entry: InboxEntry, groupBy: GroupBy): string[] {
   }
 }
 
-function add(row: AggregateRow, entry: InboxEntry, now: number): void {
-  const f = entry.facts;
-  row.visits += 1;
-  row.machines += f.machines;
-  for (const [kind, n] of Object.entries(f.findingsByKind)) {
-    row.findingsByKind[kind] = (row.findingsByKind[kind] ?? 0) + n;
-    row.findings += n;
-  }
-  row.fixes += f.fixes;
-  row.openItems += f.openItems;
-  row.peopleOfficial += f.people.official;
-  row.peopleCitizen += f.people.citizen;
-  for (const cert of f.certificates) {
-    const days = (Date.parse(cert.notAfter) - now) / DAY;
-    if (days < 0) row.certsExpired += 1;
-    else if (days <= 30) row.certs30 += 1;
-    else if (days <= 60) row.certs60 += 1;
-    else if (days <= 90) row.certs90 += 1;
-  }
-  row.outOfSupport += f.outOfSupport.length;
-  row.printersLow += f.printersLow.length;
-  if (entry.trust === 'unknown') row.untrusted += 1;
+function rowOf(key: string, desk: Desk): AggregateRow {
+  const i = desk.indicators;
+  return {
+    key,
+    visits: i.visits.value,
+    communes: i.communesVisited.value,
+    machines: i.machines.value,
+    problems: i.problems.value,
+    openItems: i.openItems.value,
+    fixes: i.fixes.value,
+    pcsFixed: i.pcsFixed.value,
+    printersFixed: i.printersFixed.value,
+    people: i.peopleHelped.value,
+    peopleByCategory: Object.fromEntries(
+      HELPED_CATEGORIES.map((c) => [c, i.peopleByCategory[c].value]),
+    ) as AggregateRow['peopleByCategory'],
+    daysOnSite: i.daysOnSite.value,
+    hoursOnSite: i.hoursOnSite.value,
+    certsExpired: i.certificatesExpired.value,
+    certs90: i.certificatesExpiring90.value,
+    outOfSupport: i.outOfSupport.value,
+    printersLow: i.printersLow.value,
+    untrusted: i.untrusted.value,
+  };
 }
 
-function actionLists(
-  entries: readonly InboxEntry[],
-  now: number,
-): Pick<Aggregate, 'certificates' | 'outOfSupport' | 'printersLow'> {
-  const certificates: ActionItem[] = [];
-  const outOfSupport: ActionItem[] = [];
-  const printersLow: ActionItem[] = [];
-  for (const { facts: f } of entries) {
-    const where = { province: f.province, commune: f.commune, date: f.date };
-    for (const c of f.certificates) {
-      const days = Math.floor((Date.parse(c.notAfter) - now) / DAY);
-      if (days <= 90)
-        certificates.push({
-          ...where,
-          machine: c.machine,
-          detail: `${c.title} (${c.notAfter.slice(0, 10)})`,
-          days,
-        });
-    }
-    for (const o of f.outOfSupport)
-      outOfSupport.push({ ...where, machine: o.machine, detail: o.os });
-    for (const p of f.printersLow)
-      printersLow.push({ ...where, machine: p.machine, detail: p.title });
-  }
-  certificates.sort((a, b) => (a.days ?? 0) - (b.days ?? 0));
-  return { certificates, outOfSupport, printersLow };
-}
-
-/** Aggregates inbox entries. Only the latest export of each visit is in the inbox, so nothing counts twice. */
+/** Aggregates the inbox rows. */
 export function aggregate(
-  all: readonly InboxEntry[],
+  input: DeskRows,
   groupBy: GroupBy,
   filter: AggregateFilter,
-  nowDate: Date,
+  now: Date,
 ): Aggregate {
-  const now = nowDate.getTime();
-  const entries = all.filter(
-    (e) =>
-      (filter.from === undefined || e.facts.date >= filter.from) &&
-      (filter.to === undefined || e.facts.date <= filter.to) &&
-      (filter.province === undefined || e.facts.province === filter.province) &&
-      (filter.trustedOnly !== true || e.trust !== 'unknown'),
-  );
-  const rows = new Map<string, AggregateRow>();
-  const total = emptyRow('Σ');
-  for (const entry of entries) {
-    add(total, entry, now);
-    for (const key of keysOf(entry, groupBy)) {
-      let row = rows.get(key);
-      if (row === undefined) rows.set(key, (row = emptyRow(key)));
-      add(row, entry, now);
+  const whole = computeDesk(input, filter, now);
+  const kept = new Set(whole.indicators.visits.visits);
+  const groups = new Map<string, VisitRow[]>();
+  for (const row of input.visits) {
+    if (!kept.has(row.visitId)) continue;
+    for (const key of keysOf(row, groupBy)) {
+      const list = groups.get(key) ?? [];
+      list.push(row);
+      groups.set(key, list);
     }
   }
-  const sorted = [...rows.values()].sort((a, b) => a.key.localeCompare(b.key, 'vi'));
-  return { groupBy, now: nowDate.toISOString(), rows: sorted, total, ...actionLists(entries, now) };
+  const rows = [...groups.entries()].map(([key, visits]) =>
+    rowOf(key, computeDesk({ ...input, visits }, filter, now)),
+  );
+  if (groupBy === 'intern') {
+    const shares = new Map(whole.interns.map((i) => [i.name, i]));
+    for (const row of rows) {
+      const share = shares.get(row.key);
+      if (share === undefined) continue;
+      row.visits = share.visits;
+      row.people = share.people;
+      row.hoursOnSite = share.hours;
+    }
+  }
+  rows.sort((a, b) => a.key.localeCompare(b.key, 'vi'));
+  return {
+    groupBy,
+    now: now.toISOString(),
+    rows,
+    total: rowOf('Σ', whole),
+    certificates: whole.certificates,
+    outOfSupport: whole.outOfSupport,
+  };
 }

@@ -5,7 +5,18 @@
 import { z } from 'zod';
 
 import { channel } from '../define.js';
-import type { Aggregate, ImportVerdict, InboxEntry, TrustedKey } from './types.js';
+import type { Visit } from '../visits/schema.js';
+import type {
+  Aggregate,
+  Conflict,
+  Desk,
+  EnrolledKey,
+  ImportLogEntry,
+  ImportStatus,
+  ImportVerdict,
+  InboxEntry,
+  InboxListItem,
+} from './types.js';
 
 const groupBy = z.enum(['province', 'commune', 'intern', 'month', 'quarter', 'year']);
 const filter = {
@@ -18,28 +29,28 @@ const filter = {
     .regex(/^\d{4}-\d{2}-\d{2}$/)
     .optional(),
   province: z.string().max(200).optional(),
+  commune: z.string().max(200).optional(),
+  intern: z.string().max(300).optional(),
   trustedOnly: z.boolean().default(false),
 };
 
 /** Result of an import: one verdict per file, and counts per status. */
 export type ImportResult = Readonly<{
   verdicts: ImportVerdict[];
-  counts: Readonly<Record<ImportVerdict['status'], number>>;
+  counts: Readonly<Record<ImportStatus, number>>;
 }>;
 
 /** Result of `inbox:import-summary`: the import, the totals after it, and the XLSX written. */
 export type ImportSummary = ImportResult &
   Readonly<{ aggregate: Aggregate; xlsx?: Readonly<{ file: string; bytes: number }> }>;
 
-export type {
-  Aggregate,
-  AggregateRow,
-  ActionItem,
-  GroupBy,
-  ImportVerdict,
-  InboxEntry,
-  TrustedKey,
-} from './types.js';
+export type * from './types.js';
+
+/** An enrolled key with its fingerprint as read out. */
+export type KeysList = Readonly<{
+  own: Readonly<{ keyId: string; fingerprint: string; qrText: string }>;
+  enrolled: readonly (EnrolledKey & { fingerprint: string })[];
+}>;
 
 export const inboxContract = {
   'inbox:import': channel<ImportResult>()({
@@ -56,12 +67,11 @@ export const inboxContract = {
           )
           .max(5000)
           .default([]),
-        trustOnFirstUse: z.boolean().default(false),
       })
       .strict(),
     streams: true,
     summary: {
-      vi: 'Nhập báo cáo của sinh viên, kiểm tra mã băm và chữ ký từng tệp',
+      vi: 'Nhập báo cáo của sinh viên, kiểm tra mã băm và niêm phong từng tệp',
       en: 'Import interns’ reports, checking each digest and signature',
     },
   }),
@@ -70,7 +80,6 @@ export const inboxContract = {
       .object({
         /** Files or folders (their `.json` files) on this computer. */
         paths: z.array(z.string().min(1).max(4096)).min(1).max(100_000),
-        trustOnFirstUse: z.boolean().default(false),
         groupBy: groupBy.default('province'),
         /** CLI and tests only: also write the totals to this XLSX file. */
         xlsxOut: z.string().min(1).max(4096).optional(),
@@ -83,7 +92,7 @@ export const inboxContract = {
       en: 'Import reports, then total them (and export XLSX) in one go',
     },
   }),
-  'inbox:list': channel<InboxEntry[]>()({
+  'inbox:list': channel<InboxListItem[]>()({
     request: z.object({}).strict(),
     summary: { vi: 'Các chuyến công tác trong hộp thư', en: 'Visits in the inbox' },
   }),
@@ -139,31 +148,119 @@ export const inboxContract = {
       en: "Export this installation's public key (for the supervisor)",
     },
   }),
-  'keys:trust': channel<TrustedKey>()({
+  'keys:enrol': channel<EnrolledKey>()({
     request: z
       .object({
+        /** The intern's name, as the supervisor writes it (never read from the key file). */
+        name: z.string().trim().min(1).max(300),
+        /** A public key file (`keys:export-public`): its path, or its text. */
         file: z.string().min(1).max(4096).optional(),
         text: z.string().max(10_000).optional(),
-        label: z.string().max(300).optional(),
+        /** The short fingerprint read out by the intern (16 hex digits, spaces allowed). */
+        fingerprint: z.string().max(64).optional(),
+        /** The text of the QR code shown by the intern's app. */
+        qr: z.string().max(1000).optional(),
       })
       .strict()
-      .refine((r) => (r.file === undefined) !== (r.text === undefined), {
-        message: 'give exactly one of file or text',
-      }),
+      .refine(
+        (r) => [r.file, r.text, r.fingerprint, r.qr].filter((v) => v !== undefined).length === 1,
+        { message: 'give exactly one of file, text, fingerprint or qr' },
+      ),
     summary: {
-      vi: 'Tin cậy khoá công khai của một sinh viên (từ tệp khoá)',
-      en: "Trust an intern's public key (from the key file)",
+      vi: 'Đăng ký trước khoá của một sinh viên (tệp khoá, dấu vân tay hoặc mã QR), tên do người hướng dẫn đặt',
+      en: "Enrol an intern's key ahead (key file, fingerprint or QR code), named by the supervisor",
     },
   }),
-  'keys:list': channel<{ own: { keyId: string }; trusted: TrustedKey[] }>()({
+  'keys:list': channel<KeysList>()({
     request: z.object({}).strict(),
     summary: {
-      vi: 'Khoá của máy này và các khoá đã tin cậy',
-      en: 'This installation’s key and the trusted keys',
+      vi: 'Khoá niêm phong của máy này và các khoá đã đăng ký',
+      en: 'This installation’s sealing key and the enrolled keys',
     },
   }),
   'keys:untrust': channel<{ removed: boolean }>()({
     request: z.object({ keyId: z.string().regex(/^[0-9a-f]{16}$/) }).strict(),
-    summary: { vi: 'Bỏ tin cậy một khoá', en: 'Stop trusting a key' },
+    summary: { vi: 'Bỏ đăng ký một khoá', en: 'Remove an enrolled key' },
+  }),
+  'inbox:desk': channel<Desk>()({
+    request: z
+      .object({ ...filter, staleDays: z.number().int().min(1).max(365).default(14) })
+      .strict(),
+    summary: {
+      vi: 'Bàn làm việc của người hướng dẫn: các chỉ số, biểu đồ và danh sách',
+      en: "The supervisor's desk: indicators, charts and lists",
+    },
+  }),
+  'inbox:visit': channel<{ visit: Visit; entry: InboxEntry }>()({
+    request: z.object({ visitId: z.string().min(1).max(64) }).strict(),
+    summary: {
+      vi: 'Mở một chuyến trong hộp thư để xem (chỉ đọc, niêm phong kiểm tra lại)',
+      en: 'Open a visit of the inbox to read (read-only, seal checked again)',
+    },
+  }),
+  'inbox:conflicts': channel<Conflict[]>()({
+    request: z.object({}).strict(),
+    summary: {
+      vi: 'Các tệp bị giữ riêng vì trùng chuyến công tác với khoá khác',
+      en: 'Files held apart: same visit under another key',
+    },
+  }),
+  'inbox:resolve-conflict': channel<{ kept: 'existing' | 'incoming' }>()({
+    request: z
+      .object({ id: z.number().int().min(1), keep: z.enum(['existing', 'incoming']) })
+      .strict(),
+    summary: {
+      vi: 'Người hướng dẫn chọn giữ bản đang có hoặc bản bị giữ riêng',
+      en: 'The supervisor keeps the visit in the inbox or the file held apart',
+    },
+  }),
+  'inbox:log': channel<ImportLogEntry[]>()({
+    request: z.object({ limit: z.number().int().min(1).max(10_000).default(200) }).strict(),
+    summary: { vi: 'Nhật ký nhập tệp', en: 'Import log' },
+  }),
+  'inbox:communes': channel<{ communes: { name: string; province: string }[] }>()({
+    request: z
+      .object({
+        /** When given, replaces the programme's list of communes. */
+        set: z
+          .array(
+            z
+              .object({
+                name: z.string().trim().min(1).max(200),
+                province: z.string().max(200).default(''),
+              })
+              .strict(),
+          )
+          .max(2000)
+          .optional(),
+      })
+      .strict(),
+    summary: {
+      vi: 'Danh sách xã, phường của chương trình (để biết xã nào chưa có chuyến)',
+      en: "The programme's communes (to see which have no visit)",
+    },
+  }),
+  'inbox:rebuild': channel<ImportResult>()({
+    request: z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(1000) }).strict(),
+    streams: true,
+    summary: {
+      vi: 'Dựng lại cơ sở dữ liệu hộp thư từ các tệp báo cáo (khoá đã đăng ký được giữ)',
+      en: 'Rebuild the inbox database from the report files (enrolled keys are kept)',
+    },
+  }),
+  'inbox:export-desk': channel<{ file?: string; bytes: number; contentBase64?: string }>()({
+    request: z
+      .object({
+        ...filter,
+        format: z.enum(['xlsx', 'pdf']),
+        out: z.string().min(1).max(4096).optional(),
+        inline: z.boolean().default(false),
+        lang: z.enum(['vi', 'en']).default('vi'),
+      })
+      .strict(),
+    summary: {
+      vi: 'Xuất cả bàn làm việc ra XLSX, hoặc bản tóm tắt PDF gửi tỉnh',
+      en: 'Export the whole desk as XLSX, or a PDF summary for the province',
+    },
   }),
 };

@@ -1,6 +1,8 @@
 /**
- * The figures one visit adds to the supervisor's totals, pulled out once at import time so
- * aggregating 1,000 visits only adds numbers.
+ * The facts one visit gives the supervisor's desk, pulled out once at import time so the desk
+ * reads small rows. Checks are counted by `diagnostics/findings.ts` (problems exclude unknown,
+ * not-applicable and affected checks); each machine keeps its own state so the desk can take the
+ * newest state of each machine of a commune.
  *
  * Certificates, OS support and printer supplies are read from the checks' `values`, by these
  * conventions (documented in the README, followed by the sample fixtures):
@@ -15,11 +17,13 @@
  *   when `values.supplyLow === true` or `values.levelPercent` ≤ 10, or when its id names
  *   supplies/toner/ink/marker and it is warn/fail.
  */
+import { classifyCheck, tallyChecks } from '../../../diagnostics/findings.js';
+import type { CheckResult } from '../../../diagnostics/types.js';
 import { LOW_SUPPLY_PERCENT, supplyLevel } from '../../../diagnostics/printers/supply-level.js';
-import type { Visit } from '../visits/schema.js';
-import type { CertFact, VisitFacts } from './types.js';
+import { HELPED_CATEGORIES, type HelpedCategory, type Visit } from '../visits/schema.js';
+import type { CertFact, HelpedFact, MachineFacts, ProblemFact, VisitFacts } from './records.js';
 
-export type { CertFact, VisitFacts } from './types.js';
+export type { VisitFacts } from './records.js';
 
 type Check = Visit['machines'][number]['snapshot']['checks'][number];
 
@@ -68,44 +72,157 @@ function isSupplyLow(check: Check): boolean {
   );
 }
 
+const HELPED = new Set<string>(HELPED_CATEGORIES);
+
+/** `HH:MM` → minutes since midnight. */
+function minutesOf(hhmm: string | undefined): number | undefined {
+  const m = hhmm === undefined ? null : /^(\d{2}):(\d{2})$/.exec(hhmm);
+  return m === null ? undefined : Number(m[1]) * 60 + Number(m[2]);
+}
+
+/** Minutes on site: `timeSpentMinutes`, else left − arrived (same day), else unknown. */
+function minutesOnSite(visit: Visit): number | undefined {
+  if (visit.timeSpentMinutes !== undefined) return visit.timeSpentMinutes;
+  const a = minutesOf(visit.onSite.arrivedAt);
+  const l = minutesOf(visit.onSite.leftAt);
+  return a !== undefined && l !== undefined && l > a ? l - a : undefined;
+}
+
+/** A completed checklist run that declares `counts: {category, role}` counts one person helped. */
+function checklistPeople(visit: Visit): HelpedFact[] {
+  const out: HelpedFact[] = [];
+  for (const run of visit.checklists) {
+    if (run.status !== 'completed') continue;
+    const counts = (run as Readonly<Record<string, unknown>>)['counts'];
+    if (typeof counts !== 'object' || counts === null) continue;
+    const { category, role } = counts as Readonly<Record<string, unknown>>;
+    if (typeof category !== 'string' || !HELPED.has(category)) continue;
+    out.push({
+      category: category as HelpedCategory,
+      role: role === 'official' ? 'official' : 'citizen',
+      count: 1,
+      source: 'checklist',
+    });
+  }
+  return out;
+}
+
+/** The identity of a machine within a commune: its asset tag when given, else its fingerprint. */
+export function machineKey(machine: Visit['machines'][number]): string {
+  const tag = (machine.assetTag ?? machine.snapshot.machine.assetTag ?? '').trim().toLowerCase();
+  return tag !== '' ? `tag:${tag}` : `fp:${machine.snapshot.machine.fingerprint}`;
+}
+
+/** The fields `diagnostics/findings.ts` counts by. */
+function countable(check: Check): Pick<CheckResult, 'status' | 'reason' | 'blockedBy'> {
+  return {
+    status: check.status,
+    ...(check.reason === undefined ? {} : { reason: check.reason }),
+    ...(check.blockedBy === undefined ? {} : { blockedBy: check.blockedBy }),
+  };
+}
+
+function machineFacts(machine: Visit['machines'][number], visitDate: string): MachineFacts {
+  const { snapshot } = machine;
+  const checks = snapshot.checks;
+  const counted = checks.map(countable);
+  const tally = tallyChecks(counted);
+  const problems: ProblemFact[] = [];
+  const certificates: CertFact[] = [];
+  const printersLow: string[] = [];
+  let outOfSupport = false;
+  for (const [i, check] of checks.entries()) {
+    if (classifyCheck(counted[i]!) === 'problem')
+      problems.push({
+        checkId: check.id,
+        area: check.area,
+        title: check.title.vi,
+        status: check.status === 'fail' ? 'fail' : 'warn',
+      });
+    const notAfter =
+      check.area === 'signature'
+        ? dateValue(check.values, ['notAfter', 'validTo', 'expires'])
+        : undefined;
+    if (notAfter !== undefined) certificates.push({ title: check.title.vi, notAfter });
+    if (!outOfSupport && isOutOfSupport(check, visitDate)) outOfSupport = true;
+    if (isSupplyLow(check)) printersLow.push(check.title.vi);
+  }
+  const tag = machine.assetTag ?? snapshot.machine.assetTag;
+  return {
+    key: machineKey(machine),
+    hostname: snapshot.machine.hostname,
+    ...(tag === undefined ? {} : { assetTag: tag }),
+    os: snapshot.osName,
+    takenAt: snapshot.takenAt,
+    tally: {
+      problems: tally.problems,
+      affected: tally.affected,
+      unknown: tally.unknown,
+      notApplicable: tally.notApplicable,
+      ok: tally.ok,
+    },
+    problems,
+    certificates,
+    outOfSupport,
+    printersLow,
+  };
+}
+
+/**
+ * Fixes: a fix linked to a problem of kind `printers` is a printer fixed; any other fix linked to
+ * a machine is a PC fixed (each machine once per visit).
+ */
+function fixFacts(visit: Visit): VisitFacts['fixes'] {
+  const kindOf = new Map(visit.problems.map((p) => [p.id, p.kind]));
+  const pcs = new Set<string>();
+  const printers = new Set<string>();
+  for (const fix of visit.fixes) {
+    const kind = fix.problemId === undefined ? undefined : kindOf.get(fix.problemId);
+    if (kind === 'printers') printers.add(fix.machineFingerprint ?? fix.id);
+    else if (fix.machineFingerprint !== undefined) pcs.add(fix.machineFingerprint);
+  }
+  return { total: visit.fixes.length, pcs: pcs.size, printers: printers.size };
+}
+
 /** Extracts the facts of one visit. */
 export function visitFacts(visit: Visit): VisitFacts {
-  const findingsByKind: Record<string, number> = {};
-  const certificates: CertFact[] = [];
-  const outOfSupport: Array<{ machine: string; os: string }> = [];
-  const printersLow: Array<{ machine: string; title: string }> = [];
-  for (const { snapshot } of visit.machines) {
-    const machine = snapshot.machine.hostname;
-    let unsupported = false;
-    for (const check of snapshot.checks) {
-      if (check.status !== 'ok') findingsByKind[check.area] = (findingsByKind[check.area] ?? 0) + 1;
-      const notAfter =
-        check.area === 'signature'
-          ? dateValue(check.values, ['notAfter', 'validTo', 'expires'])
-          : undefined;
-      if (notAfter !== undefined) certificates.push({ machine, title: check.title.vi, notAfter });
-      if (!unsupported && isOutOfSupport(check, visit.onSite.date)) unsupported = true;
-      if (isSupplyLow(check)) printersLow.push({ machine, title: check.title.vi });
-    }
-    if (unsupported) outOfSupport.push({ machine, os: snapshot.osName });
-  }
-  for (const problem of visit.problems)
-    findingsByKind[problem.kind] = (findingsByKind[problem.kind] ?? 0) + 1;
-  const people = { official: 0, citizen: 0 };
-  for (const p of visit.peopleHelped) people[p.role] += p.count;
+  const minutes = minutesOnSite(visit);
   return {
     visitId: visit.id,
     commune: visit.commune.name,
     province: visit.commune.province,
     date: visit.onSite.date,
+    ...(minutes === undefined ? {} : { minutes }),
     interns: visit.interns.map((i) => i.name),
-    machines: visit.machines.length,
-    findingsByKind,
-    fixes: visit.fixes.length,
-    openItems: visit.openItems.filter((i) => !i.done).length,
-    people,
-    certificates,
-    outOfSupport,
-    printersLow,
+    machines: visit.machines.map((m) => machineFacts(m, visit.onSite.date)),
+    typedProblems: visit.problems.map((p) => ({ kind: p.kind, text: p.text.slice(0, 300) })),
+    fixes: fixFacts(visit),
+    openItems: visit.openItems.map((i) => ({
+      id: i.id,
+      text: i.text.slice(0, 500),
+      done: i.done,
+      ...(i.due === undefined ? {} : { due: i.due }),
+    })),
+    people: [
+      ...visit.peopleHelped.map((p) => ({
+        category: p.category ?? 'other',
+        role: p.role,
+        count: p.count,
+        source: 'typed' as const,
+      })),
+      ...checklistPeople(visit),
+    ],
+    checklists: {
+      completed: visit.checklists.filter((c) => c.status === 'completed').length,
+      total: visit.checklists.length,
+    },
+    ...(visit.assessment === undefined || visit.assessment.text.trim() === ''
+      ? {}
+      : {
+          assessment: {
+            text: visit.assessment.text,
+            ...(visit.assessment.by === undefined ? {} : { by: visit.assessment.by }),
+          },
+        }),
   };
 }

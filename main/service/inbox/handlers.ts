@@ -1,40 +1,48 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 
-import type { Handlers } from '../define.js';
+import type { Handlers, HandlerContext } from '../define.js';
 import type { ServiceEnv } from '../env.js';
 import { ServiceError } from '../errors.js';
 import { assertFileDoor } from '../request-files.js';
 import { atomicWriteFile } from '../storage/atomic-json.js';
 import { aggregate } from './aggregate.js';
-import { renderAggregateXlsx } from './aggregate-xlsx.js';
+import { renderDeskXlsx } from './aggregate-xlsx.js';
 import type { ImportResult, inboxContract } from './contract.js';
+import { computeDesk } from './desk.js';
+import { renderDeskPdf } from './desk-pdf.js';
 import { expandPaths, importVisits, type ImportInput } from './import.js';
 import {
+  formatFingerprint,
   installationKey,
   keyIdOf,
+  keyQrText,
+  parseFingerprint,
+  parseKeyQr,
   parsePublicKey,
   publicKeyFile,
   publicKeyFileSchema,
-  readTrusted,
-  withTrusted,
-  writeTrusted,
 } from './keys.js';
-import { readIndex } from './store.js';
+import { openInboxStore } from './sqlite-store.js';
+import { entriesOf, listOf, type InboxStore } from './store-types.js';
 import { openStored } from './stored.js';
 import { FORMAT_INFO, exportFileName, renderVisit } from '../reports/export.js';
 import { exportContext } from '../reports/handlers.js';
-import type { ImportVerdict, InboxEntry, TrustedKey } from './types.js';
+import type { EnrolledKey, ImportStatus, ImportVerdict } from './types.js';
+
+const STATUSES: readonly ImportStatus[] = [
+  'accepted',
+  'unknown-key',
+  'duplicate',
+  'older',
+  'conflict',
+  'refused',
+  'tampered',
+  'unchanged',
+];
 
 function counts(verdicts: readonly ImportVerdict[]): ImportResult['counts'] {
-  const out = {
-    accepted: 0,
-    'first-use': 0,
-    'unknown-key': 0,
-    duplicate: 0,
-    refused: 0,
-    tampered: 0,
-  };
+  const out = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<ImportStatus, number>;
   for (const v of verdicts) out[v.status] += 1;
   return out;
 }
@@ -54,58 +62,88 @@ async function writeOut(file: string, data: string | Buffer): Promise<string> {
   return target;
 }
 
-async function trustKeyText(
-  env: ServiceEnv,
-  text: string,
-  label: string | undefined,
-): Promise<TrustedKey> {
-  let parsed;
+const invalid = (vi: string, en: string): ServiceError =>
+  new ServiceError('invalid-request', { vi, en });
+
+/** The key an enrolment request names: from a key file, a fingerprint or a QR text. */
+function enrolled(
+  request: Readonly<{
+    name: string;
+    text?: string | undefined;
+    fingerprint?: string | undefined;
+    qr?: string | undefined;
+  }>,
+  at: string,
+): EnrolledKey {
+  const base = { name: request.name, enrolledAt: at };
+  if (request.fingerprint !== undefined) {
+    const keyId = parseFingerprint(request.fingerprint);
+    if (keyId === undefined)
+      throw invalid(
+        'Dấu vân tay khoá phải có đúng 16 chữ số hệ 16 (0–9, a–f), ví dụ 3f2a 9c01 7be4 d25e.',
+        'A key fingerprint is exactly 16 hex digits (0–9, a–f), e.g. 3f2a 9c01 7be4 d25e.',
+      );
+    return { ...base, keyId, source: 'fingerprint' };
+  }
+  if (request.qr !== undefined) {
+    const parsed = parseKeyQr(request.qr);
+    if (parsed === undefined)
+      throw invalid(
+        'Mã QR không phải mã khoá niêm phong của Xã Số, hoặc khoá không khớp dấu vân tay.',
+        'The QR code is not a Xã Số sealing key, or the key does not match its fingerprint.',
+      );
+    return { ...base, ...parsed, source: 'qr' };
+  }
   try {
-    parsed = publicKeyFileSchema.parse(JSON.parse(text));
+    const parsed = publicKeyFileSchema.parse(JSON.parse(request.text ?? ''));
     if (keyIdOf(parsePublicKey(parsed.publicKeyPem)) !== parsed.keyId)
       throw new Error('key id does not match the key');
+    // The label inside the file is the intern's own words: the name is the supervisor's.
+    return { ...base, keyId: parsed.keyId, publicKeyPem: parsed.publicKeyPem, source: 'key-file' };
   } catch (error) {
     const detail = (error as Error).message.slice(0, 300);
-    throw new ServiceError('invalid-request', {
-      vi: `Tệp khoá công khai không hợp lệ: ${detail}`,
-      en: `Invalid public key file: ${detail}`,
-    });
+    throw invalid(
+      `Tệp khoá công khai không hợp lệ: ${detail}`,
+      `Invalid public key file: ${detail}`,
+    );
   }
-  const key: TrustedKey = {
-    keyId: parsed.keyId,
-    publicKeyPem: parsed.publicKeyPem,
-    label: label ?? parsed.label,
-    addedAt: env.now().toISOString(),
-    source: 'imported',
-  };
-  await writeTrusted(env.dataDir, withTrusted(await readTrusted(env.dataDir), key));
-  return key;
-}
-
-/** Inbox entries with their trust as of now (a key trusted after the import counts). */
-async function currentEntries(dataDir: string): Promise<InboxEntry[]> {
-  const trusted = new Map((await readTrusted(dataDir)).map((k) => [k.keyId, k]));
-  return (await readIndex(dataDir)).map((entry) => {
-    const key = trusted.get(entry.keyId);
-    return { ...entry, trust: key?.source ?? 'unknown', ...(key ? { signer: key.label } : {}) };
-  });
 }
 
 /** Handlers of the `inbox:*` and `keys:*` channels. */
 export function inboxHandlers(env: ServiceEnv): Handlers<typeof inboxContract> {
+  const store = (): Promise<InboxStore> => openInboxStore(env.dataDir);
+  const runImport = async (
+    inputs: ImportInput[],
+    { progress, signal }: HandlerContext,
+    full = false,
+  ): Promise<ImportResult> => {
+    const verdicts = await importVisits(inputs, {
+      store: await store(),
+      now: env.now,
+      signal,
+      full,
+      onVerdict: (verdict, done, total) =>
+        progress({
+          percent: Math.round((done / total) * 100),
+          event: 'file',
+          data: verdict,
+          label: { vi: `Đã kiểm tra ${done}/${total} tệp`, en: `Checked ${done}/${total} files` },
+        }),
+    });
+    return { verdicts, counts: counts(verdicts) };
+  };
+  const desk = async (filter: Parameters<typeof computeDesk>[1], staleDays?: number) =>
+    computeDesk(await (await store()).deskRows(), filter, env.now(), staleDays);
+
   const handlers: Handlers<typeof inboxContract> = {
     // The CLI's `xaso import`: one request instead of three, so a test of the service sees it.
-    'inbox:import-summary': async ({ paths, trustOnFirstUse, groupBy, xlsxOut, lang }, call) => {
+    'inbox:import-summary': async ({ paths, groupBy, xlsxOut, lang }, call) => {
       if (xlsxOut !== undefined) assertFileDoor(env, 'xlsxOut');
-      const imported = await handlers['inbox:import'](
-        { paths, uploads: [], trustOnFirstUse },
-        call,
-      );
-      const filter = { trustedOnly: false };
-      const totals = await handlers['inbox:aggregate']({ groupBy, ...filter }, call);
+      const imported = await handlers['inbox:import']({ paths, uploads: [] }, call);
+      const totals = await handlers['inbox:aggregate']({ groupBy, trustedOnly: false }, call);
       if (xlsxOut === undefined) return { ...imported, aggregate: totals };
-      const written = await handlers['inbox:export-aggregate'](
-        { groupBy, ...filter, out: xlsxOut, inline: false, lang },
+      const written = await handlers['inbox:export-desk'](
+        { format: 'xlsx', trustedOnly: false, out: xlsxOut, inline: false, lang },
         call,
       );
       return {
@@ -114,39 +152,52 @@ export function inboxHandlers(env: ServiceEnv): Handlers<typeof inboxContract> {
         xlsx: { file: written.file ?? xlsxOut, bytes: written.bytes },
       };
     },
-    'inbox:import': async ({ paths, uploads, trustOnFirstUse }, { progress, signal }) => {
-      const inputs: ImportInput[] = [
-        ...(await expandPaths(paths)),
-        ...uploads.map((u) => ({ name: u.name, read: async () => u.text })),
-      ];
-      const verdicts = await importVisits(inputs, {
-        dataDir: env.dataDir,
-        now: env.now,
-        trustOnFirstUse,
-        signal,
-        onVerdict: (verdict, done, total) =>
-          progress({
-            percent: Math.round((done / total) * 100),
-            event: 'file',
-            data: verdict,
-            label: { vi: `Đã kiểm tra ${done}/${total} tệp`, en: `Checked ${done}/${total} files` },
-          }),
-      });
-      return { verdicts, counts: counts(verdicts) };
-    },
-    'inbox:list': async () => currentEntries(env.dataDir),
-    'inbox:aggregate': async ({ groupBy, ...filter }) =>
-      aggregate(await currentEntries(env.dataDir), groupBy, filter, env.now()),
-    'inbox:export-aggregate': async ({ groupBy, out, inline, lang, ...filter }) => {
-      const bytes = await renderAggregateXlsx(
-        aggregate(await currentEntries(env.dataDir), groupBy, filter, env.now()),
-        lang,
+    'inbox:import': async ({ paths, uploads }, call) => {
+      if (paths.length > 0) assertFileDoor(env, 'paths');
+      return runImport(
+        [
+          ...(await expandPaths(paths)),
+          ...uploads.map((u) => ({
+            name: u.name,
+            read: async () => new Uint8Array(Buffer.from(u.text, 'utf8')),
+          })),
+        ],
+        call,
       );
+    },
+    'inbox:rebuild': async ({ paths }, call) => {
+      assertFileDoor(env, 'paths');
+      const s = await store();
+      await s.transaction(() => s.clearVisits());
+      return runImport(await expandPaths(paths), call, true);
+    },
+    'inbox:list': async () => {
+      const rows = await (await store()).deskRows();
+      return listOf(rows.visits, rows.keys);
+    },
+    'inbox:aggregate': async ({ groupBy, ...filter }) =>
+      aggregate(await (await store()).deskRows(), groupBy, filter, env.now()),
+    'inbox:desk': async ({ staleDays, ...filter }) => desk(filter, staleDays),
+    'inbox:export-aggregate': async ({ groupBy: _g, out, inline, lang, ...filter }) =>
+      handlers['inbox:export-desk'](
+        { ...filter, format: 'xlsx', inline, lang, ...(out === undefined ? {} : { out }) },
+        { progress: () => undefined, signal: new AbortController().signal },
+      ),
+    'inbox:export-desk': async ({ format, out, inline, lang, ...filter }) => {
+      if (out !== undefined) assertFileDoor(env, 'out');
+      const d = await desk(filter);
+      const title =
+        lang === 'vi'
+          ? 'Báo cáo tổng hợp chương trình sinh viên hỗ trợ chuyển đổi số'
+          : 'Programme summary: interns supporting the digital transformation';
+      const bytes =
+        format === 'xlsx' ? await renderDeskXlsx(d, lang) : await renderDeskPdf(d, lang, title);
+      const name = `ban-lam-viec-${env.now().toISOString().slice(0, 10)}.${format}`;
       const file =
         out === undefined
           ? inline
             ? undefined
-            : await writeOut(path.join(env.dataDir, 'exports', `tong-hop-${groupBy}.xlsx`), bytes)
+            : await writeOut(path.join(env.dataDir, 'exports', name), bytes)
           : await writeOut(out, bytes);
       return {
         bytes: bytes.length,
@@ -154,12 +205,63 @@ export function inboxHandlers(env: ServiceEnv): Handlers<typeof inboxContract> {
         ...(inline ? { contentBase64: bytes.toString('base64') } : {}),
       };
     },
+    'inbox:visit': async ({ visitId }) => {
+      const s = await store();
+      const { record, checked } = await openStored(s, visitId, env.now());
+      const [entry] = entriesOf([record], await s.listKeys());
+      return { visit: checked.visit, entry: entry! };
+    },
+    'inbox:conflicts': async () => {
+      const s = await store();
+      const names = new Map((await s.listKeys()).map((k) => [k.keyId, k.name]));
+      return (await s.listConflicts()).map((c) => ({
+        ...c,
+        ...(names.has(c.keptKeyId) ? { keptSigner: names.get(c.keptKeyId) } : {}),
+        ...(names.has(c.heldKeyId) ? { heldSigner: names.get(c.heldKeyId) } : {}),
+      }));
+    },
+    'inbox:resolve-conflict': async ({ id, keep }) => {
+      const s = await store();
+      const conflict = await s.getConflict(id);
+      if (conflict === undefined || conflict.status !== 'open')
+        throw new ServiceError('not-found', {
+          vi: 'Không có tệp bị giữ riêng nào đang chờ quyết định với mã này.',
+          en: 'No held file awaiting a decision has this id.',
+        });
+      const at = env.now().toISOString();
+      await s.transaction(async () => {
+        if (keep === 'incoming') {
+          const key = await s.getKey(conflict.heldKeyId);
+          await s.putVisit({
+            visitId: conflict.visitId,
+            keyId: conflict.heldKeyId,
+            digest: conflict.digest,
+            fileHash: conflict.fileHash,
+            fileName: conflict.fileName,
+            exportedAt: conflict.exportedAt,
+            exportedAtMs: conflict.exportedAtMs,
+            importedAt: at,
+            raw: conflict.raw,
+            facts: conflict.facts,
+            verdict: key === undefined ? 'unknown-key' : 'accepted',
+          });
+        }
+        await s.decideConflict(id, keep === 'incoming' ? 'kept-incoming' : 'kept-existing', at);
+      });
+      return { kept: keep };
+    },
+    'inbox:log': async ({ limit }) => (await store()).listLog(limit),
+    'inbox:communes': async ({ set }) => {
+      const s = await store();
+      if (set !== undefined) await s.transaction(() => s.setCommunes(set));
+      return { communes: await s.listCommunes() };
+    },
     'inbox:report': async ({ visitId, format, out, inline, lang }) => {
-      const { text, checked } = await openStored(env.dataDir, visitId);
-      // JSON: the intern's signed export, verbatim (re-signing would replace their signature).
+      const { text, checked } = await openStored(await store(), visitId, env.now());
+      // JSON: the intern's sealed export, verbatim (re-sealing would replace their seal).
       const bytes =
         format === 'json'
-          ? Buffer.from(`${text}\n`, 'utf8')
+          ? Buffer.from(`${text.trimEnd()}\n`, 'utf8')
           : await renderVisit(checked.visit, format, exportContext(env, lang));
       const fileName = exportFileName(checked.visit, format);
       const file = out === undefined ? undefined : await writeOut(out, bytes);
@@ -180,26 +282,57 @@ export function inboxHandlers(env: ServiceEnv): Handlers<typeof inboxContract> {
         ...(out === undefined ? {} : { file: await writeOut(out, text) }),
       };
     },
-    'keys:trust': async ({ file, text, label }) => {
-      const content =
-        text ??
-        (await fs.readFile(file!, 'utf8').catch((error: Error) => {
-          throw new ServiceError('not-found', {
-            vi: `Không đọc được tệp khoá: ${error.message}`,
-            en: `Cannot read the key file: ${error.message}`,
-          });
-        }));
-      return trustKeyText(env, content, label);
+    'keys:enrol': async (request) => {
+      if (request.file !== undefined) assertFileDoor(env, 'file');
+      const text =
+        request.file === undefined
+          ? request.text
+          : await fs.readFile(request.file, 'utf8').catch((error: Error) => {
+              throw new ServiceError('not-found', {
+                vi: `Không đọc được tệp khoá: ${error.message}`,
+                en: `Cannot read the key file: ${error.message}`,
+              });
+            });
+      const key = enrolled(
+        { ...request, ...(text === undefined ? {} : { text }) },
+        env.now().toISOString(),
+      );
+      const s = await store();
+      const same = (await s.listKeys()).find(
+        (k) =>
+          k.keyId !== key.keyId &&
+          k.name.toLocaleLowerCase('vi') === key.name.toLocaleLowerCase('vi'),
+      );
+      if (same !== undefined)
+        throw invalid(
+          `Tên "${key.name}" đã dùng cho khoá ${formatFingerprint(same.keyId)}: mỗi sinh viên một tên; bỏ khoá cũ trước hoặc đặt tên khác.`,
+          `The name "${key.name}" is already used for key ${formatFingerprint(same.keyId)}: one name per intern; remove the old key first or choose another name.`,
+        );
+      const before = await s.getKey(key.keyId);
+      const kept: EnrolledKey =
+        key.publicKeyPem === undefined && before?.publicKeyPem !== undefined
+          ? { ...key, publicKeyPem: before.publicKeyPem }
+          : key;
+      await s.transaction(() => s.putKey(kept));
+      return kept;
     },
-    'keys:list': async () => ({
-      own: { keyId: (await installationKey(env.dataDir, env.now)).keyId },
-      trusted: await readTrusted(env.dataDir),
-    }),
+    'keys:list': async () => {
+      const own = await installationKey(env.dataDir, env.now);
+      return {
+        own: {
+          keyId: own.keyId,
+          fingerprint: formatFingerprint(own.keyId),
+          qrText: keyQrText(own),
+        },
+        enrolled: (await (await store()).listKeys()).map((k) => ({
+          ...k,
+          fingerprint: formatFingerprint(k.keyId),
+        })),
+      };
+    },
     'keys:untrust': async ({ keyId }) => {
-      const list = await readTrusted(env.dataDir);
-      const kept = list.filter((k) => k.keyId !== keyId);
-      if (kept.length !== list.length) await writeTrusted(env.dataDir, kept);
-      return { removed: kept.length !== list.length };
+      const s = await store();
+      return { removed: await s.transaction(() => s.removeKey(keyId)) };
     },
   };
   return handlers;

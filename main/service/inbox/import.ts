@@ -1,47 +1,54 @@
 /**
- * Imports many exported visits at once: each file is checked on its own (a bad file never stops
- * the batch), accepted visits go into the inbox, and each file gets a verdict with its reason.
+ * Imports many exported visits at once into the inbox database: each file is checked on its own
+ * (a bad file never stops the batch) and gets a verdict with its reason.
+ *
+ * Trust rules (README, "Bàn làm việc của người hướng dẫn"):
+ * - a visit id belongs to the key it was first seen under: a file of the same id sealed by another
+ *   key never replaces it, it is held apart as a conflict for the supervisor to decide;
+ * - a key is trusted only when the supervisor enrolled it (key file, fingerprint or QR), with a
+ *   name of the supervisor's choosing; a visit sealed by any other key is kept but marked;
+ * - a newer export of the same visit (same key) replaces the older one; export times are compared
+ *   as time.
+ * Importing a folder again is incremental: a file whose path, size and mtime (or bytes) are
+ * unchanged is not read or checked again.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { promises as fs, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 import type { LocalText } from '../define.js';
-import type { ImportVerdict } from './types.js';
-
-export type { ImportVerdict } from './types.js';
 import { visitFacts } from './facts.js';
-import { readTrusted, writeTrusted, type TrustedKey } from './keys.js';
-import { inboxBatchesDir, readIndex, writeIndex, type InboxEntry, type Trust } from './store.js';
+import type { EnrolledKey, ImportLogEntry, ImportVerdict } from './records.js';
+import type { InboxStore, SeenFile } from './store-types.js';
 import { MAX_IMPORT_BYTES, checkExport } from './verify.js';
 
-/** One input: a name to report and a way to read its text. */
-export type ImportInput = Readonly<{ name: string; read: () => Promise<string> }>;
+export type { ImportVerdict } from './records.js';
+
+/** One input: a name to report, a way to read its bytes, and its file stat when on disk. */
+export type ImportInput = Readonly<{
+  name: string;
+  read: () => Promise<Uint8Array>;
+  file?: Readonly<{ path: string; size: number; mtimeMs: number }>;
+}>;
 
 /** Options of an import. */
 export type ImportOptions = Readonly<{
-  dataDir: string;
+  store: InboxStore;
   now: () => Date;
-  /** Trust a key never seen before (marked `first-use`) instead of flagging it. */
-  trustOnFirstUse: boolean;
   onVerdict?: (verdict: ImportVerdict, done: number, total: number) => void;
   signal?: AbortSignal;
+  /** Read files again even when unchanged (rebuilding the database). */
+  full?: boolean;
 }>;
 
-const TEXT: Readonly<
-  Record<'accepted' | 'first-use' | 'unknown-key' | 'duplicate' | 'older', LocalText>
-> = {
+const TEXT = {
   accepted: {
-    vi: 'Hợp lệ: chữ ký đúng, khoá đã tin cậy.',
-    en: 'Valid: signature correct, key trusted.',
-  },
-  'first-use': {
-    vi: 'Hợp lệ, khoá mới được tin cậy lần đầu (chưa đối chiếu tệp khoá của sinh viên).',
-    en: "Valid; new key trusted on first use (not checked against the intern's key file).",
+    vi: 'Hợp lệ: niêm phong đúng, khoá đã đăng ký.',
+    en: 'Valid: seal correct, key enrolled.',
   },
   'unknown-key': {
-    vi: 'Chữ ký đúng nhưng khoá chưa có trong danh sách tin cậy: cần xác minh người gửi.',
-    en: 'Signature correct but the key is not in the trusted list: verify the sender.',
+    vi: 'Niêm phong đúng nhưng khoá chưa được đăng ký: cần xác minh người gửi rồi đăng ký khoá.',
+    en: 'Seal correct but the key is not enrolled: verify the sender, then enrol the key.',
   },
   duplicate: {
     vi: 'Đã có đúng báo cáo này trong hộp thư.',
@@ -51,9 +58,17 @@ const TEXT: Readonly<
     vi: 'Hộp thư đã có bản xuất mới hơn của chuyến công tác này.',
     en: 'The inbox already has a newer export of this visit.',
   },
-};
+  conflict: {
+    vi: 'Chuyến công tác này đã có trong hộp thư với khoá niêm phong khác: tệp được giữ riêng để người hướng dẫn quyết định, không thay bản đang có.',
+    en: 'This visit is already in the inbox under another sealing key: the file is held apart for the supervisor to decide; the kept visit is not replaced.',
+  },
+  unchanged: {
+    vi: 'Tệp không đổi từ lần nhập trước.',
+    en: 'File unchanged since the last import.',
+  },
+} as const satisfies Record<string, LocalText>;
 
-/** Expands folders into the `.json` files they hold (one level). */
+/** Expands folders into the `.json` files they hold (one level), with their stat. */
 export async function expandPaths(paths: readonly string[]): Promise<ImportInput[]> {
   const inputs: ImportInput[] = [];
   for (const p of paths) {
@@ -64,81 +79,53 @@ export async function expandPaths(paths: readonly string[]): Promise<ImportInput
           .sort()
           .map((n) => path.join(p, n))
       : [p];
-    for (const file of files) inputs.push({ name: file, read: () => readLimited(file) });
+    for (const file of files) {
+      const full = path.resolve(file);
+      let st: { size: number; mtimeMs: number } | undefined;
+      try {
+        st = statSync(full);
+      } catch {
+        st = undefined;
+      }
+      inputs.push({
+        name: file,
+        read: () => readLimited(full),
+        ...(st === undefined ? {} : { file: { path: full, size: st.size, mtimeMs: st.mtimeMs } }),
+      });
+    }
   }
   return inputs;
 }
 
-/**
- * Reads one file, refusing huge ones. Synchronous on purpose: for 1,000 small files the
- * thread-pool round trips of stat + readFile cost 3× more than blocking ~30 µs per file.
- */
-async function readLimited(file: string): Promise<string> {
+/** Reads one file, refusing huge ones (synchronous: small files, fewer thread-pool trips). */
+async function readLimited(file: string): Promise<Uint8Array> {
   const size = statSync(file).size;
   if (size > MAX_IMPORT_BYTES) throw new Error(`file larger than ${MAX_IMPORT_BYTES} bytes`);
-  return readFileSync(file, 'utf8');
+  return readFileSync(file);
 }
 
-type State = {
-  index: Map<string, InboxEntry>;
-  trusted: Map<string, TrustedKey>;
-  trustedChanged: boolean;
-  batch: string;
-  lines: number;
-  /** Appends accepted exports to the batch file in decision order (one line each). */
-  writer: BatchWriter;
-};
+type Keys = Map<string, EnrolledKey>;
 
-/**
- * Writes accepted exports as JSON Lines while the import runs, in ~1 MB chunks (so 1,000 texts
- * are never held in memory at once), to a temp file renamed into place at the end. Writes are chained, so line n
- * is the n-th accepted file.
- */
-class BatchWriter {
-  private chain: Promise<void> = Promise.resolve();
-  private handle: fs.FileHandle | undefined;
-  constructor(private readonly file: string) {}
-  private get temp(): string {
-    return `${this.file}.tmp`;
-  }
-  private pending: string[] = [];
-  private pendingSize = 0;
-  append(text: string): void {
-    this.pending.push(`${text.replace(/\r?\n/g, ' ')}\n`);
-    this.pendingSize += text.length;
-    if (this.pendingSize > 1_000_000) this.flush();
-  }
-  private flush(): void {
-    const chunk = this.pending.join('');
-    this.pending = [];
-    this.pendingSize = 0;
-    this.chain = this.chain.then(async () => {
-      if (this.handle === undefined) {
-        await fs.mkdir(path.dirname(this.file), { recursive: true });
-        this.handle = await fs.open(this.temp, 'w');
-      }
-      await this.handle.write(chunk);
-    });
-  }
-  async finish(): Promise<void> {
-    if (this.pending.length > 0) this.flush();
-    await this.chain;
-    if (this.handle === undefined) return;
-    await this.handle.sync();
-    await this.handle.close();
-    await fs.rename(this.temp, this.file);
-  }
-}
-
-function decide(
-  state: State,
+/** Decides one file and writes what it decides (inside the import's transaction). */
+async function decide(
+  store: InboxStore,
+  keys: Keys,
   input: ImportInput,
-  text: string,
-  options: ImportOptions,
-): ImportVerdict {
-  const checked = checkExport(text, state.trusted);
+  raw: Uint8Array,
+  fileHash: string,
+  now: Date,
+): Promise<ImportVerdict> {
+  const text = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('utf8');
+  const checked = checkExport(text, now);
   if (!checked.ok) return { name: input.name, status: checked.status, reason: checked.reason };
   const { visit } = checked;
+  let key = keys.get(checked.keyId);
+  // A key enrolled by fingerprint gets its PEM from the first file that hashes to it.
+  if (key !== undefined && key.publicKeyPem === undefined) {
+    key = { ...key, publicKeyPem: checked.publicKeyPem };
+    keys.set(key.keyId, key);
+    await store.putKey(key);
+  }
   const base = {
     name: input.name,
     visitId: visit.id,
@@ -146,91 +133,121 @@ function decide(
     province: visit.commune.province,
     date: visit.onSite.date,
     keyId: checked.keyId,
+    ...(key === undefined ? {} : { signer: key.name }),
   };
-  const existing = state.index.get(visit.id);
+  const existing = await headOf(store, visit.id);
+  const facts = visitFacts(visit);
+  if (existing !== undefined && existing.keyId !== checked.keyId) {
+    await store.addConflict({
+      visitId: visit.id,
+      keptKeyId: existing.keyId,
+      heldKeyId: checked.keyId,
+      fileName: path.basename(input.name),
+      receivedAt: now.toISOString(),
+      exportedAt: checked.exportedAt,
+      exportedAtMs: checked.exportedAtMs,
+      commune: visit.commune.name,
+      date: visit.onSite.date,
+      raw,
+      facts,
+      digest: checked.digest,
+      fileHash,
+    });
+    return { ...base, status: 'conflict', reason: TEXT.conflict };
+  }
   if (existing?.digest === checked.digest)
     return { ...base, status: 'duplicate', reason: TEXT.duplicate };
-  if (existing !== undefined && existing.exportedAt > checked.exportedAt)
-    return { ...base, status: 'duplicate', reason: TEXT.older };
-  let key = state.trusted.get(checked.keyId);
-  if (key === undefined && options.trustOnFirstUse) {
-    key = {
-      keyId: checked.keyId,
-      publicKeyPem: checked.publicKeyPem,
-      label: visit.interns
-        .map((i) => i.name)
-        .join(', ')
-        .slice(0, 300),
-      addedAt: options.now().toISOString(),
-      source: 'first-use',
-    };
-    state.trusted.set(key.keyId, key);
-    state.trustedChanged = true;
-  }
-  const trust: Trust = key?.source ?? 'unknown';
-  const status =
-    trust === 'imported' ? 'accepted' : trust === 'first-use' ? 'first-use' : 'unknown-key';
-  state.index.set(visit.id, {
+  if (existing !== undefined && existing.exportedAtMs >= checked.exportedAtMs)
+    return { ...base, status: 'older', reason: TEXT.older };
+  const status = key === undefined ? 'unknown-key' : 'accepted';
+  await store.putVisit({
     visitId: visit.id,
-    digest: checked.digest,
-    fileName: path.basename(input.name),
-    importedAt: options.now().toISOString(),
-    exportedAt: checked.exportedAt,
     keyId: checked.keyId,
-    trust,
-    ...(key ? { signer: key.label } : {}),
-    facts: visitFacts(visit),
-    stored: { batch: state.batch, line: state.lines },
+    digest: checked.digest,
+    fileHash,
+    fileName: path.basename(input.name),
+    exportedAt: checked.exportedAt,
+    exportedAtMs: checked.exportedAtMs,
+    importedAt: now.toISOString(),
+    raw,
+    facts,
+    verdict: status,
   });
-  state.lines += 1;
-  state.writer.append(text);
-  return { ...base, status, reason: TEXT[status], ...(key ? { signer: key.label } : {}) };
+  return { ...base, status, reason: TEXT[status] };
 }
+
+/** Key, digest and export time of a stored visit (a cheap read when the engine offers one). */
+async function headOf(
+  store: InboxStore,
+  visitId: string,
+): Promise<{ keyId: string; digest: string; exportedAtMs: number } | undefined> {
+  const fast = (store as { headOf?: (id: string) => Promise<unknown> }).headOf;
+  if (fast !== undefined)
+    return (await fast.call(store, visitId)) as
+      { keyId: string; digest: string; exportedAtMs: number } | undefined;
+  return store.getVisit(visitId);
+}
+
+const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 /** Imports the inputs; returns one verdict per input, in input order. */
 export async function importVisits(
   inputs: readonly ImportInput[],
   options: ImportOptions,
 ): Promise<ImportVerdict[]> {
-  const batch = `${options.now().toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}.jsonl`;
-  const state: State = {
-    index: new Map((await readIndex(options.dataDir)).map((e) => [e.visitId, e])),
-    trusted: new Map((await readTrusted(options.dataDir)).map((k) => [k.keyId, k])),
-    trustedChanged: false,
-    batch,
-    lines: 0,
-    writer: new BatchWriter(path.join(inboxBatchesDir(options.dataDir), batch)),
-  };
-  const verdicts: ImportVerdict[] = new Array<ImportVerdict>(inputs.length);
-  let next = 0;
-  let done = 0;
-  const worker = async (): Promise<void> => {
-    while (next < inputs.length && options.signal?.aborted !== true) {
-      const i = next++;
-      const input = inputs[i]!;
+  const { store } = options;
+  const keys: Keys = new Map((await store.listKeys()).map((k) => [k.keyId, k]));
+  const verdicts: ImportVerdict[] = [];
+  const log: ImportLogEntry[] = [];
+  await store.transaction(async () => {
+    for (const [i, input] of inputs.entries()) {
+      if (options.signal?.aborted === true) break;
+      const now = options.now();
       let verdict: ImportVerdict;
+      let fileHash: string | undefined;
       try {
-        verdict = decide(state, input, await input.read(), options);
+        const seen: SeenFile | undefined =
+          input.file === undefined || options.full === true
+            ? undefined
+            : await store.getSeenFile(input.file.path);
+        if (
+          seen !== undefined &&
+          seen.size === input.file?.size &&
+          seen.mtimeMs === input.file.mtimeMs
+        ) {
+          verdict = { name: input.name, status: 'unchanged', reason: TEXT.unchanged };
+        } else {
+          const raw = await input.read();
+          fileHash = sha256(raw);
+          verdict =
+            seen !== undefined && seen.fileHash === fileHash
+              ? { name: input.name, status: 'unchanged', reason: TEXT.unchanged }
+              : await decide(store, keys, input, raw, fileHash, now);
+          if (input.file !== undefined)
+            await store.putSeenFile({ ...input.file, fileHash, status: verdict.status });
+        }
       } catch (error) {
+        const detail = (error as Error).message.slice(0, 300);
         verdict = {
           name: input.name,
           status: 'refused',
-          reason: {
-            vi: `Không đọc được tệp: ${(error as Error).message}`,
-            en: `Cannot read the file: ${(error as Error).message}`,
-          },
+          reason: { vi: `Không đọc được tệp: ${detail}`, en: `Cannot read the file: ${detail}` },
         };
       }
-      verdicts[i] = verdict;
-      done += 1;
-      options.onVerdict?.(verdict, done, inputs.length);
+      verdicts.push(verdict);
+      if (verdict.status !== 'unchanged')
+        log.push({
+          at: now.toISOString(),
+          fileName: path.basename(input.name),
+          ...(fileHash === undefined ? {} : { fileHash }),
+          status: verdict.status,
+          reason: verdict.reason,
+          ...(verdict.visitId === undefined ? {} : { visitId: verdict.visitId }),
+          ...(verdict.keyId === undefined ? {} : { keyId: verdict.keyId }),
+        });
+      options.onVerdict?.(verdict, i + 1, inputs.length);
     }
-  };
-  await Promise.all(Array.from({ length: 8 }, worker));
-  // One file per batch instead of 1,000 small files: those writes cost as much as all the
-  // verification (bench `reports`).
-  await state.writer.finish();
-  await writeIndex(options.dataDir, [...state.index.values()]);
-  if (state.trustedChanged) await writeTrusted(options.dataDir, [...state.trusted.values()]);
-  return verdicts.filter((v) => v !== undefined);
+    await store.log(log);
+  });
+  return verdicts;
 }

@@ -1,15 +1,16 @@
 /**
  * Ed25519 keys (node:crypto). Each installation creates its own key pair on first use and keeps
- * it in `<dataDir>/keys/` (on the stick in portable mode); exports are signed with it. The
- * supervisor keeps a list of trusted interns' public keys, added from a key file or on first use.
+ * it in `<dataDir>/keys/` (0600 in a 0700 folder; on the stick in portable mode); exports are
+ * sealed with it. The supervisor enrols interns' keys ahead (key file, fingerprint or QR text) in
+ * the inbox database, with a name of the supervisor's choosing.
  */
 import { createHash, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { chmod, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 
 import { z } from 'zod';
 
 import { atomicWriteJson, readJsonWithBackup } from '../storage/atomic-json.js';
-import type { TrustedKey } from './types.js';
 
 /** This installation's key pair, as kept on disk. */
 export type InstallationKey = Readonly<{
@@ -42,22 +43,6 @@ export const publicKeyFileSchema = z
   })
   .strict();
 export type PublicKeyFile = z.output<typeof publicKeyFileSchema>;
-
-/** One trusted key in the supervisor's list. */
-export const trustedKeySchema = z
-  .object({
-    keyId: z.string(),
-    publicKeyPem: z.string(),
-    label: z.string(),
-    addedAt: z.string(),
-    /** `imported` from the intern's key file, or trusted on `first-use` (weaker: shown marked). */
-    source: z.enum(['imported', 'first-use']),
-  })
-  .strict();
-export type { TrustedKey } from './types.js';
-const trustedListSchema = z
-  .object({ version: z.literal(1), keys: z.array(trustedKeySchema) })
-  .strict();
 
 /** Folder of the keys. */
 export function keysDir(dataDir: string): string {
@@ -94,7 +79,11 @@ export function installationKey(dataDir: string, now: () => Date): Promise<Insta
 
 async function loadOrCreate(file: string, now: () => Date): Promise<InstallationKey> {
   try {
-    return (await readJsonWithBackup(file, installationKeySchema)).value;
+    const found = (await readJsonWithBackup(file, installationKeySchema)).value;
+    // Keys written by earlier versions (0644 in a 0755 folder) are tightened on first read.
+    await chmod(path.dirname(file), 0o700).catch(() => undefined);
+    await chmod(file, 0o600).catch(() => undefined);
+    return found;
   } catch (error) {
     if ((error as { kind?: string }).kind !== 'missing') throw error;
   }
@@ -105,7 +94,12 @@ async function loadOrCreate(file: string, now: () => Date): Promise<Installation
     privateKeyPem: pair.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
     createdAt: now().toISOString(),
   };
+  // The private key: 0600 in a 0700 folder. On Windows, modes mean nothing: the data folder is in
+  // the user's profile (%APPDATA%), whose ACL grants only the user, SYSTEM and Administrators.
+  await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+  await chmod(path.dirname(file), 0o700);
   await atomicWriteJson(file, { format: 'xaso.installation-key', version: 1, ...key });
+  await chmod(file, 0o600);
   return key;
 }
 
@@ -121,29 +115,41 @@ export function publicKeyFile(key: InstallationKey, label: string): PublicKeyFil
   };
 }
 
-function trustedFile(dataDir: string): string {
-  return path.join(keysDir(dataDir), 'trusted.json');
+/**
+ * The short fingerprint an intern reads out or types: the key id in four groups of four hex
+ * digits, `3f2a 9c01 7be4 d25e` (64 bits of the SHA-256 of the public key).
+ */
+export function formatFingerprint(keyId: string): string {
+  return keyId.replace(/(.{4})(?=.)/g, '$1 ');
 }
 
-/** The supervisor's trusted keys (empty when none yet). */
-export async function readTrusted(dataDir: string): Promise<TrustedKey[]> {
+/** A typed fingerprint back to a key id (spaces, dashes, colons and case ignored); else undefined. */
+export function parseFingerprint(text: string): string | undefined {
+  const hex = text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s:-]/g, '');
+  return /^[0-9a-f]{16}$/.test(hex) ? hex : undefined;
+}
+
+/**
+ * What the intern's app puts in its QR code: `XASO-KEY:1:<key id>:<public key, SPKI DER base64>`.
+ * The supervisor's scanner (or a phone) gives this text back; the key id must match the key.
+ */
+export function keyQrText(key: Pick<InstallationKey, 'keyId' | 'publicKeyPem'>): string {
+  const der = createPublicKey(key.publicKeyPem).export({ type: 'spki', format: 'der' });
+  return `XASO-KEY:1:${key.keyId}:${der.toString('base64')}`;
+}
+
+/** Reads a QR text back: the key id and PEM, checked to match; else undefined. */
+export function parseKeyQr(text: string): { keyId: string; publicKeyPem: string } | undefined {
+  const m = /^XASO-KEY:1:([0-9a-f]{16}):([A-Za-z0-9+/]{40,200}={0,2})$/.exec(text.trim());
+  if (m === null) return undefined;
   try {
-    return (await readJsonWithBackup(trustedFile(dataDir), trustedListSchema)).value.keys;
-  } catch (error) {
-    if ((error as { kind?: string }).kind === 'missing') return [];
-    throw error;
+    const key = createPublicKey({ key: Buffer.from(m[2]!, 'base64'), format: 'der', type: 'spki' });
+    if (key.asymmetricKeyType !== 'ed25519' || keyIdOf(key) !== m[1]) return undefined;
+    return { keyId: m[1]!, publicKeyPem: key.export({ type: 'spki', format: 'pem' }).toString() };
+  } catch {
+    return undefined;
   }
-}
-
-/** Saves the trusted list. */
-export async function writeTrusted(dataDir: string, keys: readonly TrustedKey[]): Promise<void> {
-  await atomicWriteJson(trustedFile(dataDir), { version: 1, keys });
-}
-
-/** Adds (or upgrades from first-use to imported) a key; returns the new list. */
-export function withTrusted(list: readonly TrustedKey[], key: TrustedKey): TrustedKey[] {
-  const existing = list.find((k) => k.keyId === key.keyId);
-  if (existing !== undefined && (existing.source === 'imported' || key.source === 'first-use'))
-    return [...list];
-  return [...list.filter((k) => k.keyId !== key.keyId), key];
 }

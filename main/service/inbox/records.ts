@@ -104,7 +104,19 @@ export type ImportStatus =
   | 'tampered'
   | 'unchanged';
 
-/** One visit in the inbox, as listed (without its bytes). */
+/** One visit in the inbox, as listed: who, where, when, sealed by which key. */
+export type InboxListItem = Readonly<{
+  visitId: string;
+  fileName: string;
+  importedAt: string;
+  exportedAt: string;
+  keyId: string;
+  trust: Trust;
+  signer?: string | undefined;
+  facts: Pick<VisitFacts, 'commune' | 'province' | 'date' | 'interns'>;
+}>;
+
+/** One visit in the inbox with all its facts (without its bytes). */
 export type InboxEntry = Readonly<{
   visitId: string;
   digest: string;

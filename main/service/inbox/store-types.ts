@@ -17,6 +17,7 @@ import type {
   ImportLogEntry,
   ImportStatus,
   InboxEntry,
+  InboxListItem,
   VisitFacts,
 } from './records.js';
 
@@ -108,9 +109,7 @@ export interface InboxStore {
   // Conflicts
   addConflict(conflict: ConflictRecord): Promise<number>;
   listConflicts(): Promise<Conflict[]>;
-  getConflict(
-    id: number,
-  ): Promise<
+  getConflict(id: number): Promise<
     | (Conflict & {
         raw: Uint8Array;
         facts: VisitFacts;
@@ -134,7 +133,28 @@ export interface InboxStore {
   deskRows(): Promise<DeskRows>;
 }
 
-/** Inbox entries as the UI lists them, from rows and keys (shared by both engines). */
+/** The inbox's list, light (10,000 visits stay a small answer), newest first. */
+export function listOf(rows: readonly VisitRow[], keys: readonly EnrolledKey[]): InboxListItem[] {
+  const byId = new Map(keys.map((k) => [k.keyId, k]));
+  return rows
+    .map((r) => {
+      const key = byId.get(r.keyId);
+      const { commune, province, date, interns } = r.facts;
+      return {
+        visitId: r.visitId,
+        fileName: r.fileName,
+        importedAt: r.importedAt,
+        exportedAt: r.exportedAt,
+        keyId: r.keyId,
+        trust: key === undefined ? ('unknown' as const) : ('enrolled' as const),
+        ...(key === undefined ? {} : { signer: key.name }),
+        facts: { commune, province, date, interns },
+      };
+    })
+    .sort((a, b) => (a.facts.date < b.facts.date ? 1 : a.facts.date > b.facts.date ? -1 : 0));
+}
+
+/** Inbox entries with all their facts, from rows and keys (shared by both engines). */
 export function entriesOf(rows: readonly VisitRow[], keys: readonly EnrolledKey[]): InboxEntry[] {
   const byId = new Map(keys.map((k) => [k.keyId, k]));
   return rows.map((r) => {

@@ -3,10 +3,9 @@
  * throws: every problem becomes a verdict with a reason in both languages.
  */
 import type { LocalText } from '../define.js';
-import { checkIntegrity, exportEnvelopeSchema } from '../reports/signed-json.js';
+import { checkIntegrity, exportEnvelopeSchema, exportedAtMs } from '../reports/signed-json.js';
 import { visitFileSchema } from '../visits/migrations.js';
 import type { Visit } from '../visits/schema.js';
-import type { TrustedKey } from './keys.js';
 
 /** Largest file the inbox reads (a visit with photos stays far below). */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
@@ -21,7 +20,7 @@ export type Checked =
       keyId: string;
       publicKeyPem: string;
       exportedAt: string;
-      trusted: TrustedKey | undefined;
+      exportedAtMs: number;
     }>;
 
 const refused = (vi: string, en: string): Checked => ({
@@ -45,8 +44,8 @@ const TAMPER_REASONS: Readonly<Record<string, LocalText>> = {
   },
 };
 
-/** Checks the text of one file against the trusted keys. */
-export function checkExport(text: string, trusted: ReadonlyMap<string, TrustedKey>): Checked {
+/** Checks the text of one file (whether its key is enrolled is the import's business). */
+export function checkExport(text: string, now: Date): Checked {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -63,6 +62,13 @@ export function checkExport(text: string, trusted: ReadonlyMap<string, TrustedKe
     return refused(
       `Không phải tệp báo cáo Xã Số (${where}: ${issue?.message ?? ''}).`,
       `Not a Xã Số report file (${where}: ${issue?.message ?? ''}).`,
+    );
+  }
+  const exported = exportedAtMs(envelope.data.exportedAt, now);
+  if (exported === undefined) {
+    return refused(
+      `Thời điểm xuất "${envelope.data.exportedAt.slice(0, 40)}" không phải thời gian ISO hợp lệ hoặc ở tương lai (lệch quá 5 phút so với đồng hồ máy này).`,
+      `Export time "${envelope.data.exportedAt.slice(0, 40)}" is not a valid ISO time or is in the future (more than 5 minutes ahead of this computer's clock).`,
     );
   }
   const integrity = checkIntegrity(envelope.data);
@@ -95,6 +101,6 @@ export function checkExport(text: string, trusted: ReadonlyMap<string, TrustedKe
     keyId: integrity.keyId,
     publicKeyPem: integrity.publicKeyPem,
     exportedAt: envelope.data.exportedAt,
-    trusted: trusted.get(integrity.keyId),
+    exportedAtMs: exported,
   };
 }

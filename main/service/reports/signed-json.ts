@@ -62,6 +62,15 @@ function signedMessage(digest: string, keyId: string): Buffer {
   return Buffer.from(`${EXPORT_FORMAT}/${EXPORT_VERSION}\n${digest}\n${keyId}`, 'utf8');
 }
 
+const privateKeys = new WeakMap<InstallationKey, KeyObject>();
+
+/** The parsed private key, once per key object (a batch of exports seals with the same key). */
+function privateKeyOf(key: InstallationKey): KeyObject {
+  let parsed = privateKeys.get(key);
+  if (parsed === undefined) privateKeys.set(key, (parsed = createPrivateKey(key.privateKeyPem)));
+  return parsed;
+}
+
 /** Builds the signed envelope of a visit. */
 export function signVisit(
   visit: Visit,
@@ -76,11 +85,9 @@ export function signVisit(
     visit,
   };
   const digest = payloadDigest(payload);
-  const signature = sign(
-    null,
-    signedMessage(digest, key.keyId),
-    createPrivateKey(key.privateKeyPem),
-  ).toString('base64');
+  const signature = sign(null, signedMessage(digest, key.keyId), privateKeyOf(key)).toString(
+    'base64',
+  );
   return {
     ...payload,
     integrity: {
@@ -92,6 +99,38 @@ export function signVisit(
       signature,
     },
   };
+}
+
+/** Clock skew tolerated between an intern's PC and the supervisor's (a PC clock a few minutes fast). */
+export const CLOCK_SKEW_MS = 5 * 60_000;
+
+const ISO_UTC = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,3})?Z$/;
+
+/**
+ * `exportedAt` as epoch milliseconds: a real ISO 8601 UTC timestamp (`2026-11-25T08:30:00.000Z`,
+ * what `toISOString()` writes), not after `now` + {@link CLOCK_SKEW_MS}. Anything else is
+ * `undefined` (then the file is refused): export times are compared as time, never as text.
+ */
+export function exportedAtMs(value: string, now: Date): number | undefined {
+  const m = ISO_UTC.exec(value);
+  if (m === null) return undefined;
+  const ms = Date.parse(value);
+  if (Number.isNaN(ms)) return undefined;
+  // Date.parse rolls 2026-02-30 over to March: the fields must come back unchanged.
+  if (new Date(ms).toISOString().slice(0, 19) !== value.slice(0, 19)) return undefined;
+  if (ms > now.getTime() + CLOCK_SKEW_MS) return undefined;
+  return ms;
+}
+
+/**
+ * The 64 bytes of an Ed25519 signature from its base64 text, only when the text is the one
+ * canonical encoding (88 characters, `==` padding, zero pad bits): `Buffer.from(s, 'base64')`
+ * alone skips junk characters, so altered strings could still decode to the same bytes.
+ */
+export function strictSignatureBytes(text: string): Buffer | undefined {
+  if (!/^[A-Za-z0-9+/]{86}==$/.test(text)) return undefined;
+  const bytes = Buffer.from(text, 'base64');
+  return bytes.length === 64 && bytes.toString('base64') === text ? bytes : undefined;
 }
 
 const keyCache = new Map<string, { key: KeyObject; keyId: string } | undefined>();
@@ -130,12 +169,9 @@ export function checkIntegrity(envelope: ExportEnvelope): IntegrityCheck {
   if (parsed === undefined) return { ok: false, kind: 'tampered', reason: 'bad-public-key' };
   const { key: publicKey, keyId } = parsed;
   if (keyId !== integrity.keyId) return { ok: false, kind: 'tampered', reason: 'key-id-mismatch' };
-  const good = verify(
-    null,
-    signedMessage(integrity.digest, integrity.keyId),
-    publicKey,
-    Buffer.from(integrity.signature, 'base64'),
-  );
+  const signature = strictSignatureBytes(integrity.signature);
+  if (signature === undefined) return { ok: false, kind: 'tampered', reason: 'bad-signature' };
+  const good = verify(null, signedMessage(integrity.digest, integrity.keyId), publicKey, signature);
   if (!good) return { ok: false, kind: 'tampered', reason: 'bad-signature' };
   return {
     ok: true,

@@ -69,7 +69,7 @@ async function post(
         'content-type': 'application/json',
         'x-xaso-file-name': encodeURIComponent(item.fileName),
       },
-      body: bytes,
+      body: new Uint8Array(bytes),
       signal,
     });
   } catch (error) {

@@ -1,24 +1,28 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import type { ImportResult, ImportVerdict } from '../../../main/service/inbox/contract';
+import type { ImportResult, ImportStatus } from '../../../main/service/inbox/contract';
 import { failureText, useApi } from '../../api/index';
 import { readFile } from '../visit/download';
 import { langOf } from '../../i18n/pick';
 
-const MARK: Readonly<Record<ImportVerdict['status'], string>> = {
+const MARK: Readonly<Record<ImportStatus, string>> = {
   accepted: '✔',
-  'first-use': '✔',
   'unknown-key': '⚠',
   duplicate: '=',
+  older: '=',
+  unchanged: '=',
+  conflict: '⚠',
   refused: '✖',
   tampered: '✖',
 };
-const TONE: Readonly<Record<ImportVerdict['status'], string>> = {
+const TONE: Readonly<Record<ImportStatus, string>> = {
   accepted: 'ok',
-  'first-use': 'warn',
   'unknown-key': 'warn',
   duplicate: 'unknown',
+  older: 'unknown',
+  unchanged: 'unknown',
+  conflict: 'fail',
   refused: 'fail',
   tampered: 'fail',
 };
@@ -46,7 +50,6 @@ export function ImportPanel({ onImported }: Readonly<{ onImported: () => void }>
   const { t, i18n } = useTranslation('reports');
   const api = useApi();
   const lang = langOf(i18n.language);
-  const [tofu, setTofu] = useState(false);
   const [progress, setProgress] = useState<string>();
   const [result, setResult] = useState<ImportResult>();
   const [error, setError] = useState<string>();
@@ -58,18 +61,20 @@ export function ImportPanel({ onImported }: Readonly<{ onImported: () => void }>
     const uploads = await Promise.all(
       list.map(async (f) => ({ name: f.name, text: await readFile(f, 'text') })),
     );
-    const counts: Record<ImportVerdict['status'], number> = {
+    const counts: Record<ImportStatus, number> = {
       accepted: 0,
-      'first-use': 0,
       'unknown-key': 0,
       duplicate: 0,
+      older: 0,
+      unchanged: 0,
+      conflict: 0,
       refused: 0,
       tampered: 0,
     };
     const merged: ImportResult = { verdicts: [], counts };
     for (const chunk of chunks(uploads)) {
       const response = await api.inbox.import(
-        { uploads: chunk, trustOnFirstUse: tofu },
+        { uploads: chunk },
         { onProgress: (e) => setProgress(e.label?.[lang]) },
       );
       if (!response.ok) {
@@ -97,15 +102,6 @@ export function ImportPanel({ onImported }: Readonly<{ onImported: () => void }>
           data-testid="import-files"
         />
       </label>
-      <label className="rp-check">
-        <input
-          type="checkbox"
-          checked={tofu}
-          onChange={(e) => setTofu(e.target.checked)}
-          data-testid="import-tofu"
-        />
-        {t('import.tofu')}
-      </label>
       <p role="status" aria-live="polite">
         {progress}
       </p>
@@ -119,7 +115,6 @@ export function ImportPanel({ onImported }: Readonly<{ onImported: () => void }>
           <p data-testid="import-counts">
             {t('import.counts', {
               ...result.counts,
-              firstUse: result.counts['first-use'],
               unknownKey: result.counts['unknown-key'],
             })}
           </p>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import type { InboxEntry } from '../../../main/service/inbox/contract';
+import type { InboxListItem } from '../../../main/service/inbox/contract';
 import { failureText, useApi } from '../../api/index';
 import { useLoad } from '../../hooks/use-call';
 import { downloadBase64 } from '../visit/download';
@@ -9,12 +9,15 @@ import { langOf } from '../../i18n/pick';
 
 const FORMATS = ['pdf', 'docx', 'xlsx', 'json'] as const;
 
-/** The visits in the inbox, newest first, each with its trust and report downloads. */
-export function InboxList({ version }: Readonly<{ version: number }>) {
+/** The visits in the inbox, newest first, each with its key, a read-only view and downloads. */
+export function InboxList({
+  version,
+  onOpen,
+}: Readonly<{ version: number; onOpen: (visitId: string) => void }>) {
   const { t, i18n } = useTranslation('reports');
   const api = useApi();
-  const { state } = useLoad<InboxEntry[]>(() => api.inbox.list({}), [api, version]);
-  const entries = [...(state.value ?? [])].sort((a, b) => b.facts.date.localeCompare(a.facts.date));
+  const { state } = useLoad<InboxListItem[]>(() => api.inbox.list({}), [api, version]);
+  const entries = state.value ?? [];
   const [status, setStatus] = useState<string>();
   const download = async (visitId: string, format: (typeof FORMATS)[number]) => {
     const r = await api.inbox.report({
@@ -51,15 +54,22 @@ export function InboxList({ version }: Readonly<{ version: number }>) {
               </th>
               <td>{e.facts.interns.join(', ')}</td>
               <td>
-                {e.trust === 'imported' ? (
-                  <span className="status status-ok">✔ {t('inbox.trusted')}</span>
-                ) : e.trust === 'first-use' ? (
-                  <span className="status status-warn">⚠ {t('keys.firstUse')}</span>
+                {e.trust === 'enrolled' ? (
+                  <span className="status status-ok">
+                    ✔ {e.signer} ({t('inbox.enrolled')})
+                  </span>
                 ) : (
                   <span className="status status-warn">⚠ {t('status.unknown-key')}</span>
                 )}
               </td>
               <td className="rp-actions">
+                <button
+                  type="button"
+                  onClick={() => onOpen(e.visitId)}
+                  aria-label={`${t('inbox.open')}: ${e.facts.commune} ${e.facts.date}`}
+                >
+                  {t('inbox.open')}
+                </button>
                 {FORMATS.map((f) => (
                   <button
                     type="button"

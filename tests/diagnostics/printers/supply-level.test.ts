@@ -46,8 +46,8 @@ function inboxCounts(attrs: Attrs): boolean {
     checks: [check],
   };
   return (
-    visitFacts({ ...base, machines: [{ snapshot, addedAt: '2026-11-20T08:00:00Z' }] }).printersLow
-      .length === 1
+    visitFacts({ ...base, machines: [{ snapshot, addedAt: '2026-11-20T08:00:00Z' }] }).machines[0]
+      ?.printersLow.length === 1
   );
 }
 

@@ -1,0 +1,685 @@
+import { useMemo, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  ComposedChart,
+  Legend,
+  Line,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+
+import type { Desk, Figure, InboxListItem, Indicators } from '../../../main/service/inbox/contract';
+import type { HelpedCategory } from '../../../main/service/visits/schema';
+import { failureText, useApi } from '../../api/index';
+import { useLoad } from '../../hooks/use-call';
+import { langOf, pick } from '../../i18n/pick';
+import { downloadBase64 } from '../visit/download';
+import { formatDay } from './format';
+
+const MIME = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pdf: 'application/pdf',
+} as const;
+const BLUE = '#1f5fa8';
+/** The indicators in the order shown (their names: catalogue `terms.indicator`, from `inbox/terms.ts`). */
+const INDICATORS = [
+  'visits',
+  'communesVisited',
+  'peopleHelped',
+  'daysOnSite',
+  'hoursOnSite',
+  'machines',
+  'problems',
+  'openItems',
+  'fixes',
+  'pcsFixed',
+  'printersFixed',
+  'certificatesExpiring90',
+  'certificatesExpired',
+  'outOfSupport',
+  'printersLow',
+  'untrusted',
+] as const satisfies readonly Exclude<keyof Indicators, 'peopleByCategory'>[];
+const ORANGE = '#b45309';
+
+type Drill = Readonly<{ title: string; visits: readonly string[] }>;
+
+/** A chart with its caption and, for screen readers and precise reading, the same data as a table. */
+function ChartCard({
+  id,
+  title,
+  children,
+  table,
+  empty,
+}: Readonly<{ id: string; title: string; children: ReactNode; table: ReactNode; empty: boolean }>) {
+  const { t } = useTranslation('reports');
+  return (
+    <figure
+      className="rp-card rp-chart-card"
+      aria-labelledby={`${id}-title`}
+      data-testid={`chart-${id}`}
+    >
+      <figcaption id={`${id}-title`} className="rp-chart-title">
+        {title}
+      </figcaption>
+      {empty ? (
+        <p className="rp-muted">{t('desk.none')}</p>
+      ) : (
+        <div className="rp-chart-box" role="img" aria-label={t('desk.chartOf', { title })}>
+          {children}
+        </div>
+      )}
+      <details>
+        <summary>{t('desk.table')}</summary>
+        {table}
+      </details>
+    </figure>
+  );
+}
+
+/** A table of label → figure rows, each figure a button that drills down. */
+function FigureTable({
+  head,
+  rows,
+  onDrill,
+}: Readonly<{
+  head: readonly string[];
+  rows: readonly Readonly<{ label: string; figures: readonly Figure[] }>[];
+  onDrill: (d: Drill) => void;
+}>) {
+  return (
+    <table className="rp-table">
+      <thead>
+        <tr>
+          {head.map((h) => (
+            <th scope="col" key={h}>
+              {h}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.label}>
+            <th scope="row">{r.label}</th>
+            {r.figures.map((f, i) => (
+              <td key={i}>
+                <button
+                  type="button"
+                  className="rp-link"
+                  onClick={() =>
+                    onDrill({ title: `${r.label} · ${head[i + 1] ?? ''}`, visits: f.visits })
+                  }
+                >
+                  {f.value}
+                </button>
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Breaks a long axis label over two lines instead of cutting it. */
+function WrapTick(props: Readonly<{ x?: number; y?: number; payload?: { value: string } }>) {
+  const text = props.payload?.value ?? '';
+  const words = text.split(' ');
+  const lines: string[] = [''];
+  for (const w of words) {
+    const last = lines[lines.length - 1]!;
+    if ((last + w).length > 30 && last !== '' && lines.length < 2) lines.push(w);
+    else lines[lines.length - 1] = last === '' ? w : `${last} ${w}`;
+  }
+  if (lines[1] !== undefined && lines[1].length > 32) lines[1] = `${lines[1].slice(0, 31)}…`;
+  return (
+    <text
+      x={props.x ?? 0}
+      y={(props.y ?? 0) - (lines.length - 1) * 6}
+      textAnchor="end"
+      fontSize={12}
+      fill="#1b1b1b"
+    >
+      <title>{text}</title>
+      {lines.map((l, i) => (
+        <tspan key={i} x={(props.x ?? 0) - 4} dy={i === 0 ? 4 : 13}>
+          {l}
+        </tspan>
+      ))}
+    </text>
+  );
+}
+
+/** The supervisor's desk: filters, indicators, charts, lists; every figure drills down. */
+export function DeskPanel({
+  version,
+  onOpen,
+}: Readonly<{ version: number; onOpen: (visitId: string) => void }>) {
+  const { t, i18n } = useTranslation('reports');
+  const lang = langOf(i18n.language);
+  const api = useApi();
+  const [commune, setCommune] = useState('');
+  const [intern, setIntern] = useState('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [staleDays, setStaleDays] = useState(14);
+  const [trustedOnly, setTrustedOnly] = useState(false);
+  const [drill, setDrill] = useState<Drill>();
+  const [status, setStatus] = useState<string>();
+  const filter = {
+    ...(commune ? { commune } : {}),
+    ...(intern ? { intern } : {}),
+    ...(from ? { from } : {}),
+    ...(to ? { to } : {}),
+    trustedOnly,
+  };
+  const key = JSON.stringify(filter);
+  const { state } = useLoad<Desk>(
+    () => api.inbox.desk({ ...filter, staleDays }),
+    [api, version, key, staleDays],
+  );
+  const { state: listState } = useLoad<InboxListItem[]>(() => api.inbox.list({}), [api, version]);
+  const byId = useMemo(
+    () => new Map((listState.value ?? []).map((e) => [e.visitId, e])),
+    [listState.value],
+  );
+  const desk = state.value;
+  const d = (iso: string | undefined): string => formatDay(iso, lang);
+  const areaWord = (area: string): string =>
+    i18n.exists(`reports:terms.area.${area}`) ? t(`terms.area.${area}`) : area;
+  const exportDesk = async (format: 'xlsx' | 'pdf') => {
+    const r = await api.inbox['export-desk']({ ...filter, format, inline: true, lang });
+    if (r.ok && r.value.contentBase64 !== undefined) {
+      const name = `ban-lam-viec.${format}`;
+      downloadBase64(r.value.contentBase64, name, MIME[format]);
+      setStatus(`✔ ${t('desk.exported', { name })}`);
+    } else if (!r.ok) setStatus(`✖ ${failureText(r, i18n.language)}`);
+  };
+  const show = (title: string, f: Figure) => setDrill({ title, visits: f.visits });
+
+  const ind = desk?.indicators;
+  const weeks = (desk?.weeks ?? []).map((w) => ({
+    week: w.week,
+    visits: w.visits.value,
+    people: w.people.value,
+  }));
+  const causes = (desk?.causes ?? []).slice(0, 10).map((c) => ({
+    label: c.title || `${areaWord(c.area)} (${t('desk.typed')})`,
+    count: c.count.value,
+  }));
+  const ages = (desk?.openByAge ?? []).map((a) => ({
+    label: t(`desk.bucket.${a.bucket}`),
+    count: a.count.value,
+  }));
+  const months = (desk?.certificatesByMonth ?? []).map((m) => ({
+    label:
+      m.month === 'expired' ? t('desk.expired') : `${m.month.slice(5, 7)}/${m.month.slice(0, 4)}`,
+    count: m.count.value,
+  }));
+  const click =
+    (list: readonly Readonly<{ visits: readonly string[] }>[], labels: readonly string[]) =>
+    (_: unknown, index: number) => {
+      const f = list[index];
+      if (f !== undefined) setDrill({ title: labels[index] ?? '', visits: f.visits });
+    };
+
+  return (
+    <section className="rp-desk" aria-labelledby="desk-title" data-testid="desk">
+      <h2 id="desk-title">{t('desk.title')}</h2>
+      <fieldset className="rp-card rp-row">
+        <legend>{t('desk.filters')}</legend>
+        <label>
+          {t('desk.commune')}
+          <select
+            value={commune}
+            onChange={(e) => setCommune(e.target.value)}
+            data-testid="filter-commune"
+          >
+            <option value="">{t('desk.all')}</option>
+            {(desk?.choices.communes ?? []).map((c) => (
+              <option key={c}>{c}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('desk.intern')}
+          <select
+            value={intern}
+            onChange={(e) => setIntern(e.target.value)}
+            data-testid="filter-intern"
+          >
+            <option value="">{t('desk.all')}</option>
+            {(desk?.choices.interns ?? []).map((c) => (
+              <option key={c}>{c}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('desk.from')}
+          <input
+            type="date"
+            value={from}
+            onChange={(e) => setFrom(e.target.value)}
+            data-testid="filter-from"
+          />
+        </label>
+        <label>
+          {t('desk.to')}
+          <input
+            type="date"
+            value={to}
+            onChange={(e) => setTo(e.target.value)}
+            data-testid="filter-to"
+          />
+        </label>
+        <label>
+          {t('desk.staleDays')}
+          <input
+            type="number"
+            min={1}
+            max={365}
+            value={staleDays}
+            onChange={(e) => setStaleDays(Math.min(365, Math.max(1, Number(e.target.value) || 14)))}
+          />
+        </label>
+        <label className="rp-check">
+          <input
+            type="checkbox"
+            checked={trustedOnly}
+            onChange={(e) => setTrustedOnly(e.target.checked)}
+          />
+          {t('desk.trustedOnly')}
+        </label>
+        <button
+          type="button"
+          onClick={() => void exportDesk('xlsx')}
+          data-testid="export-desk-xlsx"
+        >
+          {t('desk.exportXlsx')}
+        </button>
+        <button type="button" onClick={() => void exportDesk('pdf')} data-testid="export-desk-pdf">
+          {t('desk.exportPdf')}
+        </button>
+      </fieldset>
+      <p role="status" aria-live="polite" className="rp-desk-status">
+        {state.phase === 'running' && desk === undefined ? t('desk.loading') : status}
+      </p>
+      {state.error !== undefined && (
+        <p role="alert" className="rp-error">
+          ✖ {pick(state.error, i18n.language)}
+        </p>
+      )}
+      {desk !== undefined && ind !== undefined && (
+        <>
+          {ind.visits.value === 0 && <p className="rp-muted">{t('desk.empty')}</p>}
+          <section className="rp-card" aria-labelledby="ind-title">
+            <h3 id="ind-title">{t('desk.indicators')}</h3>
+            <p className="rp-muted">{t('desk.indicatorHint')}</p>
+            <ul className="rp-tiles" data-testid="indicators">
+              {INDICATORS.map((k) => (
+                <li key={k}>
+                  <button
+                    type="button"
+                    className={`rp-tile${k === 'untrusted' && ind[k].value > 0 ? ' rp-tile-warn' : ''}`}
+                    onClick={() => show(t(`terms.indicator.${k}`), ind[k])}
+                    data-testid={`ind-${k}`}
+                  >
+                    <span className="rp-tile-value">
+                      {ind[k].value.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB')}
+                    </span>
+                    <span className="rp-tile-label">{t(`terms.indicator.${k}`)}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+            <h4>{t('desk.helped')}</h4>
+            <ul className="rp-tiles rp-tiles-small">
+              {(Object.keys(ind.peopleByCategory) as HelpedCategory[]).map((c) => (
+                <li key={c}>
+                  <button
+                    type="button"
+                    className="rp-tile"
+                    onClick={() => show(t(`terms.helped.${c}`), ind.peopleByCategory[c])}
+                  >
+                    <span className="rp-tile-value">{ind.peopleByCategory[c].value}</span>
+                    <span className="rp-tile-label">{t(`terms.helped.${c}`)}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
+          {drill !== undefined && (
+            <section className="rp-card rp-drill" aria-labelledby="drill-title" data-testid="drill">
+              <div className="rp-row rp-between">
+                <h3 id="drill-title">
+                  {t('desk.drill', { title: drill.title, count: drill.visits.length })}
+                </h3>
+                <button type="button" onClick={() => setDrill(undefined)}>
+                  {t('desk.closeDrill')}
+                </button>
+              </div>
+              <ul className="rp-list">
+                {drill.visits.slice(0, 300).map((id) => {
+                  const e = byId.get(id);
+                  return (
+                    <li key={id}>
+                      <button type="button" className="rp-link" onClick={() => onOpen(id)}>
+                        {e
+                          ? `${e.facts.commune} · ${d(e.facts.date)} · ${e.facts.interns.join(', ')}`
+                          : id}
+                      </button>
+                    </li>
+                  );
+                })}
+              </ul>
+            </section>
+          )}
+          <div className="rp-charts">
+            <ChartCard
+              id="weeks"
+              title={t('desk.weeks')}
+              empty={weeks.length === 0}
+              table={
+                <FigureTable
+                  head={[t('desk.week'), t('desk.visits'), t('desk.people')]}
+                  rows={desk.weeks.map((w) => ({ label: w.week, figures: [w.visits, w.people] }))}
+                  onDrill={setDrill}
+                />
+              }
+            >
+              <ResponsiveContainer width="100%" height={220}>
+                <ComposedChart data={weeks} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
+                  <CartesianGrid strokeDasharray="3 3" />
+                  <XAxis dataKey="week" tickFormatter={(w: string) => w.slice(5)} fontSize={12} />
+                  <YAxis yAxisId="v" allowDecimals={false} fontSize={12} />
+                  <YAxis yAxisId="p" orientation="right" allowDecimals={false} fontSize={12} />
+                  <Tooltip />
+                  <Legend />
+                  <Bar
+                    yAxisId="v"
+                    dataKey="visits"
+                    name={t('desk.visits')}
+                    fill={BLUE}
+                    onClick={click(
+                      desk.weeks.map((w) => w.visits),
+                      desk.weeks.map((w) => w.week),
+                    )}
+                  />
+                  <Line
+                    yAxisId="p"
+                    dataKey="people"
+                    name={t('desk.people')}
+                    stroke={ORANGE}
+                    strokeWidth={2}
+                    dot={false}
+                  />
+                </ComposedChart>
+              </ResponsiveContainer>
+            </ChartCard>
+            <ChartCard
+              id="causes"
+              title={t('desk.causes')}
+              empty={causes.length === 0}
+              table={
+                <FigureTable
+                  head={[t('desk.cause'), t('desk.count')]}
+                  rows={desk.causes.map((c) => ({
+                    label: `${areaWord(c.area)}: ${c.title || t('desk.typed')}`,
+                    figures: [c.count],
+                  }))}
+                  onDrill={setDrill}
+                />
+              }
+            >
+              <ResponsiveContainer width="100%" height={Math.max(160, causes.length * 34 + 30)}>
+                <BarChart
+                  data={causes}
+                  layout="vertical"
+                  margin={{ top: 4, right: 16, bottom: 4, left: 8 }}
+                >
+                  <CartesianGrid strokeDasharray="3 3" />
+                  <XAxis type="number" allowDecimals={false} fontSize={12} />
+                  <YAxis
+                    type="category"
+                    dataKey="label"
+                    width={230}
+                    tick={<WrapTick />}
+                    interval={0}
+                  />
+                  <Tooltip />
+                  <Bar
+                    dataKey="count"
+                    name={t('desk.count')}
+                    fill={ORANGE}
+                    onClick={click(
+                      desk.causes.slice(0, 10).map((c) => c.count),
+                      causes.map((c) => c.label),
+                    )}
+                  />
+                </BarChart>
+              </ResponsiveContainer>
+            </ChartCard>
+            <ChartCard
+              id="ages"
+              title={t('desk.ages')}
+              empty={ind.openItems.value === 0}
+              table={
+                <FigureTable
+                  head={[t('desk.age'), t('desk.count')]}
+                  rows={desk.openByAge.map((a) => ({
+                    label: t(`desk.bucket.${a.bucket}`),
+                    figures: [a.count],
+                  }))}
+                  onDrill={setDrill}
+                />
+              }
+            >
+              <ResponsiveContainer width="100%" height={220}>
+                <BarChart data={ages} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
+                  <CartesianGrid strokeDasharray="3 3" />
+                  <XAxis dataKey="label" fontSize={12} />
+                  <YAxis allowDecimals={false} fontSize={12} />
+                  <Tooltip />
+                  <Bar
+                    dataKey="count"
+                    name={t('desk.count')}
+                    fill={BLUE}
+                    onClick={click(
+                      desk.openByAge.map((a) => a.count),
+                      ages.map((a) => a.label),
+                    )}
+                  />
+                </BarChart>
+              </ResponsiveContainer>
+            </ChartCard>
+            <ChartCard
+              id="certs"
+              title={t('desk.certMonths')}
+              empty={months.length === 0}
+              table={
+                <FigureTable
+                  head={[t('desk.month'), t('desk.count')]}
+                  rows={desk.certificatesByMonth.map((m, i) => ({
+                    label: months[i]?.label ?? m.month,
+                    figures: [m.count],
+                  }))}
+                  onDrill={setDrill}
+                />
+              }
+            >
+              <ResponsiveContainer width="100%" height={220}>
+                <BarChart data={months} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
+                  <CartesianGrid strokeDasharray="3 3" />
+                  <XAxis dataKey="label" fontSize={12} />
+                  <YAxis allowDecimals={false} fontSize={12} />
+                  <Tooltip />
+                  <Bar
+                    dataKey="count"
+                    name={t('desk.count')}
+                    fill="#7c3aed"
+                    onClick={click(
+                      desk.certificatesByMonth.map((m) => m.count),
+                      months.map((m) => m.label),
+                    )}
+                  />
+                </BarChart>
+              </ResponsiveContainer>
+            </ChartCard>
+          </div>
+          <div className="rp-two">
+            <section
+              className="rp-card"
+              aria-labelledby="novisit-title"
+              data-testid="communes-without-visit"
+            >
+              <h3 id="novisit-title">
+                {t('desk.noVisit', { count: desk.communesWithoutVisit.length })}
+              </h3>
+              {desk.communesWithoutVisit.length === 0 ? (
+                <p className="rp-muted">{t('desk.none')}</p>
+              ) : (
+                <ul className="rp-list rp-columns">
+                  {desk.communesWithoutVisit.map((c) => (
+                    <li key={c}>{c}</li>
+                  ))}
+                </ul>
+              )}
+            </section>
+            <section
+              className="rp-card"
+              aria-labelledby="stale-title"
+              data-testid="interns-without-report"
+            >
+              <h3 id="stale-title">
+                {t('desk.stale', { days: desk.staleDays, count: desk.internsWithoutReport.length })}
+              </h3>
+              {desk.internsWithoutReport.length === 0 ? (
+                <p className="rp-muted">{t('desk.none')}</p>
+              ) : (
+                <ul className="rp-list">
+                  {desk.internsWithoutReport.map((i) => (
+                    <li key={i.name}>
+                      {i.name} ·{' '}
+                      {i.daysSinceReport === undefined
+                        ? t('desk.never')
+                        : t('desk.daysAgo', { count: i.daysSinceReport })}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
+          </div>
+          <details className="rp-card" data-testid="open-items">
+            <summary>{t('desk.openItems', { count: desk.openItems.length })}</summary>
+            <table className="rp-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('desk.col.commune')}</th>
+                  <th scope="col">{t('desk.col.item')}</th>
+                  <th scope="col">{t('desk.col.since')}</th>
+                  <th scope="col">{t('desk.col.days')}</th>
+                  <th scope="col">{t('desk.col.due')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {desk.openItems.slice(0, 500).map((o) => (
+                  <tr key={`${o.commune}-${o.id}`}>
+                    <th scope="row">
+                      <button type="button" className="rp-link" onClick={() => onOpen(o.visitId)}>
+                        {o.commune}
+                      </button>
+                    </th>
+                    <td>{o.text}</td>
+                    <td>{d(o.since)}</td>
+                    <td>{o.days}</td>
+                    <td>{d(o.due)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </details>
+          <details className="rp-card" open>
+            <summary>{t('desk.perCommune')}</summary>
+            <table className="rp-table" data-testid="agg-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('desk.col.commune')}</th>
+                  <th scope="col">{t('desk.col.visits')}</th>
+                  <th scope="col">{t('desk.col.lastVisit')}</th>
+                  <th scope="col">{t('desk.col.machines')}</th>
+                  <th scope="col">{t('desk.col.problems')}</th>
+                  <th scope="col">{t('desk.col.openItems')}</th>
+                  <th scope="col">{t('desk.col.people')}</th>
+                  <th scope="col">{t('desk.col.assessment')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {desk.communes.map((c) => (
+                  <tr key={`${c.commune}-${c.province}`}>
+                    <th scope="row">
+                      {c.commune}, {c.province}
+                    </th>
+                    <td>
+                      <button
+                        type="button"
+                        className="rp-link"
+                        onClick={() => show(c.commune, c.visits)}
+                      >
+                        {c.visits.value}
+                      </button>
+                    </td>
+                    <td>{d(c.lastVisit)}</td>
+                    <td>{c.machines}</td>
+                    <td>{c.problems}</td>
+                    <td>{c.openItems}</td>
+                    <td>{c.people}</td>
+                    <td>{c.assessments[c.assessments.length - 1]?.text ?? ''}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </details>
+          <details className="rp-card">
+            <summary>{t('desk.perIntern')}</summary>
+            <table className="rp-table" data-testid="intern-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('desk.col.intern')}</th>
+                  <th scope="col">{t('desk.col.visits')}</th>
+                  <th scope="col">{t('desk.col.people')}</th>
+                  <th scope="col">{t('desk.col.hours')}</th>
+                  <th scope="col">{t('desk.col.lastReport')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {desk.interns.map((i) => (
+                  <tr key={i.name}>
+                    <th scope="row">{i.name}</th>
+                    <td>
+                      <button
+                        type="button"
+                        className="rp-link"
+                        onClick={() => setDrill({ title: i.name, visits: i.visitIds })}
+                      >
+                        {i.visits}
+                      </button>
+                    </td>
+                    <td>{i.people}</td>
+                    <td>{i.hours}</td>
+                    <td>{d(i.lastReport)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </details>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,96 @@
+/**
+ * Bench: the supervisor's desk on 10,000 signed visits (a province's year: 100 interns, 50
+ * communes). In child processes running the bundled service as the CLI ships:
+ * - first import + verify + aggregate into a fresh inbox database (target ≤ 10 s, ≤ 400 MB);
+ * - 100 new files into that inbox (target ≤ 1 s);
+ * - each dashboard query, cold (first after the import) and warm (target ≤ 100 ms);
+ * beside the baseline measured in the same run: plain read + JSON.parse of the same files.
+ */
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+import { generateProgramme } from '../../tests/helpers/programme.js';
+
+const exec = promisify(execFile);
+const childSource = fileURLToPath(new URL('./desk-child.ts', import.meta.url));
+const child = fileURLToPath(new URL('../../out/bench/desk-child.mjs', import.meta.url));
+const fmt = (ms: number) => `${ms.toFixed(0).padStart(6)} ms`;
+
+async function bundleChild(): Promise<void> {
+  const { build } = await import('esbuild');
+  await build({
+    entryPoints: [childSource],
+    outfile: child,
+    bundle: true,
+    platform: 'node',
+    target: 'node24',
+    format: 'esm',
+    logLevel: 'warning',
+    external: ['pdfkit', 'exceljs', 'docx', 'electron', 'systeminformation', 'playwright-core'],
+    banner: {
+      js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+    },
+  });
+}
+
+type ChildResult = { ms: number; peakRssMb: number; maxRssMb: number; summary: never };
+
+/** Runs the bench. */
+export async function run(): Promise<void> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'xaso-bench-desk-'));
+  try {
+    const t0 = performance.now();
+    const programme = generateProgramme({ interns: 100, communes: 50, visits: 10_100, seed: 7 });
+    const first = path.join(dir, 'year');
+    const more = path.join(dir, 'more');
+    await mkdir(first);
+    await mkdir(more);
+    let bytes = 0;
+    for (const [i, f] of programme.files.entries()) {
+      bytes += f.text.length;
+      await writeFile(path.join(i < 10_000 ? first : more, f.name), f.text);
+    }
+    console.log(
+      `generated 10,000 + 100 signed visits (${(bytes / 2 ** 20).toFixed(0)} MB) in ${fmt(performance.now() - t0)}`,
+    );
+    await bundleChild();
+    const runChild = async (...args: string[]): Promise<ChildResult> =>
+      JSON.parse((await exec(process.execPath, [child, ...args], { maxBuffer: 1e7 })).stdout);
+    const data = path.join(dir, 'supervisor');
+    const base = await runChild('parse', first);
+    const ours = await runChild('import', first, data);
+    const next = await runChild('more', more, data);
+    const s = ours.summary as { counts: Record<string, number>; visits: number };
+    console.log(
+      '10,000 signed visits: first import + verify + aggregate (target ≤ 10000 ms, ≤ 400 MB)',
+    );
+    console.log(
+      `  ours      ${fmt(ours.ms)}  maxRSS ${ours.maxRssMb.toFixed(0)} MB  accepted+unknown-key ${(s.counts['accepted'] ?? 0) + (s.counts['unknown-key'] ?? 0)}, desk visits ${s.visits}`,
+    );
+    console.log(
+      `  baseline  ${fmt(base.ms)}  maxRSS ${base.maxRssMb.toFixed(0)} MB  (read + JSON.parse only)`,
+    );
+    console.log(
+      `  time/target ${(ours.ms / 10_000).toFixed(2)} ${ours.ms <= 10_000 ? 'OK' : 'SLOW'}; memory/target ${(ours.maxRssMb / 400).toFixed(2)} ${ours.maxRssMb <= 400 ? 'OK' : 'HIGH'}; ratio to baseline ${(ours.ms / base.ms).toFixed(1)}×`,
+    );
+    const n = next.summary as {
+      importMs: number;
+      counts: Record<string, number>;
+      queries: Record<string, { coldMs: number; warmMs: number }>;
+    };
+    console.log(
+      `100 new files into the 10,000-visit inbox (target ≤ 1000 ms): ${fmt(n.importMs)} ${n.importMs <= 1000 ? 'OK' : 'SLOW'}  ${JSON.stringify(n.counts)}`,
+    );
+    console.log('dashboard queries on 10,100 visits (target ≤ 100 ms each):');
+    for (const [name, q] of Object.entries(n.queries))
+      console.log(
+        `  ${name.padEnd(24)} cold ${fmt(q.coldMs)}  warm ${fmt(q.warmMs)}  ${Math.max(q.coldMs, q.warmMs) <= 100 ? 'OK' : 'SLOW'}`,
+      );
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
