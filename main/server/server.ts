@@ -10,14 +10,16 @@ import { createServer as createHttp, type IncomingMessage, type ServerResponse }
 import { createServer as createHttps } from 'node:https';
 import type { AddressInfo } from 'node:net';
 
-import { serveStatic } from '../web/static.js';
+import { serveStatic, WEB_CSP } from '../web/static.js';
 import { audit, countAccounts, createAccount } from './accounts.js';
 import { listenAddress, type ServerConfig } from './config.js';
 import { openDb, type Db } from './db.js';
 import { header, HttpError, sendError, sendJson } from './http-kit.js';
 import { migrate } from './migrations.js';
+import { LOGIN_HTML, LOGIN_JS } from './login-page.js';
 import { createRateLimiter } from './rate-limit.js';
 import { route, type RouteContext } from './routes.js';
+import { invokeFromBrowser } from './web-bridge.js';
 
 /** A running collection server. */
 export type CollectionServer = Readonly<{
@@ -105,6 +107,25 @@ export async function startCollectionServer(options: StartOptions): Promise<Coll
           vi: 'Không có đường dẫn này.',
           en: 'No such route.',
         });
+      return;
+    }
+    const bridged = /^\/api\/invoke\/([a-z0-9-]+:[a-z0-9-]+)$/i.exec(url.pathname);
+    if (bridged !== null && req.method === 'POST')
+      return invokeFromBrowser(db, now, req, res, bridged[1]!);
+    if (url.pathname === '/login' || url.pathname === '/login.js') {
+      const js = url.pathname === '/login.js';
+      res.writeHead(200, {
+        'content-type': js ? 'text/javascript; charset=utf-8' : 'text/html; charset=utf-8',
+        'content-security-policy': WEB_CSP,
+        'x-content-type-options': 'nosniff',
+        'cache-control': 'no-store',
+      });
+      res.end(js ? LOGIN_JS : LOGIN_HTML);
+      return;
+    }
+    // The desk itself opens with its token (`/?token=…`, given by the sign-in page).
+    if (url.pathname === '/' && !url.searchParams.has('token')) {
+      res.writeHead(302, { location: '/login' }).end();
       return;
     }
     if (staticDir === undefined)
