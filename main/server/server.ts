@@ -149,8 +149,9 @@ export async function startCollectionServer(options: StartOptions): Promise<Coll
         return;
       }
       if (error instanceof HttpError) {
-        // A refused body may still be arriving: answer, then close instead of reading it all.
-        if (error.status === 413) res.setHeader('connection', 'close');
+        // A refused body may still be arriving: it is discarded as it comes (never kept), so
+        // the client reads the answer instead of a reset; the request timeout bounds it.
+        if (!req.readableEnded) req.resume();
         sendError(res, error);
         return;
       }
