@@ -50,6 +50,43 @@ describe('PostgreSQL store of the collection server', () => {
     await db.close();
   });
 
+  it('keeps desk rows fresh across server processes, even for a write that commits late', async () => {
+    const url = await cluster.createDatabase(`store_${(n += 1)}`);
+    const first = openDb({ url });
+    await migrate(first.pool);
+    const second = openDb({ url });
+    await ensureProgramme(first, 'ctu', 'ĐH Cần Thơ');
+    const reader = new PgInboxStore(first, 'ctu');
+    const writer = new PgInboxStore(second, 'ctu');
+    await writer.putVisit(record('visit-1', 'aaaaaaaaaaaaaaaa'));
+    expect((await reader.deskRows()).visits.map((v) => v.visitId)).toEqual(['visit-1']);
+    // A transaction that started before the next read and commits after it.
+    let commit: () => void = () => undefined;
+    const late = writer.transaction(async () => {
+      await writer.putVisit(record('visit-0-late', 'aaaaaaaaaaaaaaaa'));
+      await new Promise<void>((resolve) => (commit = resolve));
+    });
+    await writer.putVisit(record('visit-2', 'aaaaaaaaaaaaaaaa'));
+    expect((await reader.deskRows()).visits.map((v) => v.visitId)).toEqual(['visit-1', 'visit-2']);
+    commit();
+    await late;
+    expect((await reader.deskRows()).visits.map((v) => v.visitId)).toEqual([
+      'visit-0-late',
+      'visit-1',
+      'visit-2',
+    ]);
+    await writer.putVisit(record('visit-1', 'aaaaaaaaaaaaaaaa', { digest: 'f'.repeat(64) }));
+    const rows = (await reader.deskRows()).visits;
+    expect(rows.find((v) => v.visitId === 'visit-1')!.digest).toBe('f'.repeat(64));
+    await writer.removeVisit('visit-2');
+    expect((await reader.deskRows()).visits.map((v) => v.visitId)).toEqual([
+      'visit-0-late',
+      'visit-1',
+    ]);
+    await first.close();
+    await second.close();
+  });
+
   it('keeps programmes apart: rows, counts, desk rows and keys', async () => {
     const db = await freshDb();
     await ensureProgramme(db, 'ctu', 'ĐH Cần Thơ');
