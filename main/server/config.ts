@@ -9,6 +9,8 @@
  */
 import { z } from 'zod';
 
+import type { LocalText } from '../service/define.js';
+
 const listenSchema = z
   .string()
   .regex(/^(\[[0-9a-f:]+\]|[0-9.]+|localhost):\d{1,5}$/i, 'HOST:PORT, e.g. 127.0.0.1:8080');
@@ -69,13 +71,20 @@ const isLoopback = (host: string): boolean =>
 export function loadServerConfig(
   file: string | undefined,
   env: Readonly<Record<string, string | undefined>>,
-): { ok: true; config: ServerConfig } | { ok: false; message: string } {
+): { ok: true; config: ServerConfig } | { ok: false; message: LocalText } {
   let fromFile: Record<string, unknown> = {};
   if (file !== undefined) {
     try {
       fromFile = JSON.parse(file) as Record<string, unknown>;
     } catch (error) {
-      return { ok: false, message: `config file is not JSON: ${(error as Error).message}` };
+      const detail = (error as Error).message;
+      return {
+        ok: false,
+        message: {
+          vi: `Tệp cấu hình không phải JSON: ${detail}`,
+          en: `config file is not JSON: ${detail}`,
+        },
+      };
     }
   }
   const fromEnv: Record<string, unknown> = {};
@@ -94,16 +103,37 @@ export function loadServerConfig(
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.join('.') || '(config)';
-    const hint = where === 'databaseUrl' ? ' (set DATABASE_URL)' : '';
-    return { ok: false, message: `${where}: ${issue?.message ?? 'invalid'}${hint}` };
+    if (where === 'databaseUrl' && issue?.code === 'invalid_type')
+      return {
+        ok: false,
+        message: {
+          vi: 'Thiếu địa chỉ cơ sở dữ liệu PostgreSQL: đặt biến DATABASE_URL (hoặc databaseUrl trong tệp cấu hình).',
+          en: 'No PostgreSQL database address: set DATABASE_URL (or databaseUrl in the config file).',
+        },
+      };
+    const detail = `${where}: ${issue?.message ?? 'invalid'}`;
+    return {
+      ok: false,
+      message: { vi: `Cấu hình sai ở ${detail}`, en: `Invalid configuration, ${detail}` },
+    };
   }
   const config = parsed.data;
   const { host, port } = listenAddress(config);
-  if (port > 65535) return { ok: false, message: `listen: port ${port} is above 65535` };
+  if (port > 65535)
+    return {
+      ok: false,
+      message: {
+        vi: `listen: cổng ${port} lớn hơn 65535`,
+        en: `listen: port ${port} is above 65535`,
+      },
+    };
   if (config.tls === undefined && !config.behindProxy && !isLoopback(host)) {
     return {
       ok: false,
-      message: `listen ${config.listen}: without TLS (XASO_TLS_CERT/XASO_TLS_KEY) or a reverse proxy (XASO_BEHIND_PROXY=1) the server listens on loopback only (passwords would travel in clear)`,
+      message: {
+        vi: `listen ${config.listen}: không có TLS (XASO_TLS_CERT/XASO_TLS_KEY) hay reverse proxy (XASO_BEHIND_PROXY=1) thì máy chủ chỉ nghe trên loopback (mật khẩu sẽ đi dạng rõ)`,
+        en: `listen ${config.listen}: without TLS (XASO_TLS_CERT/XASO_TLS_KEY) or a reverse proxy (XASO_BEHIND_PROXY=1) the server listens on loopback only (passwords would travel in clear)`,
+      },
     };
   }
   return { ok: true, config };

@@ -27,7 +27,7 @@ async function configText(args: ParsedArgs): Promise<string | undefined> {
 async function serve(args: ParsedArgs, io: CommandIo): Promise<number> {
   const { loadServerConfig } = await import('../../server/config.js');
   const loaded = loadServerConfig(await configText(args), process.env);
-  if (!loaded.ok) throw usageText(`Cấu hình: ${loaded.message}`, `Config: ${loaded.message}`);
+  if (!loaded.ok) throw new UsageError(loaded.message);
   const { startCollectionServer } = await import('../../server/server.js');
   const server = await startCollectionServer({
     config: loaded.config,
@@ -54,7 +54,7 @@ async function serve(args: ParsedArgs, io: CommandIo): Promise<number> {
 async function admin(sub: string, args: ParsedArgs, io: CommandIo): Promise<number> {
   const { loadServerConfig } = await import('../../server/config.js');
   const loaded = loadServerConfig(await configText(args), process.env);
-  if (!loaded.ok) throw usageText(`Cấu hình: ${loaded.message}`, `Config: ${loaded.message}`);
+  if (!loaded.ok) throw new UsageError(loaded.message);
   const { openDb } = await import('../../server/db.js');
   const ops = await import('../../server/admin.js');
   const db = openDb({ url: loaded.config.databaseUrl, maxConnections: 2 });

@@ -23,17 +23,23 @@ describe('server config', () => {
   it('says what is missing or wrong in one sentence', () => {
     expect(loadServerConfig(undefined, {})).toEqual({
       ok: false,
-      message: 'databaseUrl: Invalid input: expected string, received undefined (set DATABASE_URL)',
+      message: {
+        vi: 'Thiếu địa chỉ cơ sở dữ liệu PostgreSQL: đặt biến DATABASE_URL (hoặc databaseUrl trong tệp cấu hình).',
+        en: 'No PostgreSQL database address: set DATABASE_URL (or databaseUrl in the config file).',
+      },
     });
-    expect(loadServerConfig('{', {})).toMatchObject({ ok: false, message: /not JSON/ });
+    expect(loadServerConfig('{', {})).toMatchObject({ ok: false, message: { en: /not JSON/ } });
     expect(
       loadServerConfig(undefined, { DATABASE_URL: 'x', XASO_LISTEN: 'everywhere' }),
-    ).toMatchObject({ ok: false, message: /^listen: HOST:PORT/ });
+    ).toMatchObject({ ok: false, message: { vi: /^Cấu hình sai ở listen: HOST:PORT/ } });
   });
 
   it('listens beyond loopback only with TLS or behind a reverse proxy', () => {
     const env = { DATABASE_URL: 'x', XASO_LISTEN: '0.0.0.0:8443' };
-    expect(loadServerConfig(undefined, env)).toMatchObject({ ok: false, message: /loopback only/ });
+    expect(loadServerConfig(undefined, env)).toMatchObject({
+      ok: false,
+      message: { en: /loopback only/ },
+    });
     expect(loadServerConfig(undefined, { ...env, XASO_BEHIND_PROXY: '1' })).toMatchObject({
       ok: true,
     });
@@ -49,6 +55,6 @@ describe('server config', () => {
   it('refuses a first admin password shorter than 12 characters', () => {
     expect(
       loadServerConfig(undefined, { DATABASE_URL: 'x', XASO_ADMIN_PASSWORD: 'short' }),
-    ).toMatchObject({ ok: false, message: /^bootstrapAdmin.password/ });
+    ).toMatchObject({ ok: false, message: { en: /bootstrapAdmin.password/ } });
   });
 });

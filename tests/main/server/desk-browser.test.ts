@@ -70,7 +70,7 @@ beforeAll(async () => {
   const loaded = loadServerConfig(JSON.stringify({ listen: '127.0.0.1:0', staticDir }), {
     DATABASE_URL: cluster.url,
   });
-  if (!loaded.ok) throw new Error(loaded.message);
+  if (!loaded.ok) throw new Error(loaded.message.en);
   server = await startCollectionServer({ config: loaded.config });
   const anh = newKey();
   const binh = newKey();

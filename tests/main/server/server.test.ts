@@ -104,7 +104,7 @@ beforeAll(async () => {
     JSON.stringify({ listen: '127.0.0.1:0', maxBodyBytes: 2 * 1024 * 1024 }),
     { DATABASE_URL: cluster.url, XASO_ADMIN_PASSWORD: ADMIN_PASSWORD },
   );
-  if (!loaded.ok) throw new Error(loaded.message);
+  if (!loaded.ok) throw new Error(loaded.message.en);
   server = await startCollectionServer({ config: loaded.config });
   admin = await login('admin', ADMIN_PASSWORD);
   for (const [id, name] of [

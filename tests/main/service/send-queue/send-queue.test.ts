@@ -31,7 +31,7 @@ async function startServer(): Promise<CollectionServer> {
     DATABASE_URL: cluster.url,
     XASO_LISTEN: `127.0.0.1:${port}`,
   });
-  if (!loaded.ok) throw new Error(loaded.message);
+  if (!loaded.ok) throw new Error(loaded.message.en);
   return startCollectionServer({ config: loaded.config });
 }
 
