@@ -9,6 +9,7 @@ import { z } from 'zod';
 
 import { keyIdOf, parsePublicKey, publicKeyFileSchema } from '../service/inbox/keys.js';
 import type { EnrolledKey } from '../service/inbox/records.js';
+import { computeDesk } from '../service/inbox/desk.js';
 import { entriesOf } from '../service/inbox/store-types.js';
 import {
   audit,
@@ -438,10 +439,21 @@ async function programmeRoute(
         'cache-control': 'no-store',
       });
       res.end(Buffer.from(visit.raw));
-    } else if (rest === 'desk') {
+    } else if (rest === 'desk' || rest === 'summary') {
       const from = parse(dateSchema, url.searchParams.get('from') ?? undefined);
       const to = parse(dateSchema, url.searchParams.get('to') ?? undefined);
-      sendValue(res, 200, await deskSummary(inbox, { from, to }));
+      const filter = {
+        ...(from === undefined ? {} : { from }),
+        ...(to === undefined ? {} : { to }),
+      };
+      // The whole desk (the same figures as the embedded database's), or a short summary.
+      sendValue(
+        res,
+        200,
+        rest === 'desk'
+          ? computeDesk(await inbox.deskRows(), filter, r.ctx.now())
+          : await deskSummary(inbox, filter),
+      );
     } else if (rest === 'keys') sendValue(res, 200, await inbox.listKeys());
     else if (rest === 'conflicts') sendValue(res, 200, await inbox.listConflicts());
     else if (rest === 'log') sendValue(res, 200, await inbox.listLog(500));

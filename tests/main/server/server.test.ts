@@ -244,12 +244,13 @@ describe('collection server', () => {
     ]);
     expect((await api('/programmes/hust-2026/visits', { session: svCtu })).status).toBe(403);
     expect((await api('/programmes/ctu-2026/desk', { session: svHust })).status).toBe(403);
-    expect((await api('/programmes/hust-2026/desk', { session: svHust })).body.value).toMatchObject(
-      {
-        programme: 'hust-2026',
-        visits: 1,
-      },
-    );
+    const summary = await api('/programmes/hust-2026/summary', { session: svHust });
+    expect(summary.body.value).toMatchObject({ programme: 'hust-2026', visits: 1 });
+    const desk = await api('/programmes/hust-2026/desk', { session: svHust });
+    const figures = desk.body.value as unknown as {
+      indicators: { visits: { value: number; visits: string[] } };
+    };
+    expect(figures.indicators.visits).toEqual({ value: 1, visits: ['visit-binh-0001'] });
     const listed = await api('/programmes', { session: svHust });
     expect((listed.body.value as unknown as { id: string }[]).map((p) => p.id)).toEqual([
       'hust-2026',

@@ -22,9 +22,9 @@ export function factsOf(visitId: string, commune: string, date: string): VisitFa
     typedProblems: [],
     fixes: { total: 1, pcs: 1, printers: 0 },
     openItems: [{ id: 'oi-1', text: 'Gia hạn chứng thư số', done: false }],
-    people: [{ category: 'dvc', role: 'citizen', count: 3, source: 'typed' }],
+    people: [{ category: 'vneid-level2', role: 'citizen', count: 3, source: 'typed' }],
     checklists: { completed: 1, total: 2 },
-  } as unknown as VisitFacts;
+  };
 }
 
 export function record(
