@@ -6,7 +6,7 @@
  * state figures of an intern's group are those of the communes the intern visited.
  */
 import { HELPED_CATEGORIES } from '../visits/schema.js';
-import { computeDesk } from './desk.js';
+import { cachedDesk, computeDesk } from './desk.js';
 import type { DeskRows, VisitRow } from './store-types.js';
 import type { Aggregate, AggregateFilter, AggregateRow, Desk, GroupBy } from './types.js';
 
@@ -59,14 +59,28 @@ function rowOf(key: string, desk: Desk): AggregateRow {
   };
 }
 
-/** Aggregates the inbox rows. */
+const memo = new WeakMap<DeskRows, Map<string, Aggregate>>();
+
+/** Aggregates the inbox rows (remembered per rows object, grouping, filter and minute). */
 export function aggregate(
   input: DeskRows,
   groupBy: GroupBy,
   filter: AggregateFilter,
   now: Date,
 ): Aggregate {
-  const whole = computeDesk(input, filter, now);
+  let byKey = memo.get(input);
+  if (byKey === undefined) memo.set(input, (byKey = new Map()));
+  const key = `${groupBy}|${JSON.stringify(filter)}|${Math.floor(now.getTime() / 60_000)}`;
+  let result = byKey.get(key);
+  if (result === undefined) {
+    if (byKey.size > 50) byKey.clear();
+    byKey.set(key, (result = compute(input, groupBy, filter, now)));
+  }
+  return result;
+}
+
+function compute(input: DeskRows, groupBy: GroupBy, filter: AggregateFilter, now: Date): Aggregate {
+  const whole = cachedDesk(input, filter, now);
   const kept = new Set(whole.indicators.visits.visits);
   const groups = new Map<string, VisitRow[]>();
   for (const row of input.visits) {
@@ -78,7 +92,7 @@ export function aggregate(
     }
   }
   const rows = [...groups.entries()].map(([key, visits]) =>
-    rowOf(key, computeDesk({ ...input, visits }, filter, now)),
+    rowOf(key, computeDesk({ ...input, visits }, filter, now, undefined, true)),
   );
   if (groupBy === 'intern') {
     const shares = new Map(whole.interns.map((i) => [i.name, i]));

@@ -36,7 +36,10 @@ const DAY = 86_400_000;
 /** Default for "interns without a report in N days". */
 export const DEFAULT_STALE_DAYS = 14;
 
-type Row = VisitRow & { trusted: boolean; signer: string | undefined };
+type Row = Pick<VisitRow, 'visitId' | 'keyId' | 'exportedAtMs' | 'facts'> & {
+  trusted: boolean;
+  signer: string | undefined;
+};
 
 /** A growing figure: a value and the set of visits behind it. */
 class Acc {
@@ -115,30 +118,49 @@ type ItemState = {
   commune: string;
 };
 
-/** The latest state of each machine and open item, per commune (`rows` oldest first). */
+/**
+ * The latest state of each machine and open item, per commune (`rows` oldest first). Read newest
+ * first, so only the newest state of each is kept (no object per older sighting); an item's
+ * `since` walks back to the first visit that recorded it.
+ */
 function latestState(rows: readonly Row[]): { machines: MachineState[]; items: ItemState[] } {
-  const machines = new Map<string, MachineState>();
-  const items = new Map<string, ItemState>();
-  for (const row of rows) {
-    const f = row.facts;
+  const machines = new Map<string, Map<string, MachineState>>();
+  const items = new Map<string, Map<string, ItemState>>();
+  for (let r = rows.length - 1; r >= 0; r -= 1) {
+    const f = rows[r]!.facts;
     const c = communeKey(f);
-    for (const m of f.machines)
-      machines.set(`${c}\u0000${m.key}`, { machine: m, visitId: f.visitId, commune: f.commune });
-    for (const item of f.openItems) {
-      const key = `${c}\u0000${item.id}`;
-      const before = items.get(key);
-      items.set(key, {
-        id: item.id,
-        text: item.text,
-        done: item.done,
-        due: item.due,
-        since: before?.since ?? f.date,
-        visitId: f.visitId,
-        commune: f.commune,
-      });
+    if (f.machines.length > 0) {
+      let here = machines.get(c);
+      if (here === undefined) machines.set(c, (here = new Map()));
+      for (const m of f.machines)
+        if (!here.has(m.key))
+          here.set(m.key, { machine: m, visitId: f.visitId, commune: f.commune });
+    }
+    if (f.openItems.length > 0) {
+      let here = items.get(c);
+      if (here === undefined) items.set(c, (here = new Map()));
+      for (const item of f.openItems) {
+        const newer = here.get(item.id);
+        if (newer !== undefined) newer.since = f.date;
+        else
+          here.set(item.id, {
+            id: item.id,
+            text: item.text,
+            done: item.done,
+            due: item.due,
+            since: f.date,
+            visitId: f.visitId,
+            commune: f.commune,
+          });
+      }
     }
   }
-  return { machines: [...machines.values()], items: [...items.values()] };
+  const flat = <T>(m: Map<string, Map<string, T>>): T[] => {
+    const out: T[] = [];
+    for (const inner of m.values()) for (const v of inner.values()) out.push(v);
+    return out;
+  };
+  return { machines: flat(machines), items: flat(items) };
 }
 
 function daysBetween(fromDate: string, now: number): number {
@@ -151,12 +173,21 @@ export function computeDesk(
   filter: DeskFilter,
   nowDate: Date,
   staleDays = DEFAULT_STALE_DAYS,
+  /** Indicators only (the grouped totals): the lists, tables and choices are left empty. */
+  light = false,
 ): Desk {
   const now = nowDate.getTime();
   const keyOf = new Map(input.keys.map((k) => [k.keyId, k]));
   const all: Row[] = input.visits.map((v) => {
     const key = keyOf.get(v.keyId);
-    return { ...v, trusted: key !== undefined, signer: key?.name };
+    return {
+      visitId: v.visitId,
+      keyId: v.keyId,
+      exportedAtMs: v.exportedAtMs,
+      facts: v.facts,
+      trusted: key !== undefined,
+      signer: key?.name,
+    };
   });
   // Oldest first, once: the latest state and the per-commune rows read in this order.
   const rows = all.filter((r) => matches(r, filter)).sort(byTime);
@@ -334,18 +365,31 @@ export function computeDesk(
       .map(([month, acc]): MonthRow => ({ month, count: acc.figure() })),
     certificates: certificates.sort((a, b) => (a.days ?? 0) - (b.days ?? 0)),
     outOfSupport: unsupported,
-    communes: communeRows(rows, state),
-    communesWithoutVisit: communesWithout(input, all, rows),
-    ...internRows(input, all, rows, now, staleDays),
     staleDays,
-    choices: {
-      communes: [...new Set(all.map((r) => r.facts.commune))].sort((a, b) =>
-        a.localeCompare(b, 'vi'),
-      ),
-      interns: [
-        ...new Set([...input.keys.map((k) => k.name), ...all.flatMap((r) => r.facts.interns)]),
-      ].sort((a, b) => a.localeCompare(b, 'vi')),
-    },
+    ...(light
+      ? {
+          communes: [],
+          communesWithoutVisit: [],
+          interns: [],
+          internsWithoutReport: [],
+          choices: { communes: [], interns: [] },
+        }
+      : {
+          communes: communeRows(rows, state),
+          communesWithoutVisit: communesWithout(input, all, rows),
+          ...internRows(input, all, rows, now, staleDays),
+          choices: {
+            communes: [...new Set(all.map((r) => r.facts.commune))].sort((a, b) =>
+              a.localeCompare(b, 'vi'),
+            ),
+            interns: [
+              ...new Set([
+                ...input.keys.map((k) => k.name),
+                ...all.flatMap((r) => r.facts.interns),
+              ]),
+            ].sort((a, b) => a.localeCompare(b, 'vi')),
+          },
+        }),
   };
 }
 
@@ -489,6 +533,29 @@ function internRows(
   return { interns, internsWithoutReport };
 }
 
+const memo = new WeakMap<DeskRows, Map<string, Desk>>();
+
+/**
+ * {@link computeDesk}, remembered per rows object, filter, staleness and minute: an engine that
+ * returns the same rows object while nothing changed gets repeated dashboard queries for free.
+ */
+export function cachedDesk(
+  input: DeskRows,
+  filter: DeskFilter,
+  now: Date,
+  staleDays = DEFAULT_STALE_DAYS,
+): Desk {
+  let byKey = memo.get(input);
+  if (byKey === undefined) memo.set(input, (byKey = new Map()));
+  const key = `${JSON.stringify(filter)}|${staleDays}|${Math.floor(now.getTime() / 60_000)}`;
+  let desk = byKey.get(key);
+  if (desk === undefined) {
+    if (byKey.size > 50) byKey.clear();
+    byKey.set(key, (desk = computeDesk(input, filter, now, staleDays)));
+  }
+  return desk;
+}
+
 /** The desk of a store: its rows through {@link computeDesk} (both engines). */
 export async function deskOf(
   store: InboxStore,
@@ -496,5 +563,5 @@ export async function deskOf(
   now: Date,
   staleDays = DEFAULT_STALE_DAYS,
 ): Promise<Desk> {
-  return computeDesk(await store.deskRows(), filter, now, staleDays);
+  return cachedDesk(await store.deskRows(), filter, now, staleDays);
 }

@@ -9,7 +9,7 @@ import { atomicWriteFile } from '../storage/atomic-json.js';
 import { aggregate } from './aggregate.js';
 import { renderDeskXlsx } from './aggregate-xlsx.js';
 import type { ImportResult, inboxContract } from './contract.js';
-import { computeDesk } from './desk.js';
+import { cachedDesk, type computeDesk } from './desk.js';
 import { renderDeskPdf } from './desk-pdf.js';
 import { expandPaths, importVisits, type ImportInput } from './import.js';
 import {
@@ -133,7 +133,7 @@ export function inboxHandlers(env: ServiceEnv): Handlers<typeof inboxContract> {
     return { verdicts, counts: counts(verdicts) };
   };
   const desk = async (filter: Parameters<typeof computeDesk>[1], staleDays?: number) =>
-    computeDesk(await (await store()).deskRows(), filter, env.now(), staleDays);
+    cachedDesk(await (await store()).deskRows(), filter, env.now(), staleDays);
 
   const handlers: Handlers<typeof inboxContract> = {
     // The CLI's `xaso import`: one request instead of three, so a test of the service sees it.

@@ -177,15 +177,11 @@ async function decide(
 }
 
 /** Key, digest and export time of a stored visit (a cheap read when the engine offers one). */
-async function headOf(
+function headOf(
   store: InboxStore,
   visitId: string,
 ): Promise<{ keyId: string; digest: string; exportedAtMs: number } | undefined> {
-  const fast = (store as { headOf?: (id: string) => Promise<unknown> }).headOf;
-  if (fast !== undefined)
-    return (await fast.call(store, visitId)) as
-      { keyId: string; digest: string; exportedAtMs: number } | undefined;
-  return store.getVisit(visitId);
+  return store.headOf !== undefined ? store.headOf(visitId) : store.getVisit(visitId);
 }
 
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');

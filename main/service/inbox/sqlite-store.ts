@@ -227,6 +227,7 @@ export class SqliteInboxStore implements InboxStore {
       } catch (error) {
         this.db.exec('ROLLBACK');
         this.cache = undefined;
+        this.snapshot = undefined;
         throw error;
       }
     });
@@ -259,6 +260,7 @@ export class SqliteInboxStore implements InboxStore {
   async putVisit(v: VisitRecord): Promise<void> {
     const { raw: _raw, ...row } = v;
     this.cache?.visits.set(v.visitId, row);
+    this.snapshot = undefined;
     this.run('DELETE FROM visits WHERE visit_id = ?', v.visitId);
     this.run(
       `INSERT INTO visits (visit_id, key_id, digest, file_hash, file_name, exported_at,
@@ -280,6 +282,7 @@ export class SqliteInboxStore implements InboxStore {
 
   async removeVisit(visitId: string): Promise<void> {
     this.cache?.visits.delete(visitId);
+    this.snapshot = undefined;
     this.run('DELETE FROM visits WHERE visit_id = ?', visitId);
   }
 
@@ -296,6 +299,7 @@ export class SqliteInboxStore implements InboxStore {
 
   async clearVisits(): Promise<void> {
     this.cache = undefined;
+    this.snapshot = undefined;
     this.db.exec(
       'DELETE FROM visits; DELETE FROM conflicts; DELETE FROM seen_files; DELETE FROM import_log',
     );
@@ -337,6 +341,7 @@ export class SqliteInboxStore implements InboxStore {
 
   async putKey(k: EnrolledKey): Promise<void> {
     if (this.cache !== undefined) delete this.cache.keys;
+    this.snapshot = undefined;
     this.run('DELETE FROM enrolled_keys WHERE key_id = ?', k.keyId);
     this.run(
       'INSERT INTO enrolled_keys (key_id, name, public_key_pem, source, enrolled_at) VALUES (?, ?, ?, ?, ?)',
@@ -350,6 +355,7 @@ export class SqliteInboxStore implements InboxStore {
 
   async removeKey(keyId: string): Promise<boolean> {
     if (this.cache !== undefined) delete this.cache.keys;
+    this.snapshot = undefined;
     const before = await this.getKey(keyId);
     this.run('DELETE FROM enrolled_keys WHERE key_id = ?', keyId);
     return before !== undefined;
@@ -465,6 +471,7 @@ export class SqliteInboxStore implements InboxStore {
 
   async setCommunes(communes: readonly ProgrammeCommune[]): Promise<void> {
     if (this.cache !== undefined) delete this.cache.communes;
+    this.snapshot = undefined;
     this.run('DELETE FROM programme_communes');
     const seen = new Set<string>();
     for (const c of communes) {
@@ -475,13 +482,22 @@ export class SqliteInboxStore implements InboxStore {
     }
   }
 
+  /** The last answer of `deskRows()`, the same object until a write: callers may cache on it. */
+  private snapshot: DeskRows | undefined;
+
   async deskRows(): Promise<DeskRows> {
+    if (this.snapshot !== undefined) return this.snapshot;
     const cache = (this.cache ??= {
       visits: new Map((await this.listVisits()).map((v) => [v.visitId, v])),
     });
     cache.keys ??= await this.listKeys();
     cache.communes ??= await this.listCommunes();
-    return { visits: [...cache.visits.values()], keys: cache.keys, communes: cache.communes };
+    this.snapshot = {
+      visits: [...cache.visits.values()],
+      keys: cache.keys,
+      communes: cache.communes,
+    };
+    return this.snapshot;
   }
 }
 

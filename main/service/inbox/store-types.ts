@@ -88,6 +88,10 @@ export interface InboxStore {
 
   // Visits
   getVisit(visitId: string): Promise<VisitRecord | undefined>;
+  /** Key, digest and export time of a visit without its bytes or facts (optional fast path of the import). */
+  headOf?(
+    visitId: string,
+  ): Promise<{ keyId: string; digest: string; exportedAtMs: number } | undefined>;
   /** Inserts or replaces the visit of this id (the caller has checked key and order). */
   putVisit(record: VisitRecord): Promise<void>;
   removeVisit(visitId: string): Promise<void>;
@@ -129,7 +133,10 @@ export interface InboxStore {
   listCommunes(): Promise<ProgrammeCommune[]>;
   setCommunes(communes: readonly ProgrammeCommune[]): Promise<void>;
 
-  /** The rows every desk figure is computed from (`desk.ts`). */
+  /**
+   * The rows every desk figure is computed from (`desk.ts`). An engine may return the same object
+   * while nothing changed: the desk then reuses figures it computed from it.
+   */
   deskRows(): Promise<DeskRows>;
 }
 

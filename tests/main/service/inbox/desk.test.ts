@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 
-import { computeDesk, isoWeek } from '../../../../main/service/inbox/desk.js';
+import { cachedDesk, computeDesk, isoWeek } from '../../../../main/service/inbox/desk.js';
 import { visitFacts } from '../../../../main/service/inbox/facts.js';
 import type { DeskRows, VisitRow } from '../../../../main/service/inbox/store-types.js';
 import type { Visit } from '../../../../main/service/visits/schema.js';
@@ -251,5 +251,15 @@ describe('figures from the latest state', () => {
     expect(isoWeek('2026-12-31')).toBe('2026-W53');
     expect(isoWeek('2027-01-04')).toBe('2027-W01');
     expect(isoWeek('2025-12-29')).toBe('2026-W01');
+  });
+
+  it('reuses a desk computed from the same rows object, and computes again for new rows', () => {
+    const [a, b] = tienYen();
+    const input = rows([row(a)]);
+    const first = cachedDesk(input, {}, NOW);
+    expect(cachedDesk(input, {}, NOW)).toBe(first);
+    expect(cachedDesk(input, { commune: 'Xã Tiên Yên' }, NOW)).not.toBe(first);
+    const next = cachedDesk(rows([row(a), row(b)]), {}, NOW);
+    expect(next.indicators.visits.value).toBe(2);
   });
 });
