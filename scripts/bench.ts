@@ -11,6 +11,7 @@ const benches: Bench[] = [
   { name: 'sweep', load: () => import('./bench/sweep.js') },
   { name: 'web-load', load: () => import('./bench/web-load.js') },
   { name: 'desk', load: () => import('./bench/desk.js') },
+  { name: 'server', load: () => import('./bench/server.js') },
 ];
 
 const only = process.argv.slice(2);

@@ -12,7 +12,16 @@ const common = {
   sourcemap: true,
   logLevel: 'warning',
   // Native or optional modules stay outside the bundle.
-  external: ['electron', 'systeminformation', 'playwright-core', 'pdfkit', 'exceljs', 'docx'],
+  // pg-native: pg's optional native binding, never used (the pure-JS client is).
+  external: [
+    'electron',
+    'systeminformation',
+    'playwright-core',
+    'pdfkit',
+    'exceljs',
+    'docx',
+    'pg-native',
+  ],
 };
 const esmBanner = {
   js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests meet as real peers (shared/PEERS.md): Chromium for the
 # UI, CUPS + ippeveprinter for printers, SoftHSM2 + OpenSC for tokens, iproute2/dnsmasq/nmap for
-# the simulated office LAN, snmpd for a Printer-MIB agent, samba's nmbd for NetBIOS names, poppler for PDF checks. Needs root (apt-get).
+# the simulated office LAN, snmpd for a Printer-MIB agent, PostgreSQL for the collection server, samba's nmbd for NetBIOS names, poppler for PDF checks. Needs root (apt-get).
 # Also PowerShell 7 (pwsh) as a .NET global tool, for the Windows scripts (see install_pwsh).
 set -euo pipefail
 packages=(
@@ -11,6 +11,8 @@ packages=(
   softhsm2 opensc openssl
   poppler-utils unzip tmux
   libreoffice-writer-nogui
+
+  postgresql
   mono-mcs
 )
 # PowerShell 7 (pwsh) runs every Windows script of the app in the tests, against the fake Windows
@@ -65,5 +67,5 @@ $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
 # Tests start their own snmpd/nmbd on loopback or in namespaces; daemons the packages may have
 # started on the machine's real network (where systemd runs them) are stopped and disabled.
 if command -v systemctl >/dev/null && [ -d /run/systemd/system ]; then
-  $sudo systemctl disable --now snmpd nmbd smbd samba-ad-dc >/dev/null 2>&1 || true
+  $sudo systemctl disable --now snmpd nmbd smbd samba-ad-dc postgresql >/dev/null 2>&1 || true
 fi

@@ -16,6 +16,7 @@ import { networkContract } from './network/contract.js';
 import { printersContract } from './printers/contract.js';
 import { provinceContract } from './province/contract.js';
 import { scanContract } from './scan/contract.js';
+import { sendQueueContract } from './send-queue/contract.js';
 
 export const contract = {
   ...appContract,
@@ -30,6 +31,8 @@ export const contract = {
   ...provinceContract,
   ...scanContract,
   ...dossierContract,
+
+  ...sendQueueContract,
 };
 
 export type Contract = typeof contract;

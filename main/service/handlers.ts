@@ -13,6 +13,7 @@ import { networkHandlers } from './network/handlers.js';
 import { printersHandlers } from './printers/handlers.js';
 import { provinceHandlers } from './province/handlers.js';
 import { scanHandlers } from './scan/handlers.js';
+import { sendQueueHandlers } from './send-queue/handlers.js';
 
 /**
  * Joins every domain's handlers. The type makes a missing handler a compile error. Every
@@ -33,5 +34,7 @@ export function createHandlers(given: ServiceEnv): Handlers<Contract> {
     ...provinceHandlers(env),
     ...scanHandlers(env),
     ...dossierHandlers(env),
+
+    ...sendQueueHandlers(env),
   };
 }

@@ -9,6 +9,7 @@ import { networkCommand } from './network.js';
 import { printersCommand } from './printers.js';
 import { provinceCommand } from './province.js';
 import { scanCommand } from './scan.js';
+import { serveCommand } from './serve.js';
 import { reportCommand } from './report.js';
 import { visitCommand } from './visit.js';
 
@@ -26,4 +27,5 @@ export const commands: readonly Command[] = [
   printersCommand,
   scanCommand,
   captureCommand,
+  serveCommand,
 ];

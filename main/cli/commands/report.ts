@@ -4,6 +4,7 @@ import { NAME_TERMS } from '../../service/vocabulary.js';
 import type { Command } from '../command.js';
 import { UsageError } from '../command.js';
 import { printResult } from '../print.js';
+import { sendReport } from './report-send.js';
 import { visitRef } from './visit.js';
 
 /** What a user calls a format: the sealed JSON by its name, the others by their extension. */
@@ -22,11 +23,14 @@ export const reportCommand: Command = {
   usage: [
     'xaso report ID|FILE --format pdf|docx|xlsx|csv|json|html|text [--out FILE [--force]]',
     'Không có --out: văn bản (text) in ra màn hình, định dạng khác lưu vào thư mục dữ liệu/exports.',
+    'xaso report [ID|FILE] --send [--server https://thu-nhan.tinh.gov.vn]',
+    '--send: niêm phong, đưa vào hàng chờ và gửi lên máy chủ thu nhận của tỉnh (gửi lại sau nếu chưa được).',
     '--force: ghi đè tệp --out đã có (không có thì không ghi đè).',
   ],
-  flags: ['format', 'out', 'force?'],
+  flags: ['format', 'out', 'force?', 'send?', 'server'],
   async run(args, io) {
     const [file] = args.positionals;
+    if (args.flags['send'] === true) return sendReport(file, args, io);
     if (file === undefined)
       throw new UsageError({
         vi: 'Cần mã hoặc tệp chuyến công tác: xaso report ID|FILE --format pdf --out bao-cao.pdf',

@@ -11,6 +11,8 @@ import { readFile } from './download';
 import { AttachPanel } from './attach-panel';
 import { ExportPanel } from './export-panel';
 import { DossierButton } from './dossier-button';
+
+import { SendQueuePanel } from './send-queue';
 import { FixesEditor, OpenItemsEditor, PeopleEditor, ProblemsEditor } from './list-editors';
 import { useVisit, type SaveState } from './use-visit';
 
@@ -307,6 +309,8 @@ export function VisitEditor({ file, onClose }: Readonly<{ file: string; onClose:
       <Photos visit={visit} change={change} />
       <ExportPanel file={view.file} beforeExport={flush} />
       <DossierButton file={view.file} beforeExport={flush} />
+
+      <SendQueuePanel file={view.file} beforeSend={flush} />
     </section>
   );
 }
