@@ -19,7 +19,7 @@ import { can, sessionOf } from './accounts.js';
 import type { Db } from './db.js';
 import { cookies, header, HttpError, readBody } from './http-kit.js';
 import { PgInboxStore } from './pg-store.js';
-import { SESSION_COOKIE } from './routes.js';
+import { SESSION_COOKIE } from './routes-kit.js';
 
 const READ_CHANNELS = [
   'inbox:desk',
