@@ -10,7 +10,6 @@ import { aggregate } from './aggregate.js';
 import { renderDeskXlsx } from './aggregate-xlsx.js';
 import type { ImportResult, inboxContract } from './contract.js';
 import { cachedDesk, type computeDesk } from './desk.js';
-import { renderDeskPdf } from './desk-pdf.js';
 import { expandPaths, importVisits, type ImportInput } from './import.js';
 import {
   formatFingerprint,
@@ -183,7 +182,9 @@ export function inboxHandlers(env: ServiceEnv): Handlers<typeof inboxContract> {
           ? 'Báo cáo tổng hợp chương trình sinh viên hỗ trợ chuyển đổi số'
           : 'Programme summary: interns supporting the digital transformation';
       const bytes =
-        format === 'xlsx' ? await renderDeskXlsx(d, lang) : await renderDeskPdf(d, lang, title);
+        format === 'xlsx'
+          ? await renderDeskXlsx(d, lang)
+          : await (await import('./desk-pdf.js')).renderDeskPdf(d, lang, title);
       const name = `ban-lam-viec-${env.now().toISOString().slice(0, 10)}.${format}`;
       const file =
         out === undefined
