@@ -15,6 +15,7 @@ import {
   type ServiceFailure,
 } from '../service/define.js';
 import type { UntypedService } from '../service/index.js';
+import { BUSY_MESSAGE, ChannelLimiter, type LimiterOptions } from '../service/limiter.js';
 import { toRequestIssues } from '../service/validation.js';
 import { isAppUrl } from './security.js';
 
@@ -44,6 +45,8 @@ export type IpcDeps = Readonly<{
   service: UntypedService;
   /** Checklist item 17: only frames of our own windows showing our own pages may call. */
   isTrustedSender: (event: IpcEventLike) => boolean;
+  /** Per-channel concurrency (default: 4 running, 64 waiting, then "busy"). */
+  limits?: LimiterOptions;
 }>;
 
 /**
@@ -118,6 +121,9 @@ export function registerServiceHandlers(deps: IpcDeps): readonly string[] {
   const { ipcMain, service, isTrustedSender } = deps;
   const registry = createRegistry();
   const watched = new WeakSet<IpcSender>();
+  // The same bound as the web door: a few calls of one channel at a time, a bounded queue, then
+  // a plain "busy" answer (a renderer script gone wrong cannot exhaust the main process).
+  const limiter = new ChannelLimiter(deps.limits);
 
   const invoke = async (channel: string, event: IpcEventLike, raw: unknown) => {
     if (!isTrustedSender(event)) return UNTRUSTED;
@@ -148,12 +154,18 @@ export function registerServiceHandlers(deps: IpcDeps): readonly string[] {
       watched.add(sender);
       sender.once('destroyed', () => registry.cancelAll(sender.id));
     }
+    const turn = await limiter.acquire(channel, controller.signal);
+    if (turn === undefined) {
+      registry.finish(sender.id, requestId);
+      return failure({ code: 'unavailable', message: BUSY_MESSAGE });
+    }
     try {
       return await service.invokeUnknown(channel, payload, {
         onProgress: progressTo(sender, requestId),
         signal: controller.signal,
       });
     } finally {
+      turn.release();
       registry.finish(sender.id, requestId);
     }
   };

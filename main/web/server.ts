@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import type { IpcResult, LocalText } from '../service/define.js';
 import type { UntypedService } from '../service/index.js';
 import { MAX_DOCUMENT_BYTES } from '../service/storage/limits.js';
-import { ChannelLimiter, type LimiterOptions } from './limiter.js';
+import { BUSY_MESSAGE, ChannelLimiter, type LimiterOptions } from '../service/limiter.js';
 import { serveStatic } from './static.js';
 
 /** Largest request body accepted, in bytes (photos and imported visit files travel in it). */
@@ -80,12 +80,6 @@ function refuse(res: ServerResponse, status: number, message: LocalText): void {
   if (status === 503) res.setHeader('retry-after', '2');
   sendJson(res, status, { ok: false, error: { code, message } });
 }
-
-/** The answer when a channel's queue is full. */
-export const BUSY_MESSAGE: LocalText = {
-  vi: 'Xã Số đang bận xử lý nhiều yêu cầu cùng loại; hãy thử lại sau vài giây.',
-  en: 'Xã Số is busy with many requests of this kind; try again in a few seconds.',
-};
 
 function sameToken(given: string | undefined, token: string): boolean {
   if (given === undefined) return false;

@@ -20,6 +20,7 @@ import {
   type Service,
   type UntypedService,
 } from '../../../main/service/index.js';
+import { BUSY_MESSAGE } from '../../../main/service/limiter.js';
 import { FakeContents, FakeIpcMain } from './fake-ipc.js';
 
 let dataDir: string;
@@ -248,5 +249,49 @@ describe('progress and cancel', () => {
       payload: { steps: 1 },
     });
     expect(await third).toMatchObject({ ok: true });
+  });
+});
+
+describe('bounded concurrency', () => {
+  it('runs a few calls of one channel at a time, queues a bounded number, answers the rest "busy"', async () => {
+    const contract = {
+      'test:hold': channel<{ n: number }>()({
+        request: z.object({ n: z.number().int() }).strict(),
+        summary: { vi: 'thử', en: 'test' },
+      }),
+    };
+    let running = 0;
+    let most = 0;
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((r) => (release = r));
+    const service = createServiceFrom(contract, {
+      'test:hold': async ({ n }) => {
+        running += 1;
+        most = Math.max(most, running);
+        await released;
+        running -= 1;
+        return { n };
+      },
+    });
+    const win = new FakeContents();
+    const ipcMain = new FakeIpcMain();
+    registerServiceHandlers({
+      ipcMain,
+      service,
+      isTrustedSender: createSenderCheck((sender) => sender === win),
+      limits: { active: 2, queued: 3 },
+    });
+    const calls = Array.from({ length: 8 }, (_, n) =>
+      ipcMain.invoke(win.event(), 'test:hold', { requestId: `h${n}`, payload: { n } }),
+    );
+    // The three refused calls answer at once, while the others still wait.
+    const refused = await Promise.all(calls.slice(5));
+    expect(refused).toEqual(
+      Array(3).fill({ ok: false, error: { code: 'unavailable', message: BUSY_MESSAGE } }),
+    );
+    release();
+    const done = (await Promise.all(calls.slice(0, 5))) as IpcResult<{ n: number }>[];
+    expect(done.map((r) => r.ok && r.value.n)).toEqual([0, 1, 2, 3, 4]);
+    expect(most).toBe(2);
   });
 });

@@ -12,7 +12,8 @@ import { z } from 'zod';
 
 import { channel, type Handlers } from '../../../main/service/define.js';
 import { createServiceFrom } from '../../../main/service/index.js';
-import { BUSY_MESSAGE, startWebServer, type WebServer } from '../../../main/web/server.js';
+import { BUSY_MESSAGE } from '../../../main/service/limiter.js';
+import { startWebServer, type WebServer } from '../../../main/web/server.js';
 
 /** A channel whose calls wait until the test opens the gate. */
 function gatedService() {

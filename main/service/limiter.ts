@@ -1,8 +1,14 @@
 /**
- * How many requests of one channel the web door works on at once: a few run, a bounded queue
+ * How many requests of one channel a door (web, Electron IPC) works on at once: a few run, a bounded queue
  * waits (in arrival order), and the rest are told at once that Xã Số is busy. Without it 1,000
  * concurrent `visits:list` each read every visit and the process ran out of memory.
  */
+
+/** The answer when a channel's queue is full. */
+export const BUSY_MESSAGE = {
+  vi: 'Xã Số đang bận xử lý nhiều yêu cầu cùng loại; hãy thử lại sau vài giây.',
+  en: 'Xã Số is busy with many requests of this kind; try again in a few seconds.',
+} as const;
 
 /** Limits of {@link ChannelLimiter}. */
 export type LimiterOptions = Readonly<{
