@@ -75,7 +75,7 @@ export function HomeScreen({ onOpen }: HomeScreenProps) {
         <summary>
           <h2>{t('home.start')}</h2>
         </summary>
-        <NewVisitForm onOpen={(v) => enter(v.id)} />
+        <NewVisitForm heading={false} onOpen={(v) => enter(v.id)} />
       </details>
       <h2>{t('home.places')}</h2>
       <ul className="home-cards">

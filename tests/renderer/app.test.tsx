@@ -57,6 +57,8 @@ describe('App shell', () => {
   it('shows the four places in Vietnamese and the portable data folder', async () => {
     render(<App />);
     expect(screen.getByRole('heading', { name: 'Hôm nay cần làm gì?' })).toBeTruthy();
+    // The start form is named once (the home section's heading, not the form's own as well).
+    expect(screen.getAllByRole('heading', { name: /^Bắt đầu chuyến công tác/ })).toHaveLength(1);
     for (const name of ['Chẩn đoán', 'Danh mục kiểm tra', 'Chuyến công tác', 'Báo cáo']) {
       expect(screen.getByRole('link', { name })).toBeTruthy();
     }

@@ -16,8 +16,11 @@ function today(): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-/** The form that starts a visit (open items of the commune's last visit come along). */
-export function NewVisitForm({ onOpen }: Props) {
+/**
+ * The form that starts a visit (open items of the commune's last visit come along). `heading`
+ * false where the place around it already names it (the home screen's "Bắt đầu chuyến công tác").
+ */
+export function NewVisitForm({ onOpen, heading = true }: Props & Readonly<{ heading?: boolean }>) {
   const { t, i18n } = useTranslation('visit');
   const api = useApi();
   const [error, setError] = useState<string>();
@@ -46,7 +49,7 @@ export function NewVisitForm({ onOpen }: Props) {
   };
   return (
     <form className="visit-card" onSubmit={(e) => void submit(e)} data-testid="new-visit-form">
-      <h2>{t('new.title')}</h2>
+      {heading ? <h2>{t('new.title')}</h2> : null}
       <div className="visit-grid">
         <label>
           {t('fields.commune')}
