@@ -74,7 +74,8 @@ describe('checklist wizard', () => {
 
   it('asks a failing answer for its note, then moves on and focuses the next step', async () => {
     const user = userEvent.setup();
-    render(<RunWizard runId="r1" onBack={() => undefined} />);
+    let saved = 0;
+    render(<RunWizard runId="r1" onBack={() => undefined} onSaved={() => (saved += 1)} />);
     expect(await screen.findByRole('heading', { name: 'Máy in chạy?' })).toBeTruthy();
     expect(screen.getByTestId('unconfirmed').textContent).toContain('Chưa xác nhận');
     await user.click(screen.getByLabelText('Không'));
@@ -89,5 +90,7 @@ describe('checklist wizard', () => {
     await user.click(screen.getByRole('button', { name: 'Đã làm xong' }));
     expect((await screen.findByTestId('finish')).textContent).toContain('Hoàn thành');
     expect(run.steps['works']).toMatchObject({ answer: 'no', note: 'Kẹt giấy' });
+    // Every saved step is reported (a fix run copies itself into the active visit each time).
+    expect(saved).toBe(3);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * A fix link (`#/checklists/<id or alias>`, from a diagnosis): opens THAT checklist's run — the
  * one in progress if there is one, else a new one for this PC — and attaches it to the active
- * visit. The list is never shown and no id is ever printed.
+ * visit, and again after every step saved (the visit shows the fix as it progresses). The list is
+ * never shown and no id is ever printed.
  */
 import { useTranslation } from 'react-i18next';
 
@@ -57,6 +58,7 @@ export function FixRun({ id, onBack }: Readonly<{ id: string; onBack: () => void
     <RunWizard
       key={runId}
       runId={runId}
+      onSaved={() => void attachToActiveVisit(api, runId)}
       onBack={() => {
         void attachToActiveVisit(api, runId).finally(onBack);
       }}

@@ -8,13 +8,18 @@ import { useLocal } from '../../i18n/pick';
 import { useRun } from './use-run';
 
 /** Props of {@link RunWizard}. */
-export type RunWizardProps = Readonly<{ runId: string; onBack: () => void }>;
+export type RunWizardProps = Readonly<{
+  runId: string;
+  onBack: () => void;
+  /** Called after every step the service saved (a fix run copies itself into the visit). */
+  onSaved?: () => void;
+}>;
 
 /** A run as a calm step-by-step wizard: progress, the step list, the current step, the sign-off. */
-export function RunWizard({ runId, onBack }: RunWizardProps) {
+export function RunWizard({ runId, onBack, onSaved }: RunWizardProps) {
   const { t } = useTranslation('checklists');
   const local = useLocal();
-  const run = useRun(runId);
+  const run = useRun(runId, onSaved);
   // The step on screen: the current one, unless the intern picked another since it became current.
   const [picked, setPicked] = useState<{ id: string; at: string | undefined; n: number }>();
   const current = run.view?.currentStepId;

@@ -23,8 +23,11 @@ export type RunState = Readonly<{
 /** The run channels the wizard calls. */
 export type RunMethod = 'answer' | 'run-check' | 'override' | 'add-evidence' | 'sign-off' | 'abandon';
 
-/** Loads run `runId` and offers its actions. Every action is saved by the service before it answers. */
-export function useRun(runId: string): RunState {
+/**
+ * Loads run `runId` and offers its actions. Every action is saved by the service before it
+ * answers; `onSaved` then runs (a fix run copies its summary into the active visit).
+ */
+export function useRun(runId: string, onSaved?: () => void): RunState {
   const api = useApi();
   const lang = useLang();
   const loaded = useLoad<RunView>(() => api.checklists['get-run']({ runId }), [api, runId]);
@@ -45,12 +48,13 @@ export function useRun(runId: string): RunState {
       try {
         // No signal: a step once sent is saved by the service even if the wizard closes.
         const result = await run(() => call({ runId, ...payload }, streams ? { onProgress } : undefined));
+        if (result.ok) onSaved?.();
         return result.ok;
       } finally {
         setBusy(false);
       }
     },
-    [api, runId, run],
+    [api, runId, run, onSaved],
   );
 
   const locked = view !== undefined && (view.run.signOff !== undefined || view.run.status === 'abandoned');
