@@ -118,15 +118,16 @@ async function addSnapshot(
   const tag = await assetTagFor(env, snapshot);
   const visit = await modifyVisit(env, ref, async (current) => {
     // Only the visits that saw this machine are read (list-index.ts), not every visit.
-    const history = await historyVisits(env, historyDirs(visitsDir(env), file), {
-      fingerprint: snapshot.machine.fingerprint,
-    });
-    const previous = findPreviousSighting(history, current, snapshot.machine.fingerprint);
     // Re-diagnosing a PC keeps what the intern wrote about it (room, user, asset tag).
     const earlier = current.machines.find(
       (m) => m.snapshot.machine.fingerprint === snapshot.machine.fingerprint,
     );
     const assetTag = tag ?? earlier?.assetTag;
+    const history = await historyVisits(env, historyDirs(visitsDir(env), file), {
+      fingerprint: snapshot.machine.fingerprint,
+      ...(assetTag === undefined ? {} : { assetTag }),
+    });
+    const previous = findPreviousSighting(history, current, snapshot.machine.fingerprint, assetTag);
     machine = {
       snapshot,
       addedAt: env.now().toISOString(),

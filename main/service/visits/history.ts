@@ -45,17 +45,32 @@ export function communeKey(visit: Pick<Visit, 'commune'>): string {
   return `${norm(visit.commune.province)}|${norm(visit.commune.name)}`;
 }
 
-/** The latest earlier sighting of a machine, on a visit other than `current`. */
+/** An asset tag compared loosely (case, spacing); undefined when blank. */
+export function tagKey(tag: string | undefined): string | undefined {
+  const key = tag?.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleUpperCase('vi');
+  return key === undefined || key === '' ? undefined : key;
+}
+
+/**
+ * The latest earlier sighting of a machine, on a visit other than `current`: the same hardware
+ * fingerprint, or the same asset tag (a PC whose board or disk was replaced keeps its label).
+ */
 export function findPreviousSighting(
   visits: readonly { visit: Visit }[],
   current: Visit,
   fingerprint: string,
+  assetTag?: string,
 ): PreviousSighting | undefined {
   let best: PreviousSighting | undefined;
   let bestOrder = '';
+  const tag = tagKey(assetTag);
   for (const { visit } of visits) {
     if (visit.id === current.id || visitOrder(visit) > visitOrder(current)) continue;
-    const machine = visit.machines.find((m) => m.snapshot.machine.fingerprint === fingerprint);
+    const machine =
+      visit.machines.find((m) => m.snapshot.machine.fingerprint === fingerprint) ??
+      (tag === undefined
+        ? undefined
+        : visit.machines.find((m) => tagKey(m.assetTag ?? m.snapshot.machine.assetTag) === tag));
     if (machine === undefined || visitOrder(visit) < bestOrder) continue;
     best = { visitId: visit.id, visitDate: visit.onSite.date, snapshot: machine.snapshot };
     bestOrder = visitOrder(visit);

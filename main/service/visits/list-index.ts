@@ -15,7 +15,7 @@ import { atomicWriteJson, readJsonWithBackup } from '../storage/atomic-json.js';
 import type { VisitListItem } from './contract.js';
 import { visitFileSchema } from './migrations.js';
 import type { Visit } from './schema.js';
-import { communeKey, visitOrder } from './history.js';
+import { communeKey, tagKey, visitOrder } from './history.js';
 import { jsonFilesIn, savesSoFar, visitsDir } from './store.js';
 
 const INDEX_NAME = '.index.json';
@@ -43,6 +43,8 @@ const entrySchema = z
     communeKey: z.string(),
     order: z.string(),
     fingerprints: z.array(z.string()),
+    /** The machines' asset tags, normalised (`tagKey`): a PC whose hardware changed is found too. */
+    assetTags: z.array(z.string()).default([]),
   })
   .strict();
 
@@ -59,6 +61,7 @@ type Entry = Readonly<{
   communeKey: string;
   order: string;
   fingerprints: readonly string[];
+  assetTags: readonly string[];
 }>;
 type Entries = Record<string, Entry>;
 
@@ -114,6 +117,10 @@ async function entryOf(file: string, known: Entry | undefined): Promise<Entry | 
       communeKey: communeKey(value),
       order: visitOrder(value),
       fingerprints: value.machines.map((m) => m.snapshot.machine.fingerprint),
+      assetTags: value.machines.flatMap((m) => {
+        const tag = tagKey(m.assetTag ?? m.snapshot.machine.assetTag);
+        return tag === undefined ? [] : [tag];
+      }),
     };
   } catch {
     return undefined; // a damaged or foreign file is not listed, as before the index
@@ -175,7 +182,11 @@ export async function listVisits(env: Pick<ServiceEnv, 'dataDir'>): Promise<Visi
 }
 
 /** What an earlier visit must have to matter to a history lookup. */
-export type HistoryQuery = Readonly<{ fingerprint?: string; communeKey?: string }>;
+export type HistoryQuery = Readonly<{
+  fingerprint?: string;
+  assetTag?: string;
+  communeKey?: string;
+}>;
 
 /**
  * The visits of `dirs` that can answer a history lookup (same machine, or same commune), read
@@ -194,6 +205,8 @@ export async function historyVisits(
     for (const [name, entry] of Object.entries(entries)) {
       const wanted =
         (query.fingerprint !== undefined && entry.fingerprints.includes(query.fingerprint)) ||
+        (tagKey(query.assetTag) !== undefined &&
+          entry.assetTags.includes(tagKey(query.assetTag) as string)) ||
         (query.communeKey !== undefined && entry.communeKey === query.communeKey);
       if (!wanted) continue;
       const file = path.join(dir, name);

@@ -62,4 +62,26 @@ describe('asset tags, asked once', () => {
     const state = await service.invoke('app:state', { fingerprint: snap.machine.fingerprint });
     expect(state).toEqual({ ok: true, value: { assetTag: 'UBND-PC-03' } });
   });
+
+  it('finds a PC seen before by its asset tag when its hardware changed', async () => {
+    const first = await call<VisitView>('visits:create', {
+      fields: { ...fields, onSite: { date: '2026-11-02' } },
+    });
+    const before = sampleSnapshot(3, { date: '2026-11-02' });
+    await call<AddSnapshotResult>('visits:add-snapshot', {
+      ref: { id: first.visit.id },
+      snapshot: { ...before, machine: { ...before.machine, assetTag: 'UBND-PC-07' } },
+    });
+    // A new board: another fingerprint, the same label on the case.
+    const second = await call<VisitView>('visits:create', {
+      fields: { ...fields, onSite: { date: '2026-12-01' } },
+    });
+    const after = sampleSnapshot(4, { date: '2026-12-01' });
+    expect(after.machine.fingerprint).not.toBe(before.machine.fingerprint);
+    const added = await call<AddSnapshotResult>('visits:add-snapshot', {
+      ref: { id: second.visit.id },
+      snapshot: { ...after, machine: { ...after.machine, assetTag: ' ubnd-pc-07 ' } },
+    });
+    expect(added.machine.changes?.previousVisitId).toBe(first.visit.id);
+  });
 });
