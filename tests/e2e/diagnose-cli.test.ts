@@ -169,9 +169,9 @@ describe('xaso diagnose progress and language (in-process CLI, fake probes)', ()
     expect(out[failing + 1]).toMatch(/→ How to fix: Fix it so/);
   });
 
-  it('an unknown area is a failed request with its reason (exit 1)', async () => {
+  it('an unknown area is bad input with its reason (exit 2, as the README says)', async () => {
     const { err, code } = await cli(['diagnose', '--only', 'gpu'], false);
-    expect(code).toBe(1);
+    expect(code).toBe(2);
     expect(err.join('\n')).toMatch(/gpu/);
   });
 });
