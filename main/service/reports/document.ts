@@ -152,7 +152,7 @@ function findings(model: ReportModel, w: Pick2): DocBlock[] {
     {
       kind: 'para',
       text: w(
-        `Phát hiện ${totals.causes} vấn đề (${totals.fail} lỗi và ${totals.warn} cảnh báo trên các máy); ${totals.affected} mục bị ảnh hưởng theo được ghi dưới nguyên nhân của nó; ${totals.unknown} mục không kiểm tra được và ${totals.notApplicable} mục không áp dụng được ghi ở Phụ lục.`,
+        `Phát hiện ${totals.causes} vấn đề (${totals.fail} lỗi và ${totals.warn} cảnh báo trên các máy); ${totals.affected} mục bị ảnh hưởng bởi các vấn đề đó, ghi ngay dưới nguyên nhân; ${totals.unknown} mục không kiểm tra được và ${totals.notApplicable} mục không áp dụng được ghi ở Phụ lục.`,
         `${en(totals.causes, 'problem')} found (${en(totals.fail, 'error')} and ${en(totals.warn, 'warning')} across machines); ${en(totals.affected, 'check')} affected by them, listed under their cause; ${en(totals.unknown, 'check')} that could not be run and ${totals.notApplicable} not applicable, in the Appendix.`,
       ),
     },

@@ -306,6 +306,6 @@ export function en(n: number, one: string, many = `${one}s`): string {
 export function summaryLine(model: ReportModel): string {
   const t = model.totals;
   return model.lang === 'vi'
-    ? `${t.machines} máy được chẩn đoán; ${t.causes} vấn đề (${t.fail} lỗi, ${t.warn} cảnh báo trên các máy), ${t.affected} mục bị ảnh hưởng theo, ${t.unknown} mục không kiểm tra được, ${t.notApplicable} mục không áp dụng; ${t.typedProblems} vấn đề sinh viên ghi nhận; ${t.fixes} việc đã khắc phục; ${t.open} việc còn tồn; ${t.people} người được hỗ trợ.`
+    ? `${t.machines} máy được chẩn đoán; ${t.causes} vấn đề (${t.fail} lỗi, ${t.warn} cảnh báo trên các máy), ${t.affected} mục bị ảnh hưởng bởi các vấn đề đó, ${t.unknown} mục không kiểm tra được, ${t.notApplicable} mục không áp dụng; ${t.typedProblems} vấn đề sinh viên ghi nhận; ${t.fixes} việc đã khắc phục; ${t.open} việc còn tồn; ${t.people} người được hỗ trợ.`
     : `${en(t.machines, 'machine')} diagnosed; ${en(t.causes, 'problem')} (${en(t.fail, 'error')}, ${en(t.warn, 'warning')} across machines), ${en(t.affected, 'check')} affected by them, ${t.unknown} could not be checked, ${t.notApplicable} not applicable; ${en(t.typedProblems, 'problem')} noted by the interns; ${en(t.fixes, 'fix', 'fixes')}; ${en(t.open, 'open item')}; ${en(t.people, 'person', 'people')} helped.`;
 }

@@ -181,7 +181,7 @@ describe('one cause, one finding; short minutes', () => {
       for (const site of ['dichvucong.gov.vn', 'vneid.gov.vn', 'thuedientu.gdt.gov.vn'])
         expect(main).toContain(`Kéo theo: Truy cập ${site} (UBND`);
       expect(main).toContain(
-        'Phát hiện 3 vấn đề (6 lỗi và 1 cảnh báo trên các máy); 9 mục bị ảnh hưởng theo',
+        'Phát hiện 3 vấn đề (6 lỗi và 1 cảnh báo trên các máy); 9 mục bị ảnh hưởng bởi các vấn đề đó',
       );
       // The checklist is told as what was done: the 12 skipped steps are counted, not listed.
       expect(main).toContain('12 bước bỏ qua');
