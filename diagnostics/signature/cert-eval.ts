@@ -151,7 +151,7 @@ export function evaluateCertificate(
     id: `${input.idPrefix}.${sha256(cert).slice(0, 12)}`,
     area: 'signature',
     status,
-    title: t(`Chứng thư số: ${who}`, `Certificate: ${who}`),
+    title: t(`Chứng thư chữ ký số: ${who}`, `Certificate: ${who}`),
     detail: t(
       `${input.where}: ${state.vi}; ${chainText.vi}.`,
       `${input.where}: ${state.en}; ${chainText.en}.`,

@@ -19,7 +19,7 @@ export { parseStoreCerts } from './store-certs-win32.js';
 const meta = {
   id: 'signature.store-certs',
   area: 'signature',
-  title: t('Chứng thư số trong Windows', 'Certificates in the Windows store'),
+  title: t('Chứng thư chữ ký số trong Windows', 'Certificates in the Windows store'),
 } as const;
 
 /** Checks for the personal certificates that have a private key (signing certificates). */

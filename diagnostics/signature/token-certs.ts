@@ -15,7 +15,7 @@ import { rootsOf } from './roots.js';
 const meta = {
   id: 'signature.token-certs',
   area: 'signature',
-  title: t('Chứng thư số trên token', 'Certificates on tokens'),
+  title: t('Chứng thư chữ ký số trên token', 'Certificates on tokens'),
 } as const;
 
 /** Module files to try: settings first, then the known Linux modules per provider that exist. */
@@ -61,7 +61,7 @@ async function run(ctx: ProbeContext, { signal }: { signal: AbortSignal }): Prom
       notApplicable(
         meta,
         t(
-          'Trên Windows, chứng thư của token được đọc từ kho chứng thư Windows (mục "Chứng thư số trong Windows"); đọc trực tiếp qua PKCS#11 cần OpenSC pkcs11-tool.',
+          'Trên Windows, chứng thư của token được đọc từ kho chứng thư Windows (mục "Chứng thư chữ ký số trong Windows"); đọc trực tiếp qua PKCS#11 cần OpenSC pkcs11-tool.',
           'On Windows, token certificates are read from the Windows store ("Certificates in the Windows store"); reading through PKCS#11 needs OpenSC pkcs11-tool.',
         ),
         'no pkcs11-tool on Windows by default',

@@ -103,7 +103,7 @@ describe.skipIf(!canNetns || !softHsmAvailable())(
       expect(lines[3]).toMatch(/vấn đề cần xử lý|sẵn sàng/);
       expect(stdout).toMatch(/Ký số:/);
       expect(stdout).toMatch(
-        /✖ lỗi\s+Chứng thư số: Lê Văn Cường — Token "VNPT-CA Test": đã hết hạn 5 ngày trước/,
+        /✖ lỗi\s+Chứng thư chữ ký số: Lê Văn Cường — Token "VNPT-CA Test": đã hết hạn 5 ngày trước/,
       );
       expect(stdout).not.toMatch(/Phần cứng:/);
     });

@@ -68,7 +68,7 @@ export async function renderDeskXlsx(desk: Desk, lang: Lang): Promise<Buffer> {
   );
   addSheet(
     book,
-    vi ? 'Chứng thư số' : 'Certificates',
+    vi ? 'Chứng thư chữ ký số' : 'Certificates',
     vi
       ? ['Xã/phường', 'Máy', 'Chứng thư', 'Còn (ngày)']
       : ['Commune', 'Machine', 'Certificate', 'Days left'],
