@@ -15,16 +15,25 @@ function formatValue(value: unknown, yes: string, no: string): string {
   return JSON.stringify(value);
 }
 
-/** The measured values and the low-level reason, folded under "Chi tiết kỹ thuật". */
-function TechnicalDetails({ check }: Readonly<{ check: CheckResult }>) {
+/**
+ * The measured values and the low-level reason, folded under "Chi tiết kỹ thuật"; an affected
+ * check's own finding goes there too (on screen it would repeat its cause's words).
+ */
+function TechnicalDetails({ check, found }: Readonly<{ check: CheckResult; found?: string }>) {
   const { t } = useTranslation('diagnose');
   const lang = useLang();
   const values = Object.entries(check.values ?? {}).filter(([, v]) => v !== undefined);
-  if (values.length === 0 && !check.reason) return null;
+  if (values.length === 0 && !check.reason && found === undefined) return null;
   return (
     <details className="check-values" data-testid="technical-details">
       <summary>{t('details')}</summary>
       <dl>
+        {found !== undefined ? (
+          <div className="check-value">
+            <dt>{t('found')}</dt>
+            <dd>{found}</dd>
+          </div>
+        ) : null}
         {check.reason ? (
           <div className="check-value">
             <dt>{t('reason')}</dt>
@@ -65,7 +74,7 @@ function CheckRow({ check, fixLink, children }: CheckRowProps) {
         <StatusBadge status={check.status} affected={kind === 'affected'} />
         <strong>{check.title[lang]}</strong>
       </div>
-      <p className="check-detail">{check.detail[lang]}</p>
+      {kind === 'affected' ? null : <p className="check-detail">{check.detail[lang]}</p>}
       {check.fix && kind === 'problem' ? (
         <p className="check-fix">
           <span className="check-fix-label">{t('fix')}</span> {check.fix.text[lang]}
@@ -84,7 +93,10 @@ function CheckRow({ check, fixLink, children }: CheckRowProps) {
         </p>
       ) : null}
       {children}
-      <TechnicalDetails check={check} />
+      <TechnicalDetails
+        check={check}
+        {...(kind === 'affected' ? { found: check.detail[lang] } : {})}
+      />
     </li>
   );
 }

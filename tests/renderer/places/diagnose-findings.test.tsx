@@ -42,6 +42,11 @@ describe('the DNS-down commune PC', () => {
       expect(site.getAttribute('data-class')).toBe('affected');
       expect(site.textContent).toContain('Bị ảnh hưởng');
       expect(within(site).queryByTestId('fix-link')).toBeNull();
+      // Its own words would repeat the cause's: they wait under "Chi tiết kỹ thuật".
+      expect(site.querySelector('.check-detail')).toBeNull();
+      expect(within(site).getByTestId('technical-details').textContent).toContain(
+        'Kết quả kiểm tra',
+      );
     }
     // Every problem shown at the top level is one counted problem.
     const top = screen
