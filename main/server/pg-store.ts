@@ -27,58 +27,13 @@ import type {
   VisitRecord,
   VisitRow,
 } from '../service/inbox/store-types.js';
+import { conflictRowOf, keyRowOf, opt, str, visitRowOf } from '../service/inbox/rows.js';
 import type { Db } from './db.js';
 import { migrate } from './migrations.js';
 
 type Row = Record<string, unknown>;
 
-const str = (v: unknown): string => (typeof v === 'string' ? v : String(v));
-const opt = (v: unknown): string | undefined =>
-  v === null || v === undefined ? undefined : str(v);
 const bytes = (v: unknown): Uint8Array => new Uint8Array(v as Buffer);
-
-function visitRow(r: Row): VisitRow {
-  return {
-    visitId: str(r['visit_id']),
-    keyId: str(r['key_id']),
-    digest: str(r['digest']),
-    fileHash: str(r['file_hash']),
-    fileName: str(r['file_name']),
-    exportedAt: str(r['exported_at']),
-    exportedAtMs: Number(r['exported_at_ms']),
-    importedAt: str(r['imported_at']),
-    facts: r['facts'] as VisitFacts,
-    verdict: str(r['verdict']) as VisitRow['verdict'],
-  };
-}
-
-function keyRow(r: Row): EnrolledKey {
-  const pem = opt(r['public_key_pem']);
-  return {
-    keyId: str(r['key_id']),
-    name: str(r['name']),
-    ...(pem === undefined ? {} : { publicKeyPem: pem }),
-    source: str(r['source']) as EnrolledKey['source'],
-    enrolledAt: str(r['enrolled_at']),
-  };
-}
-
-function conflictRow(r: Row): Conflict {
-  const decided = opt(r['decided_at']);
-  return {
-    id: Number(r['id']),
-    visitId: str(r['visit_id']),
-    keptKeyId: str(r['kept_key_id']),
-    heldKeyId: str(r['held_key_id']),
-    fileName: str(r['file_name']),
-    receivedAt: str(r['received_at']),
-    exportedAt: str(r['exported_at']),
-    commune: str(r['commune']),
-    date: str(r['date']),
-    status: str(r['status']) as Conflict['status'],
-    ...(decided === undefined ? {} : { decidedAt: decided }),
-  };
-}
 
 const ROW_COLUMNS = `visit_id, key_id, digest, file_hash, file_name, exported_at, exported_at_ms,
   imported_at, verdict, facts`;
@@ -135,7 +90,7 @@ export class PgInboxStore implements InboxStore {
     const [r] = await this.q('SELECT * FROM visits WHERE programme_id = $1 AND visit_id = $2', [
       visitId,
     ]);
-    return r === undefined ? undefined : { ...visitRow(r), raw: bytes(r['raw']) };
+    return r === undefined ? undefined : { ...visitRowOf(r), raw: bytes(r['raw']) };
   }
 
   /** Key, digest and export time of a visit, without its bytes or facts (the upload's hot path). */
@@ -190,7 +145,7 @@ export class PgInboxStore implements InboxStore {
     const rows = await this.q(
       `SELECT ${ROW_COLUMNS} FROM visits WHERE programme_id = $1 ORDER BY visit_id`,
     );
-    return rows.map(visitRow);
+    return rows.map(visitRowOf);
   }
 
   async countVisits(): Promise<number> {
@@ -236,7 +191,7 @@ export class PgInboxStore implements InboxStore {
     const rows = await this.q(
       'SELECT * FROM enrolled_keys WHERE programme_id = $1 ORDER BY name, key_id',
     );
-    return rows.map(keyRow);
+    return rows.map(keyRowOf);
   }
 
   async getKey(keyId: string): Promise<EnrolledKey | undefined> {
@@ -244,7 +199,7 @@ export class PgInboxStore implements InboxStore {
       'SELECT * FROM enrolled_keys WHERE programme_id = $1 AND key_id = $2',
       [keyId],
     );
-    return r === undefined ? undefined : keyRow(r);
+    return r === undefined ? undefined : keyRowOf(r);
   }
 
   /** Enrols (or updates) a key in this programme; a key of another programme is refused. */
@@ -305,7 +260,7 @@ export class PgInboxStore implements InboxStore {
       `SELECT id, visit_id, kept_key_id, held_key_id, file_name, received_at, exported_at,
          commune, date, status, decided_at FROM conflicts WHERE programme_id = $1 ORDER BY id`,
     );
-    return rows.map(conflictRow);
+    return rows.map((r) => conflictRowOf(r, 'date'));
   }
 
   async getConflict(id: number): Promise<
@@ -321,7 +276,7 @@ export class PgInboxStore implements InboxStore {
     const [r] = await this.q('SELECT * FROM conflicts WHERE programme_id = $1 AND id = $2', [id]);
     if (r === undefined) return undefined;
     return {
-      ...conflictRow(r),
+      ...conflictRowOf(r, 'date'),
       raw: bytes(r['raw']),
       facts: r['facts'] as VisitFacts,
       digest: str(r['digest']),
@@ -446,7 +401,7 @@ export class PgInboxStore implements InboxStore {
       await this.q(`SELECT ${ROW_COLUMNS} FROM visits WHERE programme_id = $1 AND txid >= $2`, [
         cached.horizon,
       ])
-    ).map(visitRow);
+    ).map(visitRowOf);
     let added = false;
     for (const row of changed) {
       if (!cached.byId.has(row.visitId)) added = true;

@@ -12,6 +12,7 @@ import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlit
 
 import type { LocalText } from '../define.js';
 import type { Conflict, EnrolledKey, ImportLogEntry, ImportStatus, VisitFacts } from './records.js';
+import { conflictRowOf, keyRowOf, opt, str, visitRowOf } from './rows.js';
 import type {
   ConflictRecord,
   DeskRows,
@@ -90,53 +91,7 @@ export const MIGRATIONS: readonly string[] = [
 
 type Dict = Record<string, SQLInputValue>;
 
-const str = (v: unknown): string => (typeof v === 'string' ? v : String(v ?? ''));
-const opt = (v: unknown): string | undefined =>
-  v === null || v === undefined ? undefined : str(v);
 const bytes = (v: unknown): Uint8Array => (v instanceof Uint8Array ? v : new Uint8Array());
-
-function visitRow(r: Dict): VisitRow {
-  return {
-    visitId: str(r['visit_id']),
-    keyId: str(r['key_id']),
-    digest: str(r['digest']),
-    fileHash: str(r['file_hash']),
-    fileName: str(r['file_name']),
-    exportedAt: str(r['exported_at']),
-    exportedAtMs: Number(r['exported_at_ms']),
-    importedAt: str(r['imported_at']),
-    verdict: str(r['verdict']) as VisitRow['verdict'],
-    facts: JSON.parse(str(r['facts'])) as VisitFacts,
-  };
-}
-
-function keyRow(r: Dict): EnrolledKey {
-  const pem = opt(r['public_key_pem']);
-  return {
-    keyId: str(r['key_id']),
-    name: str(r['name']),
-    ...(pem === undefined ? {} : { publicKeyPem: pem }),
-    source: str(r['source']) as EnrolledKey['source'],
-    enrolledAt: str(r['enrolled_at']),
-  };
-}
-
-function conflictRow(r: Dict): Conflict {
-  const decided = opt(r['decided_at']);
-  return {
-    id: Number(r['id']),
-    visitId: str(r['visit_id']),
-    keptKeyId: str(r['kept_key_id']),
-    heldKeyId: str(r['held_key_id']),
-    fileName: str(r['file_name']),
-    receivedAt: str(r['received_at']),
-    exportedAt: str(r['exported_at']),
-    commune: str(r['commune']),
-    date: str(r['visit_date']),
-    status: str(r['status']) as Conflict['status'],
-    ...(decided === undefined ? {} : { decidedAt: decided }),
-  };
-}
 
 /** The inbox in one SQLite file. */
 export class SqliteInboxStore implements InboxStore {
@@ -237,7 +192,7 @@ export class SqliteInboxStore implements InboxStore {
 
   async getVisit(visitId: string): Promise<VisitRecord | undefined> {
     const r = this.get('SELECT * FROM visits WHERE visit_id = ?', visitId);
-    return r === undefined ? undefined : { ...visitRow(r), raw: bytes(r['raw']) };
+    return r === undefined ? undefined : { ...visitRowOf(r), raw: bytes(r['raw']) };
   }
 
   /** Key, digest and export time of a visit, without parsing its facts (the import's hot path). */
@@ -290,7 +245,7 @@ export class SqliteInboxStore implements InboxStore {
     return this.all(
       `SELECT visit_id, key_id, digest, file_hash, file_name, exported_at, exported_at_ms,
          imported_at, verdict, facts FROM visits ORDER BY visit_id`,
-    ).map(visitRow);
+    ).map(visitRowOf);
   }
 
   async countVisits(): Promise<number> {
@@ -331,12 +286,12 @@ export class SqliteInboxStore implements InboxStore {
   }
 
   async listKeys(): Promise<EnrolledKey[]> {
-    return this.all('SELECT * FROM enrolled_keys ORDER BY name, key_id').map(keyRow);
+    return this.all('SELECT * FROM enrolled_keys ORDER BY name, key_id').map(keyRowOf);
   }
 
   async getKey(keyId: string): Promise<EnrolledKey | undefined> {
     const r = this.get('SELECT * FROM enrolled_keys WHERE key_id = ?', keyId);
-    return r === undefined ? undefined : keyRow(r);
+    return r === undefined ? undefined : keyRowOf(r);
   }
 
   async putKey(k: EnrolledKey): Promise<void> {
@@ -393,7 +348,7 @@ export class SqliteInboxStore implements InboxStore {
     return this.all(
       `SELECT id, visit_id, kept_key_id, held_key_id, file_name, received_at, exported_at,
          commune, visit_date, status, decided_at FROM conflicts ORDER BY id`,
-    ).map(conflictRow);
+    ).map((r) => conflictRowOf(r, 'visit_date'));
   }
 
   async getConflict(id: number): Promise<
@@ -409,7 +364,7 @@ export class SqliteInboxStore implements InboxStore {
     const r = this.get('SELECT * FROM conflicts WHERE id = ?', id);
     if (r === undefined) return undefined;
     return {
-      ...conflictRow(r),
+      ...conflictRowOf(r, 'visit_date'),
       raw: bytes(r['raw']),
       facts: JSON.parse(str(r['facts'])) as VisitFacts,
       digest: str(r['digest']),
