@@ -157,6 +157,14 @@ function WrapTick(props: Readonly<{ x?: number; y?: number; payload?: { value: s
 }
 
 /** The supervisor's desk: filters, indicators, charts, lists; every figure drills down. */
+/** `2026-W48` as a reader says it: "T48" / "Tuần 48/2026" (vi), "W48" / "Week 48, 2026" (en). */
+function weekLabel(week: string, lang: 'vi' | 'en', short: boolean): string {
+  const [year, n] = week.split('-W');
+  if (n === undefined) return week;
+  if (lang === 'vi') return short ? `T${n}` : `Tuần ${n}/${year ?? ''}`;
+  return short ? `W${n}` : `Week ${n}, ${year ?? ''}`;
+}
+
 export function DeskPanel({
   version,
   onOpen,
@@ -388,7 +396,10 @@ export function DeskPanel({
               table={
                 <FigureTable
                   head={[t('desk.week'), t('desk.visits'), t('desk.people')]}
-                  rows={desk.weeks.map((w) => ({ label: w.week, figures: [w.visits, w.people] }))}
+                  rows={desk.weeks.map((w) => ({
+                    label: weekLabel(w.week, lang, false),
+                    figures: [w.visits, w.people],
+                  }))}
                   onDrill={setDrill}
                 />
               }
@@ -396,7 +407,11 @@ export function DeskPanel({
               <ResponsiveContainer width="100%" height={220}>
                 <ComposedChart data={weeks} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
                   <CartesianGrid strokeDasharray="3 3" />
-                  <XAxis dataKey="week" tickFormatter={(w: string) => w.slice(5)} fontSize={12} />
+                  <XAxis
+                    dataKey="week"
+                    tickFormatter={(w: string) => weekLabel(w, lang, true)}
+                    fontSize={12}
+                  />
                   <YAxis yAxisId="v" allowDecimals={false} fontSize={12} />
                   <YAxis yAxisId="p" orientation="right" allowDecimals={false} fontSize={12} />
                   <Tooltip />
