@@ -120,6 +120,10 @@ async function keepBackup(file: string, windowMs: number): Promise<void> {
       await handle.sync().finally(() => handle.close());
     }
     await withRetry(() => fs.rename(staged, backupPathOf(file)), windowMs);
+    // rename(2) of two links to one file does nothing and succeeds: when the backup already is
+    // this very file (a writer killed between making it and replacing the main file), the
+    // staged link is still there. It is a second name of the backup: remove it.
+    await fs.rm(staged, { force: true });
   } catch (error) {
     await fs.rm(staged, { force: true }).catch(() => undefined);
     throw error;

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { link, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -26,6 +26,24 @@ describe('atomicWriteJson', () => {
   it('writes, keeps the previous version as .bak and leaves no temp files', async () => {
     const file = path.join(dir, 'visit.json');
     await atomicWriteJson(file, { n: 1, text: 'Xã Đông Anh' });
+    await atomicWriteJson(file, { n: 2, text: 'Phường Bến Nghé' });
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ n: 2, text: 'Phường Bến Nghé' });
+    expect(JSON.parse(await readFile(backupPathOf(file), 'utf8'))).toEqual({
+      n: 1,
+      text: 'Xã Đông Anh',
+    });
+    expect((await readdir(dir)).sort()).toEqual(['visit.json', 'visit.json.bak']);
+  });
+
+  it('leaves no temp file when the backup already is the main file (a writer killed in between)', async () => {
+    const file = path.join(dir, 'visit.json');
+    await atomicWriteJson(file, { n: 1, text: 'Xã Đông Anh' });
+    // A writer killed after linking the backup and before replacing the main file leaves both
+    // names on one file; rename(2) between two links to one file does nothing.
+    await link(file, backupPathOf(file)).catch(async () => {
+      await rm(backupPathOf(file));
+      await link(file, backupPathOf(file));
+    });
     await atomicWriteJson(file, { n: 2, text: 'Phường Bến Nghé' });
     expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ n: 2, text: 'Phường Bến Nghé' });
     expect(JSON.parse(await readFile(backupPathOf(file), 'utf8'))).toEqual({
