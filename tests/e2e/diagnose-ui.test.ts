@@ -69,8 +69,16 @@ describe.skipIf(!softHsmAvailable())('Diagnose place in Chromium', () => {
     expect(
       await page.locator('[data-check-id="signature.services.vgca"]').getAttribute('data-status'),
     ).toBe('ok');
-    for (const area of ['hardware', 'os', 'software', 'signature'])
-      await page.getByTestId(`area-${area}`).waitFor();
+    // Problems are grouped by area: signature has one for sure (the expired test certificate);
+    // the others depend on this machine (load, disk), so only their shape is checked.
+    await page.getByTestId('area-signature').waitFor();
+    const areas = await page
+      .locator('[data-testid^="area-"]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
+    for (const area of areas)
+      expect(['hardware', 'os', 'software', 'signature', 'network', 'printers']).toContain(
+        area?.slice('area-'.length),
+      );
     await app.screenshot('diagnose-verdict-vi');
   });
 
