@@ -12,10 +12,10 @@ import { createService } from '../../main/service/index.js';
 const [folder, dataDir, mode] = process.argv.slice(2);
 if (folder === undefined || dataDir === undefined)
   throw new Error('usage: FOLDER DATA_DIR [--parse-only]');
-const rssBefore = process.memoryUsage().rss;
+const rssBefore = process.memoryUsage.rss();
 let peak = rssBefore;
 const timer = setInterval(() => {
-  peak = Math.max(peak, process.memoryUsage().rss);
+  peak = Math.max(peak, process.memoryUsage.rss());
 }, 5);
 const start = performance.now();
 let summary: unknown;
@@ -42,7 +42,7 @@ if (mode === '--parse-only') {
 }
 const ms = performance.now() - start;
 clearInterval(timer);
-peak = Math.max(peak, process.memoryUsage().rss);
+peak = Math.max(peak, process.memoryUsage.rss());
 process.stdout.write(
   `${JSON.stringify({ ms, rssBeforeMb: rssBefore / 2 ** 20, peakRssMb: peak / 2 ** 20, maxRssMb: process.resourceUsage().maxRSS / 1024, summary })}\n`,
 );

@@ -114,16 +114,22 @@ export async function readBoundedFile(
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
-      // One byte past the limit tells "exactly at the limit" from "larger".
-      const room = Math.min(1024 * 1024, maxBytes + 1 - total);
-      const chunk = Buffer.allocUnsafe(Math.max(room, 1));
+      // The first read asks for the size `stat` gave plus one byte, so a file that did not grow
+      // is read at once into a buffer of its own size (a fixed 1 MB buffer per file cost an
+      // import of 10,000 small files 20 GB of allocations and half its time in GC). One byte
+      // past the limit tells "exactly at the limit" from "larger".
+      const want = total === 0 ? stat.size + 1 : 1024 * 1024;
+      const chunk = Buffer.allocUnsafe(Math.max(Math.min(want, maxBytes + 1 - total), 1));
       const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
       if (bytesRead === 0) break;
       total += bytesRead;
       if (total > maxBytes) throw tooLarge(maxBytes);
       chunks.push(bytesRead === chunk.length ? chunk : chunk.subarray(0, bytesRead));
+      // A short read that brings exactly the size `stat` gave is the end of a regular file (it
+      // did not grow); anything else (a /proc file's size is 0) reads on until a read gives 0.
+      if (bytesRead < chunk.length && total === stat.size) break;
     }
-    return Buffer.concat(chunks, total);
+    return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
   } catch (error) {
     throw error instanceof ReadFileError ? error : problemOf(error);
   } finally {
