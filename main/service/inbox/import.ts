@@ -20,7 +20,7 @@ import type { LocalText } from '../define.js';
 import { ReadFileError, readBoundedFile } from '../storage/read-file.js';
 import { visitFacts } from './facts.js';
 import type { EnrolledKey, ImportLogEntry, ImportVerdict } from './records.js';
-import type { InboxStore, SeenFile } from './store-types.js';
+import type { InboxStore } from './store-types.js';
 import { MAX_IMPORT_BYTES, checkExport } from './verify.js';
 
 export type { ImportVerdict } from './records.js';
@@ -69,32 +69,40 @@ const TEXT = {
   },
 } as const satisfies Record<string, LocalText>;
 
+/** Files stat'ed at once while expanding a folder (each is one round trip to the thread pool). */
+const STAT_AHEAD = 32;
+/** Files read ahead of the one being checked, so reading overlaps checking. */
+const READ_AHEAD = 16;
+
 /** Expands folders into the `.json` files they hold (one level), with their stat. */
 export async function expandPaths(paths: readonly string[]): Promise<ImportInput[]> {
-  const inputs: ImportInput[] = [];
+  const files: string[] = [];
   for (const p of paths) {
     const stat = await fs.stat(p).catch(() => undefined);
-    const files = stat?.isDirectory()
-      ? (await fs.readdir(p))
+    if (stat?.isDirectory() === true)
+      files.push(
+        ...(await fs.readdir(p))
           .filter((n) => n.toLowerCase().endsWith('.json'))
           .sort()
-          .map((n) => path.join(p, n))
-      : [p];
-    for (const file of files) {
+          .map((n) => path.join(p, n)),
+      );
+    else files.push(p);
+  }
+  const inputs: ImportInput[] = new Array(files.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    for (let i = next++; i < files.length; i = next++) {
+      const file = files[i]!;
       const full = path.resolve(file);
-      let st: { size: number; mtimeMs: number } | undefined;
-      try {
-        st = await fs.stat(full);
-      } catch {
-        st = undefined;
-      }
-      inputs.push({
+      const st = await fs.stat(full).catch(() => undefined);
+      inputs[i] = {
         name: file,
         read: () => readLimited(full),
         ...(st === undefined ? {} : { file: { path: full, size: st.size, mtimeMs: st.mtimeMs } }),
-      });
+      };
     }
-  }
+  };
+  await Promise.all(Array.from({ length: Math.min(STAT_AHEAD, files.length) }, worker));
   return inputs;
 }
 
@@ -195,27 +203,48 @@ export async function importVisits(
   const verdicts: ImportVerdict[] = [];
   const log: ImportLogEntry[] = [];
   await store.transaction(async () => {
+    // Which inputs must be read (not unchanged since the last import), decided first so their
+    // reads can run ahead of the checks: READ_AHEAD reads in flight while one file is checked.
+    const seen = inputs.map((input) =>
+      input.file === undefined || options.full === true
+        ? undefined
+        : store.getSeenFile(input.file.path),
+    );
+    const known = await Promise.all(seen);
+    const unchanged = inputs.map((input, i) => {
+      const s = known[i];
+      return s !== undefined && s.size === input.file?.size && s.mtimeMs === input.file.mtimeMs;
+    });
+    const reads = new Map<number, Promise<Uint8Array>>();
+    let ahead = 0;
+    const readAhead = (from: number): void => {
+      for (
+        ahead = Math.max(ahead, from);
+        ahead < inputs.length && ahead < from + READ_AHEAD;
+        ahead += 1
+      ) {
+        if (unchanged[ahead] === true) continue;
+        const pending = inputs[ahead]!.read();
+        pending.catch(() => undefined);
+        reads.set(ahead, pending);
+      }
+    };
     for (const [i, input] of inputs.entries()) {
       if (options.signal?.aborted === true) break;
       const now = options.now();
       let verdict: ImportVerdict;
       let fileHash: string | undefined;
       try {
-        const seen: SeenFile | undefined =
-          input.file === undefined || options.full === true
-            ? undefined
-            : await store.getSeenFile(input.file.path);
-        if (
-          seen !== undefined &&
-          seen.size === input.file?.size &&
-          seen.mtimeMs === input.file.mtimeMs
-        ) {
+        readAhead(i);
+        const before = known[i];
+        if (unchanged[i] === true) {
           verdict = { name: input.name, status: 'unchanged', reason: TEXT.unchanged };
         } else {
-          const raw = await input.read();
+          const raw = await reads.get(i)!;
+          reads.delete(i);
           fileHash = sha256(raw);
           verdict =
-            seen !== undefined && seen.fileHash === fileHash
+            before !== undefined && before.fileHash === fileHash
               ? { name: input.name, status: 'unchanged', reason: TEXT.unchanged }
               : await decide(store, keys, input, raw, fileHash, now);
           if (input.file !== undefined)
