@@ -29,9 +29,39 @@ import type {
   OpenItemRow,
   WeekRow,
 } from './records.js';
-import type { DeskRows, InboxStore, VisitRow } from './store-types.js';
+import type { DeskRoster, DeskRows, InboxStore, VisitRow } from './store-types.js';
 
 const DAY = 86_400_000;
+
+type BaseIndicators = Omit<Indicators, 'certificatesExpiring90' | 'certificatesExpired'>;
+type BaseOpenItem = Omit<OpenItemRow, 'days'>;
+type BaseInternRow = Omit<InternRow, 'daysSinceReport'>;
+/** A certificate of a machine in its latest state (its window is counted on the day asked). */
+type CertRow = Readonly<{
+  commune: string;
+  machine: string;
+  title: string;
+  notAfter: string;
+  visitId: string;
+}>;
+
+/**
+ * The desk without what depends on today's date (plain JSON: an engine may store it). Open items
+ * are oldest first; certificates are every one of the machines' latest state.
+ */
+export type DeskBase = Readonly<{
+  filter: DeskFilter;
+  indicators: BaseIndicators;
+  weeks: readonly WeekRow[];
+  causes: readonly CauseRow[];
+  openItems: readonly BaseOpenItem[];
+  certificates: readonly CertRow[];
+  outOfSupport: readonly MachineRow[];
+  communes: readonly CommuneRow[];
+  communesWithoutVisit: readonly string[];
+  interns: readonly BaseInternRow[];
+  choices: Desk['choices'];
+}>;
 
 /** Default for "interns without a report in N days". */
 export const DEFAULT_STALE_DAYS = 14;
@@ -41,19 +71,26 @@ type Row = Pick<VisitRow, 'visitId' | 'keyId' | 'exportedAtMs' | 'facts'> & {
   signer: string | undefined;
 };
 
-/** A growing figure: a value and the set of visits behind it. */
+/** A growing figure: a value and the set of visits behind it (none kept when `ids` is off). */
 class Acc {
   value = 0;
-  readonly ids = new Set<string>();
+  private readonly ids: Set<string> | undefined;
+  constructor(ids = true) {
+    this.ids = ids ? new Set() : undefined;
+  }
   add(n: number, visitId: string): void {
     if (n === 0) return;
     this.value += n;
-    this.ids.add(visitId);
+    this.ids?.add(visitId);
+  }
+  /** A visit behind the figure that adds nothing to its value. */
+  note(visitId: string): void {
+    this.ids?.add(visitId);
   }
   figure(round = false): Figure {
     return {
       value: round ? Math.round(this.value * 10) / 10 : this.value,
-      visits: [...this.ids],
+      visits: this.ids === undefined ? [] : [...this.ids],
     };
   }
 }
@@ -163,20 +200,31 @@ function latestState(rows: readonly Row[]): { machines: MachineState[]; items: I
   return { machines: flat(machines), items: flat(items) };
 }
 
+/** Whole days from `now` until a certificate's `notAfter` (negative once it has expired). */
+export function daysLeft(notAfter: string, now: number): number {
+  return Math.floor((Date.parse(notAfter) - now) / DAY);
+}
+
 function daysBetween(fromDate: string, now: number): number {
   return Math.floor((now - Date.parse(`${fromDate.slice(0, 10)}T00:00:00Z`)) / DAY);
 }
 
-/** Computes the whole desk from the rows (any order). */
-export function computeDesk(
+/**
+ * Everything of the desk that does not depend on today's date, from the rows (any order): what
+ * an inbox engine may keep until its next write (`InboxStore.deskBase`). {@link finishDesk} adds
+ * the ages, the certificate windows and the interns' days since their last report.
+ */
+export function computeDeskBase(
   input: DeskRows,
   filter: DeskFilter,
-  nowDate: Date,
-  staleDays = DEFAULT_STALE_DAYS,
-  /** Indicators only (the grouped totals): the lists, tables and choices are left empty. */
+  /**
+   * Indicators only (the grouped totals): the lists, tables and choices are left empty and the
+   * figures carry no visit ids.
+   */
   light = false,
-): Desk {
-  const now = nowDate.getTime();
+): DeskBase {
+  // The grouped totals read only the values: no visit ids to keep.
+  const acc = (): Acc => new Acc(!light);
   const keyOf = new Map(input.keys.map((k) => [k.keyId, k]));
   const all: Row[] = input.visits.map((v) => {
     const key = keyOf.get(v.keyId);
@@ -192,21 +240,22 @@ export function computeDesk(
   // Oldest first, once: the latest state and the per-commune rows read in this order.
   const rows = all.filter((r) => matches(r, filter)).sort(byTime);
   const state = latestState(rows);
+  const roster = input.roster ?? rosterOf(all);
 
   // Event figures.
-  const visits = new Acc();
-  const fixes = new Acc();
-  const pcsFixed = new Acc();
-  const printersFixed = new Acc();
-  const people = new Acc();
-  const byCategory = Object.fromEntries(HELPED_CATEGORIES.map((c) => [c, new Acc()])) as Record<
+  const visits = acc();
+  const fixes = acc();
+  const pcsFixed = acc();
+  const printersFixed = acc();
+  const people = acc();
+  const byCategory = Object.fromEntries(HELPED_CATEGORIES.map((c) => [c, acc()])) as Record<
     HelpedCategory,
     Acc
   >;
-  const days = new Acc();
-  const hours = new Acc();
-  const untrusted = new Acc();
-  const communesVisited = new Acc();
+  const days = acc();
+  const hours = acc();
+  const untrusted = acc();
+  const communesVisited = acc();
   const seenDays = new Set<string>();
   const seenCommunes = new Set<string>();
   const weeks = new Map<string, { visits: Acc; people: Acc }>();
@@ -226,32 +275,29 @@ export function computeDesk(
     if (!seenDays.has(day)) {
       seenDays.add(day);
       days.add(1, f.visitId);
-    } else days.ids.add(f.visitId);
+    } else days.note(f.visitId);
     if (f.minutes !== undefined) hours.add(f.minutes / 60, f.visitId);
     if (!r.trusted) untrusted.add(1, f.visitId);
     const c = communeKey(f);
     if (!seenCommunes.has(c)) {
       seenCommunes.add(c);
       communesVisited.add(1, f.visitId);
-    } else communesVisited.ids.add(f.visitId);
+    } else communesVisited.note(f.visitId);
     const w = isoWeek(f.date);
     let week = weeks.get(w);
-    if (week === undefined) weeks.set(w, (week = { visits: new Acc(), people: new Acc() }));
+    if (week === undefined) weeks.set(w, (week = { visits: acc(), people: acc() }));
     week.visits.add(1, f.visitId);
     week.people.add(helped, f.visitId);
-    if (helped === 0) week.people.ids.add(f.visitId);
+    if (helped === 0) week.people.note(f.visitId);
   }
 
   // State figures.
-  const machines = new Acc();
-  const problems = new Acc();
-  const outOfSupport = new Acc();
-  const printersLow = new Acc();
-  const certs90 = new Acc();
-  const certsExpired = new Acc();
+  const machines = acc();
+  const problems = acc();
+  const outOfSupport = acc();
+  const printersLow = acc();
   const causes = new Map<string, CauseRow & { acc: Acc }>();
-  const certMonths = new Map<string, Acc>();
-  const certificates: MachineRow[] = [];
+  const certificates: CertRow[] = [];
   const unsupported: MachineRow[] = [];
   for (const { machine: m, visitId, commune } of state.machines) {
     machines.add(1, visitId);
@@ -260,8 +306,8 @@ export function computeDesk(
       const key = `${p.area}\u0000${p.checkId}`;
       let cause = causes.get(key);
       if (cause === undefined) {
-        const acc = new Acc();
-        causes.set(key, (cause = { area: p.area, title: p.title, count: acc.figure(), acc }));
+        const tally = acc();
+        causes.set(key, (cause = { area: p.area, title: p.title, count: tally.figure(), acc: tally }));
       }
       cause.acc.add(1, visitId);
     }
@@ -270,25 +316,14 @@ export function computeDesk(
       unsupported.push({ commune, machine: m.hostname, detail: m.os, visitId });
     }
     if (m.printersLow.length > 0) printersLow.add(m.printersLow.length, visitId);
-    for (const cert of m.certificates) {
-      const left = Math.floor((Date.parse(cert.notAfter) - now) / DAY);
-      if (left < 0) certsExpired.add(1, visitId);
-      else if (left <= 90) certs90.add(1, visitId);
-      if (left <= 365) {
-        const month = left < 0 ? 'expired' : cert.notAfter.slice(0, 7);
-        let acc = certMonths.get(month);
-        if (acc === undefined) certMonths.set(month, (acc = new Acc()));
-        acc.add(1, visitId);
-      }
-      if (left <= 90)
-        certificates.push({
-          commune,
-          machine: m.hostname,
-          detail: `${cert.title} (${cert.notAfter.slice(0, 10)})`,
-          days: left,
-          visitId,
-        });
-    }
+    for (const cert of m.certificates)
+      certificates.push({
+        commune,
+        machine: m.hostname,
+        title: cert.title,
+        notAfter: cert.notAfter,
+        visitId,
+      });
   }
   // Typed problems: from each commune's newest visit (a later visit reports them again if still there).
   const newest = new Map<string, Row>();
@@ -298,34 +333,29 @@ export function computeDesk(
       const key = `${p.kind}\u0000typed`;
       let cause = causes.get(key);
       if (cause === undefined) {
-        const acc = new Acc();
-        causes.set(key, (cause = { area: p.kind, title: '', count: acc.figure(), acc }));
+        const tally = acc();
+        causes.set(key, (cause = { area: p.kind, title: '', count: tally.figure(), acc: tally }));
       }
       cause.acc.add(1, r.facts.visitId);
       problems.add(1, r.facts.visitId);
     }
 
-  const openItems: OpenItemRow[] = state.items
+  // Oldest first: the finish's "days open" sorts the same way (an earlier day is more days ago).
+  const openItems: BaseOpenItem[] = state.items
     .filter((i) => !i.done)
     .map((i) => ({
       commune: i.commune,
       id: i.id,
       text: i.text,
       since: i.since,
-      days: daysBetween(i.since, now),
       ...(i.due === undefined ? {} : { due: i.due }),
       visitId: i.visitId,
     }))
-    .sort((a, b) => b.days - a.days);
-  const open = new Acc();
-  const ages = { '0-7': new Acc(), '8-30': new Acc(), '31-90': new Acc(), '90+': new Acc() };
-  for (const i of openItems) {
-    open.add(1, i.visitId);
-    const bucket = i.days <= 7 ? '0-7' : i.days <= 30 ? '8-30' : i.days <= 90 ? '31-90' : '90+';
-    ages[bucket].add(1, i.visitId);
-  }
+    .sort((a, b) => (a.since < b.since ? -1 : a.since > b.since ? 1 : 0));
+  const open = acc();
+  for (const i of openItems) open.add(1, i.visitId);
 
-  const indicators: Indicators = {
+  const indicators: BaseIndicators = {
     visits: visits.figure(),
     communesVisited: communesVisited.figure(),
     machines: machines.figure(),
@@ -340,21 +370,92 @@ export function computeDesk(
     ) as Indicators['peopleByCategory'],
     daysOnSite: days.figure(),
     hoursOnSite: hours.figure(true),
-    certificatesExpiring90: certs90.figure(),
-    certificatesExpired: certsExpired.figure(),
     outOfSupport: outOfSupport.figure(),
     printersLow: printersLow.figure(),
     untrusted: untrusted.figure(),
   };
 
   return {
-    now: nowDate.toISOString(),
     filter,
     indicators,
     weeks: weekRows(weeks),
     causes: [...causes.values()]
       .map(({ acc, ...c }) => ({ ...c, count: acc.figure() }))
       .sort((a, b) => b.count.value - a.count.value || a.title.localeCompare(b.title, 'vi')),
+    openItems,
+    certificates,
+    outOfSupport: unsupported,
+    ...(light
+      ? {
+          communes: [],
+          communesWithoutVisit: [],
+          interns: [],
+          choices: { communes: [], interns: [] },
+        }
+      : {
+          communes: communeRows(rows, state),
+          communesWithoutVisit: communesWithout(input, roster, rows),
+          interns: internRows(input, roster, rows),
+          choices: {
+            communes: roster.communes,
+            interns: [...new Set([...input.keys.map((k) => k.name), ...roster.interns])].sort(
+              (a, b) => a.localeCompare(b, 'vi'),
+            ),
+          },
+        }),
+  };
+}
+
+/** The desk of today: a {@link computeDeskBase} with the figures that depend on the date. */
+export function finishDesk(base: DeskBase, nowDate: Date, staleDays = DEFAULT_STALE_DAYS): Desk {
+  const now = nowDate.getTime();
+  const openItems: OpenItemRow[] = base.openItems.map((i) => ({
+    ...i,
+    days: daysBetween(i.since, now),
+  }));
+  const ages = { '0-7': new Acc(), '8-30': new Acc(), '31-90': new Acc(), '90+': new Acc() };
+  for (const i of openItems) {
+    const bucket = i.days <= 7 ? '0-7' : i.days <= 30 ? '8-30' : i.days <= 90 ? '31-90' : '90+';
+    ages[bucket].add(1, i.visitId);
+  }
+  const certs90 = new Acc();
+  const certsExpired = new Acc();
+  const certMonths = new Map<string, Acc>();
+  const certificates: MachineRow[] = [];
+  for (const cert of base.certificates) {
+    const left = daysLeft(cert.notAfter, now);
+    if (left < 0) certsExpired.add(1, cert.visitId);
+    else if (left <= 90) certs90.add(1, cert.visitId);
+    if (left <= 365) {
+      const month = left < 0 ? 'expired' : cert.notAfter.slice(0, 7);
+      let acc = certMonths.get(month);
+      if (acc === undefined) certMonths.set(month, (acc = new Acc()));
+      acc.add(1, cert.visitId);
+    }
+    if (left <= 90)
+      certificates.push({
+        commune: cert.commune,
+        machine: cert.machine,
+        detail: `${cert.title} (${cert.notAfter.slice(0, 10)})`,
+        days: left,
+        visitId: cert.visitId,
+      });
+  }
+  const interns: InternRow[] = base.interns.map(({ visitIds, ...i }) => ({
+    ...i,
+    ...(i.lastReport === undefined ? {} : { daysSinceReport: daysBetween(i.lastReport, now) }),
+    visitIds,
+  }));
+  return {
+    now: nowDate.toISOString(),
+    filter: base.filter,
+    indicators: {
+      ...base.indicators,
+      certificatesExpiring90: certs90.figure(),
+      certificatesExpired: certsExpired.figure(),
+    },
+    weeks: base.weeks,
+    causes: base.causes,
     openByAge: (Object.keys(ages) as AgeRow['bucket'][]).map((bucket) => ({
       bucket,
       count: ages[bucket].figure(),
@@ -364,33 +465,29 @@ export function computeDesk(
       .sort(([a], [b]) => (a === 'expired' ? -1 : b === 'expired' ? 1 : a.localeCompare(b)))
       .map(([month, acc]): MonthRow => ({ month, count: acc.figure() })),
     certificates: certificates.sort((a, b) => (a.days ?? 0) - (b.days ?? 0)),
-    outOfSupport: unsupported,
+    outOfSupport: base.outOfSupport,
+    communes: base.communes,
+    communesWithoutVisit: base.communesWithoutVisit,
+    interns,
+    internsWithoutReport: interns.filter(
+      (i) =>
+        i.keyId !== undefined && (i.daysSinceReport === undefined || i.daysSinceReport > staleDays),
+    ),
     staleDays,
-    ...(light
-      ? {
-          communes: [],
-          communesWithoutVisit: [],
-          interns: [],
-          internsWithoutReport: [],
-          choices: { communes: [], interns: [] },
-        }
-      : {
-          communes: communeRows(rows, state),
-          communesWithoutVisit: communesWithout(input, all, rows),
-          ...internRows(input, all, rows, now, staleDays),
-          choices: {
-            communes: [...new Set(all.map((r) => r.facts.commune))].sort((a, b) =>
-              a.localeCompare(b, 'vi'),
-            ),
-            interns: [
-              ...new Set([
-                ...input.keys.map((k) => k.name),
-                ...all.flatMap((r) => r.facts.interns),
-              ]),
-            ].sort((a, b) => a.localeCompare(b, 'vi')),
-          },
-        }),
+    choices: base.choices,
   };
+}
+
+/** Computes the whole desk from the rows (any order). */
+export function computeDesk(
+  input: DeskRows,
+  filter: DeskFilter,
+  now: Date,
+  staleDays = DEFAULT_STALE_DAYS,
+  /** Indicators only (the grouped totals): the lists, tables and choices are left empty. */
+  light = false,
+): Desk {
+  return finishDesk(computeDeskBase(input, filter, light), now, staleDays);
 }
 
 /** Every week from the first to the last one with a visit (empty weeks shown as 0). */
@@ -457,23 +554,34 @@ function communeRows(
     .sort((a, b) => a.commune.localeCompare(b.commune, 'vi'));
 }
 
+/** What the desk reads from every visit whatever the filter (choices, last reports), from the rows. */
+export function rosterOf(rows: readonly Pick<VisitRow, 'keyId' | 'facts'>[]): DeskRoster {
+  const communes = new Set<string>();
+  const interns = new Set<string>();
+  const lastByKey: Record<string, string> = {};
+  for (const r of rows) {
+    communes.add(r.facts.commune);
+    for (const name of r.facts.interns) interns.add(name);
+    const before = lastByKey[r.keyId];
+    if (before === undefined || r.facts.date > before) lastByKey[r.keyId] = r.facts.date;
+  }
+  return {
+    communes: [...communes].sort((a, b) => a.localeCompare(b, 'vi')),
+    interns: [...interns],
+    lastByKey,
+  };
+}
+
 /** The programme's communes (or, when none are listed, those ever seen) without a visit in the filter. */
-function communesWithout(input: DeskRows, all: readonly Row[], rows: readonly Row[]): string[] {
+function communesWithout(input: DeskRows, roster: DeskRoster, rows: readonly Row[]): string[] {
   const visited = new Set(rows.map((r) => r.facts.commune));
-  const roster =
-    input.communes.length > 0 ? input.communes.map((c) => c.name) : all.map((r) => r.facts.commune);
-  return [...new Set(roster)]
+  const listed = input.communes.length > 0 ? input.communes.map((c) => c.name) : roster.communes;
+  return [...new Set(listed)]
     .filter((c) => !visited.has(c))
     .sort((a, b) => a.localeCompare(b, 'vi'));
 }
 
-function internRows(
-  input: DeskRows,
-  all: readonly Row[],
-  rows: readonly Row[],
-  now: number,
-  staleDays: number,
-): { interns: InternRow[]; internsWithoutReport: InternRow[] } {
+function internRows(input: DeskRows, roster: DeskRoster, rows: readonly Row[]): BaseInternRow[] {
   type Acc2 = {
     name: string;
     keyId?: string;
@@ -504,36 +612,68 @@ function internRows(
     }
   }
   // Last report: the newest visit signed by the intern's enrolled key (any filter but the intern's).
-  const lastByKey = new Map<string, string>();
-  for (const r of all) {
-    const before = lastByKey.get(r.keyId);
-    if (before === undefined || r.facts.date > before) lastByKey.set(r.keyId, r.facts.date);
-  }
   const round = (n: number): number => Math.round(n * 100) / 100;
-  const interns = [...byName.values()]
-    .map((a): InternRow => {
-      const last = a.keyId === undefined ? undefined : lastByKey.get(a.keyId);
+  return [...byName.values()]
+    .map((a): BaseInternRow => {
+      const last = a.keyId === undefined ? undefined : roster.lastByKey[a.keyId];
       return {
         name: a.name,
         ...(a.keyId === undefined ? {} : { keyId: a.keyId }),
         visits: round(a.visits),
         people: round(a.people),
         hours: round(a.hours),
-        ...(last === undefined
-          ? {}
-          : { lastReport: last, daysSinceReport: daysBetween(last, now) }),
+        ...(last === undefined ? {} : { lastReport: last }),
         visitIds: a.ids,
       };
     })
     .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
-  const internsWithoutReport = interns.filter(
-    (i) =>
-      i.keyId !== undefined && (i.daysSinceReport === undefined || i.daysSinceReport > staleDays),
-  );
-  return { interns, internsWithoutReport };
 }
 
-const memo = new WeakMap<DeskRows, Map<string, Desk>>();
+const bases = new WeakMap<DeskRows, Map<string, DeskBase>>();
+const finished = new WeakMap<DeskBase, Map<string, Desk>>();
+
+/** One text per filter (the same filter, however written, is one key). */
+export function filterKey(filter: DeskFilter): string {
+  const f: Record<string, unknown> = {};
+  for (const k of ['commune', 'from', 'intern', 'province', 'to'] as const)
+    if (filter[k] !== undefined) f[k] = filter[k];
+  if (filter.trustedOnly === true) f['trustedOnly'] = true;
+  return JSON.stringify(f);
+}
+
+/** The whole programme (no commune, intern, province or dates), trusted only or not. */
+export const isWhole = (filter: DeskFilter): boolean =>
+  filter.commune === undefined &&
+  filter.intern === undefined &&
+  filter.province === undefined &&
+  filter.from === undefined &&
+  filter.to === undefined;
+
+/** {@link computeDeskBase}, remembered per rows object and filter. */
+export function cachedBase(input: DeskRows, filter: DeskFilter): DeskBase {
+  let byKey = bases.get(input);
+  if (byKey === undefined) bases.set(input, (byKey = new Map()));
+  const key = filterKey(filter);
+  let base = byKey.get(key);
+  if (base === undefined) {
+    if (byKey.size > 50) byKey.clear();
+    byKey.set(key, (base = computeDeskBase(input, filter)));
+  }
+  return base;
+}
+
+/** {@link finishDesk}, remembered per base, staleness and minute. */
+function cachedFinish(base: DeskBase, now: Date, staleDays: number): Desk {
+  let byKey = finished.get(base);
+  if (byKey === undefined) finished.set(base, (byKey = new Map()));
+  const key = `${staleDays}|${Math.floor(now.getTime() / 60_000)}`;
+  let desk = byKey.get(key);
+  if (desk === undefined) {
+    if (byKey.size > 10) byKey.clear();
+    byKey.set(key, (desk = finishDesk(base, now, staleDays)));
+  }
+  return desk;
+}
 
 /**
  * {@link computeDesk}, remembered per rows object, filter, staleness and minute: an engine that
@@ -545,23 +685,27 @@ export function cachedDesk(
   now: Date,
   staleDays = DEFAULT_STALE_DAYS,
 ): Desk {
-  let byKey = memo.get(input);
-  if (byKey === undefined) memo.set(input, (byKey = new Map()));
-  const key = `${JSON.stringify(filter)}|${staleDays}|${Math.floor(now.getTime() / 60_000)}`;
-  let desk = byKey.get(key);
-  if (desk === undefined) {
-    if (byKey.size > 50) byKey.clear();
-    byKey.set(key, (desk = computeDesk(input, filter, now, staleDays)));
-  }
-  return desk;
+  return cachedFinish(cachedBase(input, filter), now, staleDays);
 }
 
-/** The desk of a store: its rows through {@link computeDesk} (both engines). */
+/**
+ * The desk of a store. The part that does not depend on the date is kept by the store until its
+ * next write (`InboxStore.deskBase`): the whole programme's in its database, so a supervisor who
+ * opens the desk the next morning, in a new process, waits for no computation; other filters
+ * are computed from the visits the store selects for them.
+ */
 export async function deskOf(
   store: InboxStore,
   filter: DeskFilter,
   now: Date,
   staleDays = DEFAULT_STALE_DAYS,
 ): Promise<Desk> {
-  return cachedDesk(await store.deskRows(), filter, now, staleDays);
+  const key = filterKey(filter);
+  let base = (await store.deskBase?.(key)) as DeskBase | undefined;
+  if (base === undefined) {
+    const rows = await store.deskRows(filter);
+    base = cachedBase(rows, filter);
+    await store.keepDeskBase?.(key, base, isWhole(filter), rows);
+  }
+  return cachedFinish(base, now, staleDays);
 }

@@ -6,10 +6,10 @@ import { ServiceError } from '../errors.js';
 import { assertFileDoor } from '../request-files.js';
 import { exportsDirOf, writeExport } from '../storage/export-file.js';
 import { type ReadFileError, readBoundedText } from '../storage/read-file.js';
-import { aggregate } from './aggregate.js';
+import { aggregateOf } from './aggregate.js';
 import { renderDeskXlsx } from './aggregate-xlsx.js';
 import type { ImportResult, inboxContract } from './contract.js';
-import { cachedDesk, type computeDesk } from './desk.js';
+import { deskOf } from './desk.js';
 import { expandPaths, importVisits, type ImportInput } from './import.js';
 import {
   formatFingerprint,
@@ -27,7 +27,7 @@ import { entriesOf, listOf, type InboxStore } from './store-types.js';
 import { openStored } from './stored.js';
 import { FORMAT_INFO, exportFileName, renderVisit } from '../reports/export.js';
 import { exportContext } from '../reports/handlers.js';
-import type { EnrolledKey, ImportStatus, ImportVerdict } from './types.js';
+import type { DeskFilter, EnrolledKey, ImportStatus, ImportVerdict } from './types.js';
 
 const STATUSES: readonly ImportStatus[] = [
   'accepted',
@@ -114,10 +114,24 @@ export function inboxHandlers(env: ServiceEnv): Handlers<typeof inboxContract> {
           label: { vi: `Đã kiểm tra ${done}/${total} tệp`, en: `Checked ${done}/${total} files` },
         }),
     });
-    return { verdicts, counts: counts(verdicts) };
+    const result = { verdicts, counts: counts(verdicts) };
+    if (verdicts.some((v) => v.status !== 'unchanged')) await warm({ progress, signal });
+    return result;
   };
-  const desk = async (filter: Parameters<typeof computeDesk>[1], staleDays?: number) =>
-    cachedDesk(await (await store()).deskRows(), filter, env.now(), staleDays);
+  const desk = async (filter: DeskFilter, staleDays?: number) =>
+    deskOf(await store(), filter, env.now(), staleDays);
+  /**
+   * After a write, the whole programme's desk is computed and kept (the import's "aggregate"
+   * step), so the supervisor who opens the desk, now or in a new process, waits for nothing.
+   */
+  const warm = async ({ progress }: Pick<HandlerContext, 'progress' | 'signal'>): Promise<void> => {
+    progress({
+      percent: 100,
+      event: 'aggregate',
+      label: { vi: 'Đang tổng hợp số liệu cho bàn làm việc', en: 'Adding up the desk figures' },
+    });
+    await desk({});
+  };
 
   const handlers: Handlers<typeof inboxContract> = {
     // The CLI's `xaso import`: one request instead of three, so a test of the service sees it.
@@ -156,11 +170,13 @@ export function inboxHandlers(env: ServiceEnv): Handlers<typeof inboxContract> {
       return runImport(await expandPaths(paths), call, true);
     },
     'inbox:list': async () => {
-      const rows = await (await store()).deskRows();
+      const s = await store();
+      if (s.listItems !== undefined) return s.listItems();
+      const rows = await s.deskRows();
       return listOf(rows.visits, rows.keys);
     },
     'inbox:aggregate': async ({ groupBy, ...filter }) =>
-      aggregate(await (await store()).deskRows(), groupBy, filter, env.now()),
+      aggregateOf(await store(), groupBy, filter, env.now()),
     'inbox:desk': async ({ staleDays, ...filter }) => desk(filter, staleDays),
     'inbox:export-aggregate': async ({ groupBy: _g, out, overwrite, inline, lang, ...filter }) =>
       handlers['inbox:export-desk'](
@@ -215,7 +231,7 @@ export function inboxHandlers(env: ServiceEnv): Handlers<typeof inboxContract> {
         ...(names.has(c.heldKeyId) ? { heldSigner: names.get(c.heldKeyId) } : {}),
       }));
     },
-    'inbox:resolve-conflict': async ({ id, keep }) => {
+    'inbox:resolve-conflict': async ({ id, keep }, call) => {
       const s = await store();
       const conflict = await s.getConflict(id);
       if (conflict === undefined || conflict.status !== 'open')
@@ -243,6 +259,7 @@ export function inboxHandlers(env: ServiceEnv): Handlers<typeof inboxContract> {
         }
         await s.decideConflict(id, keep === 'incoming' ? 'kept-incoming' : 'kept-existing', at);
       });
+      if (keep === 'incoming') await warm(call);
       return { kept: keep };
     },
     'inbox:log': async ({ limit }) => (await store()).listLog(limit),

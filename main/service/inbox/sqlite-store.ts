@@ -11,7 +11,15 @@ import path from 'node:path';
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
 
 import type { LocalText } from '../define.js';
-import type { Conflict, EnrolledKey, ImportLogEntry, ImportStatus, VisitFacts } from './records.js';
+import type {
+  Conflict,
+  DeskFilter,
+  EnrolledKey,
+  ImportLogEntry,
+  ImportStatus,
+  InboxListItem,
+  VisitFacts,
+} from './records.js';
 import { conflictRowOf, keyRowOf, opt, str, visitRowOf } from './rows.js';
 import type {
   ConflictRecord,
@@ -22,6 +30,7 @@ import type {
   VisitRecord,
   VisitRow,
 } from './store-types.js';
+import { listOf } from './store-types.js';
 
 /** The schema, one step per version. Never edit a released step: add one. */
 export const MIGRATIONS: readonly string[] = [
@@ -87,7 +96,38 @@ export const MIGRATIONS: readonly string[] = [
      province VARCHAR(200) NOT NULL,
      PRIMARY KEY (name, province)
    );`,
+  // 2: the columns a filtered desk selects by (filled from the facts by BACKFILLS[2]), the
+  // interns of each visit, and the desk bases kept until the next write. The new columns come
+  // after the bytes in each row, so the indexes hold them: the inbox list and the roster are read
+  // from the indexes alone, never through each row's 5 KB of bytes.
+  `ALTER TABLE visits ADD COLUMN commune VARCHAR(200) NOT NULL DEFAULT '';
+   ALTER TABLE visits ADD COLUMN province VARCHAR(200) NOT NULL DEFAULT '';
+   ALTER TABLE visits ADD COLUMN visit_date VARCHAR(10) NOT NULL DEFAULT '';
+   ALTER TABLE visits ADD COLUMN interns TEXT NOT NULL DEFAULT '[]';
+   CREATE INDEX visits_commune ON visits (commune, visit_date);
+   CREATE INDEX visits_key ON visits (key_id, visit_date);
+   CREATE INDEX visits_list ON visits (visit_date, visit_id, key_id, file_name, imported_at,
+     exported_at, commune, province, interns);
+   CREATE TABLE visit_interns (
+     visit_id VARCHAR(64) NOT NULL,
+     name VARCHAR(300) NOT NULL,
+     PRIMARY KEY (visit_id, name)
+   );
+   CREATE INDEX visit_interns_name ON visit_interns (name);
+   CREATE TABLE desk_bases (
+     filter_key VARCHAR(2000) PRIMARY KEY,
+     computed_at VARCHAR(40) NOT NULL,
+     base TEXT NOT NULL
+   );`,
 ];
+
+/** Steps that fill new columns from what is stored, run right after the migration of that number. */
+const BACKFILLS: Readonly<Record<number, (store: SqliteInboxStore) => void>> = {
+  2: (store) => store.backfillColumns(),
+};
+
+/** The desk bases kept in the database at most (each is one filter's or grouping's, 2–4 MB). */
+const DURABLE_BASES = 8;
 
 type Dict = Record<string, SQLInputValue>;
 
@@ -153,6 +193,7 @@ export class SqliteInboxStore implements InboxStore {
       this.db.exec('BEGIN');
       try {
         this.db.exec(MIGRATIONS[v - 1]!);
+        BACKFILLS[v]?.(this);
         this.run(
           'INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)',
           v,
@@ -181,8 +222,7 @@ export class SqliteInboxStore implements InboxStore {
         return value;
       } catch (error) {
         this.db.exec('ROLLBACK');
-        this.cache = undefined;
-        this.snapshot = undefined;
+        this.forget();
         throw error;
       }
     });
@@ -214,13 +254,13 @@ export class SqliteInboxStore implements InboxStore {
 
   async putVisit(v: VisitRecord): Promise<void> {
     const { raw: _raw, ...row } = v;
+    this.changed();
     this.cache?.visits.set(v.visitId, row);
-    this.snapshot = undefined;
     this.run('DELETE FROM visits WHERE visit_id = ?', v.visitId);
     this.run(
       `INSERT INTO visits (visit_id, key_id, digest, file_hash, file_name, exported_at,
-         exported_at_ms, imported_at, verdict, facts, raw)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         exported_at_ms, imported_at, verdict, facts, raw, commune, province, visit_date, interns)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       v.visitId,
       v.keyId,
       v.digest,
@@ -232,20 +272,46 @@ export class SqliteInboxStore implements InboxStore {
       v.verdict,
       JSON.stringify(v.facts),
       v.raw,
+      v.facts.commune,
+      v.facts.province,
+      v.facts.date,
+      JSON.stringify(v.facts.interns),
     );
+    this.putInterns(v.visitId, v.facts.interns);
+  }
+
+  private putInterns(visitId: string, interns: readonly string[]): void {
+    this.run('DELETE FROM visit_interns WHERE visit_id = ?', visitId);
+    for (const name of new Set(interns))
+      this.run('INSERT INTO visit_interns (visit_id, name) VALUES (?, ?)', visitId, name);
+  }
+
+  /** Migration 2's backfill: the filter columns and interns of every stored visit, from its facts. */
+  backfillColumns(): void {
+    for (const r of this.db.prepare('SELECT visit_id, facts FROM visits').iterate()) {
+      const facts = JSON.parse(str(r['facts'])) as VisitFacts;
+      const visitId = str(r['visit_id']);
+      this.run(
+        'UPDATE visits SET commune = ?, province = ?, visit_date = ?, interns = ? WHERE visit_id = ?',
+        facts.commune,
+        facts.province,
+        facts.date,
+        JSON.stringify(facts.interns),
+        visitId,
+      );
+      this.putInterns(visitId, facts.interns);
+    }
   }
 
   async removeVisit(visitId: string): Promise<void> {
+    this.changed();
     this.cache?.visits.delete(visitId);
-    this.snapshot = undefined;
     this.run('DELETE FROM visits WHERE visit_id = ?', visitId);
+    this.run('DELETE FROM visit_interns WHERE visit_id = ?', visitId);
   }
 
   async listVisits(): Promise<VisitRow[]> {
-    return this.all(
-      `SELECT visit_id, key_id, digest, file_hash, file_name, exported_at, exported_at_ms,
-         imported_at, verdict, facts FROM visits ORDER BY visit_id`,
-    ).map(visitRowOf);
+    return this.all(`SELECT ${VISIT_COLUMNS} FROM visits ORDER BY visit_id`).map(visitRowOf);
   }
 
   async countVisits(): Promise<number> {
@@ -253,10 +319,10 @@ export class SqliteInboxStore implements InboxStore {
   }
 
   async clearVisits(): Promise<void> {
+    this.changed();
     this.cache = undefined;
-    this.snapshot = undefined;
     this.db.exec(
-      'DELETE FROM visits; DELETE FROM conflicts; DELETE FROM seen_files; DELETE FROM import_log',
+      'DELETE FROM visits; DELETE FROM visit_interns; DELETE FROM conflicts; DELETE FROM seen_files; DELETE FROM import_log',
     );
   }
 
@@ -295,8 +361,8 @@ export class SqliteInboxStore implements InboxStore {
   }
 
   async putKey(k: EnrolledKey): Promise<void> {
+    this.changed();
     if (this.cache !== undefined) delete this.cache.keys;
-    this.snapshot = undefined;
     this.run('DELETE FROM enrolled_keys WHERE key_id = ?', k.keyId);
     this.run(
       'INSERT INTO enrolled_keys (key_id, name, public_key_pem, source, enrolled_at) VALUES (?, ?, ?, ?, ?)',
@@ -309,8 +375,8 @@ export class SqliteInboxStore implements InboxStore {
   }
 
   async removeKey(keyId: string): Promise<boolean> {
+    this.changed();
     if (this.cache !== undefined) delete this.cache.keys;
-    this.snapshot = undefined;
     const before = await this.getKey(keyId);
     this.run('DELETE FROM enrolled_keys WHERE key_id = ?', keyId);
     return before !== undefined;
@@ -425,8 +491,8 @@ export class SqliteInboxStore implements InboxStore {
   }
 
   async setCommunes(communes: readonly ProgrammeCommune[]): Promise<void> {
+    this.changed();
     if (this.cache !== undefined) delete this.cache.communes;
-    this.snapshot = undefined;
     this.run('DELETE FROM programme_communes');
     const seen = new Set<string>();
     for (const c of communes) {
@@ -439,9 +505,49 @@ export class SqliteInboxStore implements InboxStore {
 
   /** The last answer of `deskRows()`, the same object until a write: callers may cache on it. */
   private snapshot: DeskRows | undefined;
+  /** Desk bases kept since the last write (`deskBase`), by filter key. */
+  private bases = new Map<string, unknown>();
+  /** The durable desk bases are already gone in this transaction (one DELETE, not 10,000). */
+  private basesCleared = false;
+  /** `PRAGMA data_version` when this connection last looked: it moves when another one commits. */
+  private dataVersion: number | undefined;
 
-  async deskRows(): Promise<DeskRows> {
+  /** Moves on every write and every forget: rows read before it are out of date. */
+  private generation = 0;
+  /** The generation each `deskRows()` answer was read at. */
+  private readAt = new WeakMap<DeskRows, number>();
+
+  /** A write through this store: what was computed from the old rows goes. */
+  private changed(): void {
+    this.generation += 1;
+    this.snapshot = undefined;
+    this.bases.clear();
+    if (!this.basesCleared) {
+      this.run('DELETE FROM desk_bases');
+      this.basesCleared = true;
+    }
+  }
+
+  /** Forgets everything read (a rolled-back transaction, or another process's write). */
+  private forget(): void {
+    this.generation += 1;
+    this.cache = undefined;
+    this.snapshot = undefined;
+    this.bases.clear();
+    this.basesCleared = false;
+  }
+
+  /** Drops what this process read when another process (the CLI, a second window) wrote since. */
+  private checkOthers(): void {
+    const version = Number(this.get('PRAGMA data_version')?.['data_version'] ?? 0);
+    if (this.dataVersion !== undefined && version !== this.dataVersion) this.forget();
+    this.dataVersion = version;
+  }
+
+  async deskRows(filter: DeskFilter = {}): Promise<DeskRows> {
+    this.checkOthers();
     if (this.snapshot !== undefined) return this.snapshot;
+    if (this.cache === undefined && narrows(filter)) return this.selectedRows(filter);
     const cache = (this.cache ??= {
       visits: new Map((await this.listVisits()).map((v) => [v.visitId, v])),
     });
@@ -452,9 +558,136 @@ export class SqliteInboxStore implements InboxStore {
       keys: cache.keys,
       communes: cache.communes,
     };
+    this.readAt.set(this.snapshot, this.generation);
     return this.snapshot;
   }
+
+  /**
+   * The visits a filter can match, selected by the database (commune, days, interns), with the
+   * roster of every visit: a filtered desk in a new process reads tens of rows, not 10,000.
+   */
+  private async selectedRows(filter: DeskFilter): Promise<DeskRows> {
+    const where: string[] = [];
+    const params: SQLInputValue[] = [];
+    const add = (sql: string, ...values: SQLInputValue[]): void => {
+      where.push(sql);
+      params.push(...values);
+    };
+    if (filter.commune !== undefined) add('commune = ?', filter.commune);
+    if (filter.province !== undefined) add('province = ?', filter.province);
+    if (filter.from !== undefined) add('visit_date >= ?', filter.from);
+    if (filter.to !== undefined) add('visit_date <= ?', filter.to);
+    if (filter.intern !== undefined)
+      add(
+        `(visit_id IN (SELECT visit_id FROM visit_interns WHERE name = ?)
+          OR key_id IN (SELECT key_id FROM enrolled_keys WHERE name = ?))`,
+        filter.intern,
+        filter.intern,
+      );
+    const visits = this.all(
+      `SELECT ${VISIT_COLUMNS} FROM visits WHERE ${where.join(' AND ')} ORDER BY visit_id`,
+      ...params,
+    ).map(visitRowOf);
+    const lastByKey: Record<string, string> = {};
+    for (const r of this.all('SELECT key_id, MAX(visit_date) AS last FROM visits GROUP BY key_id'))
+      lastByKey[str(r['key_id'])] = str(r['last']);
+    const communes = this.all('SELECT DISTINCT commune FROM visits').map((r) => str(r['commune']));
+    const interns = this.all('SELECT DISTINCT name FROM visit_interns').map((r) => str(r['name']));
+    const rows: DeskRows = {
+      visits,
+      keys: await this.listKeys(),
+      communes: await this.listCommunes(),
+      roster: {
+        communes: communes.sort((a, b) => a.localeCompare(b, 'vi')),
+        interns,
+        lastByKey,
+      },
+    };
+    this.readAt.set(rows, this.generation);
+    return rows;
+  }
+
+  async deskBase(key: string): Promise<unknown> {
+    this.checkOthers();
+    if (this.bases.has(key)) return this.bases.get(key);
+    const r = this.get('SELECT base FROM desk_bases WHERE filter_key = ?', key);
+    if (r === undefined) return undefined;
+    const base: unknown = JSON.parse(str(r['base']));
+    this.bases.set(key, base);
+    return base;
+  }
+
+  async keepDeskBase(
+    key: string,
+    base: unknown,
+    durable: boolean,
+    from: DeskRows,
+  ): Promise<void> {
+    this.checkOthers();
+    // Computed from rows a write has since replaced: not kept (the next query computes again).
+    if (this.readAt.get(from) !== this.generation) return;
+    if (this.bases.size >= 50) this.bases.clear();
+    this.bases.set(key, base);
+    if (!durable) return;
+    const generation = this.generation;
+    await this.transaction(async () => {
+      if (this.generation !== generation) return;
+      this.run('DELETE FROM desk_bases WHERE filter_key = ?', key);
+      this.run(
+        'INSERT INTO desk_bases (filter_key, computed_at, base) VALUES (?, ?, ?)',
+        key,
+        new Date().toISOString(),
+        JSON.stringify(base),
+      );
+      this.run(
+        `DELETE FROM desk_bases WHERE filter_key NOT IN
+           (SELECT filter_key FROM desk_bases ORDER BY computed_at DESC LIMIT ${DURABLE_BASES})`,
+      );
+      this.basesCleared = false;
+    });
+    // Our own commit does not move data_version; the next look sees no other writer.
+  }
+
+  async listItems(): Promise<InboxListItem[]> {
+    this.checkOthers();
+    const keys = this.cache?.keys ?? (await this.listKeys());
+    if (this.cache !== undefined) return listOf([...this.cache.visits.values()], keys);
+    const byId = new Map(keys.map((k) => [k.keyId, k]));
+    return this.all(
+      `SELECT visit_id, file_name, imported_at, exported_at, key_id, commune, province,
+         visit_date, interns FROM visits ORDER BY visit_date DESC, visit_id DESC`,
+    ).map((r): InboxListItem => {
+      const keyId = str(r['key_id']);
+      const key = byId.get(keyId);
+      return {
+        visitId: str(r['visit_id']),
+        fileName: str(r['file_name']),
+        importedAt: str(r['imported_at']),
+        exportedAt: str(r['exported_at']),
+        keyId,
+        trust: key === undefined ? 'unknown' : 'enrolled',
+        ...(key === undefined ? {} : { signer: key.name }),
+        facts: {
+          commune: str(r['commune']),
+          province: str(r['province']),
+          date: str(r['visit_date']),
+          interns: JSON.parse(str(r['interns'])) as string[],
+        },
+      };
+    });
+  }
 }
+
+/** The columns of a visit row (all but the bytes). */
+const VISIT_COLUMNS = `visit_id, key_id, digest, file_hash, file_name, exported_at, exported_at_ms,
+  imported_at, verdict, facts`;
+
+/** A filter the database can select by (one commune, an intern, or days). */
+const narrows = (filter: DeskFilter): boolean =>
+  filter.commune !== undefined ||
+  filter.intern !== undefined ||
+  filter.from !== undefined ||
+  filter.to !== undefined;
 
 /** The database file of the inbox under a data folder. */
 export function inboxDatabaseFile(dataDir: string): string {

@@ -13,6 +13,7 @@
  */
 import type {
   Conflict,
+  DeskFilter,
   EnrolledKey,
   ImportLogEntry,
   ImportStatus,
@@ -69,11 +70,26 @@ export type ConflictRecord = Omit<
 /** The programme's communes as the supervisor lists them (for "communes without a visit"). */
 export type ProgrammeCommune = Readonly<{ name: string; province: string }>;
 
-/** What the desk functions read: every visit row and the roster (keys, communes). */
+/**
+ * What the desk reads from every visit whatever the filter: the communes seen (sorted), the
+ * interns listed in visits, and the day of the newest visit per key.
+ */
+export type DeskRoster = Readonly<{
+  communes: readonly string[];
+  interns: readonly string[];
+  lastByKey: Readonly<Record<string, string>>;
+}>;
+
+/**
+ * What the desk functions read: the visit rows and the roster (keys, communes). `visits` is every
+ * visit, or, when `roster` is given, at least those the filter asked for (an engine may select
+ * them itself); the desk applies the filter either way.
+ */
 export type DeskRows = Readonly<{
   visits: readonly VisitRow[];
   keys: readonly EnrolledKey[];
   communes: readonly ProgrammeCommune[];
+  roster?: DeskRoster;
 }>;
 
 /** The inbox storage. Every method is async so a server engine can implement it. */
@@ -135,12 +151,24 @@ export interface InboxStore {
 
   /**
    * The rows every desk figure is computed from (`desk.ts`). An engine may return the same object
-   * while nothing changed: the desk then reuses figures it computed from it.
+   * while nothing changed: the desk then reuses figures it computed from it. Given a filter, an
+   * engine may return only the visits it can match (with the `roster` of every visit).
    */
-  deskRows(): Promise<DeskRows>;
+  deskRows(filter?: DeskFilter): Promise<DeskRows>;
+  /**
+   * Optional: a desk base (`desk.ts`, the figures that do not depend on the date) kept under
+   * `key` since the last write, from memory or from the database; `keepDeskBase` keeps one
+   * (`durable`: in the database too, so the next process opens the desk without computing it),
+   * unless a write came after `from` (the rows it was computed from) was read. Every write forgets
+   * them, and so does a write by another process.
+   */
+  deskBase?(key: string): Promise<unknown>;
+  keepDeskBase?(key: string, base: unknown, durable: boolean, from: DeskRows): Promise<void>;
+  /** Optional: the inbox's list without reading the facts (`listOf` gives the same). */
+  listItems?(): Promise<InboxListItem[]>;
 }
 
-/** The inbox's list, light (10,000 visits stay a small answer), newest first. */
+/** The inbox's list, light (10,000 visits stay a small answer), newest first (then by id, last first). */
 export function listOf(rows: readonly VisitRow[], keys: readonly EnrolledKey[]): InboxListItem[] {
   const byId = new Map(keys.map((k) => [k.keyId, k]));
   return rows
@@ -158,7 +186,17 @@ export function listOf(rows: readonly VisitRow[], keys: readonly EnrolledKey[]):
         facts: { commune, province, date, interns },
       };
     })
-    .sort((a, b) => (a.facts.date < b.facts.date ? 1 : a.facts.date > b.facts.date ? -1 : 0));
+    .sort((a, b) =>
+      a.facts.date < b.facts.date
+        ? 1
+        : a.facts.date > b.facts.date
+          ? -1
+          : a.visitId < b.visitId
+            ? 1
+            : a.visitId > b.visitId
+              ? -1
+              : 0,
+    );
 }
 
 /** Inbox entries with all their facts, from rows and keys (shared by both engines). */
