@@ -307,7 +307,10 @@ export function computeDeskBase(
       let cause = causes.get(key);
       if (cause === undefined) {
         const tally = acc();
-        causes.set(key, (cause = { area: p.area, title: p.title, count: tally.figure(), acc: tally }));
+        causes.set(
+          key,
+          (cause = { area: p.area, title: p.title, count: tally.figure(), acc: tally }),
+        );
       }
       cause.acc.add(1, visitId);
     }

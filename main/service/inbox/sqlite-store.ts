@@ -617,12 +617,7 @@ export class SqliteInboxStore implements InboxStore {
     return base;
   }
 
-  async keepDeskBase(
-    key: string,
-    base: unknown,
-    durable: boolean,
-    from: DeskRows,
-  ): Promise<void> {
+  async keepDeskBase(key: string, base: unknown, durable: boolean, from: DeskRows): Promise<void> {
     this.checkOthers();
     // Computed from rows a write has since replaced: not kept (the next query computes again).
     if (this.readAt.get(from) !== this.generation) return;

@@ -1,0 +1,280 @@
+/**
+ * The desk a supervisor opens in a new process (`desk.ts` deskOf, `aggregate.ts` aggregateOf,
+ * `sqlite-store.ts`): the figures that do not depend on the date are kept until the next write,
+ * in the database for the whole programme; filtered desks read only their visits; and every
+ * answer is the one `computeDesk` gives from all the rows, whatever was kept, whoever wrote, on
+ * whichever day it is asked.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { aggregate, aggregateOf } from '../../../../main/service/inbox/aggregate.js';
+import {
+  computeDesk,
+  computeDeskBase,
+  deskOf,
+  filterKey,
+  finishDesk,
+} from '../../../../main/service/inbox/desk.js';
+import { visitFacts } from '../../../../main/service/inbox/facts.js';
+import type { DeskFilter } from '../../../../main/service/inbox/records.js';
+import {
+  MIGRATIONS,
+  SqliteInboxStore,
+  inboxDatabaseFile,
+} from '../../../../main/service/inbox/sqlite-store.js';
+import { listOf, type DeskRows } from '../../../../main/service/inbox/store-types.js';
+import { defaultEnv } from '../../../../main/service/env.js';
+import { createService } from '../../../../main/service/index.js';
+import { generateProgramme } from '../../../helpers/programme.js';
+
+const NOW = new Date('2026-12-01T00:00:00Z');
+const programme = generateProgramme({ interns: 8, communes: 6, visits: 150, seed: 3 });
+const dirs: string[] = [];
+let dataDir = '';
+
+const must = <T>(r: { ok: boolean; value?: T; error?: unknown }): T => {
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  return r.value as T;
+};
+
+/** A store on the inbox file, as a new process opens it (its own connection, nothing read). */
+async function reopen(): Promise<SqliteInboxStore> {
+  const store = new SqliteInboxStore(inboxDatabaseFile(dataDir));
+  await store.migrate();
+  return store;
+}
+
+/** Every row of the inbox, read afresh: what `computeDesk` is checked against. */
+async function allRows(): Promise<DeskRows> {
+  const store = await reopen();
+  try {
+    return await store.deskRows();
+  } finally {
+    await store.close();
+  }
+}
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(path.join(tmpdir(), 'xaso-desk-kept-'));
+  dirs.push(dataDir);
+  const service = createService(
+    defaultEnv({ dataDir, door: 'test', version: 'test', now: () => NOW }),
+  );
+  // Two interns enrolled (trusted, named by the supervisor); the others' visits stay unknown-key.
+  for (const [i, intern] of programme.interns.slice(0, 2).entries())
+    must(
+      await service.invoke('keys:enrol', {
+        name: `Sinh viên ${i + 1}`,
+        fingerprint: intern.key.keyId,
+      }),
+    );
+  must(
+    await service.invoke('inbox:import', {
+      paths: [],
+      uploads: programme.files.slice(0, 140).map((f) => ({ name: f.name, text: f.text })),
+    }),
+  );
+});
+
+afterAll(async () => {
+  for (const d of dirs) await rm(d, { recursive: true, force: true });
+});
+
+const communeOf = (i: number): string => programme.communes[i]!;
+const filters: readonly DeskFilter[] = [
+  {},
+  { trustedOnly: true },
+  { commune: communeOf(2) },
+  { commune: communeOf(4), trustedOnly: true },
+  { intern: programme.interns[3]!.name },
+  { intern: 'Sinh viên 1' },
+  { from: '2026-10-01', to: '2026-10-31' },
+  { intern: programme.interns[5]!.name, from: '2026-09-15', to: '2026-11-15' },
+  { commune: 'Xã không có trong chương trình' },
+];
+
+describe('the desk of a new process', () => {
+  it('the import kept the whole programme desk in the database', async () => {
+    const db = new DatabaseSync(inboxDatabaseFile(dataDir));
+    const kept = db.prepare('SELECT filter_key FROM desk_bases').all();
+    db.close();
+    expect(kept.map((r) => r['filter_key'])).toEqual([filterKey({})]);
+    const store = await reopen();
+    expect(await store.deskBase(filterKey({}))).toBeDefined();
+    await store.close();
+  });
+
+  it.each(filters)('gives the figures computeDesk gives from every row (%j)', async (filter) => {
+    const expected = computeDesk(await allRows(), filter, NOW);
+    const store = await reopen();
+    const desk = await deskOf(store, filter, NOW);
+    await store.close();
+    expect(desk).toEqual(expected);
+  });
+
+  it('a filtered desk reads only the visits it can match, with the roster of all', async () => {
+    const store = await reopen();
+    const rows = await store.deskRows({ commune: communeOf(1) });
+    await store.close();
+    expect(rows.roster).toBeDefined();
+    expect(new Set(rows.visits.map((v) => v.facts.commune))).toEqual(new Set([communeOf(1)]));
+    expect(rows.roster?.communes).toHaveLength(programme.communes.length);
+  });
+
+  it('a kept base gives the figures of the day it is asked, not of the day it was kept', async () => {
+    const later = new Date('2027-02-20T08:30:00Z');
+    const store = await reopen();
+    const desk = await deskOf(store, {}, later);
+    await store.close();
+    const fresh = computeDesk(await allRows(), {}, later);
+    expect(desk).toEqual(fresh);
+    // The figures that move with the date did move.
+    const before = computeDesk(await allRows(), {}, NOW);
+    expect(desk.openItems[0]?.days).toBeGreaterThan(before.openItems[0]?.days ?? 0);
+  });
+
+  it('finishDesk(computeDeskBase) is computeDesk, and the base survives JSON', async () => {
+    const rows = await allRows();
+    for (const filter of filters) {
+      const base = JSON.parse(JSON.stringify(computeDeskBase(rows, filter))) as ReturnType<
+        typeof computeDeskBase
+      >;
+      expect(finishDesk(base, NOW, 7)).toEqual(computeDesk(rows, filter, NOW, 7));
+    }
+  });
+
+  it('the aggregates are the ones computed from every row, kept or not', async () => {
+    const rows = await allRows();
+    for (const groupBy of ['commune', 'intern', 'month'] as const) {
+      const expected = aggregate(rows, groupBy, {}, NOW);
+      const first = await reopen();
+      expect(await aggregateOf(first, groupBy, {}, NOW)).toEqual(expected);
+      await first.close();
+      const second = await reopen();
+      expect(await second.deskBase(`aggregate|${groupBy}|${filterKey({})}`)).toBeDefined();
+      expect(await aggregateOf(second, groupBy, {}, NOW)).toEqual(expected);
+      await second.close();
+    }
+  });
+
+  it('the list read from the index is the list of the rows', async () => {
+    const rows = await allRows();
+    const store = await reopen();
+    const items = await store.listItems();
+    await store.close();
+    expect(items).toEqual(listOf(rows.visits, rows.keys));
+    expect(items).toHaveLength(140);
+  });
+});
+
+describe('what is kept never outlives a write', () => {
+  it('a write through the store forgets the kept bases, in memory and in the database', async () => {
+    const store = await reopen();
+    await deskOf(store, {}, NOW);
+    const rows = await store.deskRows();
+    const [one] = rows.visits;
+    await store.transaction(() => store.removeVisit(one!.visitId));
+    expect(await store.deskBase(filterKey({}))).toBeUndefined();
+    const desk = await deskOf(store, {}, NOW);
+    expect(desk.indicators.visits.value).toBe(139);
+    expect(desk.indicators.visits.visits).not.toContain(one!.visitId);
+    // Put back as it was (the next tests read 140 visits).
+    const record = await (async () => {
+      const file = programme.files.find((f) => f.visit.id === one!.visitId)!;
+      return {
+        ...one!,
+        raw: new Uint8Array(Buffer.from(file.text)),
+        facts: visitFacts(file.visit),
+      };
+    })();
+    await store.transaction(() => store.putVisit(record));
+    expect((await deskOf(store, {}, NOW)).indicators.visits.value).toBe(140);
+    await store.close();
+  });
+
+  it("another process's write is seen by a process that kept the desk", async () => {
+    const app = await reopen();
+    const before = await deskOf(app, {}, NOW);
+    expect(before.indicators.visits.value).toBe(140);
+    // A second connection (the CLI importing while the app is open) adds the last 10 visits.
+    const cli = createService(
+      defaultEnv({ dataDir, door: 'test', version: 'test', now: () => NOW }),
+    );
+    const imported = must(
+      await cli.invoke('inbox:import', {
+        paths: [],
+        uploads: programme.files.slice(140).map((f) => ({ name: f.name, text: f.text })),
+      }),
+    );
+    expect(imported.counts['accepted'] + imported.counts['unknown-key']).toBe(10);
+    const after = await deskOf(app, {}, NOW);
+    expect(after.indicators.visits.value).toBe(150);
+    expect(after).toEqual(computeDesk(await allRows(), {}, NOW));
+    expect(await app.listItems()).toHaveLength(150);
+    await app.close();
+  });
+
+  it('a base computed from rows a write has replaced is not kept', async () => {
+    const store = await reopen();
+    const rows = await store.deskRows();
+    const base = computeDeskBase(rows, {});
+    await store.transaction(() => store.setCommunes([{ name: 'Xã Mới', province: 'Tỉnh X' }]));
+    await store.keepDeskBase(filterKey({}), base, true, rows);
+    expect(await store.deskBase(filterKey({}))).toBeUndefined();
+    expect((await deskOf(store, {}, NOW)).communesWithoutVisit).toEqual(['Xã Mới']);
+    await store.transaction(() => store.setCommunes([]));
+    await store.close();
+  });
+});
+
+it('migration 2 fills the new columns of an inbox made before it', async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'xaso-desk-v1-'));
+  dirs.push(dir);
+  const file = path.join(dir, 'inbox.sqlite');
+  // An inbox at schema 1, as the previous release wrote it.
+  const db = new DatabaseSync(file);
+  db.exec(
+    'CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at VARCHAR(40) NOT NULL)',
+  );
+  db.exec(MIGRATIONS[0]!);
+  db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (1, ?)').run(
+    NOW.toISOString(),
+  );
+  const sample = programme.files.slice(0, 5);
+  for (const f of sample)
+    db.prepare(
+      `INSERT INTO visits (visit_id, key_id, digest, file_hash, file_name, exported_at,
+         exported_at_ms, imported_at, verdict, facts, raw)
+       VALUES (?, ?, 'd', 'h', ?, ?, ?, ?, 'unknown-key', ?, ?)`,
+    ).run(
+      f.visit.id,
+      f.intern.key.keyId,
+      f.name,
+      NOW.toISOString(),
+      NOW.getTime(),
+      NOW.toISOString(),
+      JSON.stringify(visitFacts(f.visit)),
+      Buffer.from(f.text),
+    );
+  db.close();
+  const store = new SqliteInboxStore(file);
+  expect(await store.migrate()).toBe(MIGRATIONS.length);
+  const target = sample[0]!.visit;
+  const selected = await store.deskRows({ commune: target.commune.name });
+  expect(selected.visits.map((v) => v.visitId)).toContain(target.id);
+  const byIntern = await store.deskRows({ intern: target.interns[0]!.name });
+  expect(byIntern.visits.map((v) => v.visitId)).toContain(target.id);
+  const items = await store.listItems();
+  expect(items.find((i) => i.visitId === target.id)?.facts).toEqual({
+    commune: target.commune.name,
+    province: target.commune.province,
+    date: target.onSite.date,
+    interns: target.interns.map((i) => i.name),
+  });
+  await store.close();
+});
