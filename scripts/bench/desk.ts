@@ -3,7 +3,8 @@
  * communes). In child processes running the bundled service as the CLI ships:
  * - first import + verify + aggregate into a fresh inbox database (target ≤ 10 s, ≤ 400 MB);
  * - 100 new files into that inbox (target ≤ 1 s);
- * - each dashboard query, cold (first after the import) and warm (target ≤ 100 ms);
+ * - each dashboard query, first and repeated, right after that import and in a new process that
+ *   only opens the desk (the next morning) (target ≤ 100 ms);
  * beside the baseline measured in the same run: plain read + JSON.parse of the same files.
  */
 import { execFile } from 'node:child_process';
@@ -77,19 +78,34 @@ export async function run(): Promise<void> {
     console.log(
       `  time/target ${(ours.ms / 10_000).toFixed(2)} ${ours.ms <= 10_000 ? 'OK' : 'SLOW'}; memory/target ${(ours.maxRssMb / 400).toFixed(2)} ${ours.maxRssMb <= 400 ? 'OK' : 'HIGH'}; ratio to baseline ${(ours.ms / base.ms).toFixed(1)}×`,
     );
+    type Queries = Record<string, { coldMs: number; warmMs: number }>;
     const n = next.summary as {
       importMs: number;
       counts: Record<string, number>;
-      queries: Record<string, { coldMs: number; warmMs: number }>;
+      queries: Queries;
     };
     console.log(
-      `100 new files into the 10,000-visit inbox (target ≤ 1000 ms): ${fmt(n.importMs)} ${n.importMs <= 1000 ? 'OK' : 'SLOW'}  ${JSON.stringify(n.counts)}`,
+      `100 new files into the 10,000-visit inbox, desk added up (target ≤ 1000 ms): ${fmt(n.importMs)} ${n.importMs <= 1000 ? 'OK' : 'SLOW'}  ${JSON.stringify(n.counts)}`,
     );
-    console.log('dashboard queries on 10,100 visits (target ≤ 100 ms each):');
-    for (const [name, q] of Object.entries(n.queries))
-      console.log(
-        `  ${name.padEnd(24)} first ${fmt(q.coldMs)}  repeated (cached) ${fmt(q.warmMs)}  ${q.coldMs <= 100 ? 'OK' : 'SLOW'}`,
-      );
+    const show = (queries: Queries): void => {
+      for (const [name, q] of Object.entries(queries)) {
+        // The aggregates are the CLI's and the XLSX export's tables, not the desk page's.
+        if (name === 'aggregate by commune')
+          console.log('  (not on the desk page: `xaso import --group-by`, XLSX export)');
+        console.log(
+          `  ${name.padEnd(24)} first ${fmt(q.coldMs)}  repeated ${fmt(q.warmMs)}  ${q.coldMs <= 100 ? 'OK' : 'SLOW'}`,
+        );
+      }
+    };
+    console.log('dashboard queries right after that import, same process (target ≤ 100 ms each):');
+    show(n.queries);
+    // The next morning: a new process opens the desk of that inbox (nothing read yet).
+    const morning = await runChild('open', more, data);
+    const m = morning.summary as { queries: Queries };
+    console.log(
+      `dashboard queries in a new process, the desk opened cold (target ≤ 100 ms each; process ${fmt(morning.ms)}, maxRSS ${morning.maxRssMb.toFixed(0)} MB):`,
+    );
+    show(m.queries);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -67,6 +67,8 @@ export type DeskBase = Readonly<{
 export const DEFAULT_STALE_DAYS = 14;
 
 type Row = Pick<VisitRow, 'visitId' | 'keyId' | 'exportedAtMs' | 'facts'> & {
+  /** The commune's key (`communeKey`), made once per row. */
+  place: string;
   trusted: boolean;
   signer: string | undefined;
 };
@@ -164,8 +166,7 @@ function latestState(rows: readonly Row[]): { machines: MachineState[]; items: I
   const machines = new Map<string, Map<string, MachineState>>();
   const items = new Map<string, Map<string, ItemState>>();
   for (let r = rows.length - 1; r >= 0; r -= 1) {
-    const f = rows[r]!.facts;
-    const c = communeKey(f);
+    const { facts: f, place: c } = rows[r]!;
     if (f.machines.length > 0) {
       let here = machines.get(c);
       if (here === undefined) machines.set(c, (here = new Map()));
@@ -233,6 +234,7 @@ export function computeDeskBase(
       keyId: v.keyId,
       exportedAtMs: v.exportedAtMs,
       facts: v.facts,
+      place: communeKey(v.facts),
       trusted: key !== undefined,
       signer: key?.name,
     };
@@ -240,7 +242,8 @@ export function computeDeskBase(
   // Oldest first, once: the latest state and the per-commune rows read in this order.
   const rows = all.filter((r) => matches(r, filter)).sort(byTime);
   const state = latestState(rows);
-  const roster = input.roster ?? rosterOf(all);
+  // Read from every visit only for the lists and choices (not for the grouped totals).
+  const roster = light ? undefined : (input.roster ?? rosterOf(all));
 
   // Event figures.
   const visits = acc();
@@ -271,18 +274,19 @@ export function computeDeskBase(
       helped += p.count;
     }
     people.add(helped, f.visitId);
-    const day = `${communeKey(f)}\u0000${f.date}`;
+    const day = `${r.place}\u0000${f.date}`;
     if (!seenDays.has(day)) {
       seenDays.add(day);
       days.add(1, f.visitId);
     } else days.note(f.visitId);
     if (f.minutes !== undefined) hours.add(f.minutes / 60, f.visitId);
     if (!r.trusted) untrusted.add(1, f.visitId);
-    const c = communeKey(f);
+    const c = r.place;
     if (!seenCommunes.has(c)) {
       seenCommunes.add(c);
       communesVisited.add(1, f.visitId);
     } else communesVisited.note(f.visitId);
+    if (light) continue;
     const w = isoWeek(f.date);
     let week = weeks.get(w);
     if (week === undefined) weeks.set(w, (week = { visits: acc(), people: acc() }));
@@ -302,7 +306,7 @@ export function computeDeskBase(
   for (const { machine: m, visitId, commune } of state.machines) {
     machines.add(1, visitId);
     problems.add(m.tally.problems, visitId);
-    for (const p of m.problems) {
+    for (const p of light ? [] : m.problems) {
       const key = `${p.area}\u0000${p.checkId}`;
       let cause = causes.get(key);
       if (cause === undefined) {
@@ -316,7 +320,7 @@ export function computeDeskBase(
     }
     if (m.outOfSupport) {
       outOfSupport.add(1, visitId);
-      unsupported.push({ commune, machine: m.hostname, detail: m.os, visitId });
+      if (!light) unsupported.push({ commune, machine: m.hostname, detail: m.os, visitId });
     }
     if (m.printersLow.length > 0) printersLow.add(m.printersLow.length, visitId);
     for (const cert of m.certificates)
@@ -330,7 +334,7 @@ export function computeDeskBase(
   }
   // Typed problems: from each commune's newest visit (a later visit reports them again if still there).
   const newest = new Map<string, Row>();
-  for (const r of rows) newest.set(communeKey(r.facts), r);
+  for (const r of rows) newest.set(r.place, r);
   for (const r of newest.values())
     for (const p of r.facts.typedProblems) {
       const key = `${p.kind}\u0000typed`;
@@ -388,7 +392,7 @@ export function computeDeskBase(
     openItems,
     certificates,
     outOfSupport: unsupported,
-    ...(light
+    ...(roster === undefined
       ? {
           communes: [],
           communesWithoutVisit: [],
@@ -511,7 +515,7 @@ function communeRows(
   const out = new Map<string, Mutable>();
   for (const r of rows) {
     const f = r.facts;
-    const key = communeKey(f);
+    const key = r.place;
     let row = out.get(key);
     if (row === undefined) {
       const acc = new Acc();
