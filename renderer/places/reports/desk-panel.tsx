@@ -82,6 +82,13 @@ function ChartCard({
   );
 }
 
+/** A count as the reader's language writes it (1.584 in Vietnamese, 1,584 in English). */
+function useCount(): (n: number) => string {
+  const { i18n } = useTranslation('reports');
+  const locale = langOf(i18n.language) === 'vi' ? 'vi-VN' : 'en-GB';
+  return (n) => n.toLocaleString(locale);
+}
+
 /** A table of label → figure rows, each figure a button that drills down. */
 function FigureTable({
   head,
@@ -92,6 +99,7 @@ function FigureTable({
   rows: readonly Readonly<{ label: string; figures: readonly Figure[] }>[];
   onDrill: (d: Drill) => void;
 }>) {
+  const count = useCount();
   return (
     <table className="rp-table">
       <thead>
@@ -116,7 +124,7 @@ function FigureTable({
                     onDrill({ title: `${r.label} · ${head[i + 1] ?? ''}`, visits: f.visits })
                   }
                 >
-                  {f.value}
+                  {count(f.value)}
                 </button>
               </td>
             ))}
@@ -171,6 +179,7 @@ export function DeskPanel({
 }: Readonly<{ version: number; onOpen: (visitId: string) => void }>) {
   const { t, i18n } = useTranslation('reports');
   const lang = langOf(i18n.language);
+  const count = useCount();
   const api = useApi();
   const [commune, setCommune] = useState('');
   const [intern, setIntern] = useState('');
@@ -338,9 +347,7 @@ export function DeskPanel({
                     onClick={() => show(t(`terms.indicator.${k}`), ind[k])}
                     data-testid={`ind-${k}`}
                   >
-                    <span className="rp-tile-value">
-                      {ind[k].value.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB')}
-                    </span>
+                    <span className="rp-tile-value">{count(ind[k].value)}</span>
                     <span className="rp-tile-label">{t(`terms.indicator.${k}`)}</span>
                   </button>
                 </li>
@@ -355,7 +362,7 @@ export function DeskPanel({
                     className="rp-tile"
                     onClick={() => show(t(`terms.helped.${c}`), ind.peopleByCategory[c])}
                   >
-                    <span className="rp-tile-value">{ind.peopleByCategory[c].value}</span>
+                    <span className="rp-tile-value">{count(ind.peopleByCategory[c].value)}</span>
                     <span className="rp-tile-label">{t(`terms.helped.${c}`)}</span>
                   </button>
                 </li>
@@ -416,7 +423,9 @@ export function DeskPanel({
                   <YAxis yAxisId="p" orientation="right" allowDecimals={false} fontSize={12} />
                   <Tooltip />
                   <Legend />
+                  {/* No animations (all charts): drawn at once and final on a slow office PC. */}
                   <Bar
+                    isAnimationActive={false}
                     yAxisId="v"
                     dataKey="visits"
                     name={t('desk.visits')}
@@ -427,6 +436,7 @@ export function DeskPanel({
                     )}
                   />
                   <Line
+                    isAnimationActive={false}
                     yAxisId="p"
                     dataKey="people"
                     name={t('desk.people')}
@@ -469,6 +479,7 @@ export function DeskPanel({
                   />
                   <Tooltip />
                   <Bar
+                    isAnimationActive={false}
                     dataKey="count"
                     name={t('desk.count')}
                     fill={ORANGE}
@@ -502,6 +513,7 @@ export function DeskPanel({
                   <YAxis allowDecimals={false} fontSize={12} />
                   <Tooltip />
                   <Bar
+                    isAnimationActive={false}
                     dataKey="count"
                     name={t('desk.count')}
                     fill={BLUE}
@@ -535,6 +547,7 @@ export function DeskPanel({
                   <YAxis allowDecimals={false} fontSize={12} />
                   <Tooltip />
                   <Bar
+                    isAnimationActive={false}
                     dataKey="count"
                     name={t('desk.count')}
                     fill="#7c3aed"
@@ -612,7 +625,7 @@ export function DeskPanel({
                     </th>
                     <td>{o.text}</td>
                     <td>{d(o.since)}</td>
-                    <td>{o.days}</td>
+                    <td>{count(o.days)}</td>
                     <td>{d(o.due)}</td>
                   </tr>
                 ))}
@@ -646,14 +659,14 @@ export function DeskPanel({
                         className="rp-link"
                         onClick={() => show(c.commune, c.visits)}
                       >
-                        {c.visits.value}
+                        {count(c.visits.value)}
                       </button>
                     </td>
                     <td>{d(c.lastVisit)}</td>
-                    <td>{c.machines}</td>
-                    <td>{c.problems}</td>
-                    <td>{c.openItems}</td>
-                    <td>{c.people}</td>
+                    <td>{count(c.machines)}</td>
+                    <td>{count(c.problems)}</td>
+                    <td>{count(c.openItems)}</td>
+                    <td>{count(c.people)}</td>
                     <td>{c.assessments[c.assessments.length - 1]?.text ?? ''}</td>
                   </tr>
                 ))}
@@ -682,11 +695,11 @@ export function DeskPanel({
                         className="rp-link"
                         onClick={() => setDrill({ title: i.name, visits: i.visitIds })}
                       >
-                        {i.visits}
+                        {count(i.visits)}
                       </button>
                     </td>
-                    <td>{i.people}</td>
-                    <td>{i.hours}</td>
+                    <td>{count(i.people)}</td>
+                    <td>{count(i.hours)}</td>
                     <td>{d(i.lastReport)}</td>
                   </tr>
                 ))}
