@@ -12,7 +12,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Handlers, IpcResult } from '../service/define.js';
 import { computeDesk } from '../service/inbox/desk.js';
 import { inboxContract } from '../service/inbox/contract.js';
-import { listOf, entriesOf } from '../service/inbox/store-types.js';
+import { entriesOf, listOf, listPage } from '../service/inbox/store-types.js';
 import { openStored } from '../service/inbox/stored.js';
 import { createServiceFrom } from '../service/index.js';
 import { can, sessionOf } from './accounts.js';
@@ -42,9 +42,9 @@ function readHandlers(store: PgInboxStore, now: () => Date): Handlers<typeof rea
   return {
     'inbox:desk': async ({ staleDays, ...filter }) =>
       computeDesk(await store.deskRows(), filter, now(), staleDays),
-    'inbox:list': async () => {
+    'inbox:list': async (page) => {
       const rows = await store.deskRows();
-      return listOf(rows.visits, rows.keys);
+      return { offset: page.offset, ...listPage(listOf(rows.visits, rows.keys), page) };
     },
     'inbox:visit': async ({ visitId }) => {
       const { record, checked } = await openStored(store, visitId, now());

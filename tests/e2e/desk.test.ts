@@ -94,4 +94,30 @@ describe('the supervisor’s desk', () => {
     )) as string[];
     expect(violations).toEqual([]);
   });
+
+  it('pages through the 1,000 visits of the list and of a figure, 50 and 100 at a time', async () => {
+    const { page } = app;
+    await page.goto('about:blank');
+    await page.goto(`${app.url}#/reports`);
+    await page.getByTestId('ind-visits').waitFor();
+    // The whole inbox's list, newest first, a page at a time.
+    const list = page.getByTestId('inbox-list');
+    await list.locator('summary').click();
+    await expect.poll(() => list.locator('summary').textContent()).toMatch(/\(1\.000\)/);
+    const pages = page.getByTestId('inbox-pages');
+    await expect.poll(() => pages.textContent()).toMatch(/Chuyến 1–50 trên 1\.000/);
+    expect(await list.locator('tbody tr').count()).toBe(50);
+    const first = await list.locator('tbody tr th').first().textContent();
+    await pages.getByRole('button', { name: /Trang sau/ }).click();
+    await expect.poll(() => pages.textContent()).toMatch(/Chuyến 51–100 trên 1\.000/);
+    await expect.poll(() => list.locator('tbody tr th').first().textContent()).not.toBe(first);
+    // The 1,000 visits behind a figure: 100 labelled, then 100 more.
+    await page.getByTestId('ind-visits').click();
+    const drill = page.getByTestId('drill');
+    await expect.poll(() => drill.locator('li button').count()).toBe(100);
+    expect(await drill.textContent()).toMatch(/Đang hiện 100 trên 1\.000 chuyến/);
+    await drill.getByRole('button', { name: 'Xem thêm 100 chuyến' }).click();
+    await expect.poll(() => drill.locator('li button').count()).toBe(200);
+    expect(await drill.textContent()).not.toMatch(/visit-/);
+  });
 });

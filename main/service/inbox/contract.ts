@@ -34,6 +34,12 @@ const filter = {
   trustedOnly: z.boolean().default(false),
 };
 
+/** The most visits one `inbox:list` answer holds. */
+export const LIST_PAGE_MAX = 1000;
+
+/** A page of the inbox's list: `total` visits in the inbox (or of the ids asked), these `items`. */
+export type InboxPage = Readonly<{ total: number; offset: number; items: InboxListItem[] }>;
+
 /** Result of an import: one verdict per file, and counts per status. */
 export type ImportResult = Readonly<{
   verdicts: ImportVerdict[];
@@ -94,9 +100,19 @@ export const inboxContract = {
       en: 'Import reports, then total them (and export XLSX) in one go',
     },
   }),
-  'inbox:list': channel<InboxListItem[]>()({
-    request: z.object({}).strict(),
-    summary: { vi: 'Các chuyến công tác trong hộp thư', en: 'Visits in the inbox' },
+  'inbox:list': channel<InboxPage>()({
+    request: z
+      .object({
+        /** Only these visits (the ones behind a figure of the desk), in this order. */
+        ids: z.array(z.string().min(1).max(64)).max(LIST_PAGE_MAX).optional(),
+        offset: z.number().int().min(0).max(10_000_000).default(0),
+        limit: z.number().int().min(1).max(LIST_PAGE_MAX).default(100),
+      })
+      .strict(),
+    summary: {
+      vi: 'Các chuyến công tác trong hộp thư, mới nhất trước, từng trang',
+      en: 'Visits in the inbox, newest first, a page at a time',
+    },
   }),
   'inbox:aggregate': channel<Aggregate>()({
     request: z.object({ groupBy: groupBy.default('province'), ...filter }).strict(),

@@ -23,7 +23,7 @@ import {
   publicKeyFileSchema,
 } from './keys.js';
 import { openInboxStore } from './sqlite-store.js';
-import { entriesOf, listOf, type InboxStore } from './store-types.js';
+import { entriesOf, listOf, listPage, type InboxStore } from './store-types.js';
 import { openStored } from './stored.js';
 import { FORMAT_INFO, exportFileName, renderVisit } from '../reports/export.js';
 import { exportContext } from '../reports/handlers.js';
@@ -169,11 +169,11 @@ export function inboxHandlers(env: ServiceEnv): Handlers<typeof inboxContract> {
       await s.transaction(() => s.clearVisits());
       return runImport(await expandPaths(paths), call, true);
     },
-    'inbox:list': async () => {
+    'inbox:list': async (page) => {
       const s = await store();
-      if (s.listItems !== undefined) return s.listItems();
+      if (s.listItems !== undefined) return { offset: page.offset, ...(await s.listItems(page)) };
       const rows = await s.deskRows();
-      return listOf(rows.visits, rows.keys);
+      return { offset: page.offset, ...listPage(listOf(rows.visits, rows.keys), page) };
     },
     'inbox:aggregate': async ({ groupBy, ...filter }) =>
       aggregateOf(await store(), groupBy, filter, env.now()),

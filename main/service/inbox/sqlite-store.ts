@@ -30,7 +30,7 @@ import type {
   VisitRecord,
   VisitRow,
 } from './store-types.js';
-import { listOf } from './store-types.js';
+import { type ListRequest, listOf, listPage } from './store-types.js';
 
 /** The schema, one step per version. Never edit a released step: add one. */
 export const MIGRATIONS: readonly string[] = [
@@ -643,15 +643,13 @@ export class SqliteInboxStore implements InboxStore {
     // Our own commit does not move data_version; the next look sees no other writer.
   }
 
-  async listItems(): Promise<InboxListItem[]> {
+  async listItems(page: ListRequest): Promise<{ total: number; items: InboxListItem[] }> {
     this.checkOthers();
     const keys = this.cache?.keys ?? (await this.listKeys());
-    if (this.cache !== undefined) return listOf([...this.cache.visits.values()], keys);
+    if (this.cache !== undefined)
+      return listPage(listOf([...this.cache.visits.values()], keys), page);
     const byId = new Map(keys.map((k) => [k.keyId, k]));
-    return this.all(
-      `SELECT visit_id, file_name, imported_at, exported_at, key_id, commune, province,
-         visit_date, interns FROM visits ORDER BY visit_date DESC, visit_id DESC`,
-    ).map((r): InboxListItem => {
+    const item = (r: Dict): InboxListItem => {
       const keyId = str(r['key_id']);
       const key = byId.get(keyId);
       return {
@@ -669,7 +667,24 @@ export class SqliteInboxStore implements InboxStore {
           interns: JSON.parse(str(r['interns'])) as string[],
         },
       };
-    });
+    };
+    const columns = `visit_id, file_name, imported_at, exported_at, key_id, commune, province,
+      visit_date, interns`;
+    if (page.ids !== undefined) {
+      // The visits asked for, in their order (at most LIST_PAGE_MAX ids: one statement each).
+      const found = page.ids.flatMap((id) => {
+        const r = this.get(`SELECT ${columns} FROM visits WHERE visit_id = ?`, id);
+        return r === undefined ? [] : [item(r)];
+      });
+      return { total: found.length, items: found.slice(page.offset, page.offset + page.limit) };
+    }
+    const total = Number(this.get('SELECT COUNT(*) AS n FROM visits')?.['n'] ?? 0);
+    const items = this.all(
+      `SELECT ${columns} FROM visits ORDER BY visit_date DESC, visit_id DESC LIMIT ? OFFSET ?`,
+      page.limit,
+      page.offset,
+    ).map(item);
+    return { total, items };
   }
 }
 

@@ -164,8 +164,11 @@ export interface InboxStore {
    */
   deskBase?(key: string): Promise<unknown>;
   keepDeskBase?(key: string, base: unknown, durable: boolean, from: DeskRows): Promise<void>;
-  /** Optional: the inbox's list without reading the facts (`listOf` gives the same). */
-  listItems?(): Promise<InboxListItem[]>;
+  /**
+   * Optional: a page of the inbox's list without reading the facts (`listPage` over `listOf`
+   * gives the same): newest first from `offset`, or the visits of `ids` in their order.
+   */
+  listItems?(page: ListRequest): Promise<{ total: number; items: InboxListItem[] }>;
 }
 
 /** The inbox's list, light (10,000 visits stay a small answer), newest first (then by id, last first). */
@@ -197,6 +200,26 @@ export function listOf(rows: readonly VisitRow[], keys: readonly EnrolledKey[]):
               ? -1
               : 0,
     );
+}
+
+/** What a page of the list asks for. */
+export type ListRequest = Readonly<{
+  ids?: readonly string[] | undefined;
+  offset: number;
+  limit: number;
+}>;
+
+/** A page of a whole list (engines without `listItems`): ids in their order, else newest first. */
+export function listPage(
+  all: readonly InboxListItem[],
+  page: ListRequest,
+): { total: number; items: InboxListItem[] } {
+  if (page.ids !== undefined) {
+    const byId = new Map(all.map((i) => [i.visitId, i]));
+    const found = page.ids.flatMap((id) => byId.get(id) ?? []);
+    return { total: found.length, items: found.slice(page.offset, page.offset + page.limit) };
+  }
+  return { total: all.length, items: all.slice(page.offset, page.offset + page.limit) };
 }
 
 /** Inbox entries with all their facts, from rows and keys (shared by both engines). */

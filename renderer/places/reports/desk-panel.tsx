@@ -1,4 +1,4 @@
-import { useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   Bar,
@@ -87,6 +87,75 @@ function useCount(): (n: number) => string {
   const { i18n } = useTranslation('reports');
   const locale = langOf(i18n.language) === 'vi' ? 'vi-VN' : 'en-GB';
   return (n) => n.toLocaleString(locale);
+}
+
+/** Visits shown at once in a drill-down list ("Xem thêm" shows the next ones). */
+const DRILL_PAGE = 100;
+
+/**
+ * The visits behind a figure, a page at a time: their labels (commune, day, interns) are asked
+ * for only for the ones shown, so the desk never loads the whole inbox's list.
+ */
+function DrillList({
+  drill,
+  onOpen,
+}: Readonly<{ drill: Drill; onOpen: (visitId: string) => void }>) {
+  const { t, i18n } = useTranslation('reports');
+  const lang = langOf(i18n.language);
+  const count = useCount();
+  const api = useApi();
+  const [shown, setShown] = useState(DRILL_PAGE);
+  const [labels, setLabels] = useState<ReadonlyMap<string, InboxListItem>>(new Map());
+  const [failed, setFailed] = useState<string>();
+  useEffect(() => {
+    const missing = drill.visits.slice(shown - DRILL_PAGE, shown);
+    if (missing.length === 0) return;
+    let live = true;
+    void api.inbox.list({ ids: missing, limit: missing.length }).then((r) => {
+      if (!live) return;
+      if (!r.ok) return setFailed(failureText(r, i18n.language));
+      setLabels((old) => {
+        const next = new Map(old);
+        for (const item of r.value.items) next.set(item.visitId, item);
+        return next;
+      });
+    });
+    return () => {
+      live = false;
+    };
+  }, [api, drill, shown, i18n.language]);
+  const left = drill.visits.length - shown;
+  return (
+    <>
+      {failed !== undefined && <p role="alert">✖ {failed}</p>}
+      <ul className="rp-list">
+        {drill.visits.slice(0, shown).map((id) => {
+          const e = labels.get(id);
+          return (
+            <li key={id}>
+              {e === undefined ? (
+                <span className="rp-muted">{t('desk.loading')}</span>
+              ) : (
+                <button type="button" className="rp-link" onClick={() => onOpen(id)}>
+                  {`${e.facts.commune} · ${formatDay(e.facts.date, lang)} · ${e.facts.interns.join(', ')}`}
+                </button>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      {left > 0 && (
+        <p className="rp-row">
+          <span className="rp-muted">
+            {t('desk.shownOf', { shown: count(shown), total: count(drill.visits.length) })}
+          </span>
+          <button type="button" onClick={() => setShown((n) => n + DRILL_PAGE)}>
+            {t('desk.more', { count: Math.min(DRILL_PAGE, left) })}
+          </button>
+        </p>
+      )}
+    </>
+  );
 }
 
 /** A table of label → figure rows, each figure a button that drills down. */
@@ -200,11 +269,6 @@ export function DeskPanel({
   const { state } = useLoad<Desk>(
     () => api.inbox.desk({ ...filter, staleDays }),
     [api, version, key, staleDays],
-  );
-  const { state: listState } = useLoad<InboxListItem[]>(() => api.inbox.list({}), [api, version]);
-  const byId = useMemo(
-    () => new Map((listState.value ?? []).map((e) => [e.visitId, e])),
-    [listState.value],
   );
   const desk = state.value;
   const d = (iso: string | undefined): string => formatDay(iso, lang);
@@ -379,20 +443,7 @@ export function DeskPanel({
                   {t('desk.closeDrill')}
                 </button>
               </div>
-              <ul className="rp-list">
-                {drill.visits.slice(0, 300).map((id) => {
-                  const e = byId.get(id);
-                  return (
-                    <li key={id}>
-                      <button type="button" className="rp-link" onClick={() => onOpen(id)}>
-                        {e
-                          ? `${e.facts.commune} · ${d(e.facts.date)} · ${e.facts.interns.join(', ')}`
-                          : id}
-                      </button>
-                    </li>
-                  );
-                })}
-              </ul>
+              <DrillList key={drill.title} drill={drill} onOpen={onOpen} />
             </section>
           )}
           <div className="rp-charts">

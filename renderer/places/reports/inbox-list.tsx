@@ -1,30 +1,44 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import type { InboxListItem } from '../../../main/service/inbox/contract';
+import type { InboxPage } from '../../../main/service/inbox/contract';
 import { failureText, useApi } from '../../api/index';
 import { useLoad } from '../../hooks/use-call';
 import { downloadBase64 } from '../visit/download';
 import { langOf } from '../../i18n/pick';
+import { formatDay } from './format';
 
 const FORMATS = ['pdf', 'docx', 'xlsx', 'json'] as const;
+/** Visits per page of the list. */
+const PAGE = 50;
 
-/** The visits in the inbox, newest first, each with its key, a read-only view and downloads. */
+/**
+ * The visits in the inbox, newest first, a page at a time (10,000 visits stay a small answer),
+ * each with its key, a read-only view and downloads.
+ */
 export function InboxList({
   version,
   onOpen,
 }: Readonly<{ version: number; onOpen: (visitId: string) => void }>) {
   const { t, i18n } = useTranslation('reports');
   const api = useApi();
-  const { state } = useLoad<InboxListItem[]>(() => api.inbox.list({}), [api, version]);
-  const entries = state.value ?? [];
+  const [offset, setOffset] = useState(0);
+  const { state } = useLoad<InboxPage>(
+    () => api.inbox.list({ offset, limit: PAGE }),
+    [api, version, offset],
+  );
+  const entries = state.value?.items ?? [];
+  const total = state.value?.total ?? 0;
+  const lang = langOf(i18n.language);
+  const locale = lang === 'vi' ? 'vi-VN' : 'en-GB';
+  const count = (n: number): string => n.toLocaleString(locale);
   const [status, setStatus] = useState<string>();
   const download = async (visitId: string, format: (typeof FORMATS)[number]) => {
     const r = await api.inbox.report({
       visitId,
       format,
       inline: true,
-      lang: langOf(i18n.language),
+      lang,
     });
     if (r.ok && r.value.contentBase64 !== undefined) {
       downloadBase64(r.value.contentBase64, r.value.fileName, r.value.mime);
@@ -33,7 +47,7 @@ export function InboxList({
   };
   return (
     <details className="rp-card" data-testid="inbox-list">
-      <summary>{t('inbox.title', { count: entries.length })}</summary>
+      <summary>{t('inbox.title', { count: count(total) })}</summary>
       <p role="status" aria-live="polite">
         {status}
       </p>
@@ -47,10 +61,10 @@ export function InboxList({
           </tr>
         </thead>
         <tbody>
-          {entries.slice(0, 500).map((e) => (
+          {entries.map((e) => (
             <tr key={e.visitId}>
               <th scope="row">
-                {e.facts.commune}, {e.facts.province} · {e.facts.date}
+                {e.facts.commune}, {e.facts.province} · {formatDay(e.facts.date, lang)}
               </th>
               <td>{e.facts.interns.join(', ')}</td>
               <td>
@@ -66,7 +80,7 @@ export function InboxList({
                 <button
                   type="button"
                   onClick={() => onOpen(e.visitId)}
-                  aria-label={`${t('inbox.open')}: ${e.facts.commune} ${e.facts.date}`}
+                  aria-label={`${t('inbox.open')}: ${e.facts.commune} ${formatDay(e.facts.date, lang)}`}
                 >
                   {t('inbox.open')}
                 </button>
@@ -75,7 +89,7 @@ export function InboxList({
                     type="button"
                     key={f}
                     onClick={() => void download(e.visitId, f)}
-                    aria-label={`${f.toUpperCase()}: ${e.facts.commune} ${e.facts.date}`}
+                    aria-label={`${f.toUpperCase()}: ${e.facts.commune} ${formatDay(e.facts.date, lang)}`}
                   >
                     {f.toUpperCase()}
                   </button>
@@ -85,6 +99,31 @@ export function InboxList({
           ))}
         </tbody>
       </table>
+      {total > PAGE && (
+        <p className="rp-row" data-testid="inbox-pages">
+          <button
+            type="button"
+            disabled={offset === 0}
+            onClick={() => setOffset((o) => Math.max(0, o - PAGE))}
+          >
+            {t('inbox.previous')}
+          </button>
+          <span>
+            {t('inbox.showing', {
+              from: count(offset + 1),
+              to: count(Math.min(offset + PAGE, total)),
+              total: count(total),
+            })}
+          </span>
+          <button
+            type="button"
+            disabled={offset + PAGE >= total}
+            onClick={() => setOffset((o) => o + PAGE)}
+          >
+            {t('inbox.next')}
+          </button>
+        </p>
+      )}
     </details>
   );
 }

@@ -135,7 +135,8 @@ describe('desk in the browser', () => {
     expect(indicators.visits.value).toBe(2);
     expect([...indicators.visits.visits].sort()).toEqual(['visit-ctu-0001', 'visit-ctu-0002']);
     const list = await invoke('inbox:list', `${csrf}.ctu-2026`);
-    expect((list.result!.value as unknown as unknown[]).length).toBe(2);
+    expect(list.result!.value).toMatchObject({ total: 2, offset: 0 });
+    expect((list.result!.value!['items'] as unknown[]).length).toBe(2);
   });
 
   it('refuses another programme, a missing cookie or token, and the channels that touch files', async () => {

@@ -4,7 +4,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import { computeDesk } from '../../../main/service/inbox/desk';
 import { visitFacts } from '../../../main/service/inbox/facts';
-import { listOf, type DeskRows } from '../../../main/service/inbox/store-types';
+import { listOf, listPage, type DeskRows } from '../../../main/service/inbox/store-types';
 import { initI18n } from '../../../renderer/i18n/index';
 import { ReportsPlace } from '../../../renderer/places/reports/index';
 import { sampleVisit } from '../../fixtures/visits/sample';
@@ -45,7 +45,14 @@ beforeAll(async () => {
       desk: record('desk', (r: { commune?: string }) =>
         computeDesk(rows, r.commune ? { commune: r.commune } : {}, NOW),
       ),
-      list: record('list', () => listOf(rows.visits, rows.keys)),
+      list: record('list', (r: { ids?: string[]; offset?: number; limit?: number }) => ({
+        offset: r.offset ?? 0,
+        ...listPage(listOf(rows.visits, rows.keys), {
+          ids: r.ids,
+          offset: r.offset ?? 0,
+          limit: r.limit ?? 100,
+        }),
+      })),
       conflicts: record('conflicts', () => []),
       visit: record('visit', (r: { visitId: string }) => ({
         visit: r.visitId === second.id ? second : first,
@@ -82,7 +89,9 @@ describe('ReportsPlace: the desk', () => {
       await user.click(tile);
     });
     const drill = screen.getByTestId('drill');
-    const item = within(drill).getByRole('button', { name: /Xã Tiên Yên · 16\/11\/2026/ });
+    // The labels of the visits behind the figure are asked for when the list opens.
+    const item = await within(drill).findByRole('button', { name: /Xã Tiên Yên · 16\/11\/2026/ });
+    expect(calls).toContainEqual(['list', { ids: ['visit-ty-0002'], limit: 1 }]);
     await act(async () => {
       await user.click(item);
     });

@@ -162,13 +162,35 @@ describe('the desk of a new process', () => {
     }
   });
 
-  it('the list read from the index is the list of the rows', async () => {
+  it('the list read from the index is the list of the rows, a page at a time', async () => {
     const rows = await allRows();
+    const whole = listOf(rows.visits, rows.keys);
     const store = await reopen();
-    const items = await store.listItems();
+    const all = await store.listItems({ offset: 0, limit: 1000 });
+    expect(all).toEqual({ total: 140, items: whole });
+    expect(await store.listItems({ offset: 100, limit: 30 })).toEqual({
+      total: 140,
+      items: whole.slice(100, 130),
+    });
+    // The visits behind a figure, in the figure's order; an unknown id is left out.
+    const ids = [whole[7]!.visitId, 'visit-khong-co', whole[3]!.visitId];
+    expect(await store.listItems({ ids, offset: 0, limit: 10 })).toEqual({
+      total: 2,
+      items: [whole[7], whole[3]],
+    });
     await store.close();
-    expect(items).toEqual(listOf(rows.visits, rows.keys));
-    expect(items).toHaveLength(140);
+    // The same pages when the rows are in memory (listPage over listOf).
+    const warm = await reopen();
+    await warm.deskRows();
+    expect(await warm.listItems({ offset: 100, limit: 30 })).toEqual({
+      total: 140,
+      items: whole.slice(100, 130),
+    });
+    expect(await warm.listItems({ ids, offset: 0, limit: 10 })).toEqual({
+      total: 2,
+      items: [whole[7], whole[3]],
+    });
+    await warm.close();
   });
 });
 
@@ -215,7 +237,7 @@ describe('what is kept never outlives a write', () => {
     const after = await deskOf(app, {}, NOW);
     expect(after.indicators.visits.value).toBe(150);
     expect(after).toEqual(computeDesk(await allRows(), {}, NOW));
-    expect(await app.listItems()).toHaveLength(150);
+    expect((await app.listItems({ offset: 0, limit: 1000 })).total).toBe(150);
     await app.close();
   });
 
@@ -269,8 +291,8 @@ it('migration 2 fills the new columns of an inbox made before it', async () => {
   expect(selected.visits.map((v) => v.visitId)).toContain(target.id);
   const byIntern = await store.deskRows({ intern: target.interns[0]!.name });
   expect(byIntern.visits.map((v) => v.visitId)).toContain(target.id);
-  const items = await store.listItems();
-  expect(items.find((i) => i.visitId === target.id)?.facts).toEqual({
+  const { items } = await store.listItems({ ids: [target.id], offset: 0, limit: 10 });
+  expect(items[0]?.facts).toEqual({
     commune: target.commune.name,
     province: target.commune.province,
     date: target.onSite.date,

@@ -168,11 +168,9 @@ describe('inbox import', () => {
       { file: path.join(dir, 'anh.key.json'), name: 'Trần Thị Ánh' },
     );
     expect(enrolled).toMatchObject({ keyId: key.keyId, name: 'Trần Thị Ánh', source: 'key-file' });
-    const list = await call<Array<{ visitId: string; trust: string; signer?: string }>>(
-      supervisor,
-      'inbox:list',
-      {},
-    );
+    const { items: list } = await call<{
+      items: Array<{ visitId: string; trust: string; signer?: string }>;
+    }>(supervisor, 'inbox:list', {});
     expect(list.find((e) => e.visitId === 'visit-a1-xxxx')).toMatchObject({
       trust: 'enrolled',
       signer: 'Trần Thị Ánh',
@@ -378,7 +376,11 @@ describe('the desk and its exports', () => {
       refused: 3,
       tampered: 1,
     });
-    const list = await call<Array<{ visitId: string }>>(supervisor, 'inbox:list', {});
+    const { items: list } = await call<{ items: Array<{ visitId: string }> }>(
+      supervisor,
+      'inbox:list',
+      {},
+    );
     expect(list.map((e) => e.visitId).sort()).toEqual([
       'visit-a1-xxxx',
       'visit-a2-xxxx',
