@@ -5,9 +5,10 @@
  * - 100 new files into that inbox (target ≤ 1 s);
  * - each dashboard query, first and repeated, right after that import and in a new process that
  *   only opens the desk (the next morning) (target ≤ 100 ms);
+ * - the desk page in Chromium, opened from a new web door process, beside the app's home page;
  * beside the baseline measured in the same run: plain read + JSON.parse of the same files.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -15,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
 import { generateProgramme } from '../../tests/helpers/programme.js';
+import { launchChromium } from '../../tests/helpers/web-app.js';
 
 const exec = promisify(execFile);
 const childSource = fileURLToPath(new URL('./desk-child.ts', import.meta.url));
@@ -39,6 +41,70 @@ async function bundleChild(): Promise<void> {
 }
 
 type ChildResult = { ms: number; peakRssMb: number; maxRssMb: number; summary: never };
+
+/** The built web door (`out/web/xaso-web.js`) in its own process on a data folder. */
+function startServer(dataDir: string): Promise<{ url: string; stop: () => void }> {
+  const proc = spawn(
+    process.execPath,
+    ['out/web/xaso-web.js', '--port', '0', '--data-dir', dataDir],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  return new Promise((resolve, reject) => {
+    let out = '';
+    proc.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(out);
+      if (match !== null) resolve({ url: match[1]!, stop: () => proc.kill('SIGTERM') });
+    });
+    proc.on('error', reject);
+    proc.on('exit', (code) => reject(new Error(`xaso-web exited ${String(code)}: ${out}`)));
+  });
+}
+
+/**
+ * The desk page as the supervisor opens it: a new web door process on the 10,100-visit inbox,
+ * Debian's Chromium at 1366×768, from navigation to the indicators shown and to the first chart
+ * drawn; beside the baseline of the same run, the app's home page (the page shell, no inbox).
+ */
+async function pageOpen(dataDir: string): Promise<void> {
+  const server = await startServer(dataDir);
+  const { browser, profile } = await launchChromium();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
+    const rounds: string[] = [];
+    for (let round = 1; round <= 3; round += 1) {
+      await page.goto('about:blank');
+      const t0 = performance.now();
+      await page.goto(`${server.url}#/`);
+      await page.getByTestId('home-start').waitFor({ timeout: 60_000 });
+      const home = performance.now() - t0;
+      await page.goto('about:blank');
+      const t1 = performance.now();
+      await page.goto(`${server.url}#/reports`);
+      await page.getByTestId('ind-visits').waitFor({ timeout: 60_000 });
+      const tiles = performance.now() - t1;
+      await page
+        .getByTestId('chart-weeks')
+        .locator('.recharts-bar-rectangle')
+        .first()
+        .waitFor({ timeout: 60_000 });
+      const charts = performance.now() - t1;
+      rounds.push(
+        `  round ${round}: desk indicators ${fmt(tiles)}, first chart ${fmt(charts)}; baseline home page ${fmt(home)}`,
+      );
+    }
+    console.log(
+      'the desk page in Chromium, 10,100 visits, a new web door process (round 1 is its first):',
+    );
+    for (const line of rounds) console.log(line);
+  } finally {
+    await browser.close();
+    await rm(profile, { recursive: true, force: true });
+    server.stop();
+  }
+}
 
 /** Runs the bench. */
 export async function run(): Promise<void> {
@@ -106,6 +172,7 @@ export async function run(): Promise<void> {
       `dashboard queries in a new process, the desk opened cold (target ≤ 100 ms each; process ${fmt(morning.ms)}, maxRSS ${morning.maxRssMb.toFixed(0)} MB):`,
     );
     show(m.queries);
+    await pageOpen(data);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
