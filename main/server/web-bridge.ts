@@ -10,7 +10,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import type { Handlers, IpcResult } from '../service/define.js';
-import { computeDesk } from '../service/inbox/desk.js';
+import { cachedDesk, deskWithRefs, drillOf } from '../service/inbox/desk.js';
+import { drillGone } from '../service/inbox/handlers.js';
 import { inboxContract } from '../service/inbox/contract.js';
 import { entriesOf, listOf, listPage } from '../service/inbox/store-types.js';
 import { openStored } from '../service/inbox/stored.js';
@@ -23,6 +24,7 @@ import { SESSION_COOKIE } from './routes-kit.js';
 
 const READ_CHANNELS = [
   'inbox:desk',
+  'inbox:drill',
   'inbox:list',
   'inbox:visit',
   'inbox:conflicts',
@@ -32,6 +34,7 @@ type ReadChannel = (typeof READ_CHANNELS)[number];
 
 const readContract: Pick<typeof inboxContract, ReadChannel> = {
   'inbox:desk': inboxContract['inbox:desk'],
+  'inbox:drill': inboxContract['inbox:drill'],
   'inbox:list': inboxContract['inbox:list'],
   'inbox:visit': inboxContract['inbox:visit'],
   'inbox:conflicts': inboxContract['inbox:conflicts'],
@@ -40,8 +43,15 @@ const readContract: Pick<typeof inboxContract, ReadChannel> = {
 
 function readHandlers(store: PgInboxStore, now: () => Date): Handlers<typeof readContract> {
   return {
-    'inbox:desk': async ({ staleDays, ...filter }) =>
-      computeDesk(await store.deskRows(), filter, now(), staleDays),
+    'inbox:desk': async ({ staleDays, ids, ...filter }) => {
+      const desk = cachedDesk(await store.deskRows(), filter, now(), staleDays);
+      return ids ? desk : deskWithRefs(desk);
+    },
+    'inbox:drill': async ({ staleDays, ref, ...filter }) => {
+      const visits = drillOf(cachedDesk(await store.deskRows(), filter, now(), staleDays), ref);
+      if (visits === undefined) throw drillGone();
+      return { visits };
+    },
     'inbox:list': async (page) => {
       const rows = await store.deskRows();
       return { offset: page.offset, ...listPage(listOf(rows.visits, rows.keys), page) };

@@ -208,11 +208,29 @@ export const inboxContract = {
   }),
   'inbox:desk': channel<Desk>()({
     request: z
-      .object({ ...filter, staleDays: z.number().int().min(1).max(365).default(14) })
+      .object({
+        ...filter,
+        staleDays: z.number().int().min(1).max(365).default(14),
+        /** false: each figure without the ids behind it, with a `ref` for `inbox:drill`. */
+        ids: z.boolean().default(true),
+      })
       .strict(),
     summary: {
       vi: 'Bàn làm việc của người hướng dẫn: các chỉ số, biểu đồ và danh sách',
       en: "The supervisor's desk: indicators, charts and lists",
+    },
+  }),
+  'inbox:drill': channel<{ visits: readonly string[] }>()({
+    request: z
+      .object({
+        ...filter,
+        staleDays: z.number().int().min(1).max(365).default(14),
+        ref: z.string().min(2).max(2000),
+      })
+      .strict(),
+    summary: {
+      vi: 'Các chuyến công tác đứng sau một con số của bàn làm việc',
+      en: 'The visits behind a figure of the desk',
     },
   }),
   'inbox:visit': channel<{ visit: Visit; entry: InboxEntry }>()({

@@ -716,3 +716,71 @@ export async function deskOf(
   }
   return cachedFinish(base, now, staleDays);
 }
+
+/** How the rows of each list of the desk are named in a ref (stable across recomputations). */
+const ROW_KEYS: Readonly<Record<string, (row: never) => string>> = {
+  weeks: (w: WeekRow) => w.week,
+  causes: (c: CauseRow) => `${c.area}\u0000${c.title}`,
+  openByAge: (a: AgeRow) => a.bucket,
+  certificatesByMonth: (m: MonthRow) => m.month,
+  communes: (c: CommuneRow) => `${c.commune}\u0000${c.province}`,
+  interns: (i: InternRow) => i.name,
+};
+
+const isFigure = (v: unknown): v is Figure =>
+  typeof v === 'object' && v !== null && 'value' in v && Array.isArray((v as Figure).visits);
+
+const withoutIds = new WeakMap<Desk, Desk>();
+
+/**
+ * The desk without the ids behind its figures (2 MB of a 10,000-visit desk): each figure keeps
+ * its value and gets a `ref`, the path `inbox:drill` follows to its ids in the same desk.
+ */
+export function deskWithRefs(desk: Desk): Desk {
+  let out = withoutIds.get(desk);
+  if (out !== undefined) return out;
+  const walk = (value: unknown, path: string[]): unknown => {
+    if (isFigure(value)) return { value: value.value, visits: [], ref: JSON.stringify(path) };
+    if (Array.isArray(value)) {
+      // Only the desk's own lists (top level: not `choices.communes`, a list of names).
+      const keyOf = path.length === 1 ? ROW_KEYS[path[0]!] : undefined;
+      if (keyOf === undefined) return value;
+      return value.map((row: Record<string, unknown>) => {
+        const here = [...path, keyOf(row as never)];
+        const mapped = walk(row, here) as Record<string, unknown>;
+        return 'visitIds' in row ? { ...mapped, visitIds: [], ref: JSON.stringify(here) } : mapped;
+      });
+    }
+    if (typeof value !== 'object' || value === null) return value;
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, walk(v, [...path, k])]),
+    );
+  };
+  out = walk(desk, []) as Desk;
+  withoutIds.set(desk, out);
+  return out;
+}
+
+/** The ids a `ref` of {@link deskWithRefs} names in `desk`, or undefined if it names nothing. */
+export function drillOf(desk: Desk, ref: string): readonly string[] | undefined {
+  let path: unknown;
+  try {
+    path = JSON.parse(ref);
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(path) || path.length > 8 || !path.every((p) => typeof p === 'string'))
+    return undefined;
+  let here: unknown = desk;
+  for (const [depth, segment] of (path as string[]).entries()) {
+    if (Array.isArray(here)) {
+      const keyOf = depth === 1 ? ROW_KEYS[path[0] as string] : undefined;
+      here = keyOf === undefined ? undefined : here.find((row) => keyOf(row as never) === segment);
+    } else if (typeof here === 'object' && here !== null && Object.hasOwn(here, segment)) {
+      here = (here as Record<string, unknown>)[segment];
+    } else return undefined;
+  }
+  if (isFigure(here)) return here.visits;
+  const ids = (here as { visitIds?: unknown } | undefined)?.visitIds;
+  return Array.isArray(ids) ? (ids as string[]) : undefined;
+}

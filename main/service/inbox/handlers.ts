@@ -9,7 +9,7 @@ import { type ReadFileError, readBoundedText } from '../storage/read-file.js';
 import { aggregateOf } from './aggregate.js';
 import { renderDeskXlsx } from './aggregate-xlsx.js';
 import type { ImportResult, inboxContract } from './contract.js';
-import { deskOf } from './desk.js';
+import { deskOf, deskWithRefs, drillOf } from './desk.js';
 import { expandPaths, importVisits, type ImportInput } from './import.js';
 import {
   formatFingerprint,
@@ -45,6 +45,13 @@ function counts(verdicts: readonly ImportVerdict[]): ImportResult['counts'] {
   for (const v of verdicts) out[v.status] += 1;
   return out;
 }
+
+/** A drill-down whose figure is no longer on the desk (a write came between). */
+export const drillGone = (): ServiceError =>
+  new ServiceError('not-found', {
+    vi: 'Con số này không còn trên bàn làm việc (dữ liệu vừa được cập nhật): hãy tải lại bàn làm việc.',
+    en: 'This figure is no longer on the desk (the data was just updated): reload the desk.',
+  });
 
 const invalid = (vi: string, en: string): ServiceError =>
   new ServiceError('invalid-request', { vi, en });
@@ -177,7 +184,15 @@ export function inboxHandlers(env: ServiceEnv): Handlers<typeof inboxContract> {
     },
     'inbox:aggregate': async ({ groupBy, ...filter }) =>
       aggregateOf(await store(), groupBy, filter, env.now()),
-    'inbox:desk': async ({ staleDays, ...filter }) => desk(filter, staleDays),
+    'inbox:desk': async ({ staleDays, ids, ...filter }) => {
+      const d = await desk(filter, staleDays);
+      return ids ? d : deskWithRefs(d);
+    },
+    'inbox:drill': async ({ staleDays, ref, ...filter }) => {
+      const visits = drillOf(await desk(filter, staleDays), ref);
+      if (visits === undefined) throw drillGone();
+      return { visits };
+    },
     'inbox:export-aggregate': async ({ groupBy: _g, out, overwrite, inline, lang, ...filter }) =>
       handlers['inbox:export-desk'](
         {

@@ -183,8 +183,12 @@ export type DeskFilter = Readonly<{
   trustedOnly?: boolean | undefined;
 }>;
 
-/** A figure with the visits behind it (drill-down). */
-export type Figure = Readonly<{ value: number; visits: readonly string[] }>;
+/**
+ * A figure with the visits behind it (drill-down). A desk asked for without its ids (`inbox:desk
+ * {ids: false}`, what the desk page asks) gives `visits: []` and a `ref` that `inbox:drill`
+ * turns into the ids.
+ */
+export type Figure = Readonly<{ value: number; visits: readonly string[]; ref?: string }>;
 
 /** The programme indicators over the filtered visits (how each is counted: README). */
 export type Indicators = Readonly<{
@@ -242,6 +246,8 @@ export type InternRow = Readonly<{
   lastReport?: string | undefined;
   daysSinceReport?: number | undefined;
   visitIds: readonly string[];
+  /** Without ids: what `inbox:drill` takes for `visitIds` (see `Figure.ref`). */
+  ref?: string;
 }>;
 export type MachineRow = Readonly<{
   commune: string;

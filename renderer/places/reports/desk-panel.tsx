@@ -47,7 +47,14 @@ const INDICATORS = [
 ] as const satisfies readonly Exclude<keyof Indicators, 'peopleByCategory'>[];
 const ORANGE = '#b45309';
 
-type Drill = Readonly<{ title: string; visits: readonly string[] }>;
+/** A drill-down: the visits behind a figure, or the `ref` that `inbox:drill` turns into them. */
+type Drill = Readonly<{ title: string; visits: readonly string[]; ref?: string | undefined }>;
+
+/** The drill-down of a figure (`ref` when the desk came without its ids). */
+const drillOf = (title: string, f: Figure): Drill => ({ title, visits: f.visits, ref: f.ref });
+
+/** What the desk was asked with: a drill-down asks `inbox:drill` the same. */
+type DeskQuery = Readonly<Record<string, string | boolean | number>>;
 
 /** A chart with its caption and, for screen readers and precise reading, the same data as a table. */
 function ChartCard({
@@ -98,17 +105,42 @@ const DRILL_PAGE = 100;
  */
 function DrillList({
   drill,
+  query,
   onOpen,
-}: Readonly<{ drill: Drill; onOpen: (visitId: string) => void }>) {
+  onClose,
+}: Readonly<{
+  drill: Drill;
+  query: DeskQuery;
+  onOpen: (visitId: string) => void;
+  onClose: () => void;
+}>) {
   const { t, i18n } = useTranslation('reports');
   const lang = langOf(i18n.language);
   const count = useCount();
   const api = useApi();
+  const [ids, setIds] = useState<readonly string[] | undefined>(
+    drill.ref === undefined || drill.visits.length > 0 ? drill.visits : undefined,
+  );
   const [shown, setShown] = useState(DRILL_PAGE);
   const [labels, setLabels] = useState<ReadonlyMap<string, InboxListItem>>(new Map());
   const [failed, setFailed] = useState<string>();
+  // The ids behind the figure, asked for when the desk came without them.
   useEffect(() => {
-    const missing = drill.visits.slice(shown - DRILL_PAGE, shown);
+    if (ids !== undefined || drill.ref === undefined) return;
+    let live = true;
+    void api.inbox.drill({ ...query, ref: drill.ref }).then((r) => {
+      if (!live) return;
+      if (r.ok) setIds(r.value.visits);
+      else setFailed(failureText(r, i18n.language));
+    });
+    return () => {
+      live = false;
+    };
+    // `query` is a fresh object each render; the drill's key (its title) says when it changes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [api, drill, ids, i18n.language]);
+  useEffect(() => {
+    const missing = (ids ?? []).slice(shown - DRILL_PAGE, shown);
     if (missing.length === 0) return;
     let live = true;
     void api.inbox.list({ ids: missing, limit: missing.length }).then((r) => {
@@ -123,13 +155,37 @@ function DrillList({
     return () => {
       live = false;
     };
-  }, [api, drill, shown, i18n.language]);
-  const left = drill.visits.length - shown;
+  }, [api, ids, shown, i18n.language]);
+  const header = (
+    <div className="rp-row rp-between">
+      <h3 id="drill-title">
+        {ids === undefined
+          ? drill.title
+          : t('desk.drill', { title: drill.title, count: count(ids.length) })}
+      </h3>
+      <button type="button" onClick={onClose}>
+        {t('desk.closeDrill')}
+      </button>
+    </div>
+  );
+  if (ids === undefined)
+    return (
+      <>
+        {header}
+        {failed !== undefined ? (
+          <p role="alert">✖ {failed}</p>
+        ) : (
+          <p className="rp-muted">{t('desk.loading')}</p>
+        )}
+      </>
+    );
+  const left = ids.length - shown;
   return (
     <>
+      {header}
       {failed !== undefined && <p role="alert">✖ {failed}</p>}
       <ul className="rp-list">
-        {drill.visits.slice(0, shown).map((id) => {
+        {ids.slice(0, shown).map((id) => {
           const e = labels.get(id);
           return (
             <li key={id}>
@@ -147,7 +203,7 @@ function DrillList({
       {left > 0 && (
         <p className="rp-row">
           <span className="rp-muted">
-            {t('desk.shownOf', { shown: count(shown), total: count(drill.visits.length) })}
+            {t('desk.shownOf', { shown: count(shown), total: count(ids.length) })}
           </span>
           <button type="button" onClick={() => setShown((n) => n + DRILL_PAGE)}>
             {t('desk.more', { count: Math.min(DRILL_PAGE, left) })}
@@ -189,9 +245,7 @@ function FigureTable({
                 <button
                   type="button"
                   className="rp-link"
-                  onClick={() =>
-                    onDrill({ title: `${r.label} · ${head[i + 1] ?? ''}`, visits: f.visits })
-                  }
+                  onClick={() => onDrill(drillOf(`${r.label} · ${head[i + 1] ?? ''}`, f))}
                 >
                   {count(f.value)}
                 </button>
@@ -267,7 +321,8 @@ export function DeskPanel({
   };
   const key = JSON.stringify(filter);
   const { state } = useLoad<Desk>(
-    () => api.inbox.desk({ ...filter, staleDays }),
+    // Without the ids behind each figure (2 MB for 10,000 visits): a drill-down asks for them.
+    () => api.inbox.desk({ ...filter, staleDays, ids: false }),
     [api, version, key, staleDays],
   );
   const desk = state.value;
@@ -282,7 +337,7 @@ export function DeskPanel({
       setStatus(`✔ ${t('desk.exported', { name })}`);
     } else if (!r.ok) setStatus(`✖ ${failureText(r, i18n.language)}`);
   };
-  const show = (title: string, f: Figure) => setDrill({ title, visits: f.visits });
+  const show = (title: string, f: Figure) => setDrill(drillOf(title, f));
 
   const ind = desk?.indicators;
   const weeks = (desk?.weeks ?? []).map((w) => ({
@@ -304,10 +359,9 @@ export function DeskPanel({
     count: m.count.value,
   }));
   const click =
-    (list: readonly Readonly<{ visits: readonly string[] }>[], labels: readonly string[]) =>
-    (_: unknown, index: number) => {
+    (list: readonly Figure[], labels: readonly string[]) => (_: unknown, index: number) => {
       const f = list[index];
-      if (f !== undefined) setDrill({ title: labels[index] ?? '', visits: f.visits });
+      if (f !== undefined) setDrill(drillOf(labels[index] ?? '', f));
     };
 
   return (
@@ -435,15 +489,13 @@ export function DeskPanel({
           </section>
           {drill !== undefined && (
             <section className="rp-card rp-drill" aria-labelledby="drill-title" data-testid="drill">
-              <div className="rp-row rp-between">
-                <h3 id="drill-title">
-                  {t('desk.drill', { title: drill.title, count: drill.visits.length })}
-                </h3>
-                <button type="button" onClick={() => setDrill(undefined)}>
-                  {t('desk.closeDrill')}
-                </button>
-              </div>
-              <DrillList key={drill.title} drill={drill} onOpen={onOpen} />
+              <DrillList
+                key={`${drill.title}|${drill.ref ?? ''}`}
+                drill={drill}
+                query={{ ...filter, staleDays }}
+                onOpen={onOpen}
+                onClose={() => setDrill(undefined)}
+              />
             </section>
           )}
           <div className="rp-charts">
@@ -744,7 +796,7 @@ export function DeskPanel({
                       <button
                         type="button"
                         className="rp-link"
-                        onClick={() => setDrill({ title: i.name, visits: i.visitIds })}
+                        onClick={() => setDrill({ title: i.name, visits: i.visitIds, ref: i.ref })}
                       >
                         {count(i.visits)}
                       </button>

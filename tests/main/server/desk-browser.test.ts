@@ -46,7 +46,12 @@ async function upload(key: InstallationKey, id: string, commune: string): Promis
   expect(response.status).toBe(201);
 }
 
-async function invoke(channel: string, token: string | undefined, withCookie = true) {
+async function invoke(
+  channel: string,
+  token: string | undefined,
+  withCookie = true,
+  body: unknown = {},
+) {
   const response = await fetch(`${server.url}/api/invoke/${channel}`, {
     method: 'POST',
     headers: {
@@ -54,7 +59,7 @@ async function invoke(channel: string, token: string | undefined, withCookie = t
       ...(withCookie ? { cookie } : {}),
       ...(token === undefined ? {} : { 'x-xaso-token': token }),
     },
-    body: '{}',
+    body: JSON.stringify(body),
   });
   if (response.headers.get('content-type')?.includes('ndjson') !== true)
     return { status: response.status, result: undefined };
@@ -134,6 +139,16 @@ describe('desk in the browser', () => {
     };
     expect(indicators.visits.value).toBe(2);
     expect([...indicators.visits.visits].sort()).toEqual(['visit-ctu-0001', 'visit-ctu-0002']);
+    // As the desk page asks: without ids, then the ids of one figure by its ref.
+    const light = await invoke('inbox:desk', `${csrf}.ctu-2026`, true, { ids: false });
+    const ref = (light.result!.value!['indicators'] as { visits: { visits: []; ref: string } })
+      .visits;
+    expect(ref.visits).toEqual([]);
+    const drilled = await invoke('inbox:drill', `${csrf}.ctu-2026`, true, { ref: ref.ref });
+    expect([...(drilled.result!.value!['visits'] as string[])].sort()).toEqual([
+      'visit-ctu-0001',
+      'visit-ctu-0002',
+    ]);
     const list = await invoke('inbox:list', `${csrf}.ctu-2026`);
     expect(list.result!.value).toMatchObject({ total: 2, offset: 0 });
     expect((list.result!.value!['items'] as unknown[]).length).toBe(2);

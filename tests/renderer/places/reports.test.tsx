@@ -2,7 +2,7 @@ import { act, cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 
-import { computeDesk } from '../../../main/service/inbox/desk';
+import { computeDesk, deskWithRefs, drillOf } from '../../../main/service/inbox/desk';
 import { visitFacts } from '../../../main/service/inbox/facts';
 import { listOf, listPage, type DeskRows } from '../../../main/service/inbox/store-types';
 import { initI18n } from '../../../renderer/i18n/index';
@@ -42,9 +42,14 @@ beforeAll(async () => {
   (window as unknown as { xaso: unknown }).xaso = {
     cancel: () => undefined,
     inbox: {
-      desk: record('desk', (r: { commune?: string }) =>
-        computeDesk(rows, r.commune ? { commune: r.commune } : {}, NOW),
-      ),
+      // As the service answers: the desk page asks without ids, then drills down by ref.
+      desk: record('desk', (r: { commune?: string; ids?: boolean }) => {
+        const desk = computeDesk(rows, r.commune ? { commune: r.commune } : {}, NOW);
+        return r.ids === false ? deskWithRefs(desk) : desk;
+      }),
+      drill: record('drill', (r: { commune?: string; ref: string }) => ({
+        visits: drillOf(computeDesk(rows, r.commune ? { commune: r.commune } : {}, NOW), r.ref),
+      })),
       list: record('list', (r: { ids?: string[]; offset?: number; limit?: number }) => ({
         offset: r.offset ?? 0,
         ...listPage(listOf(rows.visits, rows.keys), {
@@ -91,6 +96,10 @@ describe('ReportsPlace: the desk', () => {
     const drill = screen.getByTestId('drill');
     // The labels of the visits behind the figure are asked for when the list opens.
     const item = await within(drill).findByRole('button', { name: /Xã Tiên Yên · 16\/11\/2026/ });
+    expect(calls).toContainEqual([
+      'drill',
+      { trustedOnly: false, staleDays: 14, ref: '["indicators","openItems"]' },
+    ]);
     expect(calls).toContainEqual(['list', { ids: ['visit-ty-0002'], limit: 1 }]);
     await act(async () => {
       await user.click(item);

@@ -17,6 +17,8 @@ import {
   computeDesk,
   computeDeskBase,
   deskOf,
+  deskWithRefs,
+  drillOf,
   filterKey,
   finishDesk,
 } from '../../../../main/service/inbox/desk.js';
@@ -299,4 +301,70 @@ it('migration 2 fills the new columns of an inbox made before it', async () => {
     interns: target.interns.map((i) => i.name),
   });
   await store.close();
+});
+
+describe('the desk without its ids (what the desk page asks)', () => {
+  it('every figure keeps its value and a ref that gives back exactly its ids', async () => {
+    const desk = computeDesk(await allRows(), {}, NOW);
+    const light = deskWithRefs(desk);
+    expect(JSON.stringify(light).length).toBeLessThan(JSON.stringify(desk).length / 2);
+    let figures = 0;
+    const walk = (original: unknown, stripped: unknown): void => {
+      if (Array.isArray(original))
+        return original.forEach((o, i) => walk(o, (stripped as unknown[])[i]));
+      if (typeof original !== 'object' || original === null) return;
+      const o = original as Record<string, unknown>;
+      const s = stripped as Record<string, unknown>;
+      if (Array.isArray(o['visits']) && typeof o['value'] === 'number') {
+        figures += 1;
+        expect(s['value']).toBe(o['value']);
+        expect(s['visits']).toEqual([]);
+        expect(drillOf(desk, s['ref'] as string)).toEqual(o['visits']);
+        return;
+      }
+      if (Array.isArray(o['visitIds'])) {
+        expect(s['visitIds']).toEqual([]);
+        expect(drillOf(desk, s['ref'] as string)).toEqual(o['visitIds']);
+      }
+      for (const k of Object.keys(o)) walk(o[k], s[k]);
+    };
+    walk(desk, light);
+    expect(figures).toBeGreaterThan(50);
+    // The same ref names the same figure in a desk computed again (rows by name, not position).
+    const again = computeDesk(await allRows(), {}, NOW);
+    expect(drillOf(again, light.weeks[2]!.people.ref!)).toEqual(desk.weeks[2]!.people.visits);
+  });
+
+  it('a ref that names nothing gives nothing', async () => {
+    const desk = computeDesk(await allRows(), {}, NOW);
+    for (const ref of [
+      'not json',
+      '{}',
+      '["indicators"]',
+      '["choices","communes"]',
+      '["__proto__","visits"]',
+      '["weeks","2030-W01","visits"]',
+      '["interns","Không có ai"]',
+      JSON.stringify(Array(9).fill('indicators')),
+    ])
+      expect(drillOf(desk, ref)).toBeUndefined();
+  });
+
+  it('inbox:drill answers a ref of inbox:desk {ids: false}, and refuses a stale one plainly', async () => {
+    const service = createService(
+      defaultEnv({ dataDir, door: 'test', version: 'test', now: () => NOW }),
+    );
+    const filter = { commune: communeOf(3) };
+    const light = must(await service.invoke('inbox:desk', { ...filter, ids: false }));
+    const full = must(await service.invoke('inbox:desk', filter));
+    const ref = light.indicators.openItems.ref!;
+    const drilled = must(await service.invoke('inbox:drill', { ...filter, ref }));
+    expect(drilled.visits).toEqual(full.indicators.openItems.visits);
+    const gone = await service.invoke('inbox:drill', {
+      ...filter,
+      ref: '["weeks","1999-W01","visits"]',
+    });
+    expect(gone).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(JSON.stringify(gone)).toMatch(/hãy tải lại bàn làm việc/);
+  });
 });
