@@ -727,9 +727,9 @@ export function DeskPanel({
                       </button>
                     </th>
                     <td>{o.text}</td>
-                    <td>{d(o.since)}</td>
+                    <td className="rp-day">{d(o.since)}</td>
                     <td>{count(o.days)}</td>
-                    <td>{d(o.due)}</td>
+                    <td className="rp-day">{d(o.due)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -765,7 +765,7 @@ export function DeskPanel({
                         {count(c.visits.value)}
                       </button>
                     </td>
-                    <td>{d(c.lastVisit)}</td>
+                    <td className="rp-day">{d(c.lastVisit)}</td>
                     <td>{count(c.machines)}</td>
                     <td>{count(c.problems)}</td>
                     <td>{count(c.openItems)}</td>
@@ -803,7 +803,7 @@ export function DeskPanel({
                     </td>
                     <td>{count(i.people)}</td>
                     <td>{count(i.hours)}</td>
-                    <td>{d(i.lastReport)}</td>
+                    <td className="rp-day">{d(i.lastReport)}</td>
                   </tr>
                 ))}
               </tbody>
