@@ -15,6 +15,7 @@ import {
   deskOf,
   filterKey,
   isWhole,
+  remember,
 } from './desk.js';
 import type { DeskRows, InboxStore, VisitRow } from './store-types.js';
 import type { Aggregate, AggregateFilter, AggregateRow, Desk, GroupBy } from './types.js';
@@ -104,15 +105,9 @@ function cachedAggregateBase(
   groupBy: GroupBy,
   filter: AggregateFilter,
 ): AggregateBase {
-  let byKey = bases.get(input);
-  if (byKey === undefined) bases.set(input, (byKey = new Map()));
-  const key = `${groupBy}|${filterKey(filter)}`;
-  let base = byKey.get(key);
-  if (base === undefined) {
-    if (byKey.size > 50) byKey.clear();
-    byKey.set(key, (base = computeAggregateBase(input, groupBy, filter)));
-  }
-  return base;
+  return remember(bases, input, `${groupBy}|${filterKey(filter)}`, 50, () =>
+    computeAggregateBase(input, groupBy, filter),
+  );
 }
 
 /** Groups the filtered visits and computes each group's figures (a light desk base). */

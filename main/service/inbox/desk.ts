@@ -656,30 +656,38 @@ export const isWhole = (filter: DeskFilter): boolean =>
   filter.from === undefined &&
   filter.to === undefined;
 
+/**
+ * What `make` gives for (`owner`, `key`), computed once while `owner` lives (a rows object, a
+ * base): at most `max` keys per owner, then they are forgotten and computed again.
+ */
+export function remember<O extends object, V>(
+  memo: WeakMap<O, Map<string, V>>,
+  owner: O,
+  key: string,
+  max: number,
+  make: () => V,
+): V {
+  let byKey = memo.get(owner);
+  if (byKey === undefined) memo.set(owner, (byKey = new Map()));
+  let value = byKey.get(key);
+  if (value === undefined) {
+    if (byKey.size >= max) byKey.clear();
+    byKey.set(key, (value = make()));
+  }
+  return value;
+}
+
 /** {@link computeDeskBase}, remembered per rows object and filter. */
 export function cachedBase(input: DeskRows, filter: DeskFilter): DeskBase {
-  let byKey = bases.get(input);
-  if (byKey === undefined) bases.set(input, (byKey = new Map()));
-  const key = filterKey(filter);
-  let base = byKey.get(key);
-  if (base === undefined) {
-    if (byKey.size > 50) byKey.clear();
-    byKey.set(key, (base = computeDeskBase(input, filter)));
-  }
-  return base;
+  return remember(bases, input, filterKey(filter), 50, () => computeDeskBase(input, filter));
 }
 
 /** {@link finishDesk}, remembered per base, staleness and minute. */
 function cachedFinish(base: DeskBase, now: Date, staleDays: number): Desk {
-  let byKey = finished.get(base);
-  if (byKey === undefined) finished.set(base, (byKey = new Map()));
-  const key = `${staleDays}|${Math.floor(now.getTime() / 60_000)}`;
-  let desk = byKey.get(key);
-  if (desk === undefined) {
-    if (byKey.size > 10) byKey.clear();
-    byKey.set(key, (desk = finishDesk(base, now, staleDays)));
-  }
-  return desk;
+  const minute = Math.floor(now.getTime() / 60_000);
+  return remember(finished, base, `${staleDays}|${minute}`, 10, () =>
+    finishDesk(base, now, staleDays),
+  );
 }
 
 /**
@@ -752,9 +760,7 @@ export function deskWithRefs(desk: Desk): Desk {
       });
     }
     if (typeof value !== 'object' || value === null) return value;
-    return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [k, walk(v, [...path, k])]),
-    );
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, [...path, k])]));
   };
   out = walk(desk, []) as Desk;
   withoutIds.set(desk, out);
