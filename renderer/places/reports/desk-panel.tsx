@@ -46,6 +46,7 @@ const INDICATORS = [
   'untrusted',
 ] as const satisfies readonly Exclude<keyof Indicators, 'peopleByCategory'>[];
 const ORANGE = '#b45309';
+const PURPLE = '#7c3aed';
 
 /** A drill-down: the visits behind a figure, or the `ref` that `inbox:drill` turns into them. */
 type Drill = Readonly<{ title: string; visits: readonly string[]; ref?: string | undefined }>;
@@ -86,6 +87,89 @@ function ChartCard({
         {table}
       </details>
     </figure>
+  );
+}
+
+/** A row of a counted chart: its label (in the table; `chartLabel` under the bar) and figure. */
+type CountRow = Readonly<{ label: string; chartLabel?: string; figure: Figure }>;
+
+/**
+ * A bar chart of counts with its table (causes, open items by age, certificates by month); a bar
+ * or a figure of the table drills down. `horizontal`: long labels, the first 10 rows drawn.
+ */
+function CountChart({
+  id,
+  title,
+  head,
+  empty,
+  rows,
+  fill,
+  onDrill,
+  horizontal = false,
+}: Readonly<{
+  id: string;
+  title: string;
+  head: string;
+  empty: boolean;
+  rows: readonly CountRow[];
+  fill: string;
+  onDrill: (d: Drill) => void;
+  horizontal?: boolean;
+}>) {
+  const { t } = useTranslation('reports');
+  const drawn = horizontal ? rows.slice(0, 10) : rows;
+  const data = drawn.map((r) => ({ label: r.chartLabel ?? r.label, count: r.figure.value }));
+  return (
+    <ChartCard
+      id={id}
+      title={title}
+      empty={empty}
+      table={
+        <FigureTable
+          head={[head, t('desk.count')]}
+          rows={rows.map((r) => ({ label: r.label, figures: [r.figure] }))}
+          onDrill={onDrill}
+        />
+      }
+    >
+      <ResponsiveContainer
+        width="100%"
+        height={horizontal ? Math.max(160, data.length * 34 + 30) : 220}
+      >
+        <BarChart
+          data={data}
+          layout={horizontal ? 'vertical' : 'horizontal'}
+          margin={
+            horizontal
+              ? { top: 4, right: 16, bottom: 4, left: 8 }
+              : { top: 8, right: 8, bottom: 8, left: 0 }
+          }
+        >
+          <CartesianGrid strokeDasharray="3 3" />
+          {horizontal ? (
+            <XAxis type="number" allowDecimals={false} fontSize={12} />
+          ) : (
+            <XAxis dataKey="label" fontSize={12} />
+          )}
+          {horizontal ? (
+            <YAxis type="category" dataKey="label" width={230} tick={<WrapTick />} interval={0} />
+          ) : (
+            <YAxis allowDecimals={false} fontSize={12} />
+          )}
+          <Tooltip />
+          <Bar
+            isAnimationActive={false}
+            dataKey="count"
+            name={t('desk.count')}
+            fill={fill}
+            onClick={(_: unknown, index: number) => {
+              const row = drawn[index];
+              if (row !== undefined) onDrill(drillOf(data[index]?.label ?? '', row.figure));
+            }}
+          />
+        </BarChart>
+      </ResponsiveContainer>
+    </ChartCard>
   );
 }
 
@@ -345,19 +429,6 @@ export function DeskPanel({
     visits: w.visits.value,
     people: w.people.value,
   }));
-  const causes = (desk?.causes ?? []).slice(0, 10).map((c) => ({
-    label: c.title || `${areaWord(c.area)} (${t('desk.typed')})`,
-    count: c.count.value,
-  }));
-  const ages = (desk?.openByAge ?? []).map((a) => ({
-    label: t(`desk.bucket.${a.bucket}`),
-    count: a.count.value,
-  }));
-  const months = (desk?.certificatesByMonth ?? []).map((m) => ({
-    label:
-      m.month === 'expired' ? t('desk.expired') : `${m.month.slice(5, 7)}/${m.month.slice(0, 4)}`,
-    count: m.count.value,
-  }));
   const click =
     (list: readonly Figure[], labels: readonly string[]) => (_: unknown, index: number) => {
       const f = list[index];
@@ -550,118 +621,47 @@ export function DeskPanel({
                 </ComposedChart>
               </ResponsiveContainer>
             </ChartCard>
-            <ChartCard
+            <CountChart
               id="causes"
               title={t('desk.causes')}
-              empty={causes.length === 0}
-              table={
-                <FigureTable
-                  head={[t('desk.cause'), t('desk.count')]}
-                  rows={desk.causes.map((c) => ({
-                    label: `${areaWord(c.area)}: ${c.title || t('desk.typed')}`,
-                    figures: [c.count],
-                  }))}
-                  onDrill={setDrill}
-                />
-              }
-            >
-              <ResponsiveContainer width="100%" height={Math.max(160, causes.length * 34 + 30)}>
-                <BarChart
-                  data={causes}
-                  layout="vertical"
-                  margin={{ top: 4, right: 16, bottom: 4, left: 8 }}
-                >
-                  <CartesianGrid strokeDasharray="3 3" />
-                  <XAxis type="number" allowDecimals={false} fontSize={12} />
-                  <YAxis
-                    type="category"
-                    dataKey="label"
-                    width={230}
-                    tick={<WrapTick />}
-                    interval={0}
-                  />
-                  <Tooltip />
-                  <Bar
-                    isAnimationActive={false}
-                    dataKey="count"
-                    name={t('desk.count')}
-                    fill={ORANGE}
-                    onClick={click(
-                      desk.causes.slice(0, 10).map((c) => c.count),
-                      causes.map((c) => c.label),
-                    )}
-                  />
-                </BarChart>
-              </ResponsiveContainer>
-            </ChartCard>
-            <ChartCard
+              head={t('desk.cause')}
+              empty={desk.causes.length === 0}
+              horizontal
+              rows={desk.causes.map((c) => ({
+                label: `${areaWord(c.area)}: ${c.title || t('desk.typed')}`,
+                chartLabel: c.title || `${areaWord(c.area)} (${t('desk.typed')})`,
+                figure: c.count,
+              }))}
+              fill={ORANGE}
+              onDrill={setDrill}
+            />
+            <CountChart
               id="ages"
               title={t('desk.ages')}
+              head={t('desk.age')}
               empty={ind.openItems.value === 0}
-              table={
-                <FigureTable
-                  head={[t('desk.age'), t('desk.count')]}
-                  rows={desk.openByAge.map((a) => ({
-                    label: t(`desk.bucket.${a.bucket}`),
-                    figures: [a.count],
-                  }))}
-                  onDrill={setDrill}
-                />
-              }
-            >
-              <ResponsiveContainer width="100%" height={220}>
-                <BarChart data={ages} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
-                  <CartesianGrid strokeDasharray="3 3" />
-                  <XAxis dataKey="label" fontSize={12} />
-                  <YAxis allowDecimals={false} fontSize={12} />
-                  <Tooltip />
-                  <Bar
-                    isAnimationActive={false}
-                    dataKey="count"
-                    name={t('desk.count')}
-                    fill={BLUE}
-                    onClick={click(
-                      desk.openByAge.map((a) => a.count),
-                      ages.map((a) => a.label),
-                    )}
-                  />
-                </BarChart>
-              </ResponsiveContainer>
-            </ChartCard>
-            <ChartCard
+              rows={desk.openByAge.map((a) => ({
+                label: t(`desk.bucket.${a.bucket}`),
+                figure: a.count,
+              }))}
+              fill={BLUE}
+              onDrill={setDrill}
+            />
+            <CountChart
               id="certs"
               title={t('desk.certMonths')}
-              empty={months.length === 0}
-              table={
-                <FigureTable
-                  head={[t('desk.month'), t('desk.count')]}
-                  rows={desk.certificatesByMonth.map((m, i) => ({
-                    label: months[i]?.label ?? m.month,
-                    figures: [m.count],
-                  }))}
-                  onDrill={setDrill}
-                />
-              }
-            >
-              <ResponsiveContainer width="100%" height={220}>
-                <BarChart data={months} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
-                  <CartesianGrid strokeDasharray="3 3" />
-                  <XAxis dataKey="label" fontSize={12} />
-                  <YAxis allowDecimals={false} fontSize={12} />
-                  <Tooltip />
-                  <Bar
-                    isAnimationActive={false}
-                    dataKey="count"
-                    name={t('desk.count')}
-                    fill="#7c3aed"
-                    onClick={click(
-                      desk.certificatesByMonth.map((m) => m.count),
-                      months.map((m) => m.label),
-                    )}
-                  />
-                </BarChart>
-              </ResponsiveContainer>
-            </ChartCard>
+              head={t('desk.month')}
+              empty={desk.certificatesByMonth.length === 0}
+              rows={desk.certificatesByMonth.map((m) => ({
+                label:
+                  m.month === 'expired'
+                    ? t('desk.expired')
+                    : `${m.month.slice(5, 7)}/${m.month.slice(0, 4)}`,
+                figure: m.count,
+              }))}
+              fill={PURPLE}
+              onDrill={setDrill}
+            />
           </div>
           <div className="rp-two">
             <section
