@@ -18,27 +18,12 @@ import { promisify } from 'node:util';
 import { generateProgramme } from '../../tests/helpers/programme.js';
 import { launchChromium } from '../../tests/helpers/web-app.js';
 
+import { bundleChild } from './bundle-child.js';
+
 const exec = promisify(execFile);
 const childSource = fileURLToPath(new URL('./desk-child.ts', import.meta.url));
 const child = fileURLToPath(new URL('../../out/bench/desk-child.mjs', import.meta.url));
 const fmt = (ms: number) => `${ms.toFixed(0).padStart(6)} ms`;
-
-async function bundleChild(): Promise<void> {
-  const { build } = await import('esbuild');
-  await build({
-    entryPoints: [childSource],
-    outfile: child,
-    bundle: true,
-    platform: 'node',
-    target: 'node24',
-    format: 'esm',
-    logLevel: 'warning',
-    external: ['pdfkit', 'exceljs', 'docx', 'electron', 'systeminformation', 'playwright-core'],
-    banner: {
-      js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
-    },
-  });
-}
 
 type ChildResult = { ms: number; peakRssMb: number; maxRssMb: number; summary: never };
 
@@ -124,7 +109,7 @@ export async function run(): Promise<void> {
     console.log(
       `generated 10,000 + 100 signed visits (${(bytes / 2 ** 20).toFixed(0)} MB) in ${fmt(performance.now() - t0)}`,
     );
-    await bundleChild();
+    await bundleChild(childSource, child);
     const runChild = async (...args: string[]): Promise<ChildResult> =>
       JSON.parse((await exec(process.execPath, [child, ...args], { maxBuffer: 1e7 })).stdout);
     const data = path.join(dir, 'supervisor');

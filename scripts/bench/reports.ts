@@ -17,28 +17,13 @@ import { REPORT_FORMATS, renderVisit } from '../../main/service/reports/export.j
 import { signVisit } from '../../main/service/reports/signed-json.js';
 import { sampleVisit } from '../../tests/fixtures/visits/sample.js';
 
+import { bundleChild } from './bundle-child.js';
+
 const exec = promisify(execFile);
 const childSource = fileURLToPath(new URL('./reports-import-child.ts', import.meta.url));
 // The child is bundled like the shipped CLI (out/cli/xaso.js) and run by plain node, so its memory
 // is the app's, not tsx's compiler's.
 const child = fileURLToPath(new URL('../../out/bench/reports-import-child.mjs', import.meta.url));
-
-async function bundleChild(): Promise<void> {
-  const { build } = await import('esbuild');
-  await build({
-    entryPoints: [childSource],
-    outfile: child,
-    bundle: true,
-    platform: 'node',
-    target: 'node24',
-    format: 'esm',
-    logLevel: 'warning',
-    external: ['pdfkit', 'exceljs', 'docx', 'electron', 'systeminformation', 'playwright-core'],
-    banner: {
-      js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
-    },
-  });
-}
 
 function key(): InstallationKey {
   const pair = generateKeyPairSync('ed25519');
@@ -107,7 +92,7 @@ async function imports(dir: string): Promise<void> {
     });
     await writeFile(path.join(folder, `v${i}.json`), JSON.stringify(envelope));
   }
-  await bundleChild();
+  await bundleChild(childSource, child);
   const runChild = async (args: string[]) =>
     JSON.parse((await exec(process.execPath, [child, ...args], { maxBuffer: 1e7 })).stdout) as {
       ms: number;
