@@ -27,7 +27,15 @@ import type {
   VisitRecord,
   VisitRow,
 } from '../service/inbox/store-types.js';
-import { conflictRowOf, keyRowOf, opt, str, visitRowOf } from '../service/inbox/rows.js';
+import {
+  conflictRowOf,
+  conflictValues,
+  keyRowOf,
+  opt,
+  str,
+  visitRowOf,
+  visitValues,
+} from '../service/inbox/rows.js';
 import type { Db } from './db.js';
 import { migrate } from './migrations.js';
 
@@ -120,19 +128,7 @@ export class PgInboxStore implements InboxStore {
          exported_at = EXCLUDED.exported_at, exported_at_ms = EXCLUDED.exported_at_ms,
          imported_at = EXCLUDED.imported_at, verdict = EXCLUDED.verdict, facts = EXCLUDED.facts,
          raw = EXCLUDED.raw, txid = pg_current_xact_id()::text::bigint`,
-      [
-        v.visitId,
-        v.keyId,
-        v.digest,
-        v.fileHash,
-        v.fileName,
-        v.exportedAt,
-        v.exportedAtMs,
-        v.importedAt,
-        v.verdict,
-        JSON.stringify(v.facts),
-        Buffer.from(v.raw),
-      ],
+      visitValues(v),
     );
   }
 
@@ -236,21 +232,7 @@ export class PgInboxStore implements InboxStore {
       `INSERT INTO conflicts (programme_id, visit_id, kept_key_id, held_key_id, file_name,
          received_at, exported_at, exported_at_ms, commune, date, digest, file_hash, facts, raw)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
-      [
-        c.visitId,
-        c.keptKeyId,
-        c.heldKeyId,
-        c.fileName,
-        c.receivedAt,
-        c.exportedAt,
-        c.exportedAtMs,
-        c.commune,
-        c.date,
-        c.digest,
-        c.fileHash,
-        JSON.stringify(c.facts),
-        Buffer.from(c.raw),
-      ],
+      conflictValues(c),
     );
     return r!.id;
   }

@@ -3,7 +3,50 @@
  * collection server's `main/server/pg-store.ts`): one column list, one mapping.
  */
 import type { Conflict, EnrolledKey, VisitFacts } from './records.js';
-import type { VisitRow } from './store-types.js';
+import type { ConflictRecord, VisitRecord, VisitRow } from './store-types.js';
+
+/**
+ * The values of a stored visit in the column order both engines insert (`visit_id, key_id,
+ * digest, file_hash, file_name, exported_at, exported_at_ms, imported_at, verdict, facts, raw`).
+ */
+export function visitValues(v: VisitRecord): (string | number | Buffer)[] {
+  return [
+    v.visitId,
+    v.keyId,
+    v.digest,
+    v.fileHash,
+    v.fileName,
+    v.exportedAt,
+    v.exportedAtMs,
+    v.importedAt,
+    v.verdict,
+    JSON.stringify(v.facts),
+    Buffer.from(v.raw.buffer, v.raw.byteOffset, v.raw.byteLength),
+  ];
+}
+
+/**
+ * The values of a held-apart file in the column order both engines insert (`visit_id,
+ * kept_key_id, held_key_id, file_name, received_at, exported_at, exported_at_ms, commune, <date>,
+ * digest, file_hash, facts, raw`).
+ */
+export function conflictValues(c: ConflictRecord): (string | number | Buffer)[] {
+  return [
+    c.visitId,
+    c.keptKeyId,
+    c.heldKeyId,
+    c.fileName,
+    c.receivedAt,
+    c.exportedAt,
+    c.exportedAtMs,
+    c.commune,
+    c.date,
+    c.digest,
+    c.fileHash,
+    JSON.stringify(c.facts),
+    Buffer.from(c.raw.buffer, c.raw.byteOffset, c.raw.byteLength),
+  ];
+}
 
 /** A row as a driver returns it: column name to value. */
 export type DbRow = Readonly<Record<string, unknown>>;

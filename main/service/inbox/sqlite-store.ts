@@ -20,7 +20,15 @@ import type {
   InboxListItem,
   VisitFacts,
 } from './records.js';
-import { conflictRowOf, keyRowOf, opt, str, visitRowOf } from './rows.js';
+import {
+  conflictRowOf,
+  conflictValues,
+  keyRowOf,
+  opt,
+  str,
+  visitRowOf,
+  visitValues,
+} from './rows.js';
 import type {
   ConflictRecord,
   DeskRows,
@@ -261,17 +269,7 @@ export class SqliteInboxStore implements InboxStore {
       `INSERT INTO visits (visit_id, key_id, digest, file_hash, file_name, exported_at,
          exported_at_ms, imported_at, verdict, facts, raw, commune, province, visit_date, interns)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      v.visitId,
-      v.keyId,
-      v.digest,
-      v.fileHash,
-      v.fileName,
-      v.exportedAt,
-      v.exportedAtMs,
-      v.importedAt,
-      v.verdict,
-      JSON.stringify(v.facts),
-      v.raw,
+      ...visitValues(v),
       v.facts.commune,
       v.facts.province,
       v.facts.date,
@@ -391,21 +389,9 @@ export class SqliteInboxStore implements InboxStore {
     if (same !== undefined) return Number(same['id']);
     this.run(
       `INSERT INTO conflicts (visit_id, kept_key_id, held_key_id, file_name, received_at,
-         exported_at, exported_at_ms, commune, visit_date, status, digest, file_hash, facts, raw)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?)`,
-      c.visitId,
-      c.keptKeyId,
-      c.heldKeyId,
-      c.fileName,
-      c.receivedAt,
-      c.exportedAt,
-      c.exportedAtMs,
-      c.commune,
-      c.date,
-      c.digest,
-      c.fileHash,
-      JSON.stringify(c.facts),
-      c.raw,
+         exported_at, exported_at_ms, commune, visit_date, digest, file_hash, facts, raw, status)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open')`,
+      ...conflictValues(c),
     );
     return Number(this.get('SELECT MAX(id) AS id FROM conflicts')?.['id'] ?? 0);
   }
