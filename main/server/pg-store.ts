@@ -28,8 +28,10 @@ import type {
   VisitRow,
 } from '../service/inbox/store-types.js';
 import {
+  bytesOf,
   conflictRowOf,
   conflictValues,
+  heldConflictOf,
   keyRowOf,
   opt,
   str,
@@ -40,8 +42,6 @@ import type { Db } from './db.js';
 import { migrate } from './migrations.js';
 
 type Row = Record<string, unknown>;
-
-const bytes = (v: unknown): Uint8Array => new Uint8Array(v as Buffer);
 
 const ROW_COLUMNS = `visit_id, key_id, digest, file_hash, file_name, exported_at, exported_at_ms,
   imported_at, verdict, facts`;
@@ -98,7 +98,7 @@ export class PgInboxStore implements InboxStore {
     const [r] = await this.q('SELECT * FROM visits WHERE programme_id = $1 AND visit_id = $2', [
       visitId,
     ]);
-    return r === undefined ? undefined : { ...visitRowOf(r), raw: bytes(r['raw']) };
+    return r === undefined ? undefined : { ...visitRowOf(r), raw: bytesOf(r['raw']) };
   }
 
   /** Key, digest and export time of a visit, without its bytes or facts (the upload's hot path). */
@@ -257,14 +257,7 @@ export class PgInboxStore implements InboxStore {
   > {
     const [r] = await this.q('SELECT * FROM conflicts WHERE programme_id = $1 AND id = $2', [id]);
     if (r === undefined) return undefined;
-    return {
-      ...conflictRowOf(r, 'date'),
-      raw: bytes(r['raw']),
-      facts: r['facts'] as VisitFacts,
-      digest: str(r['digest']),
-      fileHash: str(r['file_hash']),
-      exportedAtMs: Number(r['exported_at_ms']),
-    };
+    return heldConflictOf(r, 'date');
   }
 
   async decideConflict(

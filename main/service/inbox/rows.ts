@@ -106,3 +106,28 @@ export function conflictRowOf(r: DbRow, dateColumn: 'date' | 'visit_date'): Conf
     ...(decided === undefined ? {} : { decidedAt: decided }),
   };
 }
+
+/** A bytes column (a driver's Buffer or Uint8Array; anything else is no bytes). */
+export const bytesOf = (v: unknown): Uint8Array => (v instanceof Uint8Array ? v : new Uint8Array());
+
+/** A held-apart file with its bytes and facts (`getConflict` of both engines). */
+export function heldConflictOf(
+  r: DbRow,
+  dateColumn: 'date' | 'visit_date',
+): Conflict & {
+  raw: Uint8Array;
+  facts: VisitFacts;
+  digest: string;
+  fileHash: string;
+  exportedAtMs: number;
+} {
+  const facts = r['facts'];
+  return {
+    ...conflictRowOf(r, dateColumn),
+    raw: bytesOf(r['raw']),
+    facts: (typeof facts === 'string' ? JSON.parse(facts) : facts) as VisitFacts,
+    digest: str(r['digest']),
+    fileHash: str(r['file_hash']),
+    exportedAtMs: Number(r['exported_at_ms']),
+  };
+}

@@ -21,8 +21,10 @@ import type {
   VisitFacts,
 } from './records.js';
 import {
+  bytesOf,
   conflictRowOf,
   conflictValues,
+  heldConflictOf,
   keyRowOf,
   opt,
   str,
@@ -139,8 +141,6 @@ const DURABLE_BASES = 8;
 
 type Dict = Record<string, SQLInputValue>;
 
-const bytes = (v: unknown): Uint8Array => (v instanceof Uint8Array ? v : new Uint8Array());
-
 /** The inbox in one SQLite file. */
 export class SqliteInboxStore implements InboxStore {
   readonly engine = 'sqlite';
@@ -240,7 +240,7 @@ export class SqliteInboxStore implements InboxStore {
 
   async getVisit(visitId: string): Promise<VisitRecord | undefined> {
     const r = this.get('SELECT * FROM visits WHERE visit_id = ?', visitId);
-    return r === undefined ? undefined : { ...visitRowOf(r), raw: bytes(r['raw']) };
+    return r === undefined ? undefined : { ...visitRowOf(r), raw: bytesOf(r['raw']) };
   }
 
   /** Key, digest and export time of a visit, without parsing its facts (the import's hot path). */
@@ -415,14 +415,7 @@ export class SqliteInboxStore implements InboxStore {
   > {
     const r = this.get('SELECT * FROM conflicts WHERE id = ?', id);
     if (r === undefined) return undefined;
-    return {
-      ...conflictRowOf(r, 'visit_date'),
-      raw: bytes(r['raw']),
-      facts: JSON.parse(str(r['facts'])) as VisitFacts,
-      digest: str(r['digest']),
-      fileHash: str(r['file_hash']),
-      exportedAtMs: Number(r['exported_at_ms']),
-    };
+    return heldConflictOf(r, 'visit_date');
   }
 
   async decideConflict(
