@@ -31,6 +31,7 @@ import {
   bytesOf,
   conflictRowOf,
   conflictValues,
+  headOfRow,
   heldConflictOf,
   keyRowOf,
   opt,
@@ -109,13 +110,7 @@ export class PgInboxStore implements InboxStore {
       'SELECT key_id, digest, exported_at_ms FROM visits WHERE programme_id = $1 AND visit_id = $2',
       [visitId],
     );
-    return r === undefined
-      ? undefined
-      : {
-          keyId: str(r['key_id']),
-          digest: str(r['digest']),
-          exportedAtMs: Number(r['exported_at_ms']),
-        };
+    return r === undefined ? undefined : headOfRow(r);
   }
 
   async putVisit(v: VisitRecord): Promise<void> {

@@ -131,3 +131,12 @@ export function heldConflictOf(
     exportedAtMs: Number(r['exported_at_ms']),
   };
 }
+
+/** Key, digest and export time of a stored visit (`headOf` of both engines). */
+export function headOfRow(r: DbRow): { keyId: string; digest: string; exportedAtMs: number } {
+  return {
+    keyId: str(r['key_id']),
+    digest: str(r['digest']),
+    exportedAtMs: Number(r['exported_at_ms']),
+  };
+}

@@ -24,6 +24,7 @@ import {
   bytesOf,
   conflictRowOf,
   conflictValues,
+  headOfRow,
   heldConflictOf,
   keyRowOf,
   opt,
@@ -251,13 +252,7 @@ export class SqliteInboxStore implements InboxStore {
       'SELECT key_id, digest, exported_at_ms FROM visits WHERE visit_id = ?',
       visitId,
     );
-    return r === undefined
-      ? undefined
-      : {
-          keyId: str(r['key_id']),
-          digest: str(r['digest']),
-          exportedAtMs: Number(r['exported_at_ms']),
-        };
+    return r === undefined ? undefined : headOfRow(r);
   }
 
   async putVisit(v: VisitRecord): Promise<void> {
