@@ -170,9 +170,12 @@ export function visitsHandlers(env: ServiceEnv): Handlers<typeof visitsContract>
       return { visit, file: visitFile(env, ref) };
     },
     'visits:add-scan': async ({ ref, scan }) => {
+      // One copy of a scan (same start and ranges): saved again, it replaces the earlier copy.
+      const same = (s: typeof scan): boolean =>
+        s.startedAt === scan.startedAt && s.ranges.join(' ') === scan.ranges.join(' ');
       const visit = await modifyVisit(env, ref, (current) => ({
         ...current,
-        scans: [...current.scans, scan],
+        scans: [...current.scans.filter((s) => !same(s)), scan],
       }));
       return { visit, file: visitFile(env, ref) };
     },

@@ -6,9 +6,11 @@ import type { ScanResult } from '../../../diagnostics/scan/types';
 import { initI18n } from '../../../renderer/i18n/index';
 import { SaveToVisit } from '../../../renderer/places/diagnose/network/save-to-visit';
 
-// Keeping a scan with a visit, against a fake bridge with the preload's shape: the visit list
-// is offered, and the scan goes to `visits:add-scan` with the chosen visit.
+// Keeping a scan with a visit, against a fake bridge with the preload's shape: with an active
+// visit a completed scan goes into it at once; otherwise the visit list is offered, and the scan
+// goes to `visits:add-scan` with the chosen visit.
 const calls: { channel: string; payload: unknown }[] = [];
+let activeVisitId: string | undefined;
 
 beforeAll(async () => {
   const visit = {
@@ -35,6 +37,11 @@ beforeAll(async () => {
                   calls.push({ channel: `${domain}:${method}`, payload });
                   if (`${domain}:${method}` === 'visits:list') return { ok: true, value: [visit] };
                   if (`${domain}:${method}` === 'visits:add-scan') return { ok: true, value: {} };
+                  if (`${domain}:${method}` === 'app:state')
+                    return {
+                      ok: true,
+                      value: activeVisitId === undefined ? {} : { activeVisitId },
+                    };
                   return {
                     ok: false,
                     error: { code: 'unavailable', message: { vi: 'không có', en: 'none' } },
@@ -62,18 +69,45 @@ const scan: ScanResult = {
 
 describe('SaveToVisit', () => {
   it('offers the saved visits and adds the scan to the chosen one', async () => {
+    activeVisitId = undefined;
+    calls.length = 0;
     const user = userEvent.setup();
-    render(<SaveToVisit scan={scan} />);
+    const { unmount } = render(<SaveToVisit scan={scan} />);
     const select = await screen.findByTestId('scan-visit');
-    expect(select.textContent).toContain('Xã An Phú, An Giang — 2026-11-23');
+    expect(select.textContent).toContain('Xã An Phú, An Giang — 23/11/2026');
+    expect(calls.some((c) => c.channel === 'visits:add-scan')).toBe(false);
     await user.click(screen.getByTestId('scan-save'));
     expect((await screen.findByTestId('scan-saved')).textContent).toBe(
-      'Đã lưu kết quả quét vào chuyến Xã An Phú (2026-11-23).',
+      '✔ Đã lưu kết quả quét vào chuyến Xã An Phú (23/11/2026).',
     );
     const add = calls.find((c) => c.channel === 'visits:add-scan');
     expect(add?.payload).toMatchObject({
       ref: { id: 'v1' },
       scan: { ranges: ['10.0.0.0/24'], hosts: [{ ip: '10.0.0.20' }] },
     });
+    unmount();
+  });
+
+  it('saves a completed scan into the active visit at once, and says so', async () => {
+    activeVisitId = 'v1';
+    calls.length = 0;
+    const { unmount } = render(<SaveToVisit scan={scan} />);
+    expect((await screen.findByTestId('scan-saved')).textContent).toBe(
+      '✔ Đã lưu kết quả quét vào chuyến Xã An Phú (23/11/2026).',
+    );
+    expect(calls.filter((c) => c.channel === 'visits:add-scan')).toEqual([
+      { channel: 'visits:add-scan', payload: expect.objectContaining({ ref: { id: 'v1' } }) },
+    ]);
+    expect(screen.queryByTestId('scan-save')).toBeNull();
+    unmount();
+  });
+
+  it('leaves a cancelled scan to the intern, the active visit chosen', async () => {
+    activeVisitId = 'v1';
+    calls.length = 0;
+    const { unmount } = render(<SaveToVisit scan={{ ...scan, cancelled: true }} />);
+    expect(((await screen.findByTestId('scan-visit')) as HTMLSelectElement).value).toBe('v1');
+    expect(calls.some((c) => c.channel === 'visits:add-scan')).toBe(false);
+    unmount();
   });
 });

@@ -1,75 +1,131 @@
 /**
- * Keeps a LAN scan with a visit: pick a saved visit (`visits:list`) and add the scan to it
- * (`visits:add-scan`).
+ * A LAN scan lands in the visit as it finishes, like a diagnosis (`snapshot-to-visit.tsx`): with
+ * an active visit, a completed scan is added to it at once (autosave, `visits:add-scan`, which
+ * keeps one copy of a scan); without one, or for a cancelled scan, the intern picks a saved visit
+ * (`visits:list`) and saves it.
  */
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { ScanResult } from '../../../../diagnostics/scan/types';
+import type { IpcResult } from '../../../../main/service/define';
 import type { VisitListItem } from '../../../../main/service/visits/contract';
+import { formatDate } from '../../../../main/service/vocabulary';
 import { failureText, useApi } from '../../../api/index';
 import { useLoad } from '../../../hooks/use-call';
+import { useLang } from '../../../i18n/pick';
 
 /** Props: the scan to keep. */
 export type SaveToVisitProps = Readonly<{ scan: ScanResult }>;
 
-/** A visit picker and a save button; says where the scan was saved, or why not. */
+type Listing = Readonly<{
+  visits: readonly VisitListItem[];
+  active?: string;
+  /** Set when the scan was saved into the active visit (autosave). */
+  autosaved?: IpcResult<unknown>;
+}>;
+
+/** A plain copy of the scan (the bridge clones plain data only). */
+function copyOf(scan: ScanResult): ScanResult {
+  return {
+    ...scan,
+    ranges: [...scan.ranges],
+    notes: [...scan.notes],
+    hosts: scan.hosts.map((h) => ({
+      ...h,
+      openPorts: [...h.openPorts],
+      evidence: [...h.evidence],
+    })),
+  };
+}
+
+/** Saves the scan into the active visit, or offers a visit picker; says where it was saved, or why not. */
 export function SaveToVisit({ scan }: SaveToVisitProps) {
   const { t, i18n } = useTranslation('network');
+  const lang = useLang();
   const api = useApi();
   const id = useId();
-  const { state } = useLoad<readonly VisitListItem[]>(() => api.visits.list({}), [api]);
-  const visits = state.value ?? [];
-  const [picked, setChosen] = useState('');
-  // Until the intern picks one, the first (newest) visit is chosen.
-  const chosen = picked || (visits[0]?.id ?? '');
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | undefined>(undefined);
-  if (visits.length === 0) return <p className="muted">{t('scan.noVisit')}</p>;
-  const save = async (): Promise<void> => {
-    const copy = {
-      ...scan,
-      ranges: [...scan.ranges],
-      notes: [...scan.notes],
-      hosts: scan.hosts.map((h) => ({
-        ...h,
-        openPorts: [...h.openPorts],
-        evidence: [...h.evidence],
-      })),
+  const { state } = useLoad<Listing>(async () => {
+    const [list, app] = await Promise.all([api.visits.list({}), api.app.state({})]);
+    if (!list.ok) return list;
+    const active = app.ok ? app.value.activeVisitId : undefined;
+    const known = active !== undefined && list.value.some((v) => v.id === active);
+    // A cancelled scan holds only part of the network: the intern decides whether to keep it.
+    const autosaved =
+      known && !scan.cancelled
+        ? await api.visits['add-scan']({ ref: { id: active }, scan: copyOf(scan) })
+        : undefined;
+    return {
+      ok: true,
+      value: {
+        visits: list.value,
+        ...(known ? { active } : {}),
+        ...(autosaved ? { autosaved } : {}),
+      },
     };
-    const result = await api.visits['add-scan']({ ref: { id: chosen }, scan: copy });
-    const visit = visits.find((v) => v.id === chosen);
-    setMessage(
-      result.ok
-        ? {
-            ok: true,
-            text: t('scan.saved', { commune: visit?.commune ?? chosen, date: visit?.date ?? '' }),
-          }
-        : { ok: false, text: failureText(result, i18n.language) },
-    );
+  }, [api, scan.startedAt]);
+  const visits = state.value?.visits ?? [];
+  const [picked, setChosen] = useState('');
+  const [manual, setManual] = useState<IpcResult<unknown> & { visitId: string }>();
+  const said = (result: IpcResult<unknown>, visitId: string): { ok: boolean; text: string } => {
+    const visit = visits.find((v) => v.id === visitId);
+    return result.ok
+      ? {
+          ok: true,
+          text: t('scan.saved', {
+            commune: visit?.commune ?? '',
+            date: visit ? formatDate(visit.date, lang) : '',
+          }),
+        }
+      : { ok: false, text: failureText(result, i18n.language) };
+  };
+  const auto = state.value?.autosaved;
+  const active = state.value?.active;
+  const message =
+    manual !== undefined
+      ? said(manual, manual.visitId)
+      : auto !== undefined && active !== undefined
+        ? said(auto, active)
+        : undefined;
+  if (state.value === undefined) return null;
+  if (visits.length === 0) return <p className="muted">{t('scan.noVisit')}</p>;
+  // Until the intern picks one, the active visit (else the newest) is chosen.
+  const chosen = picked || active || (visits[0]?.id ?? '');
+  const save = async (): Promise<void> => {
+    const result = await api.visits['add-scan']({ ref: { id: chosen }, scan: copyOf(scan) });
+    setManual({ ...result, visitId: chosen });
   };
   return (
     <div className="save-to-visit">
-      <label htmlFor={`${id}-visit`}>{t('scan.visit')}</label>
-      <select
-        id={`${id}-visit`}
-        value={chosen}
-        onChange={(e) => setChosen(e.target.value)}
-        data-testid="scan-visit"
-      >
-        {visits.map((v) => (
-          <option key={v.id} value={v.id}>{`${v.commune}, ${v.province} — ${v.date}`}</option>
-        ))}
-      </select>
-      <button
-        type="button"
-        onClick={() => void save()}
-        disabled={chosen === ''}
-        data-testid="scan-save"
-      >
-        {t('scan.save')}
-      </button>
+      {message?.ok !== true && (
+        <>
+          <label htmlFor={`${id}-visit`}>{t('scan.visit')}</label>
+          <select
+            id={`${id}-visit`}
+            value={chosen}
+            onChange={(e) => setChosen(e.target.value)}
+            data-testid="scan-visit"
+          >
+            {visits.map((v) => (
+              <option
+                key={v.id}
+                value={v.id}
+              >{`${v.commune}, ${v.province} — ${formatDate(v.date, lang)}`}</option>
+            ))}
+          </select>
+          <button
+            type="button"
+            onClick={() => void save()}
+            disabled={chosen === ''}
+            data-testid="scan-save"
+          >
+            {t('scan.save')}
+          </button>
+        </>
+      )}
       {message ? (
         <p role={message.ok ? 'status' : 'alert'} data-testid="scan-saved">
+          {message.ok ? '✔ ' : '✖ '}
           {message.text}
         </p>
       ) : null}

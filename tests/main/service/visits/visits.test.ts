@@ -120,6 +120,35 @@ describe('visits', () => {
     expect(again.visit.machines).toHaveLength(1);
   });
 
+  it('keeps one copy of a scan saved twice (autosave, then the button), and a new scan beside it', async () => {
+    const created = await call<VisitView>('visits:create', { fields: fields('2026-11-20') });
+    const scan = {
+      schema: 1,
+      ranges: ['192.168.1.0/24'],
+      startedAt: '2026-11-20T08:05:00.000Z',
+      durationMs: 4200,
+      addressesScanned: 254,
+      cancelled: false,
+      methods: { tcp: true, icmp: false, neighbours: true, reverseDns: false },
+      notes: [],
+      hosts: [
+        { ip: '192.168.1.20', openPorts: [9100], evidence: ['tcp-open'], deviceType: 'printer' },
+      ],
+    };
+    const ref = { id: created.visit.id };
+    await call<VisitView>('visits:add-scan', { ref, scan });
+    const again = await call<VisitView>('visits:add-scan', { ref, scan });
+    expect(again.visit.scans).toHaveLength(1);
+    const later = await call<VisitView>('visits:add-scan', {
+      ref,
+      scan: { ...scan, startedAt: '2026-11-20T09:00:00.000Z' },
+    });
+    expect(later.visit.scans.map((s) => s.startedAt)).toEqual([
+      '2026-11-20T08:05:00.000Z',
+      '2026-11-20T09:00:00.000Z',
+    ]);
+  });
+
   it('carries open items to the next visit of the same commune', async () => {
     const first = await call<VisitView>('visits:create', { fields: fields('2026-10-01') });
     await call('visits:update', {
