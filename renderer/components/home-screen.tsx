@@ -8,6 +8,7 @@ import { useLang } from '../i18n/pick';
 import { PLACES } from '../places/registry';
 import { NewVisitForm } from '../places/visit/visit-list';
 import { Icon } from './icon';
+import { ProvincePack } from './province-pack';
 
 export type HomeScreenProps = Readonly<{ onOpen: (place: string) => void }>;
 
@@ -56,6 +57,7 @@ function Continue({ onContinue }: Readonly<{ onContinue: (id: string) => void }>
           </li>
         ))}
       </ul>
+      <ProvincePack />
     </section>
   );
 }
@@ -94,6 +96,7 @@ export function HomeScreen({ onOpen }: HomeScreenProps) {
           </li>
         ))}
       </ul>
+      <ProvincePack />
     </section>
   );
 }
