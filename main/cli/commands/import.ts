@@ -2,6 +2,7 @@ import type { IpcResult } from '../../service/define.js';
 import type { Aggregate, ImportSummary } from '../../service/inbox/contract.js';
 import type { Command } from '../command.js';
 import { UsageError } from '../command.js';
+import { formatDate } from '../../service/vocabulary.js';
 import { printResult } from '../print.js';
 
 const MARK: Readonly<Record<string, string>> = {
@@ -15,20 +16,80 @@ const MARK: Readonly<Record<string, string>> = {
   tampered: '✖!',
 };
 
+/** A count as the language writes it: 60.105 and 12,5 in Vietnamese, 60,105 and 12.5 in English. */
+const counter =
+  (vi: boolean) =>
+  (n: number): string =>
+    n.toLocaleString(vi ? 'vi-VN' : 'en-GB');
+
 function formatAggregate(agg: Aggregate, vi: boolean): string[] {
   const t = agg.total;
+  const n = counter(vi);
   return [
     vi
-      ? `Tổng: ${t.visits} chuyến, ${t.machines} máy, ${t.problems} vấn đề, ${t.fixes} việc đã khắc phục, ${t.openItems} việc còn tồn, ${t.people} người được hỗ trợ, ${t.hoursOnSite} giờ tại xã`
-      : `Total: ${t.visits} visits, ${t.machines} machines, ${t.problems} problems, ${t.fixes} fixes, ${t.openItems} open items, ${t.people} people helped, ${t.hoursOnSite} hours on site`,
+      ? `Tổng: ${n(t.visits)} chuyến, ${n(t.machines)} máy, ${n(t.problems)} vấn đề, ${n(t.fixes)} việc đã khắc phục, ${n(t.openItems)} việc còn tồn, ${n(t.people)} người được hỗ trợ, ${n(t.hoursOnSite)} giờ tại xã`
+      : `Total: ${n(t.visits)} visits, ${n(t.machines)} machines, ${n(t.problems)} problems, ${n(t.fixes)} fixes, ${n(t.openItems)} open items, ${n(t.people)} people helped, ${n(t.hoursOnSite)} hours on site`,
     vi
-      ? `Chứng thư chữ ký số: đã hết hạn ${t.certsExpired}, hết hạn trong 90 ngày ${t.certs90}; máy hết hỗ trợ ${t.outOfSupport}; máy in sắp hết mực ${t.printersLow}`
-      : `Certificates: expired ${t.certsExpired}, expiring within 90 days ${t.certs90}; out of support ${t.outOfSupport}; printers low ${t.printersLow}`,
+      ? `Chứng thư chữ ký số: đã hết hạn ${n(t.certsExpired)}, hết hạn trong 90 ngày ${n(t.certs90)}; máy hết hỗ trợ ${n(t.outOfSupport)}; máy in sắp hết mực ${n(t.printersLow)}`
+      : `Certificates: expired ${n(t.certsExpired)}, expiring within 90 days ${n(t.certs90)}; out of support ${n(t.outOfSupport)}; printers low ${n(t.printersLow)}`,
     ...agg.rows.map(
       (r) =>
-        `  ${r.key}: ${r.visits} ${vi ? 'chuyến' : 'visits'}, ${r.machines} ${vi ? 'máy' : 'machines'}, ${r.problems} ${vi ? 'vấn đề' : 'problems'}${r.untrusted ? ` (${r.untrusted} ${vi ? 'từ khoá chưa đăng ký' : 'from keys not enrolled'})` : ''}`,
+        `  ${r.key}: ${n(r.visits)} ${vi ? 'chuyến' : 'visits'}, ${n(r.machines)} ${vi ? 'máy' : 'machines'}, ${n(r.problems)} ${vi ? 'vấn đề' : 'problems'}${r.untrusted ? ` (${n(r.untrusted)} ${vi ? 'từ khoá chưa đăng ký' : 'from keys not enrolled'})` : ''}`,
     ),
   ];
+}
+
+/** Files of one verdict listed one per line at most; more are one line with their count. */
+const LISTED = 10;
+/** Keys not enrolled named at most, most files first. */
+const KEYS_NAMED = 5;
+/** Verdicts each file of which needs its own look (its own reason): always listed. */
+const ALWAYS_LISTED = new Set(['refused', 'tampered', 'conflict']);
+
+/**
+ * The verdicts as lines: every file that needs a look, and every file of a verdict with few;
+ * a verdict with many files (10,000 "seal correct, key not enrolled") is one line with its count,
+ * and for keys not enrolled, which keys sent them (what the supervisor enrols next).
+ */
+function verdictLines(
+  verdicts: ImportSummary['verdicts'],
+  vi: boolean,
+  lang: 'vi' | 'en',
+): string[] {
+  const n = counter(vi);
+  const byStatus = new Map<string, ImportSummary['verdicts'][number][]>();
+  for (const v of verdicts) {
+    const list = byStatus.get(v.status);
+    if (list === undefined) byStatus.set(v.status, [v]);
+    else list.push(v);
+  }
+  const lines: string[] = [];
+  for (const [status, list] of byStatus) {
+    const mark = MARK[status] ?? '?';
+    if (ALWAYS_LISTED.has(status) || list.length <= LISTED) {
+      for (const v of list)
+        lines.push(
+          `${mark} ${v.name}: ${v.reason[lang]}${v.commune ? ` [${v.commune}, ${formatDate(v.date ?? '', lang)}]` : ''}`,
+        );
+      continue;
+    }
+    lines.push(`${mark} ${n(list.length)} ${vi ? 'tệp' : 'files'}: ${list[0]!.reason[lang]}`);
+    if (status !== 'unknown-key') continue;
+    const byKey = new Map<string, number>();
+    for (const v of list) if (v.keyId) byKey.set(v.keyId, (byKey.get(v.keyId) ?? 0) + 1);
+    const keys = [...byKey].sort((a, b) => b[1] - a[1]);
+    for (const [keyId, count] of keys.slice(0, KEYS_NAMED))
+      lines.push(
+        `    ${vi ? 'khoá' : 'key'} ${keyId.replace(/(.{4})(?=.)/g, '$1 ')}: ${n(count)} ${vi ? 'tệp' : 'files'}`,
+      );
+    if (keys.length > KEYS_NAMED)
+      lines.push(
+        vi
+          ? `    … và ${n(keys.length - KEYS_NAMED)} khoá khác (xem tất cả: xaso import … --json)`
+          : `    … and ${n(keys.length - KEYS_NAMED)} other keys (all of them: xaso import … --json)`,
+      );
+  }
+  return lines;
 }
 
 /** `xaso import FILES…`: the supervisor's inbox from the command line. */
@@ -105,20 +166,23 @@ export const importCommand: Command = {
         : {}),
       lang: io.lang,
     };
+    // On a terminal, a line every tenth of the files (not one per file) and the adding up.
+    let shownTenth = -1;
     const summary = (await io.service.invokeUnknown('inbox:import-summary', request, {
       signal: io.signal,
       onProgress: (e) => {
-        if (io.isTty && e.label !== undefined && !io.json) io.err(e.label[io.lang]);
+        if (!io.isTty || e.label === undefined || io.json) return;
+        const tenth = Math.floor((e.percent ?? 0) / 10);
+        if (e.event === 'file' && tenth === shownTenth) return;
+        shownTenth = tenth;
+        io.err(e.label[io.lang]);
       },
     })) as IpcResult<ImportSummary>;
     if (!summary.ok) return printResult(io, summary, () => [], { flagFields: ['groupBy'] });
     const result = summary.value;
     const { xlsx: _written, ...shown } = result;
     const code = printResult(io, { ok: true, value: shown }, () => [
-      ...result.verdicts.map(
-        (v) =>
-          `${MARK[v.status] ?? '?'} ${v.name}: ${v.reason[io.lang]}${v.commune ? ` [${v.commune}, ${v.date ?? ''}]` : ''}`,
-      ),
+      ...verdictLines(result.verdicts, vi, io.lang),
       ...formatAggregate(result.aggregate, vi),
     ]);
     const bad = result.counts.refused + result.counts.tampered + result.counts.conflict;
