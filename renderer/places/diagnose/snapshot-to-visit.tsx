@@ -7,19 +7,12 @@ import { useTranslation } from 'react-i18next';
 
 import type { MachineSnapshot } from '../../../diagnostics/types';
 import type { IpcResult } from '../../../main/service/define';
-import type { VisitListItem } from '../../../main/service/visits/contract';
 import { formatDate } from '../../../main/service/vocabulary';
 import { failureText, useApi } from '../../api/index';
-import { useLoad } from '../../hooks/use-call';
 import { useLang } from '../../i18n/pick';
+import { useActiveVisit } from './use-active-visit';
 
 type Saved = Readonly<{ ok: boolean; text: string }>;
-type Listing = Readonly<{
-  visits: readonly VisitListItem[];
-  active?: string;
-  /** Set when the snapshot was saved into the active visit (autosave). */
-  autosaved?: IpcResult<unknown>;
-}>;
 
 /**
  * Saves a fresh `snapshot` (`autosave`) into the active visit; without an active visit, offers a
@@ -34,24 +27,12 @@ export function SnapshotToVisit({
   const api = useApi();
   const id = useId();
   // Autosave: with an active visit, the snapshot goes into it as soon as it is shown.
-  const { state } = useLoad<Listing>(async () => {
-    const [list, app] = await Promise.all([api.visits.list({}), api.app.state({})]);
-    if (!list.ok) return list;
-    const active = app.ok ? app.value.activeVisitId : undefined;
-    const known = active !== undefined && list.value.some((v) => v.id === active);
-    const autosaved =
-      known && autosave
-        ? await api.visits['add-snapshot']({ ref: { id: active }, snapshot })
-        : undefined;
-    return {
-      ok: true,
-      value: {
-        visits: list.value,
-        ...(known ? { active } : {}),
-        ...(autosaved ? { autosaved } : {}),
-      },
-    };
-  }, [api, snapshot.takenAt, autosave]);
+  const { state } = useActiveVisit(
+    autosave
+      ? (visitId) => api.visits['add-snapshot']({ ref: { id: visitId }, snapshot })
+      : undefined,
+    [snapshot.takenAt, autosave],
+  );
   const [picked, setPicked] = useState('');
   const [manual, setManual] = useState<Saved>();
   const visits = state.value?.visits ?? [];

@@ -9,21 +9,13 @@ import { useTranslation } from 'react-i18next';
 
 import type { ScanResult } from '../../../../diagnostics/scan/types';
 import type { IpcResult } from '../../../../main/service/define';
-import type { VisitListItem } from '../../../../main/service/visits/contract';
 import { formatDate } from '../../../../main/service/vocabulary';
 import { failureText, useApi } from '../../../api/index';
-import { useLoad } from '../../../hooks/use-call';
 import { useLang } from '../../../i18n/pick';
+import { useActiveVisit } from '../use-active-visit';
 
 /** Props: the scan to keep. */
 export type SaveToVisitProps = Readonly<{ scan: ScanResult }>;
-
-type Listing = Readonly<{
-  visits: readonly VisitListItem[];
-  active?: string;
-  /** Set when the scan was saved into the active visit (autosave). */
-  autosaved?: IpcResult<unknown>;
-}>;
 
 /** A plain copy of the scan (the bridge clones plain data only). */
 function copyOf(scan: ScanResult): ScanResult {
@@ -45,25 +37,13 @@ export function SaveToVisit({ scan }: SaveToVisitProps) {
   const lang = useLang();
   const api = useApi();
   const id = useId();
-  const { state } = useLoad<Listing>(async () => {
-    const [list, app] = await Promise.all([api.visits.list({}), api.app.state({})]);
-    if (!list.ok) return list;
-    const active = app.ok ? app.value.activeVisitId : undefined;
-    const known = active !== undefined && list.value.some((v) => v.id === active);
-    // A cancelled scan holds only part of the network: the intern decides whether to keep it.
-    const autosaved =
-      known && !scan.cancelled
-        ? await api.visits['add-scan']({ ref: { id: active }, scan: copyOf(scan) })
-        : undefined;
-    return {
-      ok: true,
-      value: {
-        visits: list.value,
-        ...(known ? { active } : {}),
-        ...(autosaved ? { autosaved } : {}),
-      },
-    };
-  }, [api, scan.startedAt]);
+  // A cancelled scan holds only part of the network: the intern decides whether to keep it.
+  const { state } = useActiveVisit(
+    scan.cancelled
+      ? undefined
+      : (visitId) => api.visits['add-scan']({ ref: { id: visitId }, scan: copyOf(scan) }),
+    [scan.startedAt],
+  );
   const visits = state.value?.visits ?? [];
   const [picked, setChosen] = useState('');
   const [manual, setManual] = useState<IpcResult<unknown> & { visitId: string }>();
