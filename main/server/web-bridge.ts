@@ -10,8 +10,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import type { Handlers, IpcResult } from '../service/define.js';
-import { cachedDesk, deskWithRefs, drillOf } from '../service/inbox/desk.js';
-import { drillGone } from '../service/inbox/handlers.js';
+import { cachedDesk, deskWithRefs } from '../service/inbox/desk.js';
+import { drillAnswer } from '../service/inbox/handlers.js';
 import { inboxContract } from '../service/inbox/contract.js';
 import { entriesOf, listOf, listPage } from '../service/inbox/store-types.js';
 import { openStored } from '../service/inbox/stored.js';
@@ -47,11 +47,8 @@ function readHandlers(store: PgInboxStore, now: () => Date): Handlers<typeof rea
       const desk = cachedDesk(await store.deskRows(), filter, now(), staleDays);
       return ids ? desk : deskWithRefs(desk);
     },
-    'inbox:drill': async ({ staleDays, ref, ...filter }) => {
-      const visits = drillOf(cachedDesk(await store.deskRows(), filter, now(), staleDays), ref);
-      if (visits === undefined) throw drillGone();
-      return { visits };
-    },
+    'inbox:drill': async ({ staleDays, ref, ...filter }) =>
+      drillAnswer(cachedDesk(await store.deskRows(), filter, now(), staleDays), ref),
     'inbox:list': async (page) => {
       const rows = await store.deskRows();
       return { offset: page.offset, ...listPage(listOf(rows.visits, rows.keys), page) };

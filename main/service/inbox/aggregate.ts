@@ -9,6 +9,7 @@ import { HELPED_CATEGORIES } from '../visits/schema.js';
 import {
   cachedBase,
   cachedDesk,
+  certWindow,
   computeDeskBase,
   daysLeft,
   type DeskBase,
@@ -74,9 +75,9 @@ function rowOn(row: GroupRow, notAfter: readonly string[], now: number): Aggrega
   let certsExpired = 0;
   let certs90 = 0;
   for (const date of notAfter) {
-    const left = daysLeft(date, now);
-    if (left < 0) certsExpired += 1;
-    else if (left <= 90) certs90 += 1;
+    const window = certWindow(daysLeft(date, now));
+    if (window === 'expired') certsExpired += 1;
+    else if (window === 'within90') certs90 += 1;
   }
   return withCerts(row, certsExpired, certs90);
 }

@@ -206,6 +206,10 @@ export function daysLeft(notAfter: string, now: number): number {
   return Math.floor((Date.parse(notAfter) - now) / DAY);
 }
 
+/** The certificate window a count of days left falls in: expired, within 90 days, or later. */
+export const certWindow = (left: number): 'expired' | 'within90' | 'later' =>
+  left < 0 ? 'expired' : left <= 90 ? 'within90' : 'later';
+
 function daysBetween(fromDate: string, now: number): number {
   return Math.floor((now - Date.parse(`${fromDate.slice(0, 10)}T00:00:00Z`)) / DAY);
 }
@@ -431,8 +435,9 @@ export function finishDesk(base: DeskBase, nowDate: Date, staleDays = DEFAULT_ST
   const certificates: MachineRow[] = [];
   for (const cert of base.certificates) {
     const left = daysLeft(cert.notAfter, now);
-    if (left < 0) certsExpired.add(1, cert.visitId);
-    else if (left <= 90) certs90.add(1, cert.visitId);
+    const window = certWindow(left);
+    if (window === 'expired') certsExpired.add(1, cert.visitId);
+    else if (window === 'within90') certs90.add(1, cert.visitId);
     if (left <= 365) {
       const month = left < 0 ? 'expired' : cert.notAfter.slice(0, 7);
       let acc = certMonths.get(month);

@@ -27,7 +27,7 @@ import { entriesOf, listOf, listPage, type InboxStore } from './store-types.js';
 import { openStored } from './stored.js';
 import { FORMAT_INFO, exportFileName, renderVisit } from '../reports/export.js';
 import { exportContext } from '../reports/handlers.js';
-import type { DeskFilter, EnrolledKey, ImportStatus, ImportVerdict } from './types.js';
+import type { Desk, DeskFilter, EnrolledKey, ImportStatus, ImportVerdict } from './types.js';
 
 const STATUSES: readonly ImportStatus[] = [
   'accepted',
@@ -46,12 +46,19 @@ function counts(verdicts: readonly ImportVerdict[]): ImportResult['counts'] {
   return out;
 }
 
-/** A drill-down whose figure is no longer on the desk (a write came between). */
-export const drillGone = (): ServiceError =>
-  new ServiceError('not-found', {
-    vi: 'Con số này không còn trên bàn làm việc (dữ liệu vừa được cập nhật): hãy tải lại bàn làm việc.',
-    en: 'This figure is no longer on the desk (the data was just updated): reload the desk.',
-  });
+/**
+ * The answer of `inbox:drill` (both doors): the ids `ref` names in `desk`, or, when it names no
+ * figure of it any more (a write came between), a plain "reload the desk".
+ */
+export function drillAnswer(desk: Desk, ref: string): { visits: readonly string[] } {
+  const visits = drillOf(desk, ref);
+  if (visits === undefined)
+    throw new ServiceError('not-found', {
+      vi: 'Con số này không còn trên bàn làm việc (dữ liệu vừa được cập nhật): hãy tải lại bàn làm việc.',
+      en: 'This figure is no longer on the desk (the data was just updated): reload the desk.',
+    });
+  return { visits };
+}
 
 const invalid = (vi: string, en: string): ServiceError =>
   new ServiceError('invalid-request', { vi, en });
@@ -188,11 +195,8 @@ export function inboxHandlers(env: ServiceEnv): Handlers<typeof inboxContract> {
       const d = await desk(filter, staleDays);
       return ids ? d : deskWithRefs(d);
     },
-    'inbox:drill': async ({ staleDays, ref, ...filter }) => {
-      const visits = drillOf(await desk(filter, staleDays), ref);
-      if (visits === undefined) throw drillGone();
-      return { visits };
-    },
+    'inbox:drill': async ({ staleDays, ref, ...filter }) =>
+      drillAnswer(await desk(filter, staleDays), ref),
     'inbox:export-aggregate': async ({ groupBy: _g, out, overwrite, inline, lang, ...filter }) =>
       handlers['inbox:export-desk'](
         {

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
 
 import type { LocalText } from '../define.js';
+import { isWhole } from './desk.js';
 import type {
   Conflict,
   DeskFilter,
@@ -41,7 +42,7 @@ import type {
   VisitRecord,
   VisitRow,
 } from './store-types.js';
-import { type ListRequest, listOf, listPage } from './store-types.js';
+import { type ListRequest, listItemOf, listOf, listPage } from './store-types.js';
 
 /** The schema, one step per version. Never edit a released step: add one. */
 export const MIGRATIONS: readonly string[] = [
@@ -265,10 +266,7 @@ export class SqliteInboxStore implements InboxStore {
          exported_at_ms, imported_at, verdict, facts, raw, commune, province, visit_date, interns)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ...visitValues(v),
-      v.facts.commune,
-      v.facts.province,
-      v.facts.date,
-      JSON.stringify(v.facts.interns),
+      ...filterValues(v.facts),
     );
     this.putInterns(v.visitId, v.facts.interns);
   }
@@ -286,10 +284,7 @@ export class SqliteInboxStore implements InboxStore {
       const visitId = str(r['visit_id']);
       this.run(
         'UPDATE visits SET commune = ?, province = ?, visit_date = ?, interns = ? WHERE visit_id = ?',
-        facts.commune,
-        facts.province,
-        facts.date,
-        JSON.stringify(facts.interns),
+        ...filterValues(facts),
         visitId,
       );
       this.putInterns(visitId, facts.interns);
@@ -521,7 +516,8 @@ export class SqliteInboxStore implements InboxStore {
   async deskRows(filter: DeskFilter = {}): Promise<DeskRows> {
     this.checkOthers();
     if (this.snapshot !== undefined) return this.snapshot;
-    if (this.cache === undefined && narrows(filter)) return this.selectedRows(filter);
+    // Not the whole programme (a commune, an intern, days): the database selects the visits.
+    if (this.cache === undefined && !isWhole(filter)) return this.selectedRows(filter);
     const cache = (this.cache ??= {
       visits: new Map((await this.listVisits()).map((v) => [v.visitId, v])),
     });
@@ -623,25 +619,23 @@ export class SqliteInboxStore implements InboxStore {
     if (this.cache !== undefined)
       return listPage(listOf([...this.cache.visits.values()], keys), page);
     const byId = new Map(keys.map((k) => [k.keyId, k]));
-    const item = (r: Dict): InboxListItem => {
-      const keyId = str(r['key_id']);
-      const key = byId.get(keyId);
-      return {
-        visitId: str(r['visit_id']),
-        fileName: str(r['file_name']),
-        importedAt: str(r['imported_at']),
-        exportedAt: str(r['exported_at']),
-        keyId,
-        trust: key === undefined ? 'unknown' : 'enrolled',
-        ...(key === undefined ? {} : { signer: key.name }),
-        facts: {
+    const item = (r: Dict): InboxListItem =>
+      listItemOf(
+        {
+          visitId: str(r['visit_id']),
+          fileName: str(r['file_name']),
+          importedAt: str(r['imported_at']),
+          exportedAt: str(r['exported_at']),
+          keyId: str(r['key_id']),
+        },
+        {
           commune: str(r['commune']),
           province: str(r['province']),
           date: str(r['visit_date']),
           interns: JSON.parse(str(r['interns'])) as string[],
         },
-      };
-    };
+        byId.get(str(r['key_id'])),
+      );
     const columns = `visit_id, file_name, imported_at, exported_at, key_id, commune, province,
       visit_date, interns`;
     if (page.ids !== undefined) {
@@ -650,7 +644,7 @@ export class SqliteInboxStore implements InboxStore {
         const r = this.get(`SELECT ${columns} FROM visits WHERE visit_id = ?`, id);
         return r === undefined ? [] : [item(r)];
       });
-      return { total: found.length, items: found.slice(page.offset, page.offset + page.limit) };
+      return listPage(found, { offset: page.offset, limit: page.limit });
     }
     const total = Number(this.get('SELECT COUNT(*) AS n FROM visits')?.['n'] ?? 0);
     const items = this.all(
@@ -666,12 +660,13 @@ export class SqliteInboxStore implements InboxStore {
 const VISIT_COLUMNS = `visit_id, key_id, digest, file_hash, file_name, exported_at, exported_at_ms,
   imported_at, verdict, facts`;
 
-/** A filter the database can select by (one commune, an intern, or days). */
-const narrows = (filter: DeskFilter): boolean =>
-  filter.commune !== undefined ||
-  filter.intern !== undefined ||
-  filter.from !== undefined ||
-  filter.to !== undefined;
+/** Migration 2's columns of a visit (commune, province, visit_date, interns), from its facts. */
+const filterValues = (facts: VisitFacts): string[] => [
+  facts.commune,
+  facts.province,
+  facts.date,
+  JSON.stringify(facts.interns),
+];
 
 /** The database file of the inbox under a data folder. */
 export function inboxDatabaseFile(dataDir: string): string {

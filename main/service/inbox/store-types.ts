@@ -175,20 +175,7 @@ export interface InboxStore {
 export function listOf(rows: readonly VisitRow[], keys: readonly EnrolledKey[]): InboxListItem[] {
   const byId = new Map(keys.map((k) => [k.keyId, k]));
   return rows
-    .map((r) => {
-      const key = byId.get(r.keyId);
-      const { commune, province, date, interns } = r.facts;
-      return {
-        visitId: r.visitId,
-        fileName: r.fileName,
-        importedAt: r.importedAt,
-        exportedAt: r.exportedAt,
-        keyId: r.keyId,
-        trust: key === undefined ? ('unknown' as const) : ('enrolled' as const),
-        ...(key === undefined ? {} : { signer: key.name }),
-        facts: { commune, province, date, interns },
-      };
-    })
+    .map((r) => listItemOf(r, r.facts, byId.get(r.keyId)))
     .sort((a, b) =>
       a.facts.date < b.facts.date
         ? 1
@@ -200,6 +187,25 @@ export function listOf(rows: readonly VisitRow[], keys: readonly EnrolledKey[]):
               ? -1
               : 0,
     );
+}
+
+/** One line of the list: a visit's head and the facts it shows, trusted when its key is enrolled. */
+export function listItemOf(
+  head: Pick<VisitRow, 'visitId' | 'fileName' | 'importedAt' | 'exportedAt' | 'keyId'>,
+  facts: InboxListItem['facts'],
+  key: EnrolledKey | undefined,
+): InboxListItem {
+  const { commune, province, date, interns } = facts;
+  return {
+    visitId: head.visitId,
+    fileName: head.fileName,
+    importedAt: head.importedAt,
+    exportedAt: head.exportedAt,
+    keyId: head.keyId,
+    trust: key === undefined ? 'unknown' : 'enrolled',
+    ...(key === undefined ? {} : { signer: key.name }),
+    facts: { commune, province, date, interns },
+  };
 }
 
 /** What a page of the list asks for. */
