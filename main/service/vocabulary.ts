@@ -112,6 +112,19 @@ export function dateInWords(iso: string, lang: VocabLang): string {
   return `ngày ${d} tháng ${month} năm ${y}`;
 }
 
+/**
+ * The short fingerprint an intern reads out or types: the key id in four groups of four hex
+ * digits, `3f2a 9c01 7be4 d25e` (64 bits of the SHA-256 of the public key).
+ */
+export function formatFingerprint(keyId: string): string {
+  return keyId.replace(/(.{4})(?=.)/g, '$1 ');
+}
+
+/** A count as the language writes it: 60.105 and 12,5 in Vietnamese, 60,105 and 12.5 in English. */
+export function formatCount(n: number, lang: VocabLang): string {
+  return n.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB');
+}
+
 /** "1 problem", "2 problems"; Vietnamese has no plural ("2 vấn đề"). */
 export function countOf(n: number, word: Term & { enPlural?: string }, lang: VocabLang): string {
   if (lang === 'vi') return `${n} ${word.vi}`;

@@ -8,14 +8,11 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { ProvinceImport, ProvinceView } from '../../main/service/province/contract';
-import { formatDate } from '../../main/service/vocabulary';
+import { formatDate, formatFingerprint } from '../../main/service/vocabulary';
 import { failureText, useApi } from '../api/index';
 import { useLoad } from '../hooks/use-call';
 import { pick, useLang } from '../i18n/pick';
 import { readFile } from '../places/visit/download';
-
-/** `3f2a9c017be4d25e` → `3f2a 9c01 7be4 d25e`, as keys are read out. */
-const grouped = (keyId: string): string => keyId.replace(/(.{4})(?=.)/g, '$1 ');
 
 /** The key id a pack file says it is signed with (read to offer "the publisher changed"). */
 function keyIdOf(text: string): string | undefined {
@@ -93,7 +90,7 @@ export function ProvincePack() {
             checked: formatDate(current.pack.checkedOn, lang),
           })}{' '}
           <span className="muted">
-            {t('province.key', { key: grouped(current.keyId) })} ·{' '}
+            {t('province.key', { key: formatFingerprint(current.keyId) })} ·{' '}
             {t('province.contents', {
               systems: current.endpoints.length,
               cas: current.pack.cas.length,

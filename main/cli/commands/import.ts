@@ -2,7 +2,7 @@ import type { IpcResult } from '../../service/define.js';
 import type { Aggregate, ImportSummary } from '../../service/inbox/contract.js';
 import type { Command } from '../command.js';
 import { UsageError } from '../command.js';
-import { formatDate } from '../../service/vocabulary.js';
+import { formatCount, formatDate, formatFingerprint } from '../../service/vocabulary.js';
 import { printResult } from '../print.js';
 
 const MARK: Readonly<Record<string, string>> = {
@@ -16,11 +16,11 @@ const MARK: Readonly<Record<string, string>> = {
   tampered: '✖!',
 };
 
-/** A count as the language writes it: 60.105 and 12,5 in Vietnamese, 60,105 and 12.5 in English. */
+/** Counts as the language writes them (`formatCount`: 60.105 in Vietnamese). */
 const counter =
   (vi: boolean) =>
   (n: number): string =>
-    n.toLocaleString(vi ? 'vi-VN' : 'en-GB');
+    formatCount(n, vi ? 'vi' : 'en');
 
 function formatAggregate(agg: Aggregate, vi: boolean): string[] {
   const t = agg.total;
@@ -80,7 +80,7 @@ function verdictLines(
     const keys = [...byKey].sort((a, b) => b[1] - a[1]);
     for (const [keyId, count] of keys.slice(0, KEYS_NAMED))
       lines.push(
-        `    ${vi ? 'khoá' : 'key'} ${keyId.replace(/(.{4})(?=.)/g, '$1 ')}: ${n(count)} ${vi ? 'tệp' : 'files'}`,
+        `    ${vi ? 'khoá' : 'key'} ${formatFingerprint(keyId)}: ${n(count)} ${vi ? 'tệp' : 'files'}`,
       );
     if (keys.length > KEYS_NAMED)
       lines.push(

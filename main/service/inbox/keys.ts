@@ -115,13 +115,8 @@ export function publicKeyFile(key: InstallationKey, label: string): PublicKeyFil
   };
 }
 
-/**
- * The short fingerprint an intern reads out or types: the key id in four groups of four hex
- * digits, `3f2a 9c01 7be4 d25e` (64 bits of the SHA-256 of the public key).
- */
-export function formatFingerprint(keyId: string): string {
-  return keyId.replace(/(.{4})(?=.)/g, '$1 ');
-}
+/** The short fingerprint an intern reads out (`vocabulary.ts`, shared with the app and the CLI). */
+export { formatFingerprint } from '../vocabulary.js';
 
 /** A typed fingerprint back to a key id (spaces, dashes, colons and case ignored); else undefined. */
 export function parseFingerprint(text: string): string | undefined {

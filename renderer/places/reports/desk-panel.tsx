@@ -19,6 +19,7 @@ import { failureText, useApi } from '../../api/index';
 import { useLoad } from '../../hooks/use-call';
 import { langOf, pick } from '../../i18n/pick';
 import { downloadBase64 } from '../visit/download';
+import { formatCount } from '../../../main/service/vocabulary';
 import { formatDay } from './format';
 
 const MIME = {
@@ -176,8 +177,8 @@ function CountChart({
 /** A count as the reader's language writes it (1.584 in Vietnamese, 1,584 in English). */
 function useCount(): (n: number) => string {
   const { i18n } = useTranslation('reports');
-  const locale = langOf(i18n.language) === 'vi' ? 'vi-VN' : 'en-GB';
-  return (n) => n.toLocaleString(locale);
+  const lang = langOf(i18n.language);
+  return (n) => formatCount(n, lang);
 }
 
 /** Visits shown at once in a drill-down list ("Xem thêm" shows the next ones). */

@@ -6,6 +6,7 @@ import { failureText, useApi } from '../../api/index';
 import { useLoad } from '../../hooks/use-call';
 import { downloadBase64 } from '../visit/download';
 import { langOf } from '../../i18n/pick';
+import { formatCount } from '../../../main/service/vocabulary';
 import { formatDay } from './format';
 
 const FORMATS = ['pdf', 'docx', 'xlsx', 'json'] as const;
@@ -30,8 +31,7 @@ export function InboxList({
   const entries = state.value?.items ?? [];
   const total = state.value?.total ?? 0;
   const lang = langOf(i18n.language);
-  const locale = lang === 'vi' ? 'vi-VN' : 'en-GB';
-  const count = (n: number): string => n.toLocaleString(locale);
+  const count = (n: number): string => formatCount(n, lang);
   const [status, setStatus] = useState<string>();
   const download = async (visitId: string, format: (typeof FORMATS)[number]) => {
     const r = await api.inbox.report({
