@@ -16,6 +16,7 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 
+import { runPool } from '../../../diagnostics/scan/pool.js';
 import type { LocalText } from '../define.js';
 import { ReadFileError, readBoundedFile } from '../storage/read-file.js';
 import { visitFacts } from './facts.js';
@@ -89,20 +90,16 @@ export async function expandPaths(paths: readonly string[]): Promise<ImportInput
     else files.push(p);
   }
   const inputs: ImportInput[] = new Array(files.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    for (let i = next++; i < files.length; i = next++) {
-      const file = files[i]!;
-      const full = path.resolve(file);
-      const st = await fs.stat(full).catch(() => undefined);
-      inputs[i] = {
-        name: file,
-        read: () => readLimited(full),
-        ...(st === undefined ? {} : { file: { path: full, size: st.size, mtimeMs: st.mtimeMs } }),
-      };
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(STAT_AHEAD, files.length) }, worker));
+  await runPool([...files.keys()], STAT_AHEAD, async (i) => {
+    const file = files[i]!;
+    const full = path.resolve(file);
+    const st = await fs.stat(full).catch(() => undefined);
+    inputs[i] = {
+      name: file,
+      read: () => readLimited(full),
+      ...(st === undefined ? {} : { file: { path: full, size: st.size, mtimeMs: st.mtimeMs } }),
+    };
+  });
   return inputs;
 }
 
