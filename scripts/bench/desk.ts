@@ -8,7 +8,7 @@
  * - the desk page in Chromium, opened from a new web door process, beside the app's home page;
  * beside the baseline measured in the same run: plain read + JSON.parse of the same files.
  */
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -19,6 +19,7 @@ import { generateProgramme } from '../../tests/helpers/programme.js';
 import { launchChromium } from '../../tests/helpers/web-app.js';
 
 import { bundleChild } from './bundle-child.js';
+import { startWebDoor } from './web-door.js';
 
 const exec = promisify(execFile);
 const childSource = fileURLToPath(new URL('./desk-child.ts', import.meta.url));
@@ -27,34 +28,13 @@ const fmt = (ms: number) => `${ms.toFixed(0).padStart(6)} ms`;
 
 type ChildResult = { ms: number; peakRssMb: number; maxRssMb: number; summary: never };
 
-/** The built web door (`out/web/xaso-web.js`) in its own process on a data folder. */
-function startServer(dataDir: string): Promise<{ url: string; stop: () => void }> {
-  const proc = spawn(
-    process.execPath,
-    ['out/web/xaso-web.js', '--port', '0', '--data-dir', dataDir],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  return new Promise((resolve, reject) => {
-    let out = '';
-    proc.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(out);
-      if (match !== null) resolve({ url: match[1]!, stop: () => proc.kill('SIGTERM') });
-    });
-    proc.on('error', reject);
-    proc.on('exit', (code) => reject(new Error(`xaso-web exited ${String(code)}: ${out}`)));
-  });
-}
-
 /**
  * The desk page as the supervisor opens it: a new web door process on the 10,100-visit inbox,
  * Debian's Chromium at 1366×768, from navigation to the indicators shown and to the first chart
  * drawn; beside the baseline of the same run, the app's home page (the page shell, no inbox).
  */
 async function pageOpen(dataDir: string): Promise<void> {
-  const server = await startServer(dataDir);
+  const server = await startWebDoor(dataDir);
   const { browser, profile } = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });

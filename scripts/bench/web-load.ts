@@ -6,7 +6,6 @@
  * anything else (must be 0), and p50/p95 latency, beside the named baseline `GET /api/channels`
  * (token check and routing only, no service work) measured in the same run.
  */
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -15,6 +14,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { sampleSnapshot, sampleVisit } from '../../tests/fixtures/visits/sample.js';
+
+import { startWebDoor, type WebDoor } from './web-door.js';
 
 const VISITS = 1000;
 const CONCURRENT = 1000;
@@ -46,38 +47,6 @@ async function makeDataDir(): Promise<{ dir: string; ids: string[] }> {
   return { dir, ids };
 }
 
-type Server = { port: number; token: string; pid: number; stop: () => void; exited: () => boolean };
-
-function startServer(dataDir: string): Promise<Server> {
-  const proc = spawn(
-    process.execPath,
-    ['out/web/xaso-web.js', '--port', '0', '--data-dir', dataDir],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  let exited = false;
-  proc.on('exit', () => (exited = true));
-  return new Promise((resolve, reject) => {
-    let out = '';
-    proc.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /http:\/\/127\.0\.0\.1:(\d+)\/\?token=([\w-]+)/.exec(out);
-      if (match !== null) {
-        resolve({
-          port: Number(match[1]),
-          token: match[2]!,
-          pid: proc.pid!,
-          stop: () => proc.kill('SIGTERM'),
-          exited: () => exited,
-        });
-      }
-    });
-    proc.on('error', reject);
-    proc.on('exit', (code) => reject(new Error(`xaso-web exited ${String(code)}: ${out}`)));
-  });
-}
-
 function peakRssMb(pid: number): string {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -89,7 +58,7 @@ function peakRssMb(pid: number): string {
 }
 
 function send(
-  server: Server,
+  server: WebDoor,
   agent: Agent,
   method: string,
   route: string,
@@ -147,7 +116,7 @@ async function burst(name: string, make: (i: number) => Promise<Answer>): Promis
 
 export async function run(): Promise<void> {
   const { dir, ids } = await makeDataDir();
-  const server = await startServer(dir);
+  const server = await startWebDoor(dir);
   const agent = new Agent({ keepAlive: true, maxSockets: SOCKETS });
   try {
     console.log(
