@@ -203,27 +203,16 @@ function DrillList({
   const lang = langOf(i18n.language);
   const count = useCount();
   const api = useApi();
-  const [ids, setIds] = useState<readonly string[] | undefined>(
-    drill.ref === undefined || drill.visits.length > 0 ? drill.visits : undefined,
+  // The ids behind the figure, asked for when the desk came without them.
+  const asked = drill.ref !== undefined && drill.visits.length === 0;
+  const drilled = useLoad<{ visits: readonly string[] }>(
+    asked ? () => api.inbox.drill({ ...query, ref: drill.ref ?? '' }) : undefined,
+    [api, drill],
   );
+  const ids = asked ? drilled.state.value?.visits : drill.visits;
   const [shown, setShown] = useState(DRILL_PAGE);
   const [labels, setLabels] = useState<ReadonlyMap<string, InboxListItem>>(new Map());
   const [failed, setFailed] = useState<string>();
-  // The ids behind the figure, asked for when the desk came without them.
-  useEffect(() => {
-    if (ids !== undefined || drill.ref === undefined) return;
-    let live = true;
-    void api.inbox.drill({ ...query, ref: drill.ref }).then((r) => {
-      if (!live) return;
-      if (r.ok) setIds(r.value.visits);
-      else setFailed(failureText(r, i18n.language));
-    });
-    return () => {
-      live = false;
-    };
-    // `query` is a fresh object each render; the drill's key (its title) says when it changes.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [api, drill, ids, i18n.language]);
   useEffect(() => {
     const missing = (ids ?? []).slice(shown - DRILL_PAGE, shown);
     if (missing.length === 0) return;
@@ -257,8 +246,8 @@ function DrillList({
     return (
       <>
         {header}
-        {failed !== undefined ? (
-          <p role="alert">✖ {failed}</p>
+        {drilled.state.phase === 'failed' ? (
+          <p role="alert">✖ {pick(drilled.state.error, lang)}</p>
         ) : (
           <p className="rp-muted">{t('desk.loading')}</p>
         )}
