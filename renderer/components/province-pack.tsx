@@ -33,10 +33,9 @@ export function ProvincePack() {
   const lang = useLang();
   const api = useApi();
   const id = useId();
-  const [version, setVersion] = useState(0);
-  const { state } = useLoad<{ province: ProvinceView | null }>(
+  const { state, reload } = useLoad<{ province: ProvinceView | null }>(
     () => api.province.get({}),
-    [api, version],
+    [api],
   );
   const [said, setSaid] = useState<Said>();
   /** A pack refused because another key signed it: kept to import on the intern's word. */
@@ -53,7 +52,7 @@ export function ProvincePack() {
           province: pick(done.province.pack.province.name, lang),
         }),
       });
-      setVersion((v) => v + 1);
+      reload();
       return;
     }
     setSaid({ ok: false, text: failureText(r, i18n.language) });
