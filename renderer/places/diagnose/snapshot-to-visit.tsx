@@ -8,11 +8,9 @@ import { useTranslation } from 'react-i18next';
 import type { MachineSnapshot } from '../../../diagnostics/types';
 import type { IpcResult } from '../../../main/service/define';
 import { formatDate } from '../../../main/service/vocabulary';
-import { failureText, useApi } from '../../api/index';
+import { useApi } from '../../api/index';
 import { useLang } from '../../i18n/pick';
-import { useActiveVisit } from './use-active-visit';
-
-type Saved = Readonly<{ ok: boolean; text: string }>;
+import { type Said, savedMessage, useActiveVisit } from './use-active-visit';
 
 /**
  * Saves a fresh `snapshot` (`autosave`) into the active visit; without an active visit, offers a
@@ -34,21 +32,16 @@ export function SnapshotToVisit({
     [snapshot.takenAt, autosave],
   );
   const [picked, setPicked] = useState('');
-  const [manual, setManual] = useState<Saved>();
+  const [manual, setManual] = useState<Said>();
   const visits = state.value?.visits ?? [];
   const active = state.value?.active;
-  const said = (result: IpcResult<unknown>, visitId: string): Saved => {
-    const v = visits.find((x) => x.id === visitId);
-    return result.ok
-      ? {
-          ok: true,
-          text: t('toVisit.saved', {
-            commune: v?.commune ?? '',
-            date: v ? formatDate(v.date, lang) : '',
-          }),
-        }
-      : { ok: false, text: failureText(result, i18n.language) };
-  };
+  const said = (result: IpcResult<unknown>, visitId: string): Said =>
+    savedMessage(
+      result,
+      visits.find((v) => v.id === visitId),
+      (where) => t('toVisit.saved', where),
+      i18n.language,
+    );
   const save = async (visitId: string): Promise<void> => {
     const result = await api.visits['add-snapshot']({ ref: { id: visitId }, snapshot });
     setManual(said(result, visitId));

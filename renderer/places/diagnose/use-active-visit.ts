@@ -7,8 +7,10 @@ import type { DependencyList } from 'react';
 
 import type { IpcResult } from '../../../main/service/define';
 import type { VisitListItem } from '../../../main/service/visits/contract';
-import { useApi } from '../../api/index';
+import { formatDate } from '../../../main/service/vocabulary';
+import { failureText, useApi } from '../../api/index';
 import { useLoad } from '../../hooks/use-call';
+import { langOf } from '../../i18n/pick';
 
 /** The saved visits, the active one, and what autosaving into it answered. */
 export type ActiveVisitListing = Readonly<{
@@ -39,4 +41,24 @@ export function useActiveVisit(
       },
     };
   }, [api, ...deps]);
+}
+
+/** What saving a result into a visit answered, in plain words. */
+export type Said = Readonly<{ ok: boolean; text: string }>;
+
+/** "Saved into the visit of <commune> (<day>)" by `savedText`, or the failure's own words. */
+export function savedMessage(
+  result: IpcResult<unknown>,
+  visit: VisitListItem | undefined,
+  savedText: (where: { commune: string; date: string }) => string,
+  language: string,
+): Said {
+  if (!result.ok) return { ok: false, text: failureText(result, language) };
+  return {
+    ok: true,
+    text: savedText({
+      commune: visit?.commune ?? '',
+      date: visit ? formatDate(visit.date, langOf(language)) : '',
+    }),
+  };
 }

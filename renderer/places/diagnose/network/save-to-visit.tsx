@@ -10,9 +10,9 @@ import { useTranslation } from 'react-i18next';
 import type { ScanResult } from '../../../../diagnostics/scan/types';
 import type { IpcResult } from '../../../../main/service/define';
 import { formatDate } from '../../../../main/service/vocabulary';
-import { failureText, useApi } from '../../../api/index';
+import { useApi } from '../../../api/index';
 import { useLang } from '../../../i18n/pick';
-import { useActiveVisit } from '../use-active-visit';
+import { savedMessage, useActiveVisit } from '../use-active-visit';
 
 /** Props: the scan to keep. */
 export type SaveToVisitProps = Readonly<{ scan: ScanResult }>;
@@ -47,18 +47,13 @@ export function SaveToVisit({ scan }: SaveToVisitProps) {
   const visits = state.value?.visits ?? [];
   const [picked, setChosen] = useState('');
   const [manual, setManual] = useState<IpcResult<unknown> & { visitId: string }>();
-  const said = (result: IpcResult<unknown>, visitId: string): { ok: boolean; text: string } => {
-    const visit = visits.find((v) => v.id === visitId);
-    return result.ok
-      ? {
-          ok: true,
-          text: t('scan.saved', {
-            commune: visit?.commune ?? '',
-            date: visit ? formatDate(visit.date, lang) : '',
-          }),
-        }
-      : { ok: false, text: failureText(result, i18n.language) };
-  };
+  const said = (result: IpcResult<unknown>, visitId: string) =>
+    savedMessage(
+      result,
+      visits.find((v) => v.id === visitId),
+      (where) => t('scan.saved', where),
+      i18n.language,
+    );
   const auto = state.value?.autosaved;
   const active = state.value?.active;
   const message =
