@@ -9,6 +9,8 @@
  */
 import { z } from 'zod';
 
+import { integritySchema } from '../reports/signed-json.js';
+
 export const PACK_FORMAT = 'xaso.province-pack';
 export const PACK_VERSION = 1;
 
@@ -125,16 +127,7 @@ export const packEnvelopeSchema = z
     version: z.literal(PACK_VERSION),
     publishedAt: z.string().max(40),
     pack: z.unknown(),
-    integrity: z
-      .object({
-        digestAlgorithm: z.literal('SHA-256'),
-        digest: z.string().regex(/^[0-9a-f]{64}$/),
-        signatureAlgorithm: z.literal('Ed25519'),
-        keyId: z.string().regex(/^[0-9a-f]{16}$/),
-        publicKeyPem: z.string().max(1000),
-        signature: z.string().max(200),
-      })
-      .strict(),
+    integrity: integritySchema,
   })
   .strict();
 

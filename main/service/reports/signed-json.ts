@@ -19,6 +19,21 @@ import type { Visit } from '../visits/schema.js';
 export const EXPORT_FORMAT = 'xaso.visit-export';
 export const EXPORT_VERSION = 1;
 
+/**
+ * The seal of a signed file (a visit export, a province pack): SHA-256 digest of the payload and
+ * an Ed25519 signature by the key whose id and public half it carries.
+ */
+export const integritySchema = z
+  .object({
+    digestAlgorithm: z.literal('SHA-256'),
+    digest: z.string().regex(/^[0-9a-f]{64}$/),
+    signatureAlgorithm: z.literal('Ed25519'),
+    keyId: z.string().regex(/^[0-9a-f]{16}$/),
+    publicKeyPem: z.string().max(1000),
+    signature: z.string().max(200),
+  })
+  .strict();
+
 /** The envelope around an exported visit. */
 export const exportEnvelopeSchema = z
   .object({
@@ -27,16 +42,7 @@ export const exportEnvelopeSchema = z
     exportedAt: z.string().max(40),
     app: z.object({ name: z.string().max(50), version: z.string().max(50) }).strict(),
     visit: z.unknown(),
-    integrity: z
-      .object({
-        digestAlgorithm: z.literal('SHA-256'),
-        digest: z.string().regex(/^[0-9a-f]{64}$/),
-        signatureAlgorithm: z.literal('Ed25519'),
-        keyId: z.string().regex(/^[0-9a-f]{16}$/),
-        publicKeyPem: z.string().max(1000),
-        signature: z.string().max(200),
-      })
-      .strict(),
+    integrity: integritySchema,
   })
   .strict();
 export type ExportEnvelope = z.output<typeof exportEnvelopeSchema>;
