@@ -8,6 +8,7 @@ import { z } from 'zod';
 
 import { keyIdOf, parsePublicKey, publicKeyFileSchema } from '../service/inbox/keys.js';
 import type { EnrolledKey } from '../service/inbox/records.js';
+import { keptVisitOf } from '../service/inbox/store-types.js';
 import { audit, createAccount, ROLES } from './accounts.js';
 import { HttpError, readJson, sendValue } from './http-kit.js';
 import { ensureProgramme, KeyElsewhereError } from './pg-store.js';
@@ -105,19 +106,7 @@ export async function resolveConflict(r: Request, programme: string, id: number)
     if (conflict === undefined || conflict.status !== 'open') return undefined;
     const at = r.ctx.now().toISOString();
     if (body.keep === 'incoming') {
-      await inbox.putVisit({
-        visitId: conflict.visitId,
-        keyId: conflict.heldKeyId,
-        digest: conflict.digest,
-        fileHash: conflict.fileHash,
-        fileName: conflict.fileName,
-        exportedAt: conflict.exportedAt,
-        exportedAtMs: conflict.exportedAtMs,
-        importedAt: at,
-        raw: conflict.raw,
-        facts: conflict.facts,
-        verdict: 'accepted',
-      });
+      await inbox.putVisit(keptVisitOf(conflict, at, 'accepted'));
     }
     const status = body.keep === 'incoming' ? 'kept-incoming' : 'kept-existing';
     await inbox.decideConflict(id, status, at);

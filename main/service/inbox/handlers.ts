@@ -23,7 +23,7 @@ import {
   publicKeyFileSchema,
 } from './keys.js';
 import { openInboxStore } from './sqlite-store.js';
-import { entriesOf, listOf, listPage, type InboxStore } from './store-types.js';
+import { entriesOf, keptVisitOf, listOf, listPage, type InboxStore } from './store-types.js';
 import { openStored } from './stored.js';
 import { FORMAT_INFO, exportFileName, renderVisit } from '../reports/export.js';
 import { exportContext } from '../reports/handlers.js';
@@ -262,19 +262,9 @@ export function inboxHandlers(env: ServiceEnv): Handlers<typeof inboxContract> {
       await s.transaction(async () => {
         if (keep === 'incoming') {
           const key = await s.getKey(conflict.heldKeyId);
-          await s.putVisit({
-            visitId: conflict.visitId,
-            keyId: conflict.heldKeyId,
-            digest: conflict.digest,
-            fileHash: conflict.fileHash,
-            fileName: conflict.fileName,
-            exportedAt: conflict.exportedAt,
-            exportedAtMs: conflict.exportedAtMs,
-            importedAt: at,
-            raw: conflict.raw,
-            facts: conflict.facts,
-            verdict: key === undefined ? 'unknown-key' : 'accepted',
-          });
+          await s.putVisit(
+            keptVisitOf(conflict, at, key === undefined ? 'unknown-key' : 'accepted'),
+          );
         }
         await s.decideConflict(id, keep === 'incoming' ? 'kept-incoming' : 'kept-existing', at);
       });

@@ -208,6 +208,30 @@ export function listItemOf(
   };
 }
 
+/** A held-apart file as `getConflict` gives it (its bytes and facts). */
+export type HeldConflict = NonNullable<Awaited<ReturnType<InboxStore['getConflict']>>>;
+
+/** The visit a held-apart file becomes when the supervisor keeps it (both engines' decisions). */
+export function keptVisitOf(
+  conflict: HeldConflict,
+  importedAt: string,
+  verdict: VisitRecord['verdict'],
+): VisitRecord {
+  return {
+    visitId: conflict.visitId,
+    keyId: conflict.heldKeyId,
+    digest: conflict.digest,
+    fileHash: conflict.fileHash,
+    fileName: conflict.fileName,
+    exportedAt: conflict.exportedAt,
+    exportedAtMs: conflict.exportedAtMs,
+    importedAt,
+    raw: conflict.raw,
+    facts: conflict.facts,
+    verdict,
+  };
+}
+
 /** What a page of the list asks for. */
 export type ListRequest = Readonly<{
   ids?: readonly string[] | undefined;
