@@ -16,11 +16,11 @@ import type {
   EnrolledKey,
   ImportLogEntry,
   ImportStatus,
-  VisitFacts,
 } from '../service/inbox/records.js';
 import type {
   ConflictRecord,
   DeskRows,
+  HeldConflict,
   InboxStore,
   ProgrammeCommune,
   SeenFile,
@@ -240,16 +240,7 @@ export class PgInboxStore implements InboxStore {
     return rows.map((r) => conflictRowOf(r, 'date'));
   }
 
-  async getConflict(id: number): Promise<
-    | (Conflict & {
-        raw: Uint8Array;
-        facts: VisitFacts;
-        digest: string;
-        fileHash: string;
-        exportedAtMs: number;
-      })
-    | undefined
-  > {
+  async getConflict(id: number): Promise<HeldConflict | undefined> {
     const [r] = await this.q('SELECT * FROM conflicts WHERE programme_id = $1 AND id = $2', [id]);
     if (r === undefined) return undefined;
     return heldConflictOf(r, 'date');

@@ -3,7 +3,7 @@
  * collection server's `main/server/pg-store.ts`): one column list, one mapping.
  */
 import type { Conflict, EnrolledKey, VisitFacts } from './records.js';
-import type { ConflictRecord, VisitRecord, VisitRow } from './store-types.js';
+import type { ConflictRecord, HeldConflict, VisitRecord, VisitRow } from './store-types.js';
 
 /**
  * The values of a stored visit in the column order both engines insert (`visit_id, key_id,
@@ -111,16 +111,7 @@ export function conflictRowOf(r: DbRow, dateColumn: 'date' | 'visit_date'): Conf
 export const bytesOf = (v: unknown): Uint8Array => (v instanceof Uint8Array ? v : new Uint8Array());
 
 /** A held-apart file with its bytes and facts (`getConflict` of both engines). */
-export function heldConflictOf(
-  r: DbRow,
-  dateColumn: 'date' | 'visit_date',
-): Conflict & {
-  raw: Uint8Array;
-  facts: VisitFacts;
-  digest: string;
-  fileHash: string;
-  exportedAtMs: number;
-} {
+export function heldConflictOf(r: DbRow, dateColumn: 'date' | 'visit_date'): HeldConflict {
   const facts = r['facts'];
   return {
     ...conflictRowOf(r, dateColumn),

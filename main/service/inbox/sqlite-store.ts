@@ -36,6 +36,7 @@ import {
 import type {
   ConflictRecord,
   DeskRows,
+  HeldConflict,
   InboxStore,
   ProgrammeCommune,
   SeenFile,
@@ -393,16 +394,7 @@ export class SqliteInboxStore implements InboxStore {
     ).map((r) => conflictRowOf(r, 'visit_date'));
   }
 
-  async getConflict(id: number): Promise<
-    | (Conflict & {
-        raw: Uint8Array;
-        facts: VisitFacts;
-        digest: string;
-        fileHash: string;
-        exportedAtMs: number;
-      })
-    | undefined
-  > {
+  async getConflict(id: number): Promise<HeldConflict | undefined> {
     const r = this.get('SELECT * FROM conflicts WHERE id = ?', id);
     if (r === undefined) return undefined;
     return heldConflictOf(r, 'visit_date');

@@ -129,16 +129,7 @@ export interface InboxStore {
   // Conflicts
   addConflict(conflict: ConflictRecord): Promise<number>;
   listConflicts(): Promise<Conflict[]>;
-  getConflict(id: number): Promise<
-    | (Conflict & {
-        raw: Uint8Array;
-        facts: VisitFacts;
-        digest: string;
-        fileHash: string;
-        exportedAtMs: number;
-      })
-    | undefined
-  >;
+  getConflict(id: number): Promise<HeldConflict | undefined>;
   decideConflict(id: number, status: 'kept-existing' | 'kept-incoming', at: string): Promise<void>;
 
   // Import log
@@ -209,7 +200,14 @@ export function listItemOf(
 }
 
 /** A held-apart file as `getConflict` gives it (its bytes and facts). */
-export type HeldConflict = NonNullable<Awaited<ReturnType<InboxStore['getConflict']>>>;
+export type HeldConflict = Conflict &
+  Readonly<{
+    raw: Uint8Array;
+    facts: VisitFacts;
+    digest: string;
+    fileHash: string;
+    exportedAtMs: number;
+  }>;
 
 /** The visit a held-apart file becomes when the supervisor keeps it (both engines' decisions). */
 export function keptVisitOf(
