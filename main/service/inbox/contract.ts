@@ -5,6 +5,7 @@
 import { z } from 'zod';
 
 import { channel } from '../define.js';
+import { exportTarget } from '../reports/contract.js';
 import type { Visit } from '../visits/schema.js';
 import type {
   Aggregate,
@@ -126,11 +127,7 @@ export const inboxContract = {
       .object({
         groupBy: groupBy.default('province'),
         ...filter,
-        out: z.string().min(1).max(4096).optional(),
-        /** Replace an existing file (`--force`; the UI asks first). */
-        overwrite: z.boolean().default(false),
-        inline: z.boolean().default(false),
-        lang: z.enum(['vi', 'en']).default('vi'),
+        ...exportTarget,
       })
       .strict(),
     summary: { vi: 'Xuất bảng tổng hợp ra XLSX', en: 'Export the totals to XLSX' },
@@ -146,11 +143,7 @@ export const inboxContract = {
       .object({
         visitId: z.string().min(1).max(64),
         format: z.enum(['pdf', 'docx', 'xlsx', 'csv', 'json', 'html', 'text']),
-        out: z.string().min(1).max(4096).optional(),
-        /** Replace an existing file (`--force`; the UI asks first). */
-        overwrite: z.boolean().default(false),
-        inline: z.boolean().default(false),
-        lang: z.enum(['vi', 'en']).default('vi'),
+        ...exportTarget,
       })
       .strict(),
     summary: {
@@ -295,11 +288,7 @@ export const inboxContract = {
       .object({
         ...filter,
         format: z.enum(['xlsx', 'pdf']),
-        out: z.string().min(1).max(4096).optional(),
-        /** Replace an existing file (`--force`; the UI asks first). */
-        overwrite: z.boolean().default(false),
-        inline: z.boolean().default(false),
-        lang: z.enum(['vi', 'en']).default('vi'),
+        ...exportTarget,
       })
       .strict(),
     summary: {

@@ -9,6 +9,17 @@ import { visitRefSchema } from '../visits/contract.js';
 
 const formats = ['pdf', 'docx', 'xlsx', 'csv', 'json', 'html', 'text'] as const;
 
+/** Where an export goes, the same for every export channel (visits, inbox, desk). */
+export const exportTarget = {
+  /** Output file. */
+  out: z.string().min(1).max(4096).optional(),
+  /** Replace an existing file (`--force`; the UI asks first). */
+  overwrite: z.boolean().default(false),
+  /** Also return the bytes (for a download in the UI); with `out` absent, nothing is written. */
+  inline: z.boolean().default(false),
+  lang: z.enum(['vi', 'en']).default('vi'),
+};
+
 /** What an export produced. */
 export type ExportResult = Readonly<{
   format: (typeof formats)[number];
@@ -29,13 +40,8 @@ export const reportsContract = {
       .object({
         ref: visitRefSchema,
         format: z.enum(formats),
-        /** Output file; default `<dataDir>/exports/<commune>-<date>.<ext>`. */
-        out: z.string().min(1).max(4096).optional(),
-        /** Replace an existing file (`--force`; the UI asks first). */
-        overwrite: z.boolean().default(false),
-        /** Also return the bytes (for a download in the UI); with `out` absent, nothing is written. */
-        inline: z.boolean().default(false),
-        lang: z.enum(['vi', 'en']).default('vi'),
+        /** `out` defaults to `<dataDir>/exports/<commune>-<date>.<ext>`. */
+        ...exportTarget,
       })
       .strict(),
     summary: {
